@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+// Polku: a text language for library service journeys, its checker and its backends.
+import PackageDescription
+
+let package = Package(
+    name: "Polku",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "polku", targets: ["polku"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Stage 1: bytes -> tokens -> syntax tree, plus the one Diagnostic type.
+        .target(name: "PolkuSyntax"),
+        // Stage 2: syntax tree -> resolved journey model (ids, channels, flow).
+        .target(name: "PolkuModel", dependencies: ["PolkuSyntax"]),
+        // Diagnostic renderers (rich, short, JSON) and file loading.
+        .target(name: "PolkuReport", dependencies: ["PolkuSyntax", "PolkuModel"]),
+        // The command line as a library, so tests can run commands in-process.
+        .target(name: "PolkuCLI", dependencies: [
+            "PolkuSyntax", "PolkuModel", "PolkuReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "polku", dependencies: ["PolkuCLI"]),
+        .testTarget(name: "PolkuTests", dependencies: [
+            "PolkuSyntax", "PolkuModel", "PolkuReport", "PolkuCLI", "polku",
+        ], exclude: ["Golden"]),
+    ]
+)

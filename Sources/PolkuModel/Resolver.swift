@@ -1,0 +1,376 @@
+import PolkuSyntax
+
+/// Turns a syntax tree into a `Journey`: looks up every id, puts every step in its phase and
+/// channel, and computes the flow. Reports every resolution error and keeps going, so one
+/// unknown id never hides the next one.
+public struct Resolver {
+    private let tree: SyntaxTree
+    private var source: SourceFile { tree.source }
+    private var diagnostics: [Diagnostic] = []
+
+    private var channels: [Channel] = []
+    private var channelIndex: [String: Int] = [:]
+    private var personas: [Persona] = []
+    private var personaIndex: [String: Int] = [:]
+    private var steps: [Step] = []
+    private var stepIndex: [String: Int] = [:]
+    /// Unresolved `next:` items per step: (step index, item text, item range).
+    private var pendingNext: [(Int, [(String, SourceRange)], SourceRange)] = []
+
+    private init(_ tree: SyntaxTree) { self.tree = tree }
+
+    /// Resolves a tree. The journey is always returned; it is sound to use only when the
+    /// diagnostics hold no errors.
+    public static func resolve(_ tree: SyntaxTree) -> (Journey, [Diagnostic]) {
+        var resolver = Resolver(tree)
+        return resolver.run()
+    }
+
+    private mutating func run() -> (Journey, [Diagnostic]) {
+        let decls = tree.declarations
+        // Pass 1: declare channels and personas so later steps can name ones declared below them.
+        for d in decls {
+            switch d.kind {
+            case .channel: declareChannel(d)
+            case .persona: declarePersona(d)
+            default: break
+            }
+        }
+        // Pass 2: the journey, steps and every reference, in file order.
+        var journey = Journey(source: source, title: Text("", SourceRange(0, 0)), language: tree.language,
+                              header: SourceRange(0, 0))
+        var currentPhase: Phase?
+        var sections: [PhaseSection] = []
+        var sawJourney = false
+        // A journey `via:` that failed to resolve was already reported; steps that rely on it
+        // should not each report a missing channel too.
+        let journeyHasVia = decls.first { $0.kind == .journey }?.attributes.contains { $0.kind == .via } ?? false
+        for d in decls {
+            switch d.kind {
+            case .journey:
+                guard !sawJourney else { continue }
+                sawJourney = true
+                journeyHeader(d, into: &journey)
+            case .phase(let phase):
+                currentPhase = phase
+                sections.append(PhaseSection(phase: phase, header: d.line, steps: []))
+            case .step:
+                guard let phase = currentPhase else {
+                    diagnostics.append(Catalog.error(.stepOutsidePhase, "this step is not under a phase", d.keyword,
+                                                     label: "no `before:`, `during:` or `after:` above it",
+                                                     help: "put `before:`, `during:` or `after:` on a line above the step"))
+                    continue
+                }
+                if let index = step(d, phase: phase, journeyDefault: journey.defaultChannel,
+                                    journeyHasVia: journeyHasVia) {
+                    sections[sections.count - 1].steps.append(index)
+                }
+            case .channel:
+                channelAttributes(d)
+            case .persona:
+                personaChannels(d)
+            }
+        }
+        resolveFlow()
+        if journey.focus.isEmpty { journey.focus = Array(personas.indices) }
+
+        // Channels in the order they are first declared or used.
+        let order = channels.indices.sorted { channels[$0].firstMention.start < channels[$1].firstMention.start }
+        var remap = [Int](repeating: 0, count: channels.count)
+        for (new, old) in order.enumerated() { remap[old] = new }
+        journey.channels = order.map { channels[$0] }
+        for i in steps.indices {
+            steps[i].channel = remap[steps[i].channel]
+            journey.channels[steps[i].channel].stepCount += 1
+        }
+        for i in personas.indices { personas[i].channels = personas[i].channels.map { remap[$0] } }
+        journey.defaultChannel = journey.defaultChannel.map { remap[$0] }
+        journey.personas = personas
+        journey.steps = steps
+        journey.sections = sections
+        return (journey, diagnostics)
+    }
+
+    // MARK: - Declarations
+
+    private func text(_ range: SourceRange) -> String { source.text(range) }
+
+    /// The canonical id of a channel name: the English name for a built-in one.
+    private func canonicalChannel(_ name: String) -> (String, BuiltinChannel?) {
+        if let match = Keywords.lookup(name.lowercased(), kind: "channel"), case .channel(let builtin) = match.meaning {
+            return (builtin.rawValue, builtin)
+        }
+        return (name, nil)
+    }
+
+    private mutating func declareChannel(_ d: Declaration) {
+        guard let idRange = d.id else { return }
+        let (id, builtin) = canonicalChannel(text(idRange))
+        if let existing = channelIndex[id], let first = channels[existing].declaration {
+            diagnostics.append(duplicate("channel", text(idRange), idRange, first: first))
+            return
+        }
+        var channel = Channel(id: id, builtin: builtin, firstMention: d.line)
+        channel.declaration = d.line
+        if !d.title.isEmpty { channel.label = Text(text(d.title), d.title) }
+        channelIndex[id] = channels.count
+        channels.append(channel)
+    }
+
+    private mutating func declarePersona(_ d: Declaration) {
+        guard let idRange = d.id else { return }
+        let id = text(idRange)
+        if let existing = personaIndex[id] {
+            diagnostics.append(duplicate("persona", id, idRange, first: personas[existing].idRange))
+            return
+        }
+        personaIndex[id] = personas.count
+        personas.append(Persona(id: id, idRange: idRange, description: Text(text(d.title), d.title), declaration: d.line))
+    }
+
+    private func duplicate(_ what: String, _ id: String, _ range: SourceRange, first: SourceRange) -> Diagnostic {
+        Catalog.error(.duplicateId, "there is already a \(what) with the id `\(id)`", range,
+                      label: "second \(what) `\(id)`",
+                      secondary: [DiagnosticLabel(first, "first \(what) `\(id)` is here")],
+                      help: "give one of them another id")
+    }
+
+    // MARK: - Attributes
+
+    /// Reports a repeated single-valued attribute and says whether this one should be used.
+    private mutating func firstOfItsKind(_ a: AttributeSyntax, seen: inout [AttributeKind: SourceRange]) -> Bool {
+        if a.kind.isRepeatable { return true }
+        if let first = seen[a.kind] {
+            diagnostics.append(Catalog.error(.duplicateAttribute, "`\(text(a.keyword)):` is given twice here",
+                                             a.keyword, label: "second one",
+                                             secondary: [DiagnosticLabel(first, "first one")],
+                                             help: "keep one `\(text(a.keyword)):` line"))
+            return false
+        }
+        seen[a.kind] = a.line
+        return true
+    }
+
+    private mutating func journeyHeader(_ d: Declaration, into journey: inout Journey) {
+        journey.title = Text(text(d.title), d.title)
+        journey.header = d.line
+        var seen: [AttributeKind: SourceRange] = [:]
+        for a in d.attributes where firstOfItsKind(a, seen: &seen) {
+            let value = Text(text(a.value), a.value)
+            switch a.kind {
+            case .via: journey.defaultChannel = channelReference(value)
+            case .note: journey.notes.append(value)
+            case .for:
+                for (name, range) in items(a.value) {
+                    if let p = personaIndex[name] {
+                        if !journey.focus.contains(p) { journey.focus.append(p) }
+                    } else {
+                        diagnostics.append(unknown("persona", name, range, code: .unknownPersona,
+                                                   known: personas.map(\.id)))
+                    }
+                }
+            default: break
+            }
+        }
+    }
+
+    private mutating func channelAttributes(_ d: Declaration) {
+        guard let idRange = d.id else { return }
+        let (id, _) = canonicalChannel(text(idRange))
+        guard let index = channelIndex[id], channels[index].declaration == d.line else { return }
+        var seen: [AttributeKind: SourceRange] = [:]
+        for a in d.attributes where firstOfItsKind(a, seen: &seen) {
+            let value = Text(text(a.value), a.value)
+            switch a.kind {
+            case .competence:
+                channels[index].competence = value
+                channels[index].competenceValue = rating(a)
+            case .presence:
+                channels[index].presence = value
+                channels[index].presenceValue = rating(a)
+            case .note: channels[index].notes.append(value)
+            default: break
+            }
+        }
+    }
+
+    private mutating func personaChannels(_ d: Declaration) {
+        guard let idRange = d.id, let index = personaIndex[text(idRange)],
+              personas[index].declaration == d.line else { return }
+        var seen: [AttributeKind: SourceRange] = [:]
+        for a in d.attributes where firstOfItsKind(a, seen: &seen) {
+            let value = Text(text(a.value), a.value)
+            switch a.kind {
+            case .uses: personas[index].uses.append(value)
+            case .assurance: personas[index].assurance.append(value)
+            case .note: personas[index].notes.append(value)
+            case .channels:
+                personas[index].channelsAttribute = a.line
+                for (name, range) in items(a.value) {
+                    if let c = channelReference(Text(name, range)), !personas[index].channels.contains(c) {
+                        personas[index].channels.append(c)
+                    }
+                }
+            default: break
+            }
+        }
+    }
+
+    private mutating func step(_ d: Declaration, phase: Phase, journeyDefault: Int?, journeyHasVia: Bool) -> Int? {
+        let index = steps.count
+        var id: String?
+        if let idRange = d.id {
+            let name = text(idRange)
+            if let existing = stepIndex[name] {
+                diagnostics.append(duplicate("step", name, idRange, first: steps[existing].idRange ?? steps[existing].header))
+            } else {
+                id = name
+                stepIndex[name] = index
+            }
+        }
+        let lastLine = d.attributes.last?.line.end ?? d.line.end
+        var step = Step(index: index, id: id, idRange: id == nil ? nil : d.id, title: Text(text(d.title), d.title),
+                        phase: phase, channel: -1, header: d.line, keyword: d.keyword,
+                        extent: SourceRange(d.line.start, lastLine))
+        var seen: [AttributeKind: SourceRange] = [:]
+        var viaResolved = false
+        for a in d.attributes where firstOfItsKind(a, seen: &seen) {
+            let value = Text(text(a.value), a.value)
+            switch a.kind {
+            case .via:
+                step.via = a.line
+                viaResolved = true
+                step.channel = channelReference(value) ?? -1
+            case .need: step.needs.append(value)
+            case .by: step.by.append(value)
+            case .recommend: step.recommendations.append(value)
+            case .followUp: step.followUps.append(value)
+            case .feedback: step.feedback.append(value)
+            case .note: step.notes.append(value)
+            case .mood:
+                step.mood = value
+                step.moodValue = rating(a)
+            case .next:
+                pendingNext.append((index, items(a.value), a.line))
+            default: break
+            }
+        }
+        if step.channel < 0 {
+            if !viaResolved {
+                if let fallback = journeyDefault {
+                    step.channel = fallback
+                } else if !journeyHasVia {
+                    diagnostics.append(Catalog.error(.missingChannel, "this step names no channel, and the journey has no default channel",
+                                                     d.keyword, label: "which channel does this happen in?",
+                                                     help: "add a line such as `via: desk` under the step, or `via:` under the `journey:` line for every step"))
+                }
+            }
+            if step.channel < 0 { step.channel = use(builtin: .other, at: d.line) }
+        }
+        steps.append(step)
+        return index
+    }
+
+    // MARK: - References
+
+    /// Splits a comma-separated list into trimmed items with their ranges.
+    private func items(_ range: SourceRange) -> [(String, SourceRange)] {
+        var result: [(String, SourceRange)] = []
+        var start = range.start
+        let bytes = source.bytes
+        func flush(_ end: Int) {
+            var s = start
+            var e = end
+            while s < e && (bytes[s] == 0x20 || bytes[s] == 0x09) { s += 1 }
+            while e > s && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
+            if s < e { result.append((source.text(SourceRange(s, e)), SourceRange(s, e))) }
+        }
+        for i in range.start..<range.end where bytes[i] == UInt8(ascii: ",") {
+            flush(i)
+            start = i + 1
+        }
+        flush(range.end)
+        return result
+    }
+
+    private mutating func use(builtin: BuiltinChannel, at range: SourceRange) -> Int {
+        if let index = channelIndex[builtin.rawValue] { return index }
+        channelIndex[builtin.rawValue] = channels.count
+        channels.append(Channel(id: builtin.rawValue, builtin: builtin, firstMention: range))
+        return channels.count - 1
+    }
+
+    /// The index of the channel a name refers to, or nil after reporting `unknown-channel`.
+    private mutating func channelReference(_ name: Text) -> Int? {
+        let (id, builtin) = canonicalChannel(name.value)
+        if let index = channelIndex[id] {
+            if name.range.start < channels[index].firstMention.start { channels[index].firstMention = name.range }
+            return index
+        }
+        if let builtin { return use(builtin: builtin, at: name.range) }
+        let declared = channels.filter { $0.builtin == nil }.map(\.id)
+        let builtins = BuiltinChannel.allCases.map(\.rawValue)
+        let aliases = Keywords.spellings(kinds: ["channel"])
+        var d = unknown("channel", name.value, name.range, code: .unknownChannel, known: declared + builtins,
+                        candidates: declared + aliases)
+        d.notes = ["built-in channels: \(builtins.joined(separator: ", "))"
+                   + (declared.isEmpty ? "" : "; declared here: \(declared.joined(separator: ", "))")]
+        if d.help == nil {
+            d.help = "use one of these, or declare it with a line such as `channel \(name.value): <label>`"
+        }
+        diagnostics.append(d)
+        return nil
+    }
+
+    private func unknown(_ what: String, _ name: String, _ range: SourceRange, code: ErrorCode,
+                         known: [String], candidates: [String]? = nil) -> Diagnostic {
+        var d = Catalog.error(code, "there is no \(what) `\(name)` in this journey", range, label: "unknown \(what)")
+        if let near = Suggestions.closest(to: name, among: candidates ?? known) {
+            d.help = "did you mean `\(near)`?"
+        }
+        if known.isEmpty {
+            d.notes = ["this journey has no \(what) ids yet"]
+        } else if known.count <= 12 {
+            d.notes = ["the \(what) ids here are \(Suggestions.list(known))"]
+        }
+        return d
+    }
+
+    private mutating func rating(_ a: AttributeSyntax) -> Int? {
+        let raw = text(a.value)
+        if let n = Int(raw), (1...5).contains(n) { return n }
+        let key = text(a.keyword)
+        let message = Int(raw) == nil
+            ? "`\(key):` is a rating from 1 to 5, but `\(raw)` is not a whole number"
+            : "`\(key):` is a rating from 1 to 5, but this is \(raw)"
+        diagnostics.append(Catalog.error(.invalidRating, message, a.value, label: "expected 1, 2, 3, 4 or 5",
+                                         help: "write a whole number from 1 (poor) to 5 (excellent)"))
+        return nil
+    }
+
+    private mutating func resolveFlow() {
+        for i in steps.indices {
+            if i + 1 < steps.count {
+                steps[i].flow = Flow(successors: [i + 1], ends: false, explicit: nil)
+            } else {
+                steps[i].flow = Flow(successors: [], ends: true, explicit: nil)
+            }
+        }
+        let ids = steps.compactMap(\.id)
+        for (index, list, line) in pendingNext {
+            var flow = Flow(successors: [], ends: false, explicit: line)
+            for (name, range) in list {
+                if Keywords.lookup(name.lowercased(), kind: "value") != nil {
+                    flow.ends = true
+                } else if let target = stepIndex[name] {
+                    if !flow.successors.contains(target) { flow.successors.append(target) }
+                } else {
+                    var d = unknown("step", name, range, code: .unknownStep, known: ids)
+                    if d.help == nil { d.help = "write a step id, or `end` where the customer leaves" }
+                    diagnostics.append(d)
+                }
+            }
+            steps[index].flow = flow
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import PolkuSyntax
+
+/// A diagnostic together with the file it belongs to.
+public struct FileDiagnostic: Sendable {
+    public var source: SourceFile
+    public var diagnostic: Diagnostic
+    public init(_ source: SourceFile, _ diagnostic: Diagnostic) {
+        self.source = source
+        self.diagnostic = diagnostic
+    }
+}
+
+/// Terminal styles; all empty when colour is off.
+struct Style {
+    var bold = "", red = "", yellow = "", blue = "", cyan = "", reset = ""
+    init(color: Bool) {
+        if color {
+            bold = "\u{1B}[1m"; red = "\u{1B}[1;31m"; yellow = "\u{1B}[1;33m"
+            blue = "\u{1B}[1;34m"; cyan = "\u{1B}[1;36m"; reset = "\u{1B}[0m"
+        }
+    }
+    func severity(_ s: Severity) -> String {
+        switch s {
+        case .error: red
+        case .warning: yellow
+        case .info: cyan
+        }
+    }
+}
+
+/// The rich form, for people: a header, the source lines with the exact columns underlined,
+/// then notes and help.
+///
+///     error: there is no channel `emial` in this journey [unknown-channel]
+///       --> trip.polku:12:10
+///        |
+///     12 |     via: emial
+///        |          ^^^^^ unknown channel
+///        |
+///        = help: did you mean `email`?
+public struct RichRenderer {
+    public var color: Bool
+    /// Excerpts of very long lines are cut to about this many characters around the mark.
+    public var excerptWidth = 100
+
+    public init(color: Bool = false) { self.color = color }
+
+    public func render(_ item: FileDiagnostic) -> String {
+        let style = Style(color: color)
+        let d = item.diagnostic
+        let source = item.source
+        let start = source.location(of: d.range.start)
+        var out = "\(style.severity(d.severity))\(d.severity.rawValue)\(style.reset)\(style.bold): \(d.message)\(style.reset) [\(d.code)]\n"
+
+        var marks: [(line: Int, range: SourceRange, text: String?, primary: Bool)] = [
+            (start.line, d.range, d.label, true),
+        ]
+        for label in d.secondary {
+            marks.append((source.line(of: label.range.start), label.range, label.message, false))
+        }
+        let lines = Set(marks.map(\.line)).sorted()
+        let gutter = String(lines.last!).count
+        let pad = String(repeating: " ", count: gutter)
+        out += "\(pad)\(style.blue)-->\(style.reset) \(source.name):\(start.line):\(start.column)\n"
+        out += "\(pad) \(style.blue)|\(style.reset)\n"
+        var previous: Int?
+        for line in lines {
+            if let previous, line > previous + 1 { out += "\(style.blue)...\(style.reset)\n" }
+            previous = line
+            let (excerpt, cut) = self.excerpt(source, line: line, around: marks.filter { $0.line == line }.map(\.range))
+            let number = String(line)
+            out += "\(style.blue)\(String(repeating: " ", count: gutter - number.count))\(number) |\(style.reset) \(excerpt)\n"
+            for mark in marks where mark.line == line {
+                let (from, width) = columns(source, line: line, range: mark.range, cut: cut)
+                let underline = String(repeating: mark.primary ? "^" : "-", count: width)
+                let color = mark.primary ? style.severity(d.severity) : style.blue
+                out += "\(pad) \(style.blue)|\(style.reset) \(String(repeating: " ", count: from))\(color)\(underline)"
+                if let text = mark.text { out += " \(text)" }
+                out += "\(style.reset)\n"
+            }
+        }
+        if !d.notes.isEmpty || d.help != nil { out += "\(pad) \(style.blue)|\(style.reset)\n" }
+        for note in d.notes { out += "\(pad) \(style.blue)=\(style.reset) \(style.bold)note\(style.reset): \(note)\n" }
+        if let help = d.help { out += "\(pad) \(style.blue)=\(style.reset) \(style.bold)help\(style.reset): \(help)\n" }
+        return out
+    }
+
+    /// The shown line: tabs as single spaces, control characters as `�`, and cut around the
+    /// marks when it is long. Returns the text and how many characters were cut from the front.
+    private func excerpt(_ source: SourceFile, line: Int, around ranges: [SourceRange]) -> (String, Int) {
+        let lineRange = source.lineRange(line)
+        let first = ranges.map(\.start).min() ?? lineRange.start
+        var startOffset = lineRange.start
+        var cut = 0
+        // Count characters before the mark only on long lines, keeping the usual case cheap.
+        if lineRange.count > excerptWidth * 4 || source.location(of: first).column > excerptWidth {
+            let column = source.location(of: first).column - 1
+            cut = max(0, column - excerptWidth / 4)
+            var chars = 0
+            var i = lineRange.start
+            while i < lineRange.end && chars < cut {
+                i += 1
+                while i < lineRange.end && (source.bytes[i] & 0xC0) == 0x80 { i += 1 }
+                chars += 1
+            }
+            startOffset = i
+        }
+        let slice = source.bytes[startOffset..<min(lineRange.end, startOffset + excerptWidth * 4 + 16)]
+        var text = String(decoding: slice, as: UTF8.self)
+        var truncated = startOffset + slice.count < lineRange.end
+        if text.count > excerptWidth + 20 {
+            text = String(text.prefix(excerptWidth + 20))
+            truncated = true
+        }
+        text = String(text.map { c -> Character in
+            if c == "\t" { return " " }
+            if let a = c.asciiValue, a < 0x20 || a == 0x7F { return "\u{FFFD}" }
+            return c
+        })
+        return ((cut > 0 ? "…" : "") + text + (truncated ? "…" : ""), cut)
+    }
+
+    /// Where to start the underline and how wide to make it, in shown characters.
+    private func columns(_ source: SourceFile, line: Int, range: SourceRange, cut: Int) -> (Int, Int) {
+        let lineRange = source.lineRange(line)
+        let startColumn = source.location(of: max(range.start, lineRange.start)).column - 1
+        let endOffset = min(max(range.end, range.start), lineRange.end)
+        let endColumn = source.location(of: endOffset).column - 1
+        let from = startColumn - cut + (cut > 0 ? 1 : 0)
+        let width = min(max(1, endColumn - startColumn), excerptWidth + 20)
+        return (max(0, from), width)
+    }
+}
+
+/// The short form editors and CI problem matchers read: `file:line:col: error: message [code]`.
+public struct ShortRenderer {
+    public init() {}
+    public func render(_ item: FileDiagnostic) -> String {
+        let d = item.diagnostic
+        let at = item.source.location(of: d.range.start)
+        var line = "\(item.source.name):\(at.line):\(at.column): \(d.severity.rawValue): \(d.message) [\(d.code)]"
+        if let help = d.help { line += " (\(help))" }
+        return line + "\n"
+    }
+}

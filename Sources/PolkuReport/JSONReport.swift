@@ -1,0 +1,58 @@
+import Foundation
+import PolkuSyntax
+
+/// Machine-readable diagnostics: one JSON document for a whole run, keys sorted so the
+/// same input always gives the same bytes.
+public enum JSONReport {
+    struct Position: Encodable {
+        var line: Int
+        var column: Int
+    }
+    struct Label: Encodable {
+        var start: Position
+        var end: Position
+        var message: String
+    }
+    struct Item: Encodable {
+        var file: String
+        var start: Position
+        var end: Position
+        var severity: String
+        var code: String
+        var message: String
+        var labels: [Label]
+        var notes: [String]
+        var help: String?
+    }
+    struct Document: Encodable {
+        var version = 1
+        var files: [String]
+        var diagnostics: [Item]
+        var errors: Int
+        var warnings: Int
+        var infos: Int
+    }
+
+    public static func render(files: [String], _ items: [FileDiagnostic]) -> String {
+        func position(_ source: SourceFile, _ offset: Int) -> Position {
+            let l = source.location(of: offset)
+            return Position(line: l.line, column: l.column)
+        }
+        let list = items.map { item -> Item in
+            let d = item.diagnostic
+            let s = item.source
+            return Item(file: s.name, start: position(s, d.range.start), end: position(s, d.range.end),
+                        severity: d.severity.rawValue, code: d.code, message: d.message,
+                        labels: d.secondary.map { Label(start: position(s, $0.range.start), end: position(s, $0.range.end), message: $0.message) },
+                        notes: d.notes, help: d.help)
+        }
+        let doc = Document(files: files, diagnostics: list,
+                           errors: items.filter { $0.diagnostic.severity == .error }.count,
+                           warnings: items.filter { $0.diagnostic.severity == .warning }.count,
+                           infos: items.filter { $0.diagnostic.severity == .info }.count)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(doc)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

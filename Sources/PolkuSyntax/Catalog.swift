@@ -1,0 +1,200 @@
+/// Every error Polku reports about a journey file, with its stable name and its explanation.
+///
+/// Messages are written for library staff: they say what is wrong in plain words, and the
+/// `help` says what to write instead. `polku explain NAME` prints `explanation`.
+public enum ErrorCode: String, CaseIterable, Sendable {
+    case binaryFile = "binary-file"
+    case invalidUTF8 = "invalid-utf8"
+    case missingJourney = "missing-journey"
+    case journeyNotFirst = "journey-not-first"
+    case duplicateJourney = "duplicate-journey"
+    case missingTitle = "missing-title"
+    case missingColon = "missing-colon"
+    case missingKeyword = "missing-keyword"
+    case unknownKeyword = "unknown-keyword"
+    case orphanAttribute = "orphan-attribute"
+    case misplacedAttribute = "misplaced-attribute"
+    case duplicateAttribute = "duplicate-attribute"
+    case emptyValue = "empty-value"
+    case textAfterPhase = "text-after-phase"
+    case missingId = "missing-id"
+    case invalidId = "invalid-id"
+    case duplicateId = "duplicate-id"
+    case unknownChannel = "unknown-channel"
+    case unknownStep = "unknown-step"
+    case unknownPersona = "unknown-persona"
+    case invalidRating = "invalid-rating"
+    case stepOutsidePhase = "step-outside-phase"
+    case missingChannel = "missing-channel"
+
+    /// What the error means and how to fix it, for `polku explain`.
+    public var explanation: String {
+        switch self {
+        case .binaryFile: "The file contains a NUL byte, so it is not a text file. Check that you opened the right file; journey files are plain text saved as UTF-8."
+        case .invalidUTF8: "The file contains bytes that are not UTF-8 text, often because it was saved in an older encoding (Latin-1 or Windows-1252). Save it again as UTF-8 in your editor. Polku shows the first bad byte and reads the rest as well as it can."
+        case .missingJourney: "Every journey file starts with a line `journey: <title>` (or `palvelupolku:`, `kundresa:`) that names the journey."
+        case .journeyNotFirst: "The `journey:` line must be the first line of the file (comments and blank lines may come before it)."
+        case .duplicateJourney: "A file describes one journey, so it has one `journey:` line. Put a second journey in a file of its own."
+        case .missingTitle: "Journeys and steps need a title after the colon, for example `step ask: Asks for a book`."
+        case .missingColon: "Every line is a keyword, a colon and text, for example `recommend: the e-book collection`. Text cannot continue on the next line: keep it on one line, or start another attribute such as `note:`."
+        case .missingKeyword: "A line starts with a colon. Write the keyword before it, for example `note: ...`."
+        case .unknownKeyword: "The word before the colon is not one Polku knows. Keywords may be English, Finnish or Swedish; see Grammar/keywords.tsv for the full list."
+        case .orphanAttribute: "An attribute such as `via:` or `recommend:` belongs to the header above it (the journey, a persona, a channel or a step). This one has no header above it."
+        case .misplacedAttribute: "Each attribute belongs to one kind of header: `competence:` and `presence:` rate a channel, `recommend:` and `follow-up:` describe a step, `uses:` describes a persona, and so on. Move the line under the right header."
+        case .duplicateAttribute: "Some attributes can be given only once under the same header (`via:`, `next:`, `mood:`, `competence:`, `presence:`, `channels:`, `for:`). Keep one of them."
+        case .emptyValue: "An attribute needs text after the colon. Write the text, or remove the line."
+        case .textAfterPhase: "Phase headers (`before:`, `during:`, `after:`) take no text after the colon. Put the text in a comment line starting with `#`."
+        case .missingId: "Personas and channels need an id after the keyword, for example `persona student: First-year student`. Steps and other lines refer to them by that id."
+        case .invalidId: "Ids are one word of letters, digits, `-` and `_`, for example `first-visit` or `kysyy_kirjaa`."
+        case .duplicateId: "Two steps, two personas or two channels have the same id, so a reference to it would be ambiguous. Rename one of them."
+        case .unknownChannel: "A `via:` or `channels:` names a channel that is neither built in (desk, premises, phone, email, chat, social, web, other, or their Finnish and Swedish names) nor declared with `channel <id>: <label>`."
+        case .unknownStep: "A `next:` names a step id that no step has. Step ids are the word after `step`, for example `pickup` in `step pickup: Collects the copy`."
+        case .unknownPersona: "A `for:` names a persona id that no `persona` line declares."
+        case .invalidRating: "Ratings (`competence:`, `presence:`, `mood:`) are whole numbers from 1 (poor) to 5 (excellent)."
+        case .stepOutsidePhase: "Every step happens before, during or after the service. Put a phase header (`before:`, `during:` or `after:`) above the step."
+        case .missingChannel: "Every step happens in a channel. Give the step a `via:` line, or give the journey a default with `via:` under the `journey:` line."
+        }
+    }
+}
+
+/// Builders for each error, so every message is written once.
+public enum Catalog {
+    public static func error(_ code: ErrorCode, _ message: String, _ range: SourceRange, label: String? = nil,
+                      secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code: code.rawValue, message: message, range: range, label: label,
+                   secondary: secondary, notes: notes, help: help)
+    }
+
+    static func binaryFile(_ source: SourceFile, at offset: Int) -> Diagnostic {
+        error(.binaryFile, "this is not a text file: it contains a NUL byte", SourceRange(offset, offset + 1),
+              label: "NUL byte", help: "check that this is the journey file you meant; journey files are plain UTF-8 text")
+    }
+
+    static func invalidUTF8(_ source: SourceFile, at offset: Int) -> Diagnostic {
+        let byte = source.bytes[offset]
+        let hex = String(byte, radix: 16, uppercase: true)
+        return error(.invalidUTF8, "the file is not valid UTF-8 text: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start or continue a character here",
+                     SourceRange(offset, offset + 1), label: "first bad byte",
+                     notes: ["the rest of the file is read with this byte replaced by �"],
+                     help: "save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252)")
+    }
+
+    static func missingJourney(at range: SourceRange, fileIsEmpty: Bool) -> Diagnostic {
+        error(.missingJourney,
+              fileIsEmpty ? "the file has no journey in it" : "the file does not start with a `journey:` line",
+              SourceRange(range.start, fileIsEmpty ? range.start : range.end),
+              help: "start the file with a line such as `journey: Renewing loans by phone`")
+    }
+
+    static func journeyNotFirst(_ source: SourceFile, at keyword: SourceRange, firstStatement: SourceRange) -> Diagnostic {
+        error(.journeyNotFirst, "the `journey:` line must come first", keyword,
+              label: "move this line to the top",
+              secondary: [DiagnosticLabel(firstStatement, "the file starts here")],
+              help: "move the `journey:` line above line \(source.line(of: firstStatement.start))")
+    }
+
+    static func duplicateJourney(at keyword: SourceRange, first: SourceRange) -> Diagnostic {
+        error(.duplicateJourney, "a file holds one journey, but this is a second `journey:` line", keyword,
+              label: "second journey", secondary: [DiagnosticLabel(first, "the journey starts here")],
+              help: "put the second journey in a file of its own")
+    }
+
+    static func missingTitle(_ kind: HeaderKind, line: SourceRange, colonEnd: Int) -> Diagnostic {
+        let example = kind == .journey ? "journey: Renewing loans by phone" : "step ask: Asks for a book"
+        return error(.missingTitle, "this \(kind == .journey ? "journey" : "step") has no title",
+                     SourceRange(line.start, colonEnd), label: "title missing after the colon",
+                     help: "write a title after the colon, for example `\(example)`")
+    }
+
+    static func missingColon(_ source: SourceFile, words: SourceRange, continuation: Bool) -> Diagnostic {
+        var help = "write a keyword and a colon first, for example `note: \(source.text(words).prefix(40))`"
+        if continuation {
+            help = "text cannot continue on the next line: join it to the line above, or start it with `note:`"
+        }
+        return error(.missingColon, "this line has no colon, so Polku cannot tell what it is", words,
+                     label: "expected `keyword: text`", help: help)
+    }
+
+    static func missingKeyword(at colon: SourceRange) -> Diagnostic {
+        error(.missingKeyword, "this line starts with a colon and has no keyword", colon,
+              help: "write a keyword before the colon, for example `note:`")
+    }
+
+    static func unknownKeyword(_ source: SourceFile, head: SourceRange, words: [SourceRange], firstWord: String,
+                               headText: String, context: DeclarationKind?) -> Diagnostic {
+        let shown = source.text(head)
+        var contextWords: [String] = []
+        if let context { contextWords = Parser.allowedAttributes(context).map { Keywords.entry(for: .attribute($0)).en[0] } }
+        let everything = Keywords.spellings(kinds: ["attribute", "phase", "header"])
+        var help: String?
+        if let near = Suggestions.closest(to: headText, among: contextWords + everything) {
+            help = "did you mean `\(near):`?"
+        } else if words.count > 1,
+                  let near = Suggestions.closest(to: firstWord, among: Keywords.spellings(kinds: ["header"])) {
+            help = "did you mean `\(near) \(source.text(SourceRange(words[1].start, words.last!.end))):`?"
+        } else if let context, !contextWords.isEmpty {
+            help = "under \(context.noun) you can write \(Suggestions.list(contextWords.map { $0 + ":" }, conjunction: "or"))"
+        }
+        return error(.unknownKeyword, "`\(shown)` is not a keyword Polku knows", head,
+                     label: "unknown keyword", help: help)
+    }
+
+    static func orphanAttribute(_ source: SourceFile, _ a: AttributeSyntax) -> Diagnostic {
+        let key = source.text(a.keyword)
+        return error(.orphanAttribute, "`\(key):` has no header above it to belong to", a.keyword,
+                     label: "belongs to nothing",
+                     help: "put it under the `journey:` line, a `persona`, a `channel` or a `step`")
+    }
+
+    static func misplacedAttribute(_ source: SourceFile, _ a: AttributeSyntax, owner: DeclarationKind,
+                                   ownerLine: SourceRange) -> Diagnostic {
+        let key = source.text(a.keyword)
+        let homes: [DeclarationKind] = [.journey, .persona, .channel, .step].filter { Parser.allows($0, a.kind) }
+        let where_ = homes.map(\.noun).joined(separator: " or ")
+        var notes: [String] = []
+        if case .phase = owner {
+            notes.append("a phase header takes no attributes; steps go under it")
+        }
+        return error(.misplacedAttribute, "`\(key):` cannot go under \(owner.noun)", a.keyword,
+                     label: "misplaced", secondary: [DiagnosticLabel(ownerLine, "this is what it would belong to")],
+                     notes: notes, help: "`\(key):` belongs to \(where_); move it under one")
+    }
+
+    static func emptyValue(_ source: SourceFile, _ a: AttributeSyntax) -> Diagnostic {
+        let key = source.text(a.keyword)
+        return error(.emptyValue, "`\(key):` has no text after the colon", a.keyword,
+                     label: "text missing", help: "write the text after `\(key):`, or remove the line")
+    }
+
+    static func textAfterPhase(_ text: SourceRange, phase: Phase) -> Diagnostic {
+        error(.textAfterPhase, "a phase header takes no text after the colon", text,
+              label: "unexpected text", help: "put this text in a comment line starting with `#`")
+    }
+
+    static func missingId(_ kind: HeaderKind, at keyword: SourceRange) -> Diagnostic {
+        let example = kind == .persona ? "persona student: First-year student" : "channel kiosk: Self-service kiosk"
+        return error(.missingId, "this \(kind.rawValue) has no id", keyword, label: "id missing after the keyword",
+                     help: "write an id after the keyword, for example `\(example)`")
+    }
+
+    static func journeyWithId(_ source: SourceFile, words: SourceRange) -> Diagnostic {
+        error(.invalidId, "the journey takes no id, only a title after the colon", words,
+              label: "unexpected words", help: "write `journey: \(source.text(words))` with the title after the colon")
+    }
+
+    static func idWithSpaces(_ source: SourceFile, range: SourceRange, words: [SourceRange]) -> Diagnostic {
+        let joined = words.map { source.text($0) }.joined(separator: "-")
+        return error(.invalidId, "an id is one word, but `\(source.text(range))` has spaces", range,
+                     label: "id with spaces", help: "join the words with `-`: `\(joined)`")
+    }
+
+    static func invalidId(_ source: SourceFile, range: SourceRange, badOffset: Int) -> Diagnostic {
+        let bad = source.text(SourceRange(badOffset, badOffset + 1))
+        return error(.invalidId, "`\(bad)` cannot be part of an id", SourceRange(badOffset, badOffset + 1),
+                     label: "not allowed in an id",
+                     help: "ids are made of letters, digits, `-` and `_`, for example `first-visit`")
+    }
+}
+
+/// The parser's name for itself in catalog code.
+typealias Parser = JourneyParser

@@ -1,0 +1,255 @@
+/// Turns a journey file into a `SyntaxTree`, following `Grammar/polku.ebnf` line by line.
+///
+/// Each line is one statement, so recovery is simple: a bad line gets one diagnostic and the
+/// parser carries on with the next line. Attributes attach to the nearest header above them.
+public struct JourneyParser {
+    private let source: SourceFile
+    private var declarations: [Declaration] = []
+    private var diagnostics: [Diagnostic] = []
+    /// The index in `declarations` that attributes currently attach to.
+    private var current: Int?
+    private var journeyIndex: Int?
+    private var firstStatement: SourceRange?
+    /// The last statement line had text that might have been meant to continue.
+    private var previousLineHadText = false
+    /// After a header line that could not be read, its attribute lines are skipped quietly:
+    /// they would otherwise each be reported as misplaced, for one mistake.
+    private var skippingAttributes = false
+
+    private init(_ source: SourceFile) { self.source = source }
+
+    /// Parses a whole file. Never fails: problems come back as diagnostics in the tree.
+    public static func parse(_ source: SourceFile) -> SyntaxTree {
+        var parser = JourneyParser(source)
+        return parser.run()
+    }
+
+    private mutating func run() -> SyntaxTree {
+        if let offset = Self.firstNUL(source.bytes) {
+            diagnostics.append(Catalog.binaryFile(source, at: offset))
+            return SyntaxTree(source: source, declarations: [], diagnostics: diagnostics)
+        }
+        if let offset = Self.firstInvalidUTF8(source.bytes, from: source.contentStart) {
+            diagnostics.append(Catalog.invalidUTF8(source, at: offset))
+        }
+        var lexer = Lexer(source)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(8)
+        while let line = lexer.nextLine(reusing: &tokens) {
+            statement(line)
+        }
+        if journeyIndex == nil {
+            let at = firstStatement ?? SourceRange(source.contentStart, source.contentStart)
+            diagnostics.append(Catalog.missingJourney(at: at, fileIsEmpty: firstStatement == nil))
+        }
+        return SyntaxTree(source: source, declarations: declarations, diagnostics: diagnostics)
+    }
+
+    // MARK: - Statements
+
+    private mutating func statement(_ line: LexedLine) {
+        let tokens = line.tokens
+        guard let first = tokens.first, first.kind != .comment else { return }
+        if firstStatement == nil { firstStatement = line.range }
+        let hadText = previousLineHadText
+        previousLineHadText = false
+
+        guard let colonIndex = tokens.firstIndex(where: { $0.kind == .colon }) else {
+            let words = SourceRange(tokens.first!.range.start, tokens.last!.range.end)
+            diagnostics.append(Catalog.missingColon(source, words: words, continuation: hadText && current != nil))
+            return
+        }
+        let words = tokens[..<colonIndex].map(\.range)
+        let text = tokens[colonIndex + 1].range
+        previousLineHadText = !text.isEmpty
+        guard !words.isEmpty else {
+            diagnostics.append(Catalog.missingKeyword(at: tokens[colonIndex].range))
+            return
+        }
+        let head = SourceRange(words.first!.start, words.last!.end)
+        let headText = normalized(words)
+
+        if let match = Keywords.lookup(headText, kind: "phase"), case .phase(let phase) = match.meaning {
+            if !text.isEmpty { diagnostics.append(Catalog.textAfterPhase(text, phase: phase)) }
+            open(Declaration(kind: .phase(phase), keyword: head, languages: match.languages,
+                             id: nil, title: text, line: line.range))
+            return
+        }
+        if let match = Keywords.lookup(headText, kind: "attribute"), case .attribute(let kind) = match.meaning {
+            attribute(AttributeSyntax(kind: kind, keyword: head, languages: match.languages,
+                                      value: text, line: line.range))
+            return
+        }
+        let firstWord = normalized([words[0]])
+        if let match = Keywords.lookup(firstWord, kind: "header"), case .header(let kind) = match.meaning {
+            header(kind, keyword: words[0], languages: match.languages, idWords: Array(words.dropFirst()),
+                   text: text, line: line.range)
+            return
+        }
+        diagnostics.append(Catalog.unknownKeyword(source, head: head, words: words, firstWord: firstWord,
+                                                  headText: headText, context: currentKind))
+        if words.count > 1 { skippingAttributes = true }
+    }
+
+    private var currentKind: DeclarationKind? {
+        current.map { declarations[$0].kind }
+    }
+
+    private mutating func header(_ kind: HeaderKind, keyword: SourceRange, languages: [KeywordLanguage],
+                                 idWords: [SourceRange], text: SourceRange, line: SourceRange) {
+        var id: SourceRange?
+        if !idWords.isEmpty {
+            let range = SourceRange(idWords.first!.start, idWords.last!.end)
+            if kind == .journey {
+                diagnostics.append(Catalog.journeyWithId(source, words: range))
+            } else if idWords.count > 1 {
+                diagnostics.append(Catalog.idWithSpaces(source, range: range, words: idWords))
+            } else if let bad = Self.firstInvalidIdByte(source.bytes, range) {
+                diagnostics.append(Catalog.invalidId(source, range: range, badOffset: bad))
+            } else {
+                id = range
+            }
+        } else if kind == .persona || kind == .channel {
+            diagnostics.append(Catalog.missingId(kind, at: keyword))
+        }
+        if text.isEmpty && (kind == .journey || kind == .step) {
+            diagnostics.append(Catalog.missingTitle(kind, line: line, colonEnd: text.start))
+        }
+        let declaration = Declaration(kind: Self.declarationKind(kind), keyword: keyword,
+                                      languages: languages, id: id, title: text, line: line)
+        if kind == .journey {
+            if let previous = journeyIndex {
+                diagnostics.append(Catalog.duplicateJourney(at: keyword, first: declarations[previous].keyword))
+            } else if let first = firstStatement, first != line {
+                diagnostics.append(Catalog.journeyNotFirst(source, at: keyword, firstStatement: first))
+            }
+            if journeyIndex == nil { journeyIndex = declarations.count }
+        }
+        open(declaration)
+    }
+
+    private mutating func open(_ declaration: Declaration) {
+        skippingAttributes = false
+        current = declarations.count
+        declarations.append(declaration)
+    }
+
+    private mutating func attribute(_ attribute: AttributeSyntax) {
+        if skippingAttributes { return }
+        guard let index = current else {
+            diagnostics.append(Catalog.orphanAttribute(source, attribute))
+            return
+        }
+        let owner = declarations[index].kind
+        guard Self.allows(owner, attribute.kind) else {
+            diagnostics.append(Catalog.misplacedAttribute(source, attribute, owner: owner,
+                                                          ownerLine: declarations[index].keyword))
+            return
+        }
+        if attribute.value.isEmpty {
+            diagnostics.append(Catalog.emptyValue(source, attribute))
+            return
+        }
+        declarations[index].attributes.append(attribute)
+    }
+
+    // MARK: - Tables
+
+    private static func declarationKind(_ kind: HeaderKind) -> DeclarationKind {
+        switch kind {
+        case .journey: .journey
+        case .persona: .persona
+        case .channel: .channel
+        case .step: .step
+        }
+    }
+
+    /// Which attributes each header takes (`language.md`, "Concepts").
+    public static func allowedAttributes(_ owner: DeclarationKind) -> [AttributeKind] {
+        switch owner {
+        case .journey: [.via, .for, .note]
+        case .persona: [.uses, .channels, .assurance, .note]
+        case .channel: [.competence, .presence, .note]
+        case .step: [.via, .need, .by, .recommend, .followUp, .feedback, .next, .mood, .note]
+        case .phase: []
+        }
+    }
+
+    static func allows(_ owner: DeclarationKind, _ kind: AttributeKind) -> Bool {
+        allowedAttributes(owner).contains(kind)
+    }
+
+    // MARK: - Bytes
+
+    /// Lower-cased words joined by single spaces, for keyword look-up.
+    private func normalized(_ words: [SourceRange]) -> String {
+        var ascii = true
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(24)
+        for (n, word) in words.enumerated() {
+            if n > 0 { buffer.append(0x20) }
+            for i in word.start..<word.end {
+                var b = source.bytes[i]
+                if b >= 0x80 { ascii = false }
+                if b >= 0x41 && b <= 0x5A { b += 0x20 }
+                buffer.append(b)
+            }
+        }
+        let string = String(decoding: buffer, as: UTF8.self)
+        return ascii ? string : string.lowercased()
+    }
+
+    /// Ids are letters (any script), digits, `-` and `_`. Returns the offset of the first
+    /// byte that breaks that rule, checking ASCII bytes only (non-ASCII letters are welcome).
+    static func firstInvalidIdByte(_ bytes: [UInt8], _ range: SourceRange) -> Int? {
+        for i in range.start..<range.end {
+            let b = bytes[i]
+            if b >= 0x80 { continue }
+            let ok = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+                || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
+            if !ok { return i }
+        }
+        return nil
+    }
+
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<buffer.count where buffer[i] == 0 { return i }
+            return nil
+        }
+    }
+
+    /// The offset of the first byte that is not part of well-formed UTF-8, or nil.
+    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            var i = start
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                var need = 0
+                var low: UInt8 = 0x80
+                var high: UInt8 = 0xBF
+                switch c {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; low = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xED: need = 2; high = 0x9F
+                case 0xF0: need = 3; low = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; high = 0x8F
+                default: return i
+                }
+                for k in 1...need {
+                    guard i + k < n else { return i }
+                    let d = b[i + k]
+                    let lo: UInt8 = k == 1 ? low : 0x80
+                    let hi: UInt8 = k == 1 ? high : 0xBF
+                    if d < lo || d > hi { return i }
+                }
+                i += need + 1
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,101 @@
+/// A half-open range of byte offsets into a `SourceFile`.
+public struct SourceRange: Hashable, Sendable, Comparable {
+    public var start: Int
+    public var end: Int
+
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    public var isEmpty: Bool { start == end }
+    public var count: Int { end - start }
+
+    public static func < (a: SourceRange, b: SourceRange) -> Bool {
+        (a.start, a.end) < (b.start, b.end)
+    }
+}
+
+/// A position a person can find in an editor: 1-based line, 1-based column counted in
+/// characters as they are seen (`ä` is one column, a tab is one column).
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A journey file: its name, its raw bytes and an index of where each line starts.
+///
+/// Everything downstream refers to text by byte ranges into `bytes`; strings are made only
+/// where the model needs them and columns are counted only when a diagnostic is shown.
+public struct SourceFile: Sendable {
+    /// The name shown in diagnostics (usually the path as the user typed it).
+    public let name: String
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of each line (line 1 is `lineStarts[0]`).
+    public let lineStarts: [Int]
+    /// 3 when the file starts with a UTF-8 byte order mark, else 0.
+    public let contentStart: Int
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        self.contentStart = hasBOM ? 3 : 0
+        var starts: [Int] = [0]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<buffer.count where buffer[i] == 0x0A {
+                starts.append(i + 1)
+            }
+        }
+        self.lineStarts = starts
+    }
+
+    public init(name: String, text: String) {
+        self.init(name: name, bytes: Array(text.utf8))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The 1-based line that contains `offset`.
+    public func line(of offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    /// Byte range of a 1-based line without its line ending (`\n` or `\r\n`).
+    public func lineRange(_ line: Int) -> SourceRange {
+        let start = max(lineStarts[line - 1], line == 1 ? contentStart : 0)
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        return SourceRange(start, max(start, end))
+    }
+
+    /// The line and the column (in characters) of a byte offset.
+    public func location(of offset: Int) -> SourceLocation {
+        let clamped = min(max(offset, 0), bytes.count)
+        let line = line(of: clamped)
+        let start = lineRange(line).start
+        let prefix = bytes[min(start, clamped)..<clamped]
+        let column = String(decoding: prefix, as: UTF8.self).count + 1
+        return SourceLocation(line: line, column: column)
+    }
+
+    /// The text of a range, with invalid UTF-8 shown as U+FFFD.
+    public func text(_ range: SourceRange) -> String {
+        String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+    }
+
+    /// The text of a 1-based line without its line ending.
+    public func lineText(_ line: Int) -> String { text(lineRange(line)) }
+}

@@ -1,0 +1,52 @@
+/// "Did you mean" suggestions by edit distance.
+public enum Suggestions {
+    /// Edit distance between two strings (optimal string alignment: insertions, deletions,
+    /// substitutions and swaps of two neighbours each count one), in Unicode scalars,
+    /// ignoring case. `chta` is one edit from `chat`.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.lowercased().unicodeScalars)
+        let y = Array(b.lowercased().unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        let width = y.count + 1
+        var d = [Int](repeating: 0, count: (x.count + 1) * width)
+        for i in 0...x.count { d[i * width] = i }
+        for j in 0...y.count { d[j] = j }
+        for i in 1...x.count {
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                var v = min(d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1, d[(i - 1) * width + j - 1] + cost)
+                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
+                    v = min(v, d[(i - 2) * width + j - 2] + 1)
+                }
+                d[i * width + j] = v
+            }
+        }
+        return d[x.count * width + y.count]
+    }
+
+    /// The candidate nearest to `word`, if it is near enough to be a likely slip:
+    /// at most one edit for short words, up to a third of the word's length for longer ones.
+    /// Ties go to the earlier candidate, so the caller's order decides.
+    public static func closest(to word: String, among candidates: [String]) -> String? {
+        // Very long words are never slips of a short id; skip the quadratic work.
+        guard word.utf8.count <= 64 else { return nil }
+        let limit = max(1, min(3, word.count / 3))
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = editDistance(word, candidate)
+            if d <= limit && (best == nil || d < best!.1) { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    /// "a, b and c", with every item in backticks.
+    public static func list(_ items: [String], conjunction: String = "and") -> String {
+        let quoted = items.map { "`\($0)`" }
+        switch quoted.count {
+        case 0: return ""
+        case 1: return quoted[0]
+        default: return quoted.dropLast().joined(separator: ", ") + " \(conjunction) " + quoted.last!
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// An attribute line, `key: text`, attached to the header above it.
+public struct AttributeSyntax: Sendable {
+    public var kind: AttributeKind
+    /// The key, without the colon.
+    public var keyword: SourceRange
+    public var languages: [KeywordLanguage]
+    /// The text after the colon, trimmed.
+    public var value: SourceRange
+    /// The whole line.
+    public var line: SourceRange
+}
+
+/// What a header line declares.
+public enum DeclarationKind: Hashable, Sendable {
+    case journey, persona, channel, step
+    case phase(Phase)
+
+    /// The word a person would use for it in a message.
+    public var noun: String {
+        switch self {
+        case .journey: "the journey"
+        case .persona: "a persona"
+        case .channel: "a channel"
+        case .step: "a step"
+        case .phase(let p): "the `\(p.rawValue):` phase"
+        }
+    }
+}
+
+/// A header line and the attribute lines that belong to it.
+public struct Declaration: Sendable {
+    public var kind: DeclarationKind
+    /// The keyword (for a phase, all of its words).
+    public var keyword: SourceRange
+    public var languages: [KeywordLanguage]
+    /// The id after the keyword, for `persona`, `channel` and `step`.
+    public var id: SourceRange?
+    /// The text after the colon, trimmed (may be empty).
+    public var title: SourceRange
+    /// The whole header line.
+    public var line: SourceRange
+    public var attributes: [AttributeSyntax] = []
+}
+
+/// The syntax tree of one file: its declarations in file order, and every syntax error.
+/// The parser always returns a tree, however broken the file, so later stages can still work.
+public struct SyntaxTree: Sendable {
+    public var source: SourceFile
+    public var declarations: [Declaration]
+    public var diagnostics: [Diagnostic]
+
+    /// The language most of the file's keywords are written in (English on a tie),
+    /// counting only words that belong to one language.
+    public var language: KeywordLanguage {
+        var counts: [KeywordLanguage: Int] = [:]
+        func count(_ languages: [KeywordLanguage]) {
+            if languages.count == 1 { counts[languages[0], default: 0] += 1 }
+        }
+        for d in declarations {
+            count(d.languages)
+            for a in d.attributes { count(a.languages) }
+        }
+        var best = KeywordLanguage.en
+        for language in KeywordLanguage.allCases where counts[language, default: 0] > counts[best, default: 0] {
+            best = language
+        }
+        return best
+    }
+}

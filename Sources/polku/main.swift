@@ -1,0 +1,4 @@
+import Foundation
+import PolkuCLI
+
+exit(Polku.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,105 @@
+import PolkuModel
+import PolkuSyntax
+import Testing
+
+@Suite struct ParserTests {
+    @Test func baselineExampleParsesClean() {
+        let analysis = Fixture.analyze(baselineExample)
+        #expect(analysis.diagnostics.isEmpty, "\(analysis.diagnostics)")
+        let kinds = analysis.tree.declarations.map(\.kind)
+        #expect(kinds == [.journey, .persona, .channel, .phase(.before), .step, .phase(.during), .step, .step,
+                          .phase(.after), .step])
+        let request = analysis.tree.declarations[6]
+        #expect(analysis.source.text(request.id!) == "request")
+        #expect(request.attributes.map(\.kind) == [.by, .recommend, .followUp, .next])
+    }
+
+    @Test func finnishSwedishAndEnglishGiveTheSameTree() {
+        let en = "journey: T\nvia: desk\nbefore:\n  step a: Asks\n    recommend: x\n    follow-up: y\n    next: end\n"
+        let fi = "palvelupolku: T\nkautta: palvelupiste\nennen palvelua:\n  vaihe a: Asks\n    suosittele: x\n    jatko: y\n    seuraava: loppu\n"
+        let sv = "kundresa: T\nvia: disk\nföre tjänsten:\n  steg a: Asks\n    rekommendera: x\n    uppföljning: y\n    nästa: slut\n"
+        let trees = [en, fi, sv].map { Fixture.analyze($0) }
+        for t in trees { #expect(t.diagnostics.isEmpty, "\(t.diagnostics)") }
+        let shapes = trees.map { t in t.tree.declarations.map { "\($0.kind):\($0.attributes.map(\.kind.rawValue))" } }
+        #expect(shapes[0] == shapes[1] && shapes[1] == shapes[2])
+        #expect(trees.map(\.tree.language) == [.en, .fi, .sv])
+        #expect(trees.map { $0.journey.steps[0].flow.ends } == [true, true, true])
+        #expect(trees.map { $0.journey.channels[$0.journey.steps[0].channel].id } == ["desk", "desk", "desk"])
+    }
+
+    @Test func keywordsIgnoreCaseAndExtraBlanks() {
+        let a = Fixture.analyze("Journey: T\nVIA: Desk\nPalvelun   Aikana:\n  Step: Asks\n")
+        #expect(a.diagnostics.isEmpty, "\(a.diagnostics)")
+        #expect(a.journey.steps.first?.phase == .during)
+    }
+
+    @Test func mixedLanguagesInOneFile() {
+        let a = Fixture.analyze("journey: T\nvia: puhelin\nennen:\n  step a: A\n    suosittele: x\n    uppföljning: y\n")
+        #expect(a.diagnostics.isEmpty, "\(a.diagnostics)")
+        #expect(a.journey.steps[0].recommendations.map(\.value) == ["x"])
+        #expect(a.journey.steps[0].followUps.map(\.value) == ["y"])
+    }
+
+    @Test func recoversPerLineFiveBadLinesFiveErrors() {
+        let text = """
+        journey: T
+        via: desk
+        before:
+          step a: A
+            recomend: x
+            nonsense line
+            mood: high
+          step b c: B
+            : nothing
+            folow-up: y
+          step d: D
+        """
+        let a = Fixture.analyze(text)
+        #expect(a.diagnostics.map(\.code) == ["unknown-keyword", "missing-colon", "invalid-rating", "invalid-id",
+                                              "missing-keyword", "unknown-keyword"])
+        // Everything else is still there.
+        #expect(a.journey.steps.map(\.title.value) == ["A", "B", "D"])
+    }
+
+    @Test func attributeOwnership() {
+        #expect(Fixture.codes("recommend: x\njourney: T\n") == ["orphan-attribute", "journey-not-first"])
+        #expect(Fixture.codes("journey: T\nvia: desk\nbefore:\n  recommend: x\n  step: A\n") == ["misplaced-attribute"])
+        #expect(Fixture.codes("journey: T\nvia: desk\ncompetence: 3\n") == ["misplaced-attribute"])
+    }
+
+    @Test func headersNeedIdsAndTitles() {
+        #expect(Fixture.codes("journey:\n") == ["missing-title"])
+        #expect(Fixture.codes("journey: T\npersona: someone\n") == ["missing-id"])
+        #expect(Fixture.codes("journey: T\nvia: desk\nbefore:\n  step a:\n") == ["missing-title"])
+        #expect(Fixture.codes("journey: T\nvia: desk\nbefore:\n  step a.b: A\n") == ["invalid-id"])
+        #expect(Fixture.codes("journey: T\nvia: desk\nbefore: now\n") == ["text-after-phase"])
+        #expect(Fixture.codes("journey: T\nvia: desk\nbefore:\n  step a: A\n    recommend:\n") == ["empty-value"])
+    }
+
+    @Test func journeyMustComeFirstAndOnce() {
+        #expect(Fixture.codes("# comment\n\njourney: T\n") == [])
+        #expect(Fixture.codes("journey: T\njourney: U\n") == ["duplicate-journey"])
+        #expect(Fixture.codes("persona p: P\njourney: T\n") == ["journey-not-first"])
+        #expect(Fixture.codes("persona p: P\n") == ["missing-journey"])
+    }
+
+    @Test func brokenHeaderSkipsItsAttributesQuietly() {
+        let text = "journey: T\nvia: desk\nbefore:\n  stpe a: A\n    recommend: x\n    follow-up: y\n  step b: B\n"
+        let a = Fixture.analyze(text)
+        #expect(a.diagnostics.map(\.code) == ["unknown-keyword"])
+        #expect(a.diagnostics[0].help == "did you mean `step a:`?")
+        #expect(a.journey.steps.map(\.id) == ["b"])
+    }
+
+    @Test func trailingHashIsText() {
+        let a = Fixture.analyze("journey: Room #3 tour\nvia: desk\nbefore:\n  step: Visit # 2\n")
+        #expect(a.journey.title.value == "Room #3 tour")
+        #expect(a.journey.steps[0].title.value == "Visit # 2")
+    }
+
+    @Test func idsMayUseAnyLetters() {
+        let a = Fixture.analyze("journey: T\nvia: desk\nbefore:\n  step kysyy_äänikirjaa-2: A\n    next: end\n")
+        #expect(a.diagnostics.isEmpty)
+        #expect(a.journey.steps[0].id == "kysyy_äänikirjaa-2")
+    }
+}

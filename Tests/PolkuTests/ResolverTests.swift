@@ -1,0 +1,97 @@
+import PolkuModel
+import PolkuSyntax
+import Testing
+
+@Suite struct ResolverTests {
+    @Test func baselineMeaning() {
+        let j = Fixture.analyze(baselineExample).journey
+        #expect(j.steps.map(\.id) == ["notice", "request", "decline", "pickup"])
+        #expect(j.steps.map(\.phase) == [.before, .during, .during, .after])
+        #expect(j.steps.map { j.channels[$0.channel].id } == ["web", "email", "email", "desk"])
+        // request branches to pickup and decline; decline and pickup end the journey.
+        #expect(j.steps[1].flow.successors == [3, 2])
+        #expect(j.steps[2].flow == Flow(successors: [], ends: true, explicit: j.steps[2].flow.explicit))
+        #expect(j.steps[3].flow.ends && j.steps[3].flow.successors.isEmpty)
+        #expect(j.steps[0].flow.successors == [1] && !j.steps[0].flow.ends)
+        // desk is built in; declaring it rates it.
+        let desk = j.channels.first { $0.id == "desk" }!
+        #expect(desk.builtin == .desk && desk.competenceValue == 4 && desk.presenceValue == 3)
+        #expect(j.personas.map(\.id) == ["researcher"])
+        #expect(j.personas[0].channels.map { j.channels[$0].id } == ["email", "chat"])
+        #expect(j.focus == [0])
+    }
+
+    @Test func channelsInOrderOfFirstMention() {
+        let j = Fixture.analyze("""
+        journey: T
+        before:
+          step: A
+            via: phone
+          step: B
+            via: kiosk
+        channel kiosk: Self-service kiosk
+        channel web: Website
+        """).journey
+        #expect(j.channels.map(\.id) == ["phone", "kiosk", "web"])
+        #expect(j.channels[1].label?.value == "Self-service kiosk")
+    }
+
+    @Test func unknownIdsSuggestTheNearest() {
+        let a = Fixture.analyze("""
+        journey: T
+        for: reseacher
+        via: emial
+        persona researcher: R
+        before:
+          step ask: A
+            next: aks
+        """)
+        #expect(a.diagnostics.map(\.code) == ["unknown-persona", "unknown-channel", "unknown-step"])
+        #expect(a.diagnostics.map(\.help) == ["did you mean `researcher`?", "did you mean `email`?", "did you mean `ask`?"])
+        #expect(a.diagnostics[2].notes == ["the step ids here are `ask`"])
+    }
+
+    @Test func finnishChannelNamesSuggestToo() {
+        let a = Fixture.analyze("journey: T\nkautta: sähköpost\nennen:\n  vaihe: A\n")
+        #expect(a.diagnostics.first?.help == "did you mean `sähköposti`?")
+    }
+
+    @Test func duplicatesPointAtTheFirst() {
+        let a = Fixture.analyze("journey: T\nvia: desk\nbefore:\n  step a: A\n  step a: B\n")
+        #expect(a.diagnostics.map(\.code) == ["duplicate-id"])
+        let first = a.diagnostics[0].secondary[0].range
+        #expect(a.source.location(of: first.start) == SourceLocation(line: 4, column: 8))
+        #expect(Fixture.codes("journey: T\nchannel k: K\nchannel k: L\n") == ["duplicate-id"])
+        #expect(Fixture.codes("journey: T\npersona p: K\npersona p: L\n") == ["duplicate-id"])
+        #expect(Fixture.codes("journey: T\nchannel desk: K\nchannel palvelupiste: L\n") == ["duplicate-id"])
+    }
+
+    @Test func singleAttributesOnce() {
+        #expect(Fixture.codes("journey: T\nvia: desk\nbefore:\n  step: A\n    mood: 3\n    mood: 4\n") == ["duplicate-attribute"])
+        #expect(Fixture.codes("journey: T\nvia: desk\nbefore:\n  step: A\n    recommend: a\n    recommend: b\n") == [])
+    }
+
+    @Test func ratings() {
+        #expect(Fixture.codes("journey: T\nchannel desk: D\n  competence: 0\n  presence: five\n") == ["invalid-rating", "invalid-rating"])
+        #expect(Fixture.codes("journey: T\nchannel desk: D\n  competence: 1\n  presence: 5\n") == [])
+    }
+
+    @Test func stepsNeedAPhaseAndAChannel() {
+        #expect(Fixture.codes("journey: T\nvia: desk\nstep: A\n") == ["step-outside-phase"])
+        #expect(Fixture.codes("journey: T\nbefore:\n  step: A\n") == ["missing-channel"])
+        // A journey via that is itself wrong is reported once, not at every step.
+        #expect(Fixture.codes("journey: T\nvia: nowhere\nbefore:\n  step: A\n  step: B\n") == ["unknown-channel"])
+    }
+
+    @Test func nextCanEndAndBranchAndLoop() {
+        let j = Fixture.analyze("journey: T\nvia: desk\nbefore:\n  step a: A\n    next: a, end\n  step b: B\n").journey
+        #expect(j.steps[0].flow.successors == [0] && j.steps[0].flow.ends)
+    }
+
+    @Test func journeyForDefaultsToEveryPersona() {
+        let j = Fixture.analyze("journey: T\npersona a: A\npersona b: B\n").journey
+        #expect(j.focus == [0, 1])
+        let k = Fixture.analyze("journey: T\nfor: b\npersona a: A\npersona b: B\n").journey
+        #expect(k.focus == [1])
+    }
+}

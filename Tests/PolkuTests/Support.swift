@@ -1,0 +1,126 @@
+import Foundation
+import PolkuModel
+import PolkuReport
+import PolkuSyntax
+import Testing
+
+/// Paths and helpers shared by the tests.
+enum Fixture {
+    /// The package root, found from this file's place in `Tests/PolkuTests/`.
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+    static func read(_ relative: String) throws -> String {
+        try String(contentsOfFile: path(relative), encoding: .utf8)
+    }
+
+    /// Every example journey, sorted.
+    static var examples: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path("Examples"))) ?? []
+        return names.filter { $0.hasSuffix(".polku") }.sorted().map { "Examples/\($0)" }
+    }
+
+    /// The `polku` binary built beside the test bundle.
+    static var binary: String {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for dir in [here, here.deletingLastPathComponent()] {
+            let candidate = dir.appendingPathComponent("polku").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return root.appendingPathComponent(".build/debug/polku").path
+    }
+
+    /// Analyses a journey given as text.
+    static func analyze(_ text: String, name: String = "test.polku") -> Analysis {
+        Analysis(SourceFile(name: name, text: text))
+    }
+
+    static func codes(_ text: String) -> [String] { analyze(text).diagnostics.map(\.code) }
+}
+
+/// The result of running the real `polku` binary.
+struct RunResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs `polku` with arguments, from the package root, with optional standard input.
+func runPolku(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> RunResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Fixture.binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = Fixture.root
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    // Read both pipes while the process runs, so a large output cannot block it.
+    final class Box: @unchecked Sendable { var data = Data() }
+    let outBox = Box()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        outBox.data = out.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    let outData = outBox.data
+    process.waitUntilExit()
+    return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                     stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// The baseline example of `language.md`, as written there.
+let baselineExample = """
+# Article delivery for a researcher
+journey: Article delivery to a researcher's desk
+via: email
+
+persona researcher: Doctoral researcher who rarely visits the library
+  uses: e-journals from home
+  channels: email, chat
+  assurance: every service advisor knows the delivery form
+
+channel desk: Main library service desk
+  competence: 4
+  presence: 3
+
+before:
+  step notice: Notices the article is not licensed
+    via: web
+    need: full text of a 1998 conference paper
+    recommend: the delivery service page, linked from the e-journal portal
+
+during:
+  step request: Sends a delivery request
+    by: service advisor
+    recommend: reference-manager workshop next week
+    follow-up: confirm receipt within one working day
+    next: pickup, decline
+
+  step decline: Hears the article cannot be delivered
+    by: service advisor
+    follow-up: offer an interlibrary loan instead
+    mood: 2
+    next: end
+
+after:
+  step pickup: Collects the copy at the desk
+    via: desk
+    recommend: new e-books in the same field
+    follow-up: ask how the delivery worked
+    feedback: praise and complaint form at the desk
+    mood: 5
+
+"""
