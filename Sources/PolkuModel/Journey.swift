@@ -24,6 +24,8 @@ public struct Channel: Sendable {
     public var notes: [Text] = []
     /// The `channel` header line, when the channel is declared.
     public var declaration: SourceRange?
+    /// The id as written in the declaration.
+    public var idRange: SourceRange?
     /// Where the channel is first mentioned (declaration or use).
     public var firstMention: SourceRange
     /// How many steps happen in this channel.

@@ -106,12 +106,17 @@ public struct Resolver {
     private mutating func declareChannel(_ d: Declaration) {
         guard let idRange = d.id else { return }
         let (id, builtin) = canonicalChannel(text(idRange))
-        if let existing = channelIndex[id], let first = channels[existing].declaration {
-            diagnostics.append(duplicate("channel", text(idRange), idRange, first: first))
+        if let existing = channelIndex[id], channels[existing].declaration != nil {
+            var d = duplicate("channel", text(idRange), idRange, first: channels[existing].idRange ?? idRange)
+            if builtin != nil && text(idRange) != text(channels[existing].idRange ?? idRange) {
+                d.notes = ["`\(text(idRange))` and `\(text(channels[existing].idRange ?? idRange))` are two names of the built-in channel `\(id)`"]
+            }
+            diagnostics.append(d)
             return
         }
         var channel = Channel(id: id, builtin: builtin, firstMention: d.line)
         channel.declaration = d.line
+        channel.idRange = idRange
         if !d.title.isEmpty { channel.label = Text(text(d.title), d.title) }
         channelIndex[id] = channels.count
         channels.append(channel)
@@ -131,7 +136,7 @@ public struct Resolver {
     private func duplicate(_ what: String, _ id: String, _ range: SourceRange, first: SourceRange) -> Diagnostic {
         Catalog.error(.duplicateId, "there is already a \(what) with the id `\(id)`", range,
                       label: "second \(what) `\(id)`",
-                      secondary: [DiagnosticLabel(first, "first \(what) `\(id)` is here")],
+                      secondary: [DiagnosticLabel(first, "the first \(what) with this id")],
                       help: "give one of them another id")
     }
 

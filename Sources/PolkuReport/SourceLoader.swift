@@ -26,6 +26,10 @@ public enum SourceLoader {
         var problems: [FileProblem] = []
         let fm = FileManager.default
         for path in paths {
+            if path == "-" {
+                files.append(path)
+                continue
+            }
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 problems.append(FileProblem(path, "there is no such file or folder"))
