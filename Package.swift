@@ -24,6 +24,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "polku", dependencies: ["PolkuCLI"]),
+        // Times the stages in-process for bench/run; not a product.
+        .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel"]),
         .testTarget(name: "PolkuTests", dependencies: [
             "PolkuSyntax", "PolkuModel", "PolkuReport", "PolkuCLI", "polku",
         ], exclude: ["Golden"]),

@@ -143,24 +143,27 @@ public struct Resolver {
     // MARK: - Attributes
 
     /// Reports a repeated single-valued attribute and says whether this one should be used.
-    private mutating func firstOfItsKind(_ a: AttributeSyntax, seen: inout [AttributeKind: SourceRange]) -> Bool {
+    /// `seen` is a bit set of the single-valued kinds met so far under the same header.
+    private mutating func firstOfItsKind(_ a: AttributeSyntax, in d: Declaration, seen: inout UInt32) -> Bool {
         if a.kind.isRepeatable { return true }
-        if let first = seen[a.kind] {
+        let bit = UInt32(1) << UInt32(a.kind.ordinal)
+        if seen & bit != 0 {
+            let first = d.attributes.first { $0.kind == a.kind }!.line
             diagnostics.append(Catalog.error(.duplicateAttribute, "`\(text(a.keyword)):` is given twice here",
                                              a.keyword, label: "second one",
                                              secondary: [DiagnosticLabel(first, "first one")],
                                              help: "keep one `\(text(a.keyword)):` line"))
             return false
         }
-        seen[a.kind] = a.line
+        seen |= bit
         return true
     }
 
     private mutating func journeyHeader(_ d: Declaration, into journey: inout Journey) {
         journey.title = Text(text(d.title), d.title)
         journey.header = d.line
-        var seen: [AttributeKind: SourceRange] = [:]
-        for a in d.attributes where firstOfItsKind(a, seen: &seen) {
+        var seen: UInt32 = 0
+        for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
             let value = Text(text(a.value), a.value)
             switch a.kind {
             case .via: journey.defaultChannel = channelReference(value)
@@ -183,8 +186,8 @@ public struct Resolver {
         guard let idRange = d.id else { return }
         let (id, _) = canonicalChannel(text(idRange))
         guard let index = channelIndex[id], channels[index].declaration == d.line else { return }
-        var seen: [AttributeKind: SourceRange] = [:]
-        for a in d.attributes where firstOfItsKind(a, seen: &seen) {
+        var seen: UInt32 = 0
+        for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
             let value = Text(text(a.value), a.value)
             switch a.kind {
             case .competence:
@@ -202,8 +205,8 @@ public struct Resolver {
     private mutating func personaChannels(_ d: Declaration) {
         guard let idRange = d.id, let index = personaIndex[text(idRange)],
               personas[index].declaration == d.line else { return }
-        var seen: [AttributeKind: SourceRange] = [:]
-        for a in d.attributes where firstOfItsKind(a, seen: &seen) {
+        var seen: UInt32 = 0
+        for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
             let value = Text(text(a.value), a.value)
             switch a.kind {
             case .uses: personas[index].uses.append(value)
@@ -237,9 +240,9 @@ public struct Resolver {
         var step = Step(index: index, id: id, idRange: id == nil ? nil : d.id, title: Text(text(d.title), d.title),
                         phase: phase, channel: -1, header: d.line, keyword: d.keyword,
                         extent: SourceRange(d.line.start, lastLine))
-        var seen: [AttributeKind: SourceRange] = [:]
+        var seen: UInt32 = 0
         var viaResolved = false
-        for a in d.attributes where firstOfItsKind(a, seen: &seen) {
+        for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
             let value = Text(text(a.value), a.value)
             switch a.kind {
             case .via:
@@ -307,6 +310,10 @@ public struct Resolver {
 
     /// The index of the channel a name refers to, or nil after reporting `unknown-channel`.
     private mutating func channelReference(_ name: Text) -> Int? {
+        // Fast path: the canonical id as written (`desk`, or a declared id).
+        if let index = channelIndex[name.value], channels[index].firstMention.start <= name.range.start {
+            return index
+        }
         let (id, builtin) = canonicalChannel(name.value)
         if let index = channelIndex[id] {
             if name.range.start < channels[index].firstMention.start { channels[index].firstMention = name.range }

@@ -22,6 +22,27 @@ public enum AttributeKind: String, Sendable, CaseIterable, Codable {
     case via, note, `for`, uses, channels, assurance, competence, presence
     case need, by, recommend, followUp = "follow-up", feedback, next, mood
 
+    /// A small number for each kind, for bit sets.
+    public var ordinal: Int {
+        switch self {
+        case .via: 0
+        case .note: 1
+        case .for: 2
+        case .uses: 3
+        case .channels: 4
+        case .assurance: 5
+        case .competence: 6
+        case .presence: 7
+        case .need: 8
+        case .by: 9
+        case .recommend: 10
+        case .followUp: 11
+        case .feedback: 12
+        case .next: 13
+        case .mood: 14
+        }
+    }
+
     /// Attributes that may appear more than once under the same header.
     public var isRepeatable: Bool {
         switch self {
@@ -152,6 +173,11 @@ public enum Keywords {
             return matches
         }
     }()
+
+    /// Spellings of one kind, for the parser's hot path.
+    static let headers = bySpelling.compactMapValues { $0.first { $0.meaning.kind == "header" } }
+    static let phases = bySpelling.compactMapValues { $0.first { $0.meaning.kind == "phase" } }
+    static let attributes = bySpelling.compactMapValues { $0.first { $0.meaning.kind == "attribute" } }
 
     /// The entry for a meaning.
     public static func entry(for meaning: KeywordMeaning) -> KeywordEntry {

@@ -59,29 +59,35 @@ public struct JourneyParser {
             diagnostics.append(Catalog.missingColon(source, words: words, continuation: hadText && current != nil))
             return
         }
-        let words = tokens[..<colonIndex].map(\.range)
-        let text = tokens[colonIndex + 1].range
-        previousLineHadText = !text.isEmpty
-        guard !words.isEmpty else {
+        guard colonIndex > 0 else {
             diagnostics.append(Catalog.missingKeyword(at: tokens[colonIndex].range))
             return
         }
-        let head = SourceRange(words.first!.start, words.last!.end)
-        let headText = normalized(words)
+        let text = tokens[colonIndex + 1].range
+        previousLineHadText = !text.isEmpty
+        let head = SourceRange(tokens[0].range.start, tokens[colonIndex - 1].range.end)
+        // Most lines are `key: text` with a one-word key: look that up without building arrays.
+        let headText = colonIndex == 1 ? key(tokens[0].range) : normalized(tokens[..<colonIndex].map(\.range))
 
-        if let match = Keywords.lookup(headText, kind: "phase"), case .phase(let phase) = match.meaning {
+        if colonIndex == 1, let match = Keywords.attributes[headText], case .attribute(let kind) = match.meaning {
+            attribute(AttributeSyntax(kind: kind, keyword: head, languages: match.languages,
+                                      value: text, line: line.range))
+            return
+        }
+        if let match = Keywords.phases[headText], case .phase(let phase) = match.meaning {
             if !text.isEmpty { diagnostics.append(Catalog.textAfterPhase(text, phase: phase)) }
             open(Declaration(kind: .phase(phase), keyword: head, languages: match.languages,
                              id: nil, title: text, line: line.range))
             return
         }
-        if let match = Keywords.lookup(headText, kind: "attribute"), case .attribute(let kind) = match.meaning {
+        if colonIndex > 1, let match = Keywords.attributes[headText], case .attribute(let kind) = match.meaning {
             attribute(AttributeSyntax(kind: kind, keyword: head, languages: match.languages,
                                       value: text, line: line.range))
             return
         }
-        let firstWord = normalized([words[0]])
-        if let match = Keywords.lookup(firstWord, kind: "header"), case .header(let kind) = match.meaning {
+        let words = tokens[..<colonIndex].map(\.range)
+        let firstWord = key(words[0])
+        if let match = Keywords.headers[firstWord], case .header(let kind) = match.meaning {
             header(kind, keyword: words[0], languages: match.languages, idWords: Array(words.dropFirst()),
                    text: text, line: line.range)
             return
@@ -180,6 +186,17 @@ public struct JourneyParser {
     }
 
     // MARK: - Bytes
+
+    /// The look-up key of one word: the bytes themselves when they are lower-case ASCII (the
+    /// usual case, with no allocation for short words), else the lower-cased string.
+    private func key(_ word: SourceRange) -> String {
+        let bytes = source.bytes
+        for i in word.start..<word.end {
+            let b = bytes[i]
+            if b >= 0x80 || (b >= 0x41 && b <= 0x5A) { return normalized([word]) }
+        }
+        return String(decoding: bytes[word.start..<word.end], as: UTF8.self)
+    }
 
     /// Lower-cased words joined by single spaces, for keyword look-up.
     private func normalized(_ words: [SourceRange]) -> String {

@@ -1,0 +1,42 @@
+// Times the stages of Polku in-process on one journey file, so the figures measure the
+// work and not the process start. Used by `bench/run`; not installed for users.
+//
+//   polku-bench FILE [ITERATIONS]
+//
+// Prints one line of JSON: bytes, steps, best seconds per stage over the iterations, and the
+// process's peak resident memory.
+import Foundation
+import PolkuModel
+import PolkuSyntax
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2, let data = FileManager.default.contents(atPath: arguments[1]) else {
+    FileHandle.standardError.write(Data("usage: polku-bench FILE [ITERATIONS]\n".utf8))
+    exit(2)
+}
+let iterations = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+let bytes = [UInt8](data)
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+var best = (parse: Double.infinity, resolve: Double.infinity, frontEnd: Double.infinity)
+var steps = 0
+var diagnostics = 0
+for _ in 0..<iterations {
+    var tree: SyntaxTree?
+    let source = SourceFile(name: arguments[1], bytes: bytes)
+    let p = seconds { tree = JourneyParser.parse(source) }
+    var journey: Journey?
+    let r = seconds { journey = Resolver.resolve(tree!).0 }
+    let f = seconds { let a = Analysis(SourceFile(name: arguments[1], bytes: bytes)); diagnostics = a.diagnostics.count }
+    steps = journey!.steps.count
+    best = (min(best.parse, p), min(best.resolve, r), min(best.frontEnd, f))
+}
+var usage = rusage()
+getrusage(RUSAGE_SELF.rawValue, &usage)
+let peakBytes = Int(usage.ru_maxrss) * 1024
+print("{\"bytes\": \(bytes.count), \"steps\": \(steps), \"diagnostics\": \(diagnostics), \"parse_s\": \(best.parse), \"resolve_s\": \(best.resolve), \"front_end_s\": \(best.frontEnd), \"peak_rss_bytes\": \(peakBytes)}")
