@@ -28,6 +28,9 @@ public struct Resolver {
 
     private mutating func run() -> (Journey, [Diagnostic]) {
         let decls = tree.declarations
+        // Sized once: growing an array of large structs copies them again and again.
+        steps.reserveCapacity(decls.count)
+        stepIndex.reserveCapacity(decls.count)
         // Pass 1: declare channels and personas so later steps can name ones declared below them.
         for d in decls {
             switch d.kind {
