@@ -10,24 +10,29 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Stage 1: bytes -> tokens -> syntax tree, plus the one Diagnostic type.
         .target(name: "PolkuSyntax"),
         // Stage 2: syntax tree -> resolved journey model (ids, channels, flow).
         .target(name: "PolkuModel", dependencies: ["PolkuSyntax"]),
-        // Diagnostic renderers (rich, short, JSON) and file loading.
-        .target(name: "PolkuReport", dependencies: ["PolkuSyntax", "PolkuModel"]),
+        // Stage 3: the checker's rules, suppressions and polku.toml configuration.
+        .target(name: "PolkuCheck", dependencies: [
+            "PolkuSyntax", "PolkuModel", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        // Reports: rich, short, JSON, SARIF and workshop summary; file loading.
+        .target(name: "PolkuReport", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // The command line as a library, so tests can run commands in-process.
         .target(name: "PolkuCLI", dependencies: [
-            "PolkuSyntax", "PolkuModel", "PolkuReport",
+            "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "polku", dependencies: ["PolkuCLI"]),
         // Times the stages in-process for bench/run; not a product.
-        .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel"]),
+        .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         .testTarget(name: "PolkuTests", dependencies: [
-            "PolkuSyntax", "PolkuModel", "PolkuReport", "PolkuCLI", "polku",
+            "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuCLI", "polku",
         ], exclude: ["Golden"]),
     ]
 )

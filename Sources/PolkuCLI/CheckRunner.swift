@@ -1,10 +1,11 @@
+import PolkuCheck
 import PolkuModel
 import PolkuReport
 import PolkuSyntax
 
 /// The output formats of `polku check`.
 public enum CheckFormat: String, CaseIterable, Sendable {
-    case text, short, json
+    case text, short, json, sarif, summary
 }
 
 /// Exit codes shared by every command.
@@ -17,46 +18,89 @@ public enum ExitStatus: Int32, Sendable {
     case usage = 2
 }
 
-/// `polku check` without the argument parsing: reads, analyses and reports.
+/// `polku check` without the argument parsing: reads, analyses, checks and reports.
 public struct CheckRunner {
     public var format: CheckFormat = .text
     public var color = false
+    /// Warnings fail the run too.
+    public var strict = false
+    /// `--rule NAME=SEVERITY` arguments, applied on top of any `polku.toml`.
+    public var overrides: [String] = []
+    /// `--config FILE`: use this file instead of looking for `polku.toml`.
+    public var configPath: String?
 
-    public init(format: CheckFormat = .text, color: Bool = false) {
+    public init(format: CheckFormat = .text, color: Bool = false, strict: Bool = false,
+                overrides: [String] = [], configPath: String? = nil) {
         self.format = format
         self.color = color
+        self.strict = strict
+        self.overrides = overrides
+        self.configPath = configPath
+    }
+
+    /// The configuration for one journey file: the explicit one, else the nearest
+    /// `polku.toml`, with `--rule` on top. Loaded once per configuration file.
+    final class ConfigurationCache {
+        var loaded: [String: Configuration] = [:]
+    }
+
+    func configuration(for file: String, cache: ConfigurationCache) throws(ConfigurationProblem) -> Configuration {
+        let path = configPath ?? (file == "-" ? nil : Configuration.find(for: file))
+        let key = path ?? ""
+        if let cached = cache.loaded[key] { return cached }
+        var config = try path.map { p throws(ConfigurationProblem) in try Configuration.load(p) } ?? Configuration()
+        try config.apply(overrides: overrides)
+        cache.loaded[key] = config
+        return config
     }
 
     public func run(paths: [String], console: Console) -> ExitStatus {
         let (files, problems) = SourceLoader.expand(paths)
-        var items: [FileDiagnostic] = []
+        var results: [(SourceFile, CheckResult)] = []
         var readProblems = problems
-        var checked: [String] = []
+        let cache = ConfigurationCache()
         for path in files {
+            let config: Configuration
+            do {
+                config = try configuration(for: path, cache: cache)
+            } catch {
+                console.error("polku: \(error)")
+                return .usage
+            }
             do {
                 let source = try SourceLoader.read(path)
-                checked.append(source.name)
-                let analysis = Analysis(source)
-                items += analysis.diagnostics.map { FileDiagnostic(source, $0) }
+                results.append((source, Checker.check(Analysis(source), configuration: config)))
             } catch {
                 readProblems.append(error)
             }
         }
         for problem in readProblems { console.error("polku: \(problem)") }
 
+        let items = results.flatMap { source, result in result.diagnostics.map { FileDiagnostic(source, $0) } }
         switch format {
         case .json:
-            console.write(JSONReport.render(files: checked, items))
+            console.write(JSONReport.render(files: results.map(\.0.name), items))
+        case .sarif:
+            console.write(SARIFReport.render(results, version: Polku.version))
         case .short:
             let renderer = ShortRenderer()
             for item in items { console.write(renderer.render(item)) }
+        case .summary:
+            console.write(results.map { SummaryReport.render($0.1) }.joined(separator: "\n"))
         case .text:
             let renderer = RichRenderer(color: color)
             for item in items { console.write(renderer.render(item) + "\n") }
-            if !checked.isEmpty { console.write(Self.summary(files: checked.count, items) + "\n") }
+            if !results.isEmpty {
+                console.write(Self.summary(files: results.count, items) + "\n")
+                let skipped = results.filter { !$0.1.rulesRan }.count
+                if skipped > 0 {
+                    console.write("The checker's rules did not run on \(skipped == 1 ? "1 file" : "\(skipped) files") with errors: fix the errors first.\n")
+                }
+            }
         }
         if !readProblems.isEmpty { return .usage }
-        return items.contains { $0.diagnostic.severity == .error } ? .findings : .ok
+        let failing: Set<Severity> = strict ? [.error, .warning] : [.error]
+        return items.contains { failing.contains($0.diagnostic.severity) } ? .findings : .ok
     }
 
     /// One closing line a person reads first: how many files, errors and warnings.

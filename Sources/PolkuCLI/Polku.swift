@@ -14,11 +14,12 @@ public struct Polku: ParsableCommand {
 
         Examples:
           polku check Examples/article-delivery.polku
-          polku check Examples/
-          polku check --format short journeys/
+          polku check --format summary Examples/article-delivery.polku
+          polku rules
+          polku explain missing-follow-up
         """,
         version: version,
-        subcommands: [CheckCommand.self]
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 
     public init() {}
@@ -43,30 +44,45 @@ public struct Polku: ParsableCommand {
     }
 }
 
-/// `polku check`: reads journey files and reports every problem.
+/// `polku check`: reads journey files and reports every problem and finding.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check journey files and report every problem with its line and column.",
+        abstract: "Check journey files: errors, and the places to recommend or follow up.",
         discussion: """
         Give one or more journey files, or folders: a folder means every *.polku file in it \
         and below it.
 
-        Exit status: 0 when there are no errors, 1 when a journey has errors, 2 when the \
-        command was used wrongly or a file could not be read.
+        The checker's rules look for steps with no recommendation or follow-up and the other \
+        gaps a service designer cares about (`polku rules` lists them). A polku.toml file in \
+        the journey's folder or a folder above it sets their severities; --rule overrides it.
+
+        Exit status: 0 when there is no error, 1 when a journey has errors or a finding of \
+        severity error (or a warning, with --strict), 2 when the command was used wrongly or \
+        a file could not be read.
 
         Examples:
           polku check Examples/
-          polku check --format short my-journey.polku
-          polku check --format json Examples/ > report.json
+          polku check --format summary Examples/article-delivery.polku
+          polku check --rule missing-recommendation=error --strict journeys/
+          polku check --format sarif Examples/ > polku.sarif
         """
     )
 
     @Argument(help: "Journey files or folders to check (`-` reads standard input).")
     var paths: [String] = []
 
-    @Option(help: "Output format: text (for people), short (one line each, for editors and CI), json.")
+    @Option(help: "Output format: text (for people), short (one line each, for editors and CI), json, sarif (code scanning), summary (a table for a workshop projector).")
     var format: CheckFormat = .text
+
+    @Option(name: .customLong("rule"), help: ArgumentHelp("Set a rule's severity: NAME=error|warning|info|off. Repeatable.", valueName: "name=severity"))
+    var rules: [String] = []
+
+    @Flag(help: "Fail (exit 1) on warnings too, not only on errors.")
+    var strict = false
+
+    @Option(help: ArgumentHelp("Use this configuration file instead of the nearest polku.toml.", valueName: "file"))
+    var config: String?
 
     @Option(help: "Colour: auto (only on a terminal, never when NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
@@ -78,7 +94,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let runner = CheckRunner(format: format, color: color.enabled())
+        let runner = CheckRunner(format: format, color: color.enabled(), strict: strict, overrides: rules, configPath: config)
         let status = runner.run(paths: paths, console: Console(capture: false))
         if status != .ok { throw ExitCode(status.rawValue) }
     }

@@ -80,6 +80,8 @@ public struct Step: Sendable {
     public var followUps: [Text] = []
     public var feedback: [Text] = []
     public var notes: [Text] = []
+    /// `allow:` lines: findings the team has decided to accept here, with a reason.
+    public var allows: [Text] = []
     public var mood: Text?
     public var moodValue: Int?
     public var flow = Flow(successors: [], ends: false, explicit: nil)
@@ -110,6 +112,8 @@ public struct Journey: Sendable {
     public var language: KeywordLanguage
     public var defaultChannel: Int?
     public var notes: [Text] = []
+    /// `allow:` lines under `journey:`: accepted findings for the whole file.
+    public var allows: [Text] = []
     /// Indices into `personas`: from `for:`, or every persona when there is no `for:`.
     public var focus: [Int] = []
     public var personas: [Persona] = []
@@ -120,6 +124,10 @@ public struct Journey: Sendable {
     public var sections: [PhaseSection] = []
     /// The `journey:` header line.
     public var header: SourceRange
+    /// The `journey` keyword, where journey-wide findings are reported.
+    public var keyword = SourceRange(0, 0)
+    /// The `for:` line, when there is one.
+    public var forLine: SourceRange?
 
     /// The steps of one phase, in file order.
     public func steps(in phase: Phase) -> [Step] { steps.filter { $0.phase == phase } }

@@ -165,13 +165,16 @@ public struct Resolver {
     private mutating func journeyHeader(_ d: Declaration, into journey: inout Journey) {
         journey.title = Text(text(d.title), d.title)
         journey.header = d.line
+        journey.keyword = d.keyword
         var seen: UInt32 = 0
         for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
             let value = Text(text(a.value), a.value)
             switch a.kind {
             case .via: journey.defaultChannel = channelReference(value)
             case .note: journey.notes.append(value)
+            case .allow: journey.allows.append(value)
             case .for:
+                journey.forLine = a.line
                 for (name, range) in items(a.value) {
                     if let p = personaIndex[name] {
                         if !journey.focus.contains(p) { journey.focus.append(p) }
@@ -258,6 +261,7 @@ public struct Resolver {
             case .followUp: step.followUps.append(value)
             case .feedback: step.feedback.append(value)
             case .note: step.notes.append(value)
+            case .allow: step.allows.append(value)
             case .mood:
                 step.mood = value
                 step.moodValue = rating(a)
@@ -375,7 +379,7 @@ public struct Resolver {
         for (index, list, line) in pendingNext {
             var flow = Flow(successors: [], ends: false, explicit: line)
             for (name, range) in list {
-                if Keywords.lookup(name.lowercased(), kind: "value") != nil {
+                if Keywords.lookup(name.lowercased(), kind: "value")?.meaning == .end {
                     flow.ends = true
                 } else if let target = stepIndex[name] {
                     if !flow.successors.contains(target) { flow.successors.append(target) }

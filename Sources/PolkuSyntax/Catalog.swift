@@ -26,6 +26,8 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case invalidRating = "invalid-rating"
     case stepOutsidePhase = "step-outside-phase"
     case missingChannel = "missing-channel"
+    case unknownRule = "unknown-rule"
+    case allowWithoutReason = "allow-without-reason"
 
     /// What the error means and how to fix it, for `polku explain`.
     public var explanation: String {
@@ -53,6 +55,8 @@ public enum ErrorCode: String, CaseIterable, Sendable {
         case .invalidRating: "Ratings (`competence:`, `presence:`, `mood:`) are whole numbers from 1 (poor) to 5 (excellent)."
         case .stepOutsidePhase: "Every step happens before, during or after the service. Put a phase header (`before:`, `during:` or `after:`) above the step."
         case .missingChannel: "Every step happens in a channel. Give the step a `via:` line, or give the journey a default with `via:` under the `journey:` line."
+        case .unknownRule: "An `allow:` line names a checker rule that does not exist. `polku rules` lists every rule by name."
+        case .allowWithoutReason: "An `allow:` line accepts a finding, and has to say why, so the next reader knows it was decided and not forgotten: `allow: missing-recommendation because the customer is in a hurry` (in Finnish `koska`, in Swedish `eftersom`)."
         }
     }
 }

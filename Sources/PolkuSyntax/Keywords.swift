@@ -20,7 +20,7 @@ public enum Phase: String, Sendable, CaseIterable, Codable, Comparable {
 /// Every `key:` an attribute line may start with.
 public enum AttributeKind: String, Sendable, CaseIterable, Codable {
     case via, note, `for`, uses, channels, assurance, competence, presence
-    case need, by, recommend, followUp = "follow-up", feedback, next, mood
+    case need, by, recommend, followUp = "follow-up", feedback, next, mood, allow
 
     /// A small number for each kind, for bit sets.
     public var ordinal: Int {
@@ -40,13 +40,14 @@ public enum AttributeKind: String, Sendable, CaseIterable, Codable {
         case .feedback: 12
         case .next: 13
         case .mood: 14
+        case .allow: 15
         }
     }
 
     /// Attributes that may appear more than once under the same header.
     public var isRepeatable: Bool {
         switch self {
-        case .note, .uses, .assurance, .need, .by, .recommend, .followUp, .feedback: true
+        case .note, .uses, .assurance, .need, .by, .recommend, .followUp, .feedback, .allow: true
         case .via, .for, .channels, .competence, .presence, .next, .mood: false
         }
     }
@@ -63,6 +64,8 @@ public enum KeywordMeaning: Hashable, Sendable {
     case phase(Phase)
     case attribute(AttributeKind)
     case end
+    /// The word between the rules and the reason in `allow: <rules> because <reason>`.
+    case because
     case channel(BuiltinChannel)
 
     /// The table's first column.
@@ -71,7 +74,7 @@ public enum KeywordMeaning: Hashable, Sendable {
         case .header: "header"
         case .phase: "phase"
         case .attribute: "attribute"
-        case .end: "value"
+        case .end, .because: "value"
         case .channel: "channel"
         }
     }
@@ -83,6 +86,7 @@ public enum KeywordMeaning: Hashable, Sendable {
         case .phase(let p): p.rawValue
         case .attribute(let a): a.rawValue
         case .end: "end"
+        case .because: "because"
         case .channel(let c): c.rawValue
         }
     }
@@ -133,7 +137,9 @@ public enum Keywords {
         .init(meaning: .attribute(.feedback), en: ["feedback"], fi: ["palaute"], sv: ["återkoppling", "synpunkter"]),
         .init(meaning: .attribute(.next), en: ["next"], fi: ["seuraava"], sv: ["nästa"]),
         .init(meaning: .attribute(.mood), en: ["mood"], fi: ["tunnelma"], sv: ["känsla"]),
+        .init(meaning: .attribute(.allow), en: ["allow"], fi: ["salli"], sv: ["tillåt"]),
         .init(meaning: .end, en: ["end"], fi: ["loppu"], sv: ["slut"]),
+        .init(meaning: .because, en: ["because"], fi: ["koska"], sv: ["eftersom"]),
         .init(meaning: .channel(.desk), en: ["desk"], fi: ["palvelupiste"], sv: ["disk", "informationsdisk"]),
         .init(meaning: .channel(.premises), en: ["premises"], fi: ["tilat", "kirjaston-tilat"], sv: ["lokaler", "bibliotekets-lokaler"]),
         .init(meaning: .channel(.phone), en: ["phone"], fi: ["puhelin"], sv: ["telefon"]),

@@ -175,10 +175,10 @@ public struct JourneyParser {
     /// Which attributes each header takes (`language.md`, "Concepts").
     public static func allowedAttributes(_ owner: DeclarationKind) -> [AttributeKind] {
         switch owner {
-        case .journey: [.via, .for, .note]
+        case .journey: [.via, .for, .note, .allow]
         case .persona: [.uses, .channels, .assurance, .note]
         case .channel: [.competence, .presence, .note]
-        case .step: [.via, .need, .by, .recommend, .followUp, .feedback, .next, .mood, .note]
+        case .step: [.via, .need, .by, .recommend, .followUp, .feedback, .next, .mood, .note, .allow]
         case .phase: []
         }
     }

@@ -6,7 +6,8 @@ import Testing
     @Test func examplesCheckCleanWithExitZero() throws {
         let r = try runPolku(["check", "Examples/"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        #expect(r.stdout.contains("no problems found"))
+        #expect(r.stdout.contains("Checked \(Fixture.examples.count) files:"))
+        #expect(!r.stdout.contains("error"))
     }
 
     @Test func errorsGiveExitOne() throws {
@@ -72,5 +73,68 @@ import Testing
         let b = try runPolku(["check", "--format", "json", "Examples/", "Tests/PolkuTests/Golden/diagnostics/"])
         #expect(a.stdout == b.stdout)
         #expect(!a.stdout.isEmpty)
+    }
+}
+
+/// The checker from the command line: severities, strictness, formats, rules and explain.
+@Suite struct CheckerCommandLineTests {
+    let baseline = "Examples/article-delivery.polku"
+
+    @Test func warningsPassUnlessStrict() throws {
+        #expect(try runPolku(["check", baseline]).status == 0)
+        let strict = try runPolku(["check", "--strict", baseline])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("Checked 1 file: 2 warnings."))
+    }
+
+    @Test func raiseARuleToError() throws {
+        let r = try runPolku(["check", "--rule", "missing-recommendation=error", "--format", "short", baseline])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("article-delivery.polku:27:3: error: step `decline`"))
+    }
+
+    @Test func switchARuleOff() throws {
+        let r = try runPolku(["check", "--rule", "missing-recommendation=off", "--rule", "missing-follow-up=off", "--strict", baseline])
+        #expect(r.status == 0, "\(r.stdout)")
+        #expect(r.stdout.contains("no problems found"))
+    }
+
+    @Test func aBrokenRuleArgumentIsAUsageError() throws {
+        let r = try runPolku(["check", "--rule", "missing-recomendation=off", baseline])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("did you mean `missing-recommendation`?"))
+    }
+
+    @Test func aBrokenConfigurationNamesItsLine() throws {
+        let folder = try TempFolder()
+        try folder.write("polku.toml", "[rules]\nmissing-need = \"sometimes\"\n")
+        let journey = try folder.write("j.polku", journeyWithGaps)
+        let r = try runPolku(["check", journey])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("polku.toml:2: error: `missing-need` must be one of"))
+    }
+
+    @Test func summaryAndSarifFormats() throws {
+        let summary = try runPolku(["check", "--format", "summary", baseline])
+        #expect(summary.status == 0)
+        #expect(summary.stdout.contains("What to talk about (2):"))
+        let sarif = try runPolku(["check", "--format", "sarif", "Examples/"])
+        #expect(sarif.status == 0)
+        #expect(sarif.stdout.contains("\"version\" : \"2.1.0\""))
+    }
+
+    @Test func rulesAndExplain() throws {
+        let rules = try runPolku(["rules"])
+        #expect(rules.status == 0)
+        #expect(rules.stdout.contains("missing-recommendation"))
+        #expect(rules.stdout.split(separator: "\n").filter { $0.contains("warning") || $0.contains("info") }.count >= 12)
+        let explain = try runPolku(["explain", "missing-follow-up"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("golden rule"))
+        let error = try runPolku(["explain", "unknown-channel"])
+        #expect(error.status == 0)
+        let typo = try runPolku(["explain", "missing-folow-up"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("did you mean `missing-follow-up`?"))
     }
 }

@@ -1,0 +1,73 @@
+import PolkuModel
+import PolkuSyntax
+
+/// A finding that an `allow:` line accepted, kept for reports that show suppressions (SARIF).
+public struct SuppressedFinding: Sendable {
+    public var diagnostic: Diagnostic
+    public var reason: String
+}
+
+/// Everything `polku check` knows about one file.
+public struct CheckResult: Sendable {
+    public var analysis: Analysis
+    /// Front-end errors and the rules' findings with their final severity, in file order.
+    public var diagnostics: [Diagnostic]
+    public var suppressed: [SuppressedFinding]
+    /// False when the file had errors: rules run only on a journey without errors, since a
+    /// half-resolved journey would give misleading findings.
+    public var rulesRan: Bool
+}
+
+/// Runs the rules on a journey and applies the team's configuration and `allow:` lines.
+public enum Checker {
+    public static func check(_ analysis: Analysis, configuration: Configuration = Configuration()) -> CheckResult {
+        guard !analysis.hasErrors else {
+            return CheckResult(analysis: analysis, diagnostics: analysis.diagnostics, suppressed: [], rulesRan: false)
+        }
+        let journey = analysis.journey
+        let file = analysis.source.name
+        let (allowances, allowErrors) = SuppressionParser.allowances(in: journey)
+        var used = [Bool](repeating: false, count: allowances.count)
+        var byRule: [String: [Int]] = [:]
+        for (i, a) in allowances.enumerated() { byRule[a.rule, default: []].append(i) }
+
+        var diagnostics = analysis.diagnostics + allowErrors
+        var suppressed: [SuppressedFinding] = []
+        for rule in RuleRegistry.all {
+            let info = rule.info
+            guard let severity = configuration.setting(for: info, file: file).severity else { continue }
+            for finding in rule.check(journey) {
+                let diagnostic = Diagnostic(severity, code: info.name, message: finding.message, range: finding.range,
+                                            label: finding.label, secondary: finding.secondary, notes: finding.notes,
+                                            help: finding.help)
+                let match = byRule[info.name]?.first { i in
+                    switch allowances[i].scope {
+                    case .file: return true
+                    case .step: return allowances[i].extent.map { $0.start <= finding.range.start && finding.range.start <= $0.end } ?? false
+                    }
+                }
+                if let match {
+                    used[match] = true
+                    suppressed.append(SuppressedFinding(diagnostic: diagnostic, reason: allowances[match].reason))
+                } else {
+                    diagnostics.append(diagnostic)
+                }
+            }
+        }
+        let unusedInfo = UnusedAllowRule.info
+        if let severity = configuration.setting(for: unusedInfo, file: file).severity {
+            for (i, allowance) in allowances.enumerated() where !used[i] {
+                // A rule switched off for this file cannot have findings to accept.
+                guard let info = RuleRegistry.info(named: allowance.rule),
+                      configuration.setting(for: info, file: file) != .off else { continue }
+                let scope = allowance.scope == .file ? "in this journey" : "at this step"
+                diagnostics.append(Diagnostic(severity, code: unusedInfo.name,
+                                              message: "`\(allowance.rule)` finds nothing \(scope), so this `allow:` accepts nothing",
+                                              range: allowance.range, label: "nothing to allow",
+                                              help: "remove `\(allowance.rule)` from the `allow:` line"))
+            }
+        }
+        return CheckResult(analysis: analysis, diagnostics: diagnostics.sortedByPosition(), suppressed: suppressed,
+                           rulesRan: true)
+    }
+}

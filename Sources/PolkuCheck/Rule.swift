@@ -1,0 +1,50 @@
+import PolkuModel
+import PolkuSyntax
+
+/// What a rule says about itself: for `polku rules`, `polku explain` and SARIF.
+public struct RuleInfo: Sendable {
+    /// Stable kebab-case name that says what the rule flags, e.g. `missing-follow-up`.
+    public let name: String
+    public let defaultSeverity: Severity
+    /// One line for `polku rules`.
+    public let summary: String
+    /// The rule's doc comment, word for word (a test keeps the two identical): what it flags,
+    /// why it matters for the customer, an example and how to fix it.
+    public let explanation: String
+}
+
+/// One place a rule flags, before severity and suppression are applied.
+public struct Finding: Sendable {
+    public var range: SourceRange
+    public var message: String
+    public var label: String?
+    public var secondary: [DiagnosticLabel] = []
+    public var notes: [String] = []
+    public var help: String?
+
+    public init(_ range: SourceRange, _ message: String, label: String? = nil,
+                secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) {
+        self.range = range
+        self.message = message
+        self.label = label
+        self.secondary = secondary
+        self.notes = notes
+        self.help = help
+    }
+}
+
+/// A checker rule: looks at a resolved journey and returns what it flags. Every rule must be
+/// linear in the size of the journey.
+public protocol Rule {
+    static var info: RuleInfo { get }
+    static func check(_ journey: Journey) -> [Finding]
+}
+
+extension Journey {
+    /// How a step is named in a finding: `step notice ("Notices the article ...")`.
+    public func stepPhrase(_ step: Step) -> String {
+        let title = step.title.value.count > 60 ? String(step.title.value.prefix(57)) + "…" : step.title.value
+        if let id = step.id { return "step `\(id)` (\(title))" }
+        return "the step \"\(title)\""
+    }
+}

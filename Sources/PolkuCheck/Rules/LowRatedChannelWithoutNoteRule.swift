@@ -1,0 +1,64 @@
+import PolkuModel
+import PolkuSyntax
+
+/// Flags a channel whose `competence:` or `presence:` is rated 1 or 2, that steps of the
+/// journey happen in, and that has no `note:` saying how to improve.
+///
+/// Why it matters: the channel self-assessment asks staff to rate their competence and
+/// presence in each channel and to note how to improve. A journey that relies on a channel the
+/// staff rate weak, with no plan, puts the customer where the service is least sure.
+///
+/// Example:
+///
+///     channel chat: Chat reference
+///       competence: 2
+///       presence: 3
+///
+/// Fix: write down how the channel will improve:
+///
+///     channel chat: Chat reference
+///       competence: 2
+///       presence: 3
+///       note: two more staff trained in chat reference by spring
+public enum LowRatedChannelWithoutNoteRule: Rule {
+    public static let info = RuleInfo(
+        name: "low-rated-channel-without-note", defaultSeverity: .warning,
+        summary: "A channel rated 1 or 2 that the journey relies on, with no note on how to improve.",
+        explanation: """
+        Flags a channel whose `competence:` or `presence:` is rated 1 or 2, that steps of the
+        journey happen in, and that has no `note:` saying how to improve.
+
+        Why it matters: the channel self-assessment asks staff to rate their competence and
+        presence in each channel and to note how to improve. A journey that relies on a channel the
+        staff rate weak, with no plan, puts the customer where the service is least sure.
+
+        Example:
+
+            channel chat: Chat reference
+              competence: 2
+              presence: 3
+
+        Fix: write down how the channel will improve:
+
+            channel chat: Chat reference
+              competence: 2
+              presence: 3
+              note: two more staff trained in chat reference by spring
+        """)
+
+    public static func check(_ journey: Journey) -> [Finding] {
+        journey.channels.compactMap { channel in
+            guard channel.stepCount > 0, channel.notes.isEmpty, let declaration = channel.declaration else { return nil }
+            var weak: [(String, Text)] = []
+            if let c = channel.competence, let v = channel.competenceValue, v <= 2 { weak.append(("competence", c)) }
+            if let p = channel.presence, let v = channel.presenceValue, v <= 2 { weak.append(("presence", p)) }
+            guard !weak.isEmpty else { return nil }
+            let what = weak.map { "\($0.0) \($0.1.value)" }.joined(separator: " and ")
+            return Finding(channel.idRange ?? declaration,
+                           "the journey relies on \(journey.channelPhrase(journey.channels.firstIndex { $0.id == channel.id }!)), rated \(what), with no note on how to improve",
+                           label: "rated low",
+                           secondary: weak.map { DiagnosticLabel($0.1.range, "rated \($0.1.value)") },
+                           help: "How will this channel improve? Add a `note:` under the channel.")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import PolkuModel
+import PolkuSyntax
+
+/// Flags an after phase in which no step has a `feedback:` line.
+///
+/// Why it matters: complaints are a gift. Feedback is the chance to put right what went wrong
+/// and to turn customers into co-developers of the service. A journey should show where, after
+/// the service, the customer can say how it went.
+///
+/// Example:
+///
+///     after:
+///       step pickup: Collects the copy at the desk
+///         follow-up: ask how the delivery worked
+///
+/// Fix: add where feedback is collected:
+///
+///     after:
+///       step pickup: Collects the copy at the desk
+///         follow-up: ask how the delivery worked
+///         feedback: praise and complaint form at the desk
+public enum MissingFeedbackRule: Rule {
+    public static let info = RuleInfo(
+        name: "missing-feedback", defaultSeverity: .warning,
+        summary: "The after phase has no `feedback:` point: complaints are a gift.",
+        explanation: """
+        Flags an after phase in which no step has a `feedback:` line.
+
+        Why it matters: complaints are a gift. Feedback is the chance to put right what went wrong
+        and to turn customers into co-developers of the service. A journey should show where, after
+        the service, the customer can say how it went.
+
+        Example:
+
+            after:
+              step pickup: Collects the copy at the desk
+                follow-up: ask how the delivery worked
+
+        Fix: add where feedback is collected:
+
+            after:
+              step pickup: Collects the copy at the desk
+                follow-up: ask how the delivery worked
+                feedback: praise and complaint form at the desk
+        """)
+
+    public static func check(_ journey: Journey) -> [Finding] {
+        let after = journey.steps.filter { $0.phase == .after }
+        guard !after.isEmpty, after.allSatisfy({ $0.feedback.isEmpty }) else { return [] }
+        let header = journey.sections.first { $0.phase == .after && !$0.steps.isEmpty }!.header
+        return [Finding(header, "no step after the service asks the customer for feedback",
+                        label: "no `feedback:` in this phase",
+                        help: "Where can the customer tell us how it went? Add a `feedback:` line to a step.")]
+    }
+}

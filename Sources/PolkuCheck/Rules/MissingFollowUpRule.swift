@@ -1,0 +1,76 @@
+import PolkuModel
+import PolkuSyntax
+
+/// Flags a step with no `follow-up:` line.
+///
+/// Why it matters: the golden rule of library customer service is that the customer leaves
+/// satisfied, and if they did not get what they needed, they at least know what to do next.
+/// A step with no follow-up leaves the customer without a next step. It matters most where
+/// the customer leaves the journey, and where they move to another channel: every move
+/// between channels is a place where customers get lost. The message says which of these
+/// the step is.
+///
+/// Example:
+///
+///     step notice: Notices the article is not licensed
+///       via: web
+///       recommend: the delivery service page
+///
+/// Fix: say how the customer learns what happens next:
+///
+///     step notice: Notices the article is not licensed
+///       via: web
+///       recommend: the delivery service page
+///       follow-up: the page explains that requests are answered by email within a day
+public enum MissingFollowUpRule: Rule {
+    public static let info = RuleInfo(
+        name: "missing-follow-up", defaultSeverity: .warning,
+        summary: "A step with no `follow-up:`: the customer may not know what happens next.",
+        explanation: """
+        Flags a step with no `follow-up:` line.
+
+        Why it matters: the golden rule of library customer service is that the customer leaves
+        satisfied, and if they did not get what they needed, they at least know what to do next.
+        A step with no follow-up leaves the customer without a next step. It matters most where
+        the customer leaves the journey, and where they move to another channel: every move
+        between channels is a place where customers get lost. The message says which of these
+        the step is.
+
+        Example:
+
+            step notice: Notices the article is not licensed
+              via: web
+              recommend: the delivery service page
+
+        Fix: say how the customer learns what happens next:
+
+            step notice: Notices the article is not licensed
+              via: web
+              recommend: the delivery service page
+              follow-up: the page explains that requests are answered by email within a day
+        """)
+
+    public static func check(_ journey: Journey) -> [Finding] {
+        var findings: [Finding] = []
+        for step in journey.steps where step.followUps.isEmpty {
+            let phrase = journey.stepPhrase(step)
+            let moves = step.flow.successors.filter { journey.steps[$0].channel != step.channel }
+            if step.flow.ends {
+                findings.append(Finding(step.keyword, "the customer can leave the journey at \(phrase) without knowing what happens next",
+                                        label: "the customer leaves here",
+                                        help: "How does the customer know what happens next? Add a `follow-up:` line."))
+            } else if let first = moves.first {
+                let target = journey.steps[first]
+                findings.append(Finding(step.keyword,
+                                        "the customer moves from \(journey.channelPhrase(step.channel)) to \(journey.channelPhrase(target.channel)) after \(phrase), and nothing says how",
+                                        label: "channel changes after this step",
+                                        help: "How does the customer know how to continue in the new channel? Add a `follow-up:` line."))
+            } else {
+                findings.append(Finding(step.keyword, "\(phrase) has no follow-up",
+                                        label: "no follow-up here",
+                                        help: "How does the customer know what happens next? Add a `follow-up:` line."))
+            }
+        }
+        return findings
+    }
+}

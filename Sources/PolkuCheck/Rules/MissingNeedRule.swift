@@ -1,0 +1,49 @@
+import PolkuModel
+import PolkuSyntax
+
+/// Flags a before phase in which no step has a `need:` line.
+///
+/// Why it matters: the first guiding question of the journey is "what is the customer's
+/// need?". Without it the team cannot judge which recommendation or which channel fits.
+///
+/// Example:
+///
+///     before:
+///       step find: Finds the library's web page
+///
+/// Fix: write the customer's need on the step where it arises:
+///
+///     before:
+///       step find: Finds the library's web page
+///         need: a quiet place to study for an exam
+public enum MissingNeedRule: Rule {
+    public static let info = RuleInfo(
+        name: "missing-need", defaultSeverity: .info,
+        summary: "No step before the service says what the customer needs.",
+        explanation: """
+        Flags a before phase in which no step has a `need:` line.
+
+        Why it matters: the first guiding question of the journey is "what is the customer's
+        need?". Without it the team cannot judge which recommendation or which channel fits.
+
+        Example:
+
+            before:
+              step find: Finds the library's web page
+
+        Fix: write the customer's need on the step where it arises:
+
+            before:
+              step find: Finds the library's web page
+                need: a quiet place to study for an exam
+        """)
+
+    public static func check(_ journey: Journey) -> [Finding] {
+        let before = journey.steps.filter { $0.phase == .before }
+        guard !before.isEmpty, before.allSatisfy({ $0.needs.isEmpty }) else { return [] }
+        let step = before[0]
+        return [Finding(step.keyword, "no step before the service says what the customer needs",
+                        label: "first step before the service",
+                        help: "What is the customer's need? Add a `need:` line.")]
+    }
+}

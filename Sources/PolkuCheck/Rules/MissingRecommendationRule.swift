@@ -1,0 +1,55 @@
+import PolkuModel
+import PolkuSyntax
+
+/// Flags a step with no `recommend:` line.
+///
+/// Why it matters: the aim of the service journey is that at every step staff can recommend
+/// something: a book, an e-service, an event, a service package. A step with no
+/// recommendation is a missed chance to show the customer what the library offers.
+///
+/// Example:
+///
+///     step decline: Hears the article cannot be delivered
+///       follow-up: offer an interlibrary loan instead
+///
+/// Fix: write what staff could recommend at this step:
+///
+///     step decline: Hears the article cannot be delivered
+///       recommend: the e-journal alert service for the same field
+///       follow-up: offer an interlibrary loan instead
+///
+/// If there is truly nothing to recommend, say why with
+/// `allow: missing-recommendation because <reason>` under the step.
+public enum MissingRecommendationRule: Rule {
+    public static let info = RuleInfo(
+        name: "missing-recommendation", defaultSeverity: .warning,
+        summary: "A step with no `recommend:`: a missed chance to recommend something.",
+        explanation: """
+        Flags a step with no `recommend:` line.
+
+        Why it matters: the aim of the service journey is that at every step staff can recommend
+        something: a book, an e-service, an event, a service package. A step with no
+        recommendation is a missed chance to show the customer what the library offers.
+
+        Example:
+
+            step decline: Hears the article cannot be delivered
+              follow-up: offer an interlibrary loan instead
+
+        Fix: write what staff could recommend at this step:
+
+            step decline: Hears the article cannot be delivered
+              recommend: the e-journal alert service for the same field
+              follow-up: offer an interlibrary loan instead
+
+        If there is truly nothing to recommend, say why with
+        `allow: missing-recommendation because <reason>` under the step.
+        """)
+
+    public static func check(_ journey: Journey) -> [Finding] {
+        journey.steps.filter(\.recommendations.isEmpty).map { step in
+            Finding(step.keyword, "\(journey.stepPhrase(step)) has no recommendation",
+                    label: "nothing recommended here", help: "What could we recommend here? Add a `recommend:` line.")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import PolkuModel
+import PolkuSyntax
+
+/// Flags a step during the service, in a staffed channel (service desk, phone, email or chat),
+/// with no `by:` line saying who serves the customer.
+///
+/// Why it matters: the same person acts in different roles: service advisor, collection
+/// keeper, information-literacy teacher, shelver. Naming the role says who greets the
+/// customer, who can recommend what, and who is responsible for the follow-up.
+///
+/// Example:
+///
+///     during:
+///       step ask: Asks for help at the desk
+///         via: desk
+///
+/// Fix: say who serves:
+///
+///     during:
+///       step ask: Asks for help at the desk
+///         via: desk
+///         by: service advisor
+public enum MissingRoleRule: Rule {
+    public static let info = RuleInfo(
+        name: "missing-role", defaultSeverity: .info,
+        summary: "A staffed step during the service with no `by:` saying who serves.",
+        explanation: """
+        Flags a step during the service, in a staffed channel (service desk, phone, email or chat),
+        with no `by:` line saying who serves the customer.
+
+        Why it matters: the same person acts in different roles: service advisor, collection
+        keeper, information-literacy teacher, shelver. Naming the role says who greets the
+        customer, who can recommend what, and who is responsible for the follow-up.
+
+        Example:
+
+            during:
+              step ask: Asks for help at the desk
+                via: desk
+
+        Fix: say who serves:
+
+            during:
+              step ask: Asks for help at the desk
+                via: desk
+                by: service advisor
+        """)
+
+    public static func check(_ journey: Journey) -> [Finding] {
+        let staffed: Set<BuiltinChannel> = [.desk, .phone, .email, .chat]
+        return journey.steps.filter { step in
+            guard step.phase == .during, step.by.isEmpty, let builtin = journey.channels[step.channel].builtin else { return false }
+            return staffed.contains(builtin)
+        }.map { step in
+            Finding(step.keyword, "\(journey.stepPhrase(step)) does not say who serves the customer",
+                    label: "who serves?", help: "Who serves the customer here? Add a `by:` line, such as `by: service advisor`.")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import PolkuModel
+import PolkuSyntax
+
+/// Flags a step from which no path leads to the end of the journey: the customer goes round in
+/// a loop of `next:` lines forever.
+///
+/// Why it matters: every journey has to end with the customer knowing where they stand. A
+/// loop with no way out means the journey, as written, never lets the customer go.
+///
+/// Example:
+///
+///     step ask: Asks again
+///       next: wait
+///     step wait: Waits for an answer
+///       next: ask
+///
+/// Fix: give one of the steps in the loop a way out, for example `next: ask, end`.
+public enum NoExitRule: Rule {
+    public static let info = RuleInfo(
+        name: "no-exit", defaultSeverity: .warning,
+        summary: "A step from which the customer can never leave the journey.",
+        explanation: """
+        Flags a step from which no path leads to the end of the journey: the customer goes round in
+        a loop of `next:` lines forever.
+
+        Why it matters: every journey has to end with the customer knowing where they stand. A
+        loop with no way out means the journey, as written, never lets the customer go.
+
+        Example:
+
+            step ask: Asks again
+              next: wait
+            step wait: Waits for an answer
+              next: ask
+
+        Fix: give one of the steps in the loop a way out, for example `next: ask, end`.
+        """)
+
+    public static func check(_ journey: Journey) -> [Finding] {
+        let canEnd = JourneyGraph.canReachEnd(journey)
+        let reachable = JourneyGraph.reachableFromStart(journey)
+        // Unreachable steps are `unreachable-step`'s to report.
+        return journey.steps.filter { !canEnd[$0.index] && reachable[$0.index] }.map { step in
+            Finding(step.keyword, "the customer can never leave the journey after \(journey.stepPhrase(step))",
+                    label: "every path from here loops",
+                    help: "Where can the customer leave? Add `end` or a way out to a `next:` line in the loop.")
+        }
+    }
+}

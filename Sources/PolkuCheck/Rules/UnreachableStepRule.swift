@@ -1,0 +1,54 @@
+import PolkuModel
+import PolkuSyntax
+
+/// Flags a step that the customer can never reach: no path of steps, starting from the first
+/// step and following `next:` lines and the file order, leads to it.
+///
+/// Why it matters: an unreachable step is usually a `next:` that forgot a branch, so the
+/// diagram and the checklist show a step that no customer will ever take, and the branch that
+/// should lead to it is missing.
+///
+/// Example:
+///
+///     step ask: Asks for the book
+///       next: borrow
+///     step reserve: Reserves the book
+///     step borrow: Borrows the book
+///
+/// Here `reserve` cannot be reached.
+///
+/// Fix: add the step to the `next:` line that should lead to it (`next: borrow, reserve`), or
+/// remove the step.
+public enum UnreachableStepRule: Rule {
+    public static let info = RuleInfo(
+        name: "unreachable-step", defaultSeverity: .warning,
+        summary: "A step that no path from the first step reaches.",
+        explanation: """
+        Flags a step that the customer can never reach: no path of steps, starting from the first
+        step and following `next:` lines and the file order, leads to it.
+
+        Why it matters: an unreachable step is usually a `next:` that forgot a branch, so the
+        diagram and the checklist show a step that no customer will ever take, and the branch that
+        should lead to it is missing.
+
+        Example:
+
+            step ask: Asks for the book
+              next: borrow
+            step reserve: Reserves the book
+            step borrow: Borrows the book
+
+        Here `reserve` cannot be reached.
+
+        Fix: add the step to the `next:` line that should lead to it (`next: borrow, reserve`), or
+        remove the step.
+        """)
+
+    public static func check(_ journey: Journey) -> [Finding] {
+        let reachable = JourneyGraph.reachableFromStart(journey)
+        return journey.steps.filter { !reachable[$0.index] }.map { step in
+            Finding(step.keyword, "no path through the journey reaches \(journey.stepPhrase(step))",
+                    label: "unreachable", help: "Which step leads here? Name this step in its `next:` line.")
+        }
+    }
+}

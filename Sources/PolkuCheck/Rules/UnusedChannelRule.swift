@@ -1,0 +1,46 @@
+import PolkuModel
+import PolkuSyntax
+
+/// Flags a channel declared with `channel <id>: <label>` that no step uses.
+///
+/// Why it matters: a declared channel says "we serve customers here". If no step of the
+/// journey happens there, either a step names the wrong channel, or the journey misses the part
+/// that happens in that channel.
+///
+/// Example:
+///
+///     channel homeservice: Home library service
+///     ...
+///     (no step has `via: homeservice`)
+///
+/// Fix: give the steps that happen there `via: homeservice`, or remove the declaration.
+public enum UnusedChannelRule: Rule {
+    public static let info = RuleInfo(
+        name: "unused-channel", defaultSeverity: .warning,
+        summary: "A declared channel that no step happens in.",
+        explanation: """
+        Flags a channel declared with `channel <id>: <label>` that no step uses.
+
+        Why it matters: a declared channel says "we serve customers here". If no step of the
+        journey happens there, either a step names the wrong channel, or the journey misses the part
+        that happens in that channel.
+
+        Example:
+
+            channel homeservice: Home library service
+            ...
+            (no step has `via: homeservice`)
+
+        Fix: give the steps that happen there `via: homeservice`, or remove the declaration.
+        """)
+
+    public static func check(_ journey: Journey) -> [Finding] {
+        journey.channels.compactMap { channel in
+            guard let declaration = channel.declaration, channel.stepCount == 0 else { return nil }
+            let name = journey.source.text(channel.idRange ?? declaration)
+            return Finding(channel.idRange ?? declaration, "the channel `\(name)` is declared but no step happens in it",
+                           label: "not used by any step",
+                           help: "Which step happens in this channel? Give it `via: \(name)`, or remove the declaration.")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import PolkuSyntax
+
+/// Names people read for phases and built-in channels, in the three languages, in the
+/// seeds' own words. Diagrams, checklists and reports use these; ids stay as written.
+public enum Labels {
+    public static func phase(_ phase: Phase, _ language: KeywordLanguage) -> String {
+        switch (phase, language) {
+        case (.before, .en): "Before"
+        case (.during, .en): "During"
+        case (.after, .en): "After"
+        case (.before, .fi): "Ennen palvelua"
+        case (.during, .fi): "Palvelun aikana"
+        case (.after, .fi): "Palvelun jälkeen"
+        case (.before, .sv): "Före"
+        case (.during, .sv): "Under"
+        case (.after, .sv): "Efter"
+        }
+    }
+
+    public static func channel(_ channel: BuiltinChannel, _ language: KeywordLanguage) -> String {
+        switch language {
+        case .en:
+            switch channel {
+            case .desk: "Service desk"
+            case .premises: "Library spaces"
+            case .phone: "Phone"
+            case .email: "Email"
+            case .chat: "Chat"
+            case .social: "Social media"
+            case .web: "Web and e-services"
+            case .other: "Other"
+            }
+        case .fi:
+            switch channel {
+            case .desk: "Palvelupiste"
+            case .premises: "Kirjaston tilat"
+            case .phone: "Puhelin"
+            case .email: "Sähköposti"
+            case .chat: "Chat"
+            case .social: "Some"
+            case .web: "Verkkosivut ja e-palvelut"
+            case .other: "Muu"
+            }
+        case .sv:
+            switch channel {
+            case .desk: "Informationsdisk"
+            case .premises: "Bibliotekets lokaler"
+            case .phone: "Telefon"
+            case .email: "E-post"
+            case .chat: "Chatt"
+            case .social: "Sociala medier"
+            case .web: "Webbplats och e-tjänster"
+            case .other: "Annat"
+            }
+        }
+    }
+}
+
+extension Journey {
+    /// The name of a channel as people read it: its declared label, else the built-in
+    /// channel's name in `language`, else its id.
+    public func channelName(_ index: Int, _ language: KeywordLanguage? = nil) -> String {
+        let channel = channels[index]
+        if let label = channel.label?.value, !label.isEmpty { return label }
+        if let builtin = channel.builtin { return Labels.channel(builtin, language ?? self.language) }
+        return channel.id
+    }
+
+    /// A short name for tables: the built-in channel's name, else the declared label or id.
+    public func channelShortName(_ index: Int, _ language: KeywordLanguage? = nil) -> String {
+        if let builtin = channels[index].builtin { return Labels.channel(builtin, language ?? self.language) }
+        return channelName(index, language)
+    }
+
+    /// The channel name written for a sentence: built-in channels in lower case ("the service
+    /// desk"), whatever their label; other channels by their label or id.
+    public func channelPhrase(_ index: Int) -> String {
+        let channel = channels[index]
+        if let builtin = channel.builtin {
+            switch builtin {
+            case .desk: return "the service desk"
+            case .premises: return "the library spaces"
+            case .phone: return "the phone"
+            case .email: return "email"
+            case .chat: return "chat"
+            case .social: return "social media"
+            case .web: return "the web"
+            case .other: return "another channel"
+            }
+        }
+        return channelName(index, .en)
+    }
+}

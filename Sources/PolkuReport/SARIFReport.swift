@@ -1,0 +1,116 @@
+import Foundation
+import PolkuCheck
+import PolkuSyntax
+
+/// SARIF 2.1.0, the format code-scanning tools read: one run, every rule and error name as a
+/// reporting descriptor with its explanation, every finding as a result. Columns are counted
+/// in Unicode code points (`columnKind`), so editors put the mark on the right character.
+public enum SARIFReport {
+    public static func render(_ results: [(SourceFile, CheckResult)], version: String) -> String {
+        var descriptors: [[String: Any]] = []
+        var index: [String: Int] = [:]
+        func level(_ s: Severity) -> String {
+            switch s {
+            case .error: "error"
+            case .warning: "warning"
+            case .info: "note"
+            }
+        }
+        for info in RuleRegistry.infos {
+            index[info.name] = descriptors.count
+            descriptors.append([
+                "id": info.name,
+                "shortDescription": ["text": info.summary],
+                "fullDescription": ["text": info.explanation],
+                "help": ["text": info.explanation],
+                "defaultConfiguration": ["level": level(info.defaultSeverity)],
+                "properties": ["tags": ["finding"]],
+            ])
+        }
+        for code in ErrorCode.allCases {
+            index[code.rawValue] = descriptors.count
+            descriptors.append([
+                "id": code.rawValue,
+                "shortDescription": ["text": code.explanation],
+                "fullDescription": ["text": code.explanation],
+                "help": ["text": code.explanation],
+                "defaultConfiguration": ["level": "error"],
+                "properties": ["tags": ["error"]],
+            ])
+        }
+
+        var sarifResults: [[String: Any]] = []
+        var artifacts: [[String: Any]] = []
+        for (source, result) in results {
+            let uri = Self.uri(source.name)
+            artifacts.append(["location": ["uri": uri], "encoding": "utf-8"])
+            func location(_ range: SourceRange) -> [String: Any] {
+                let start = codePointPosition(source, range.start)
+                let end = codePointPosition(source, max(range.end, range.start))
+                var region: [String: Any] = ["startLine": start.0, "startColumn": start.1]
+                if end.0 == start.0 { region["endColumn"] = max(end.1, start.1 + 1) } else {
+                    region["endLine"] = end.0
+                    region["endColumn"] = end.1
+                }
+                return ["physicalLocation": ["artifactLocation": ["uri": uri], "region": region]]
+            }
+            func item(_ d: Diagnostic, suppression: String?) -> [String: Any] {
+                var text = d.message
+                if let help = d.help { text += ". " + help }
+                var r: [String: Any] = [
+                    "ruleId": d.code,
+                    "level": level(d.severity),
+                    "message": ["text": text],
+                    "locations": [location(d.range)],
+                ]
+                if let i = index[d.code] { r["ruleIndex"] = i }
+                if !d.secondary.isEmpty {
+                    r["relatedLocations"] = d.secondary.enumerated().map { n, label -> [String: Any] in
+                        var l = location(label.range)
+                        l["id"] = n
+                        l["message"] = ["text": label.message]
+                        return l
+                    }
+                }
+                if let suppression {
+                    r["suppressions"] = [["kind": "inSource", "justification": suppression]]
+                }
+                return r
+            }
+            for d in result.diagnostics { sarifResults.append(item(d, suppression: nil)) }
+            for s in result.suppressed { sarifResults.append(item(s.diagnostic, suppression: s.reason)) }
+        }
+        let document: [String: Any] = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [[
+                "tool": ["driver": [
+                    "name": "polku",
+                    "version": version,
+                    "rules": descriptors,
+                ]],
+                "columnKind": "unicodeCodePoints",
+                "artifacts": artifacts,
+                "results": sarifResults,
+            ]],
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// 1-based line and 1-based column in Unicode code points.
+    static func codePointPosition(_ source: SourceFile, _ offset: Int) -> (Int, Int) {
+        let line = source.line(of: offset)
+        let start = source.lineRange(line).start
+        let prefix = source.bytes[min(start, offset)..<offset]
+        return (line, String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1)
+    }
+
+    /// A relative URI reference for a path (spaces and other characters percent-encoded).
+    static func uri(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: ":")
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        return path.hasPrefix("/") ? "file://" + encoded : encoded
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import PolkuCheck
+import PolkuModel
+import PolkuSyntax
+import Testing
+
+/// One fixture per rule in `Golden/rules/<rule-name>.polku`. A comment line `#^ rule-name`
+/// says that the nearest statement line above it has a finding of that rule; the test checks
+/// that the rule finds exactly those lines, no more and no fewer.
+@Suite struct RuleFixtureTests {
+    static var fixtures: [String] { Golden.inputs("rules") }
+
+    /// (line, rule) pairs from `#^` markers.
+    static func expectations(_ text: String) -> [(Int, String)] {
+        var result: [(Int, String)] = []
+        var lastStatement = 0
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("#^") {
+                for name in line.dropFirst(2).split(separator: ",") {
+                    result.append((lastStatement, name.trimmingCharacters(in: .whitespaces)))
+                }
+            } else if !line.isEmpty && !line.hasPrefix("#") {
+                lastStatement = n + 1
+            }
+        }
+        return result
+    }
+
+    @Test func everyRuleHasAFixture() {
+        let names = Set(Self.fixtures.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
+        for rule in RuleRegistry.names {
+            #expect(names.contains(rule), "no fixture Tests/PolkuTests/Golden/rules/\(rule).polku")
+        }
+    }
+
+    @Test(arguments: fixtures)
+    func ruleFindsExactlyTheMarkedLines(_ path: String) throws {
+        let rule = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let source = SourceFile(name: rule + ".polku", text: text)
+        let result = Checker.check(Analysis(source))
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(rule): the fixture has errors: \(errors.map { "\(source.location(of: $0.range.start)) \($0.code): \($0.message)" })")
+        let expected = Self.expectations(text).filter { $0.1 == rule }.map { "\($0.0)" }.sorted()
+        #expect(!expected.isEmpty, "\(rule): the fixture marks no finding with `#^ \(rule)`")
+        let actual = result.diagnostics.filter { $0.code == rule }.map { "\(source.location(of: $0.range.start).line)" }.sorted()
+        #expect(actual == expected, "\(rule): found on lines \(actual), marked on lines \(expected)")
+        // Markers for other rules must name real rules (a typo would silently check nothing).
+        for (_, name) in Self.expectations(text) {
+            #expect(RuleRegistry.info(named: name) != nil, "\(rule): `#^ \(name)` names no rule")
+        }
+    }
+}
+
+@Suite struct RuleDocumentationTests {
+    /// The doc comment of each rule's file is its `polku explain` text, word for word.
+    @Test func docCommentsMatchExplanations() throws {
+        let dir = Fixture.path("Sources/PolkuCheck/Rules")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".swift") }
+        #expect(files.count == RuleRegistry.all.count, "one file per rule")
+        for rule in RuleRegistry.all {
+            let file = "\(dir)/\(String(describing: rule)).swift"
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            guard let decl = lines.firstIndex(where: { $0.hasPrefix("public enum \(String(describing: rule))") }) else {
+                Issue.record("\(file) does not declare \(rule)")
+                continue
+            }
+            var doc: [String] = []
+            var i = decl - 1
+            while i >= 0, lines[i].hasPrefix("///") {
+                let line = lines[i].dropFirst(3)
+                doc.insert(String(line.hasPrefix(" ") ? line.dropFirst() : line), at: 0)
+                i -= 1
+            }
+            #expect(doc.joined(separator: "\n") == rule.info.explanation, "\(rule)'s doc comment and explanation differ")
+        }
+    }
+
+    @Test func rulesAreWellFormed() {
+        var seen = Set<String>()
+        for info in RuleRegistry.infos {
+            #expect(seen.insert(info.name).inserted, "duplicate rule name \(info.name)")
+            #expect(info.name.allSatisfy { $0.isLowercase || $0 == "-" }, "\(info.name) is not kebab-case")
+            #expect(!info.summary.isEmpty && info.summary.count <= 100)
+            #expect(info.explanation.contains("Why it matters"))
+            #expect(info.explanation.contains("Example"))
+            #expect(info.explanation.contains("Fix"))
+            #expect(ErrorCode(rawValue: info.name) == nil, "\(info.name) is also an error name")
+        }
+        #expect(RuleRegistry.all.count >= 10)
+    }
+}
