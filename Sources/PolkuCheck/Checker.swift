@@ -40,12 +40,12 @@ public enum Checker {
                 let diagnostic = Diagnostic(severity, code: info.name, message: finding.message, range: finding.range,
                                             label: finding.label, secondary: finding.secondary, notes: finding.notes,
                                             help: finding.help)
-                let match = byRule[info.name]?.first { i in
-                    switch allowances[i].scope {
-                    case .file: return true
-                    case .step: return allowances[i].extent.map { $0.start <= finding.range.start && finding.range.start <= $0.end } ?? false
-                    }
-                }
+                // The step's own allow first: it is the more specific decision.
+                let candidates = byRule[info.name] ?? []
+                let match = candidates.first { i in
+                    allowances[i].scope != .file
+                        && allowances[i].extent.map { $0.start <= finding.range.start && finding.range.start <= $0.end } ?? false
+                } ?? candidates.first { allowances[$0].scope == .file }
                 if let match {
                     used[match] = true
                     suppressed.append(SuppressedFinding(diagnostic: diagnostic, reason: allowances[match].reason))

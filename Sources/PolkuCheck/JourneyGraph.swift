@@ -20,18 +20,28 @@ public enum JourneyGraph {
     /// For each step: does some path from it lead to a place where the customer leaves?
     public static func canReachEnd(_ journey: Journey) -> [Bool] {
         let count = journey.steps.count
-        var predecessors = [[Int]](repeating: [], count: count)
+        // Predecessors in one flat array (compressed rows): one allocation, not one per step.
+        var start = [Int](repeating: 0, count: count + 1)
+        for i in journey.steps.indices {
+            for next in journey.steps[i].flow.successors { start[next + 1] += 1 }
+        }
+        for i in 0..<count { start[i + 1] += start[i] }
+        var fill = start
+        var predecessors = [Int](repeating: 0, count: start[count])
         var result = [Bool](repeating: false, count: count)
         var stack: [Int] = []
-        for step in journey.steps {
-            for next in step.flow.successors { predecessors[next].append(step.index) }
-            if step.flow.ends {
-                result[step.index] = true
-                stack.append(step.index)
+        for i in journey.steps.indices {
+            for next in journey.steps[i].flow.successors {
+                predecessors[fill[next]] = i
+                fill[next] += 1
+            }
+            if journey.steps[i].flow.ends {
+                result[i] = true
+                stack.append(i)
             }
         }
         while let i = stack.popLast() {
-            for p in predecessors[i] where !result[p] {
+            for p in predecessors[start[i]..<start[i + 1]] where !result[p] {
                 result[p] = true
                 stack.append(p)
             }

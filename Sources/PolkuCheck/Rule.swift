@@ -42,9 +42,23 @@ public protocol Rule {
 
 extension Journey {
     /// How a step is named in a finding: `step notice ("Notices the article ...")`.
-    public func stepPhrase(_ step: Step) -> String {
-        let title = step.title.value.count > 60 ? String(step.title.value.prefix(57)) + "…" : step.title.value
-        if let id = step.id { return "step `\(id)` (\(title))" }
-        return "the step \"\(title)\""
+    ///
+    /// Rules loop over step indices and read fields through `steps[i]`: copying a whole `Step`
+    /// out of the array costs a retain and release for each of its texts, for every step.
+    public func stepPhrase(_ index: Int, before: String = "", after: String = "") -> String {
+        let value = steps[index].title.value
+        // Counting characters is slow; only titles over 60 bytes can be over 60 characters.
+        let title = value.utf8.count > 60 && value.count > 60 ? String(value.prefix(57)) + "…" : value
+        // One string for the whole sentence: this runs once for each of thousands of findings.
+        var out = ""
+        out.reserveCapacity(before.utf8.count + title.utf8.count + after.utf8.count + 32)
+        out += before
+        if let id = steps[index].id {
+            out += "step `"; out += id; out += "` ("; out += title; out += ")"
+        } else {
+            out += "the step \""; out += title; out += "\""
+        }
+        out += after
+        return out
     }
 }

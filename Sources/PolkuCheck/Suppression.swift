@@ -68,6 +68,11 @@ enum SuppressionParser {
             }
             for range in names {
                 let name = journey.source.text(range)
+                if name == UnusedAllowRule.info.name {
+                    errors.append(Catalog.error(.unknownRule, "`\(name)` cannot be accepted with `allow:`", range,
+                                                label: "remove this", help: "remove the `allow:` line that accepts nothing instead"))
+                    continue
+                }
                 guard RuleRegistry.info(named: name) != nil else {
                     var d = Catalog.error(.unknownRule, "there is no checker rule `\(name)`", range, label: "unknown rule",
                                           notes: ["`polku rules` lists every rule"])
@@ -79,8 +84,8 @@ enum SuppressionParser {
             }
         }
         for text in journey.allows { read(text, scope: .file, extent: nil) }
-        for step in journey.steps {
-            for text in step.allows { read(text, scope: .step(step.index), extent: step.extent) }
+        for i in journey.steps.indices where !journey.steps[i].allows.isEmpty {
+            for text in journey.steps[i].allows { read(text, scope: .step(i), extent: journey.steps[i].extent) }
         }
         return (result, errors)
     }

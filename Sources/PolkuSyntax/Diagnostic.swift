@@ -61,13 +61,16 @@ public struct Diagnostic: Hashable, Sendable {
 extension Array where Element == Diagnostic {
     /// Diagnostics in the order a reader meets them: by position, then by code.
     public func sortedByPosition() -> [Diagnostic] {
-        enumerated().sorted { a, b in
-            if a.element.range.start != b.element.range.start {
-                return a.element.range.start < b.element.range.start
-            }
-            if a.element.code != b.element.code { return a.element.code < b.element.code }
-            return a.offset < b.offset
-        }.map(\.element)
+        // Sort indices by a key read once, not the (large) diagnostics themselves: copying
+        // one out of the array for each comparison retains and releases all its strings.
+        let starts = map(\.range.start)
+        if zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) { return self }
+        let order = indices.sorted { a, b in
+            if starts[a] != starts[b] { return starts[a] < starts[b] }
+            if self[a].code != self[b].code { return self[a].code < self[b].code }
+            return a < b
+        }
+        return order.map { self[$0] }
     }
 
     public var errorCount: Int { filter { $0.severity == .error }.count }

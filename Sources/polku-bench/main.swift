@@ -6,6 +6,7 @@
 // Prints one line of JSON: bytes, steps, best seconds per stage over the iterations, and the
 // process's peak resident memory.
 import Foundation
+import PolkuCheck
 import PolkuModel
 import PolkuSyntax
 
@@ -23,7 +24,8 @@ func seconds(_ body: () -> Void) -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-var best = (parse: Double.infinity, resolve: Double.infinity, frontEnd: Double.infinity)
+var best = (parse: Double.infinity, resolve: Double.infinity, frontEnd: Double.infinity, check: Double.infinity)
+var findings = 0
 var steps = 0
 var diagnostics = 0
 for _ in 0..<iterations {
@@ -32,11 +34,15 @@ for _ in 0..<iterations {
     let p = seconds { tree = JourneyParser.parse(source) }
     var journey: Journey?
     let r = seconds { journey = Resolver.resolve(tree!).0 }
-    let f = seconds { let a = Analysis(SourceFile(name: arguments[1], bytes: bytes)); diagnostics = a.diagnostics.count }
+    var analysis: Analysis?
+    let f = seconds { analysis = Analysis(SourceFile(name: arguments[1], bytes: bytes)) }
+    diagnostics = analysis!.diagnostics.count
+    // The checker alone: every rule at its default severity, on the analysed journey.
+    let c = seconds { findings = Checker.check(analysis!).diagnostics.count }
     steps = journey!.steps.count
-    best = (min(best.parse, p), min(best.resolve, r), min(best.frontEnd, f))
+    best = (min(best.parse, p), min(best.resolve, r), min(best.frontEnd, f), min(best.check, c))
 }
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
 let peakBytes = Int(usage.ru_maxrss) * 1024
-print("{\"bytes\": \(bytes.count), \"steps\": \(steps), \"diagnostics\": \(diagnostics), \"parse_s\": \(best.parse), \"resolve_s\": \(best.resolve), \"front_end_s\": \(best.frontEnd), \"peak_rss_bytes\": \(peakBytes)}")
+print("{\"bytes\": \(bytes.count), \"steps\": \(steps), \"diagnostics\": \(diagnostics), \"parse_s\": \(best.parse), \"resolve_s\": \(best.resolve), \"front_end_s\": \(best.frontEnd), \"check_s\": \(best.check), \"findings\": \(findings), \"peak_rss_bytes\": \(peakBytes)}")

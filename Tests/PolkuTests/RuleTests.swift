@@ -6,7 +6,8 @@ import Testing
 
 /// One fixture per rule in `Golden/rules/<rule-name>.polku`. A comment line `#^ rule-name`
 /// says that the nearest statement line above it has a finding of that rule; the test checks
-/// that the rule finds exactly those lines, no more and no fewer.
+/// that the rule finds exactly those lines, no more and no fewer; markers of other rules must
+/// be found too.
 @Suite struct RuleFixtureTests {
     static var fixtures: [String] { Golden.inputs("rules") }
 
@@ -46,9 +47,12 @@ import Testing
         #expect(!expected.isEmpty, "\(rule): the fixture marks no finding with `#^ \(rule)`")
         let actual = result.diagnostics.filter { $0.code == rule }.map { "\(source.location(of: $0.range.start).line)" }.sorted()
         #expect(actual == expected, "\(rule): found on lines \(actual), marked on lines \(expected)")
-        // Markers for other rules must name real rules (a typo would silently check nothing).
-        for (_, name) in Self.expectations(text) {
+        // Markers for other rules must name real rules (a typo would silently check nothing),
+        // and each must be found (other rules' unmarked findings are allowed).
+        let all = Set(result.diagnostics.map { "\(source.location(of: $0.range.start).line) \($0.code)" })
+        for (line, name) in Self.expectations(text) {
             #expect(RuleRegistry.info(named: name) != nil, "\(rule): `#^ \(name)` names no rule")
+            #expect(all.contains("\(line) \(name)"), "\(rule): line \(line) is marked `\(name)` but has no such finding")
         }
     }
 }

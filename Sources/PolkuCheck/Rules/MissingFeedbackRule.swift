@@ -45,8 +45,12 @@ public enum MissingFeedbackRule: Rule {
         """)
 
     public static func check(_ journey: Journey) -> [Finding] {
-        let after = journey.steps.filter { $0.phase == .after }
-        guard !after.isEmpty, after.allSatisfy({ $0.feedback.isEmpty }) else { return [] }
+        var afterSteps = 0
+        for i in journey.steps.indices where journey.steps[i].phase == .after {
+            if !journey.steps[i].feedback.isEmpty { return [] }
+            afterSteps += 1
+        }
+        guard afterSteps > 0 else { return [] }
         let header = journey.sections.first { $0.phase == .after && !$0.steps.isEmpty }!.header
         return [Finding(header, "no step after the service asks the customer for feedback",
                         label: "no `feedback:` in this phase",

@@ -52,21 +52,23 @@ public enum MissingFollowUpRule: Rule {
 
     public static func check(_ journey: Journey) -> [Finding] {
         var findings: [Finding] = []
-        for step in journey.steps where step.followUps.isEmpty {
-            let phrase = journey.stepPhrase(step)
-            let moves = step.flow.successors.filter { journey.steps[$0].channel != step.channel }
-            if step.flow.ends {
-                findings.append(Finding(step.keyword, "the customer can leave the journey at \(phrase) without knowing what happens next",
+        for i in journey.steps.indices where journey.steps[i].followUps.isEmpty {
+            let keyword = journey.steps[i].keyword
+            let channel = journey.steps[i].channel
+            let flow = journey.steps[i].flow
+            if flow.ends {
+                findings.append(Finding(keyword, journey.stepPhrase(i, before: "the customer can leave the journey at ",
+                                                                    after: " without knowing what happens next"),
                                         label: "the customer leaves here",
                                         help: "How does the customer know what happens next? Add a `follow-up:` line."))
-            } else if let first = moves.first {
-                let target = journey.steps[first]
-                findings.append(Finding(step.keyword,
-                                        "the customer moves from \(journey.channelPhrase(step.channel)) to \(journey.channelPhrase(target.channel)) after \(phrase), and nothing says how",
+            } else if let target = flow.successors.first(where: { journey.steps[$0].channel != channel }) {
+                findings.append(Finding(keyword,
+                                        journey.stepPhrase(i, before: "the customer moves from \(journey.channelPhrase(channel)) to \(journey.channelPhrase(journey.steps[target].channel)) after ",
+                                                           after: ", and nothing says how"),
                                         label: "channel changes after this step",
                                         help: "How does the customer know how to continue in the new channel? Add a `follow-up:` line."))
             } else {
-                findings.append(Finding(step.keyword, "\(phrase) has no follow-up",
+                findings.append(Finding(keyword, journey.stepPhrase(i, after: " has no follow-up"),
                                         label: "no follow-up here",
                                         help: "How does the customer know what happens next? Add a `follow-up:` line."))
             }

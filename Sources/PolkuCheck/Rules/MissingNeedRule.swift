@@ -39,10 +39,13 @@ public enum MissingNeedRule: Rule {
         """)
 
     public static func check(_ journey: Journey) -> [Finding] {
-        let before = journey.steps.filter { $0.phase == .before }
-        guard !before.isEmpty, before.allSatisfy({ $0.needs.isEmpty }) else { return [] }
-        let step = before[0]
-        return [Finding(step.keyword, "no step before the service says what the customer needs",
+        var first: Int?
+        for i in journey.steps.indices where journey.steps[i].phase == .before {
+            if !journey.steps[i].needs.isEmpty { return [] }
+            if first == nil { first = i }
+        }
+        guard let first else { return [] }
+        return [Finding(journey.steps[first].keyword, "no step before the service says what the customer needs",
                         label: "first step before the service",
                         help: "What is the customer's need? Add a `need:` line.")]
     }

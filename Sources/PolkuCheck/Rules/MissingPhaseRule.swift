@@ -49,7 +49,8 @@ public enum MissingPhaseRule: Rule {
 
     public static func check(_ journey: Journey) -> [Finding] {
         var findings: [Finding] = []
-        let present = Set(journey.steps.map(\.phase))
+        var present = Set<Phase>()
+        for i in journey.steps.indices { present.insert(journey.steps[i].phase) }
         for phase in Phase.allCases where !present.contains(phase) {
             // A phase header with no steps is `empty-phase`'s to report.
             if journey.sections.contains(where: { $0.phase == phase }) { continue }

@@ -47,9 +47,12 @@ public enum MissingRecommendationRule: Rule {
         """)
 
     public static func check(_ journey: Journey) -> [Finding] {
-        journey.steps.filter(\.recommendations.isEmpty).map { step in
-            Finding(step.keyword, "\(journey.stepPhrase(step)) has no recommendation",
-                    label: "nothing recommended here", help: "What could we recommend here? Add a `recommend:` line.")
+        var findings: [Finding] = []
+        for i in journey.steps.indices where journey.steps[i].recommendations.isEmpty {
+            findings.append(Finding(journey.steps[i].keyword, journey.stepPhrase(i, after: " has no recommendation"),
+                                    label: "nothing recommended here",
+                                    help: "What could we recommend here? Add a `recommend:` line."))
         }
+        return findings
     }
 }

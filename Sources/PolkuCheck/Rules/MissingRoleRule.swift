@@ -48,12 +48,13 @@ public enum MissingRoleRule: Rule {
 
     public static func check(_ journey: Journey) -> [Finding] {
         let staffed: Set<BuiltinChannel> = [.desk, .phone, .email, .chat]
-        return journey.steps.filter { step in
-            guard step.phase == .during, step.by.isEmpty, let builtin = journey.channels[step.channel].builtin else { return false }
-            return staffed.contains(builtin)
-        }.map { step in
-            Finding(step.keyword, "\(journey.stepPhrase(step)) does not say who serves the customer",
-                    label: "who serves?", help: "Who serves the customer here? Add a `by:` line, such as `by: service advisor`.")
+        var findings: [Finding] = []
+        for i in journey.steps.indices where journey.steps[i].phase == .during && journey.steps[i].by.isEmpty {
+            guard let builtin = journey.channels[journey.steps[i].channel].builtin, staffed.contains(builtin) else { continue }
+            findings.append(Finding(journey.steps[i].keyword, journey.stepPhrase(i, after: " does not say who serves the customer"),
+                                    label: "who serves?",
+                                    help: "Who serves the customer here? Add a `by:` line, such as `by: service advisor`."))
         }
+        return findings
     }
 }

@@ -40,8 +40,8 @@ public enum NoExitRule: Rule {
         let canEnd = JourneyGraph.canReachEnd(journey)
         let reachable = JourneyGraph.reachableFromStart(journey)
         // Unreachable steps are `unreachable-step`'s to report.
-        return journey.steps.filter { !canEnd[$0.index] && reachable[$0.index] }.map { step in
-            Finding(step.keyword, "the customer can never leave the journey after \(journey.stepPhrase(step))",
+        return journey.steps.indices.filter { !canEnd[$0] && reachable[$0] }.map { i in
+            Finding(journey.steps[i].keyword, "the customer can never leave the journey after \(journey.stepPhrase(i))",
                     label: "every path from here loops",
                     help: "Where can the customer leave? Add `end` or a way out to a `next:` line in the loop.")
         }

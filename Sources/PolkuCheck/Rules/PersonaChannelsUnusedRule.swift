@@ -39,7 +39,8 @@ public enum PersonaChannelsUnusedRule: Rule {
         """)
 
     public static func check(_ journey: Journey) -> [Finding] {
-        let used = Set(journey.steps.map(\.channel))
+        var used = Set<Int>()
+        for i in journey.steps.indices { used.insert(journey.steps[i].channel) }
         return journey.focus.compactMap { index in
             let persona = journey.personas[index]
             guard let line = persona.channelsAttribute, !persona.channels.isEmpty,

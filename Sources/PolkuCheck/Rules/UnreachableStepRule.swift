@@ -46,8 +46,8 @@ public enum UnreachableStepRule: Rule {
 
     public static func check(_ journey: Journey) -> [Finding] {
         let reachable = JourneyGraph.reachableFromStart(journey)
-        return journey.steps.filter { !reachable[$0.index] }.map { step in
-            Finding(step.keyword, "no path through the journey reaches \(journey.stepPhrase(step))",
+        return journey.steps.indices.filter { !reachable[$0] }.map { i in
+            Finding(journey.steps[i].keyword, "no path through the journey reaches \(journey.stepPhrase(i))",
                     label: "unreachable", help: "Which step leads here? Name this step in its `next:` line.")
         }
     }

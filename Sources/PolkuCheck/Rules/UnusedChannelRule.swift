@@ -1,7 +1,9 @@
 import PolkuModel
 import PolkuSyntax
 
-/// Flags a channel declared with `channel <id>: <label>` that no step uses.
+/// Flags a new channel declared with `channel <id>: <label>` that no step uses. Built-in
+/// channels declared only to rate them (`channel desk:` with `competence:` and `presence:`)
+/// are a self-assessment, not a claim, and are not flagged.
 ///
 /// Why it matters: a declared channel says "we serve customers here". If no step of the
 /// journey happens there, either a step names the wrong channel, or the journey misses the part
@@ -19,7 +21,9 @@ public enum UnusedChannelRule: Rule {
         name: "unused-channel", defaultSeverity: .warning,
         summary: "A declared channel that no step happens in.",
         explanation: """
-        Flags a channel declared with `channel <id>: <label>` that no step uses.
+        Flags a new channel declared with `channel <id>: <label>` that no step uses. Built-in
+        channels declared only to rate them (`channel desk:` with `competence:` and `presence:`)
+        are a self-assessment, not a claim, and are not flagged.
 
         Why it matters: a declared channel says "we serve customers here". If no step of the
         journey happens there, either a step names the wrong channel, or the journey misses the part
@@ -36,7 +40,7 @@ public enum UnusedChannelRule: Rule {
 
     public static func check(_ journey: Journey) -> [Finding] {
         journey.channels.compactMap { channel in
-            guard let declaration = channel.declaration, channel.stepCount == 0 else { return nil }
+            guard let declaration = channel.declaration, channel.builtin == nil, channel.stepCount == 0 else { return nil }
             let name = journey.source.text(channel.idRange ?? declaration)
             return Finding(channel.idRange ?? declaration, "the channel `\(name)` is declared but no step happens in it",
                            label: "not used by any step",
