@@ -69,7 +69,7 @@ public struct CheckRunner {
             }
             do {
                 let source = try SourceLoader.read(path)
-                results.append((source, Checker.check(Analysis(source), configuration: config)))
+                results.append((source, Checker.check(Analysis(source, keepSyntax: false), configuration: config)))
             } catch {
                 readProblems.append(error)
             }

@@ -95,7 +95,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let runner = CheckRunner(format: format, color: color.enabled(), strict: strict, overrides: rules, configPath: config)
-        let status = runner.run(paths: paths, console: Console(capture: false))
+        let console = Console(capture: false)
+        let status = runner.run(paths: paths, console: console)
+        console.flush()
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }

@@ -32,17 +32,20 @@ public enum Checker {
         for (i, a) in allowances.enumerated() { byRule[a.rule, default: []].append(i) }
 
         var diagnostics = analysis.diagnostics + allowErrors
+        let facts = JourneyFacts(journey)
         var suppressed: [SuppressedFinding] = []
         for rule in RuleRegistry.all {
             let info = rule.info
             guard let severity = configuration.setting(for: info, file: file).severity else { continue }
-            for finding in rule.check(journey) {
+            let findings = rule.check(journey, facts)
+            diagnostics.reserveCapacity(diagnostics.count + findings.count)
+            let candidates = byRule[info.name] ?? []
+            for finding in findings {
                 let diagnostic = Diagnostic(severity, code: info.name, message: finding.message, range: finding.range,
                                             label: finding.label, secondary: finding.secondary, notes: finding.notes,
                                             help: finding.help)
                 // The step's own allow first: it is the more specific decision.
-                let candidates = byRule[info.name] ?? []
-                let match = candidates.first { i in
+                let match = candidates.isEmpty ? nil : candidates.first { i in
                     allowances[i].scope != .file
                         && allowances[i].extent.map { $0.start <= finding.range.start && finding.range.start <= $0.end } ?? false
                 } ?? candidates.first { allowances[$0].scope == .file }

@@ -1,41 +1,89 @@
 import PolkuModel
+import PolkuSyntax
 
-/// Flow facts the rules share, each computed in time linear in steps plus flow edges.
-public enum JourneyGraph {
+/// What the rules need to know about each step, packed small: a `Step` is several hundred
+/// bytes of texts, so ten rules each walking 100,000 of them would read 400 MB, while
+/// walking these reads 2 MB. Built once per check in one pass over the steps.
+public struct StepFacts: Sendable {
+    public struct Flags: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let recommends = Flags(rawValue: 1 << 0)
+        public static let followsUp = Flags(rawValue: 1 << 1)
+        public static let asksFeedback = Flags(rawValue: 1 << 2)
+        public static let statesNeed = Flags(rawValue: 1 << 3)
+        public static let namesRole = Flags(rawValue: 1 << 4)
+        public static let ends = Flags(rawValue: 1 << 5)
+    }
+    public var phase: Phase
+    public var flags: Flags
+    public var channel: Int32
+}
+
+/// Facts about a journey shared by the rules, each computed once and in linear time.
+public final class JourneyFacts: @unchecked Sendable {
+    public let steps: [StepFacts]
+    /// Successors of step `i` are `successors[successorStart[i]..<successorStart[i + 1]]`.
+    public let successorStart: [Int32]
+    public let successors: [Int32]
+
+    public init(_ journey: Journey) {
+        var steps: [StepFacts] = []
+        steps.reserveCapacity(journey.steps.count)
+        var start: [Int32] = [0]
+        start.reserveCapacity(journey.steps.count + 1)
+        var successors: [Int32] = []
+        successors.reserveCapacity(journey.steps.count)
+        for i in journey.steps.indices {
+            var flags: StepFacts.Flags = []
+            if !journey.steps[i].recommendations.isEmpty { flags.insert(.recommends) }
+            if !journey.steps[i].followUps.isEmpty { flags.insert(.followsUp) }
+            if !journey.steps[i].feedback.isEmpty { flags.insert(.asksFeedback) }
+            if !journey.steps[i].needs.isEmpty { flags.insert(.statesNeed) }
+            if !journey.steps[i].by.isEmpty { flags.insert(.namesRole) }
+            if journey.steps[i].flow.ends { flags.insert(.ends) }
+            steps.append(StepFacts(phase: journey.steps[i].phase, flags: flags, channel: Int32(journey.steps[i].channel)))
+            for next in journey.steps[i].flow.successors { successors.append(Int32(next)) }
+            start.append(Int32(successors.count))
+        }
+        self.steps = steps
+        self.successorStart = start
+        self.successors = successors
+    }
+
     /// For each step: can the customer get there from the first step?
-    public static func reachableFromStart(_ journey: Journey) -> [Bool] {
-        var seen = [Bool](repeating: false, count: journey.steps.count)
-        guard !journey.steps.isEmpty else { return seen }
+    public private(set) lazy var reachableFromStart: [Bool] = {
+        var seen = [Bool](repeating: false, count: steps.count)
+        guard !steps.isEmpty else { return seen }
         var stack = [0]
         seen[0] = true
         while let i = stack.popLast() {
-            for next in journey.steps[i].flow.successors where !seen[next] {
-                seen[next] = true
-                stack.append(next)
+            for k in Int(successorStart[i])..<Int(successorStart[i + 1]) where !seen[Int(successors[k])] {
+                seen[Int(successors[k])] = true
+                stack.append(Int(successors[k]))
             }
         }
         return seen
-    }
+    }()
 
     /// For each step: does some path from it lead to a place where the customer leaves?
-    public static func canReachEnd(_ journey: Journey) -> [Bool] {
-        let count = journey.steps.count
+    public private(set) lazy var canReachEnd: [Bool] = {
+        let count = steps.count
         // Predecessors in one flat array (compressed rows): one allocation, not one per step.
         var start = [Int](repeating: 0, count: count + 1)
-        for i in journey.steps.indices {
-            for next in journey.steps[i].flow.successors { start[next + 1] += 1 }
-        }
+        for next in successors { start[Int(next) + 1] += 1 }
         for i in 0..<count { start[i + 1] += start[i] }
         var fill = start
         var predecessors = [Int](repeating: 0, count: start[count])
         var result = [Bool](repeating: false, count: count)
         var stack: [Int] = []
-        for i in journey.steps.indices {
-            for next in journey.steps[i].flow.successors {
+        for i in 0..<count {
+            for k in Int(successorStart[i])..<Int(successorStart[i + 1]) {
+                let next = Int(successors[k])
                 predecessors[fill[next]] = i
                 fill[next] += 1
             }
-            if journey.steps[i].flow.ends {
+            if steps[i].flags.contains(.ends) {
                 result[i] = true
                 stack.append(i)
             }
@@ -47,5 +95,5 @@ public enum JourneyGraph {
             }
         }
         return result
-    }
+    }()
 }

@@ -34,10 +34,11 @@ public struct Finding: Sendable {
 }
 
 /// A checker rule: looks at a resolved journey and returns what it flags. Every rule must be
-/// linear in the size of the journey.
+/// linear in the size of the journey, and should walk `facts` rather than `journey.steps`,
+/// reading a step's texts only where it reports a finding.
 public protocol Rule {
     static var info: RuleInfo { get }
-    static func check(_ journey: Journey) -> [Finding]
+    static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding]
 }
 
 extension Journey {
@@ -46,19 +47,31 @@ extension Journey {
     /// Rules loop over step indices and read fields through `steps[i]`: copying a whole `Step`
     /// out of the array costs a retain and release for each of its texts, for every step.
     public func stepPhrase(_ index: Int, before: String = "", after: String = "") -> String {
-        let value = steps[index].title.value
-        // Counting characters is slow; only titles over 60 bytes can be over 60 characters.
-        let title = value.utf8.count > 60 && value.count > 60 ? String(value.prefix(57)) + "…" : value
-        // One string for the whole sentence: this runs once for each of thousands of findings.
-        var out = ""
-        out.reserveCapacity(before.utf8.count + title.utf8.count + after.utf8.count + 32)
-        out += before
-        if let id = steps[index].id {
-            out += "step `"; out += id; out += "` ("; out += title; out += ")"
-        } else {
-            out += "the step \""; out += title; out += "\""
+        // This runs once for each of thousands of findings, so the sentence is built as bytes,
+        // and the title is copied from the source file (read in order, no string to retain).
+        let title = steps[index].title.range
+        var out: [UInt8] = []
+        out.reserveCapacity(before.utf8.count + title.count + after.utf8.count + 32)
+        out.append(contentsOf: before.utf8)
+        let bytes = source.bytes[title.start..<title.end]
+        var shown = Array(bytes)
+        // Only titles over 60 bytes can be over 60 characters.
+        if bytes.count > 60 {
+            let text = String(decoding: bytes, as: UTF8.self)
+            if text.count > 60 { shown = Array((String(text.prefix(57)) + "…").utf8) }
         }
-        out += after
-        return out
+        if let id = steps[index].idRange {
+            out.append(contentsOf: "step `".utf8)
+            out.append(contentsOf: source.bytes[id.start..<id.end])
+            out.append(contentsOf: "` (".utf8)
+            out.append(contentsOf: shown)
+            out.append(UInt8(ascii: ")"))
+        } else {
+            out.append(contentsOf: "the step \"".utf8)
+            out.append(contentsOf: shown)
+            out.append(UInt8(ascii: "\""))
+        }
+        out.append(contentsOf: after.utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 }

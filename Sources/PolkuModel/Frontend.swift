@@ -1,6 +1,8 @@
 import PolkuSyntax
 
 /// The front end in one call: parse, then resolve.
+///
+/// `tree.language` is computed before any declarations are dropped, so it stays right.
 public struct Analysis: Sendable {
     public var tree: SyntaxTree
     public var journey: Journey
@@ -10,10 +12,16 @@ public struct Analysis: Sendable {
     public var source: SourceFile { tree.source }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    public init(_ source: SourceFile) {
+    /// - Parameter keepSyntax: keep the syntax tree's declarations after resolving; a caller
+    ///   that only needs the journey passes false and frees them (a third of the memory).
+    public init(_ source: SourceFile, keepSyntax: Bool = true) {
         tree = JourneyParser.parse(source)
         let (journey, resolution) = Resolver.resolve(tree)
         self.journey = journey
+        if !keepSyntax {
+            tree.declarations = []
+            tree.declarations.reserveCapacity(0)
+        }
         // A file that is not text has nothing more worth saying.
         let binary = tree.diagnostics.contains { $0.code == ErrorCode.binaryFile.rawValue }
         diagnostics = (tree.diagnostics + (binary ? [] : resolution)).sortedByPosition()

@@ -50,8 +50,17 @@ public struct SyntaxTree: Sendable {
     public var diagnostics: [Diagnostic]
 
     /// The language most of the file's keywords are written in (English on a tie),
-    /// counting only words that belong to one language.
-    public var language: KeywordLanguage {
+    /// counting only words that belong to one language. Worked out once, when parsing ends.
+    public let language: KeywordLanguage
+
+    public init(source: SourceFile, declarations: [Declaration], diagnostics: [Diagnostic]) {
+        self.source = source
+        self.declarations = declarations
+        self.diagnostics = diagnostics
+        self.language = Self.majorityLanguage(declarations)
+    }
+
+    static func majorityLanguage(_ declarations: [Declaration]) -> KeywordLanguage {
         var counts: [KeywordLanguage: Int] = [:]
         func count(_ languages: [KeywordLanguage]) {
             if languages.count == 1 { counts[languages[0], default: 0] += 1 }

@@ -34,7 +34,7 @@ public enum EmptyPhaseRule: Rule {
         Fix: add the steps of that phase under the header, or remove the header.
         """)
 
-    public static func check(_ journey: Journey) -> [Finding] {
+    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
         for section in journey.sections where section.steps.isEmpty {
             // Only when no other header of the same phase has steps; otherwise it is just a split.

@@ -46,7 +46,7 @@ public enum LowRatedChannelWithoutNoteRule: Rule {
               note: two more staff trained in chat reference by spring
         """)
 
-    public static func check(_ journey: Journey) -> [Finding] {
+    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         journey.channels.compactMap { channel in
             guard channel.stepCount > 0, channel.notes.isEmpty, let declaration = channel.declaration else { return nil }
             var weak: [(String, Text)] = []

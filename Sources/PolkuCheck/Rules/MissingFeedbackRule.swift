@@ -44,10 +44,10 @@ public enum MissingFeedbackRule: Rule {
                 feedback: praise and complaint form at the desk
         """)
 
-    public static func check(_ journey: Journey) -> [Finding] {
+    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var afterSteps = 0
-        for i in journey.steps.indices where journey.steps[i].phase == .after {
-            if !journey.steps[i].feedback.isEmpty { return [] }
+        for step in facts.steps where step.phase == .after {
+            if step.flags.contains(.asksFeedback) { return [] }
             afterSteps += 1
         }
         guard afterSteps > 0 else { return [] }

@@ -50,9 +50,9 @@ public enum MissingFollowUpRule: Rule {
               follow-up: the page explains that requests are answered by email within a day
         """)
 
-    public static func check(_ journey: Journey) -> [Finding] {
+    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
-        for i in journey.steps.indices where journey.steps[i].followUps.isEmpty {
+        for i in facts.steps.indices where !facts.steps[i].flags.contains(.followsUp) {
             let keyword = journey.steps[i].keyword
             let channel = journey.steps[i].channel
             let flow = journey.steps[i].flow

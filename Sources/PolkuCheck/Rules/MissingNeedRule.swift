@@ -38,10 +38,10 @@ public enum MissingNeedRule: Rule {
                 need: a quiet place to study for an exam
         """)
 
-    public static func check(_ journey: Journey) -> [Finding] {
+    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var first: Int?
-        for i in journey.steps.indices where journey.steps[i].phase == .before {
-            if !journey.steps[i].needs.isEmpty { return [] }
+        for i in facts.steps.indices where facts.steps[i].phase == .before {
+            if facts.steps[i].flags.contains(.statesNeed) { return [] }
             if first == nil { first = i }
         }
         guard let first else { return [] }

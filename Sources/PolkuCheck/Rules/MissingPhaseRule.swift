@@ -47,10 +47,10 @@ public enum MissingPhaseRule: Rule {
         .after: "How is the service closed, and what happens after it?",
     ]
 
-    public static func check(_ journey: Journey) -> [Finding] {
+    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
         var present = Set<Phase>()
-        for i in journey.steps.indices { present.insert(journey.steps[i].phase) }
+        for step in facts.steps { present.insert(step.phase) }
         for phase in Phase.allCases where !present.contains(phase) {
             // A phase header with no steps is `empty-phase`'s to report.
             if journey.sections.contains(where: { $0.phase == phase }) { continue }

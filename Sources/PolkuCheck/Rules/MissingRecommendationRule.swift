@@ -46,9 +46,9 @@ public enum MissingRecommendationRule: Rule {
         `allow: missing-recommendation because <reason>` under the step.
         """)
 
-    public static func check(_ journey: Journey) -> [Finding] {
+    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
-        for i in journey.steps.indices where journey.steps[i].recommendations.isEmpty {
+        for i in facts.steps.indices where !facts.steps[i].flags.contains(.recommends) {
             findings.append(Finding(journey.steps[i].keyword, journey.stepPhrase(i, after: " has no recommendation"),
                                     label: "nothing recommended here",
                                     help: "What could we recommend here? Add a `recommend:` line."))

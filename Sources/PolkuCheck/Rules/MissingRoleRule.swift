@@ -46,11 +46,11 @@ public enum MissingRoleRule: Rule {
                 by: service advisor
         """)
 
-    public static func check(_ journey: Journey) -> [Finding] {
+    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         let staffed: Set<BuiltinChannel> = [.desk, .phone, .email, .chat]
         var findings: [Finding] = []
-        for i in journey.steps.indices where journey.steps[i].phase == .during && journey.steps[i].by.isEmpty {
-            guard let builtin = journey.channels[journey.steps[i].channel].builtin, staffed.contains(builtin) else { continue }
+        for i in facts.steps.indices where facts.steps[i].phase == .during && !facts.steps[i].flags.contains(.namesRole) {
+            guard let builtin = journey.channels[Int(facts.steps[i].channel)].builtin, staffed.contains(builtin) else { continue }
             findings.append(Finding(journey.steps[i].keyword, journey.stepPhrase(i, after: " does not say who serves the customer"),
                                     label: "who serves?",
                                     help: "Who serves the customer here? Add a `by:` line, such as `by: service advisor`."))

@@ -36,9 +36,9 @@ public enum NoExitRule: Rule {
         Fix: give one of the steps in the loop a way out, for example `next: ask, end`.
         """)
 
-    public static func check(_ journey: Journey) -> [Finding] {
-        let canEnd = JourneyGraph.canReachEnd(journey)
-        let reachable = JourneyGraph.reachableFromStart(journey)
+    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+        let canEnd = facts.canReachEnd
+        let reachable = facts.reachableFromStart
         // Unreachable steps are `unreachable-step`'s to report.
         return journey.steps.indices.filter { !canEnd[$0] && reachable[$0] }.map { i in
             Finding(journey.steps[i].keyword, "the customer can never leave the journey after \(journey.stepPhrase(i))",

@@ -38,9 +38,9 @@ public enum PersonaChannelsUnusedRule: Rule {
         `channels:` line.
         """)
 
-    public static func check(_ journey: Journey) -> [Finding] {
+    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var used = Set<Int>()
-        for i in journey.steps.indices { used.insert(journey.steps[i].channel) }
+        for step in facts.steps { used.insert(Int(step.channel)) }
         return journey.focus.compactMap { index in
             let persona = journey.personas[index]
             guard let line = persona.channelsAttribute, !persona.channels.isEmpty,

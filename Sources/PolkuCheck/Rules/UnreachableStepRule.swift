@@ -44,8 +44,8 @@ public enum UnreachableStepRule: Rule {
         remove the step.
         """)
 
-    public static func check(_ journey: Journey) -> [Finding] {
-        let reachable = JourneyGraph.reachableFromStart(journey)
+    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+        let reachable = facts.reachableFromStart
         return journey.steps.indices.filter { !reachable[$0] }.map { i in
             Finding(journey.steps[i].keyword, "no path through the journey reaches \(journey.stepPhrase(i))",
                     label: "unreachable", help: "Which step leads here? Name this step in its `next:` line.")

@@ -36,7 +36,7 @@ public enum UnusedAllowRule: Rule {
         Fix: remove the `allow:` line, or the rule's name from it.
         """)
 
-    public static func check(_ journey: Journey) -> [Finding] {
+    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         // The checker reports this rule itself, since only it knows which allowances were used.
         []
     }

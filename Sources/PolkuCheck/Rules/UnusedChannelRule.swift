@@ -38,7 +38,7 @@ public enum UnusedChannelRule: Rule {
         Fix: give the steps that happen there `via: homeservice`, or remove the declaration.
         """)
 
-    public static func check(_ journey: Journey) -> [Finding] {
+    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         journey.channels.compactMap { channel in
             guard let declaration = channel.declaration, channel.builtin == nil, channel.stepCount == 0 else { return nil }
             let name = journey.source.text(channel.idRange ?? declaration)

@@ -38,7 +38,7 @@ public enum UnusedPersonaRule: Rule {
         Fix: add the persona to `for:` (`for: reader, student`), or remove it.
         """)
 
-    public static func check(_ journey: Journey) -> [Finding] {
+    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         guard journey.forLine != nil else { return [] }
         return journey.personas.indices.filter { !journey.focus.contains($0) }.map { index in
             let persona = journey.personas[index]
