@@ -21,18 +21,26 @@ let package = Package(
         .target(name: "PolkuCheck", dependencies: [
             "PolkuSyntax", "PolkuModel", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // Graphviz's C library, found through pkg-config.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // Collects Graphviz's error messages (C, since it keeps a buffer Graphviz writes into).
+        .target(name: "CPolkuGraphviz", dependencies: ["CGraphviz"]),
+        // The only code that calls Graphviz: one context, every call behind one lock.
+        .target(name: "PolkuGraphviz", dependencies: ["CGraphviz", "CPolkuGraphviz"]),
+        // Stage 4: the swimlane diagram as DOT, with the geometry computed here.
+        .target(name: "PolkuDiagram", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // Reports: rich, short, JSON, SARIF and workshop summary; file loading.
         .target(name: "PolkuReport", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // The command line as a library, so tests can run commands in-process.
         .target(name: "PolkuCLI", dependencies: [
-            "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport",
+            "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "polku", dependencies: ["PolkuCLI"]),
         // Times the stages in-process for bench/run; not a product.
         .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         .testTarget(name: "PolkuTests", dependencies: [
-            "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuCLI", "polku",
+            "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz", "PolkuCLI", "polku",
         ], exclude: ["Golden"]),
     ]
 )

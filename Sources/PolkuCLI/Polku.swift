@@ -15,11 +15,12 @@ public struct Polku: ParsableCommand {
         Examples:
           polku check Examples/article-delivery.polku
           polku check --format summary Examples/article-delivery.polku
+          polku render Examples/article-delivery.polku -o article-delivery.svg
           polku rules
           polku explain missing-follow-up
         """,
         version: version,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [CheckCommand.self, RenderCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 
     public init() {}

@@ -36,7 +36,7 @@ public struct Finding: Sendable {
 /// A checker rule: looks at a resolved journey and returns what it flags. Every rule must be
 /// linear in the size of the journey, and should walk `facts` rather than `journey.steps`,
 /// reading a step's texts only where it reports a finding.
-public protocol Rule {
+public protocol Rule: SendableMetatype {
     static var info: RuleInfo { get }
     static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding]
 }

@@ -8,11 +8,13 @@ import PolkuSyntax
 public struct FileProblem: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
-    public init(_ path: String, _ reason: String) {
+    public var writing: Bool
+    public init(_ path: String, _ reason: String, writing: Bool = false) {
         self.path = path
         self.reason = reason
+        self.writing = writing
     }
-    public var description: String { "cannot read `\(path)`: \(reason)" }
+    public var description: String { "cannot \(writing ? "write" : "read") `\(path)`: \(reason)" }
 }
 
 /// Finds journey files and reads them.

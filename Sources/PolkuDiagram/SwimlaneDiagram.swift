@@ -1,0 +1,138 @@
+import PolkuCheck
+import PolkuModel
+import PolkuSyntax
+
+/// Writes the swimlane diagram of a checked journey as DOT, every node and arrow pinned
+/// (`layout="nop2"`), so Graphviz only draws: the same DOT gives the same picture from the
+/// library or from `dot -Tsvg`. Node ids are generated (`lane0`, `s3`); journey text only
+/// ever appears as escaped text inside HTML-like labels.
+public enum SwimlaneDiagram {
+    public static let fontName = "DejaVu Sans"
+
+    public static func dot(_ result: CheckResult, options: DiagramOptions = DiagramOptions()) -> String {
+        dotAndSize(result, options: options).dot
+    }
+
+    /// The DOT text and the picture's size in points.
+    public static func dotAndSize(_ result: CheckResult, options: DiagramOptions = DiagramOptions())
+        -> (dot: String, width: Double, height: Double) {
+        let layout = SwimlaneLayout(result, options: options)
+        let theme = options.theme
+        let height = layout.height
+        var out = ""
+        out.reserveCapacity(4096 + layout.cards.count * 1200)
+
+        func n(_ v: Double) -> String {
+            let scaled = Int((v * 100).rounded())
+            let whole = scaled / 100, frac = abs(scaled % 100)
+            let sign = scaled < 0 && whole == 0 ? "-" : ""
+            return frac == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(frac < 10 ? "0" : "")\(frac)".replacingOccurrences(of: #"0$"#, with: "", options: .regularExpression)
+        }
+        func inches(_ v: Double) -> String { n(v / 72) }
+        func pos(_ x: Double, _ y: Double) -> String { "\(n(x)),\(n(height - y))" }
+        func q(_ s: String) -> String { GraphvizText.quoted(s) }
+        func fontColor(_ style: TextLine.Style) -> String {
+            switch style {
+            case .finding: theme.findingText
+            case .muted: theme.mutedText
+            default: theme.text
+            }
+        }
+        func rows(_ lines: [TextLine], color: String? = nil, width: Double) -> String {
+            var html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\" WIDTH=\"\(Int(width))\">"
+            for line in lines {
+                let size: String = switch line.style {
+                case .headline: "16"
+                case .title: "12"
+                case .heading: "11"
+                default: "10"
+                }
+                var text = GraphvizText.html(line.text)
+                if text.isEmpty { text = " " }
+                if line.style == .headline || line.style == .title || line.style == .heading { text = "<B>\(text)</B>" }
+                html += "<TR><TD ALIGN=\"LEFT\" HEIGHT=\"\(Int(line.height))\"><FONT POINT-SIZE=\"\(size)\" COLOR=\"\(color ?? fontColor(line.style))\">\(text)</FONT></TD></TR>"
+            }
+            return html + "</TABLE>"
+        }
+        func box(_ id: String, _ b: Box, _ attributes: String) {
+            out += "  \(id) [pos=\"\(pos(b.midX, b.midY))!\", width=\(inches(b.width)), height=\(inches(b.height)), \(attributes)];\n"
+        }
+
+        out += "digraph journey {\n"
+        out += "  graph [layout=\"nop2\", bb=\"0,0,\(n(layout.width)),\(n(height))\", bgcolor=\(q(theme.background)), "
+        out += "fontname=\(q(fontName)), outputorder=\"nodesfirst\", notranslate=true, pad=\"0\""
+        if let dpi = options.dpi { out += ", dpi=\(dpi)" }
+        out += "];\n"
+        out += "  node [shape=box, fixedsize=true, fontname=\(q(fontName)), label=\"\", penwidth=0, style=filled, margin=0];\n"
+        out += "  edge [color=\(q(theme.edge)), penwidth=1.4, arrowhead=normal, arrowsize=0.7];\n"
+
+        // Two invisible corners fix the drawing's extent, margins included (Graphviz would
+        // otherwise crop to the outermost node).
+        out += "  corner0 [pos=\"0,0!\", width=0.01, height=0.01, style=invis];\n"
+        out += "  corner1 [pos=\"\(n(layout.width)),\(n(height))!\", width=0.01, height=0.01, style=invis];\n"
+        // Backgrounds first: lanes, then phase headers and separators.
+        for (i, lane) in layout.lanes.enumerated() {
+            box("lane\(i)", lane.box, "fillcolor=\(q(theme.laneFills[i % theme.laneFills.count])), color=\(q(theme.laneFills[i % theme.laneFills.count]))")
+            let label = Box(x: lane.box.x, y: lane.box.y, width: SwimlaneLayout.laneLabelWidth, height: lane.box.height)
+            box("lanelabel\(i)", label, "fillcolor=\(q(theme.laneLabelFill)), color=\(q(theme.separator)), penwidth=0.8, label=<\(rows(lane.lines, width: label.width - 16))>")
+        }
+        let language = options.language ?? result.analysis.journey.language
+        for (i, column) in layout.columns.enumerated() {
+            var lines = [TextLine(text: Labels.phase(column.phase, language), style: .heading)]
+            if column.empty { lines.append(TextLine(text: Localized.text(.noSteps, language), style: .body)) }
+            let border = theme.phaseFill == theme.background ? ", color=\(q(theme.text)), penwidth=1.2" : ", color=\(q(theme.phaseFill))"
+            box("phase\(i)", column.header, "style=\"rounded,filled\", fillcolor=\(q(theme.phaseFill))\(border), label=<\(rows(lines, color: theme.phaseText, width: column.header.width - 16))>")
+        }
+        for (i, s) in layout.separators.enumerated() {
+            box("sep\(i)", s, "fillcolor=\(q(theme.separator)), color=\(q(theme.separator))")
+        }
+        box("header", layout.header, "style=\"\", label=<\(rows(layout.headerLines, width: layout.header.width))>")
+
+        // Cards.
+        for card in layout.cards {
+            let style = card.hasFindings ? "rounded,filled,dashed" : "rounded,filled"
+            let border = card.hasFindings ? theme.findingBorder : theme.cardBorder
+            let pen = card.hasFindings ? "2.2" : "1.2"
+            var inner = card.box
+            inner.width -= 2 * SwimlaneLayout.cardPadding
+            box("s\(card.step)", card.box, "style=\(q(style)), fillcolor=\(q(theme.cardFill)), color=\(q(border)), penwidth=\(pen), label=<\(rows(card.lines, width: inner.width))>")
+        }
+        box("legend", layout.legend, "style=\"rounded,filled\", fillcolor=\(q(theme.background)), color=\(q(theme.separator)), penwidth=0.8, label=<\(rows(layout.legendLines, width: layout.legend.width - 20))>")
+
+        // Arrows, each a pinned route of straight pieces written as a cubic B-spline.
+        for edge in layout.edges {
+            var spline: [(Double, Double)] = [edge.points[0]]
+            for k in 1..<edge.points.count {
+                let (x0, y0) = edge.points[k - 1], (x1, y1) = edge.points[k]
+                spline += [(x0 + (x1 - x0) / 3, y0 + (y1 - y0) / 3), (x0 + 2 * (x1 - x0) / 3, y0 + 2 * (y1 - y0) / 3), (x1, y1)]
+            }
+            let tip = (edge.points.last!.0 + 9, edge.points.last!.1)
+            let p = "e,\(pos(tip.0, tip.1)) " + spline.map { pos($0.0, $0.1) }.joined(separator: " ")
+            out += "  s\(edge.from) -> s\(edge.to) [pos=\"\(p)\"];\n"
+        }
+        out += "}\n"
+        return (out, layout.width, layout.height)
+    }
+
+    /// A text alternative for the whole diagram: the steps of each phase in order, with their
+    /// channels, and how many findings there are. Goes into the SVG's `<desc>`.
+    public static func description(_ result: CheckResult, options: DiagramOptions = DiagramOptions()) -> String {
+        let journey = result.analysis.journey
+        let language = options.language ?? journey.language
+        var parts: [String] = ["\(Localized.text(.diagramOf, language)): \(journey.title.value)."]
+        let personas = journey.focus.map { journey.personas[$0].description.value.isEmpty ? journey.personas[$0].id : journey.personas[$0].description.value }
+        if !personas.isEmpty { parts.append("\(Localized.text(.forWhom, language)): \(personas.joined(separator: "; ")).") }
+        for phase in Phase.allCases {
+            let steps = journey.steps.filter { $0.phase == phase }
+            let list = steps.isEmpty ? Localized.text(.noSteps, language)
+                : steps.enumerated().map { "\($0.offset + 1). \($0.element.title.value) (\(journey.channelShortName($0.element.channel, language)))" }.joined(separator: "; ")
+            parts.append("\(Labels.phase(phase, language)): \(list).")
+        }
+        if options.showFindings {
+            parts.append("\(Localized.text(.findings, language)): \(result.diagnostics.count).")
+        }
+        return parts.joined(separator: " ")
+    }
+}
+
+import Foundation

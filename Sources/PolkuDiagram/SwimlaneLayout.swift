@@ -1,0 +1,289 @@
+import PolkuCheck
+import PolkuModel
+import PolkuSyntax
+
+/// What to draw and how.
+public struct DiagramOptions: Sendable {
+    /// Language of the fixed texts (phase headers, legend); nil means the file's keywords'.
+    public var language: KeywordLanguage?
+    public var theme: Theme = .light
+    /// Show the checker's findings on the cards.
+    public var showFindings = true
+    /// Resolution for PNG (pixels per inch); SVG and PDF are vectors.
+    public var dpi: Int?
+
+    public init(language: KeywordLanguage? = nil, theme: Theme = .light, showFindings: Bool = true, dpi: Int? = nil) {
+        self.language = language
+        self.theme = theme
+        self.showFindings = showFindings
+        self.dpi = dpi
+    }
+}
+
+/// One line of text in a card, the header or the legend.
+struct TextLine {
+    enum Style { case headline, title, heading, body, muted, finding }
+    var text: String
+    var style: Style
+
+    var height: Double {
+        switch style {
+        case .headline: 24
+        case .title: 16
+        case .heading: 15
+        case .body, .muted, .finding: 13
+        }
+    }
+}
+
+/// A rectangle in top-down coordinates (y grows downwards), in points.
+struct Box {
+    var x: Double, y: Double, width: Double, height: Double
+    var midX: Double { x + width / 2 }
+    var midY: Double { y + height / 2 }
+    var maxX: Double { x + width }
+    var maxY: Double { y + height }
+}
+
+/// The geometry of a swimlane diagram, computed here rather than by Graphviz: channels are
+/// rows, phases are columns, each step has its own column slot in phase and file order, and
+/// every arrow runs through the gaps between cards (the gutters between slots and a strip
+/// at the top of each lane), so no arrow crosses a card. Linear in the number of steps.
+struct SwimlaneLayout {
+    struct Lane { var channel: Int; var box: Box; var lines: [TextLine] }
+    struct PhaseColumn { var phase: Phase; var box: Box; var header: Box; var empty: Bool }
+    struct Card { var step: Int; var box: Box; var lines: [TextLine]; var hasFindings: Bool }
+    struct Edge { var from: Int; var to: Int; var points: [(Double, Double)] }
+
+    var width: Double = 0
+    var height: Double = 0
+    var header: Box = Box(x: 0, y: 0, width: 0, height: 0)
+    var headerLines: [TextLine] = []
+    var lanes: [Lane] = []
+    var columns: [PhaseColumn] = []
+    var separators: [Box] = []
+    var cards: [Card] = []
+    var edges: [Edge] = []
+    var legend: Box = Box(x: 0, y: 0, width: 0, height: 0)
+    var legendLines: [TextLine] = []
+
+    static let margin = 24.0
+    static let laneLabelWidth = 150.0
+    static let cardWidth = 200.0
+    static let gutter = 56.0
+    static let slotWidth = cardWidth + gutter
+    static let phaseGap = 12.0
+    static let phaseHeaderHeight = 30.0
+    static let routingStrip = 20.0
+    static let cardPadding = 7.0
+    static let bodyWrap = 30
+    static let titleWrap = 23
+
+    init(_ result: CheckResult, options: DiagramOptions) {
+        let journey = result.analysis.journey
+        let language = options.language ?? journey.language
+        func t(_ p: Phrase) -> String { Localized.text(p, language) }
+
+        // Findings by step, and those about the journey as a whole.
+        var stepFindings = [[String]](repeating: [], count: journey.steps.count)
+        var journeyFindings: [String] = []
+        if options.showFindings {
+            for d in result.diagnostics {
+                if let step = journey.steps.firstIndex(where: { $0.extent.start <= d.range.start && d.range.start <= $0.extent.end }) {
+                    stepFindings[step].append(Self.findingText(d, language))
+                } else {
+                    journeyFindings.append(SummarySentence.make(d.message))
+                }
+            }
+        }
+
+        // Header: title, personas, journey-wide findings.
+        for line in GraphvizText.wrap(GraphvizText.capped(journey.title.value, 200), width: 80, maxLines: 2) {
+            headerLines.append(TextLine(text: line, style: .headline))
+        }
+        for p in journey.focus {
+            let persona = journey.personas[p]
+            let text = "\(t(.forWhom)): \(persona.id)" + (persona.description.value.isEmpty ? "" : " – \(persona.description.value)")
+            for line in GraphvizText.wrap(GraphvizText.capped(text), width: 110, maxLines: 3) {
+                headerLines.append(TextLine(text: line, style: .heading))
+            }
+        }
+        for f in journeyFindings {
+            for (n, line) in GraphvizText.wrap(GraphvizText.capped(f), width: 110, maxLines: 3).enumerated() {
+                headerLines.append(TextLine(text: (n == 0 ? "⚠ " : "   ") + line, style: .finding))
+            }
+        }
+
+        // Cards: text first, since lane heights depend on it.
+        var cardLines = [[TextLine]](repeating: [], count: journey.steps.count)
+        for (i, step) in journey.steps.enumerated() {
+            var lines: [TextLine] = []
+            func add(_ prefix: String, _ text: String, _ style: TextLine.Style = .body, wrap: Int = Self.bodyWrap) {
+                // Continuation lines are indented by two spaces, under the text after a symbol.
+                let first = GraphvizText.wrap(GraphvizText.capped(prefix + text), width: wrap)
+                for (n, line) in first.enumerated() {
+                    lines.append(TextLine(text: n == 0 || prefix.isEmpty ? line : "  " + line, style: style))
+                }
+            }
+            add("", step.title.value, .title, wrap: Self.titleWrap)
+            for need in step.needs { add("\(t(.need)): ", need.value, .muted) }
+            for by in step.by { add("\(t(.servedBy)): ", by.value, .muted) }
+            for r in step.recommendations { add("★ ", r.value) }
+            for f in step.followUps { add("↪ ", f.value) }
+            for f in step.feedback { add("✎ ", f.value) }
+            if let mood = step.moodValue { add("", "\(t(.mood)): \(mood)/5", .muted) }
+            if step.flow.ends { add("● ", t(.customerLeaves), .muted) }
+            for f in stepFindings[i] { add("⚠ ", f, .finding) }
+            cardLines[i] = lines
+        }
+
+        // Lanes: channels that steps use, in the journey's order.
+        let laneChannels = journey.channels.indices.filter { journey.channels[$0].stepCount > 0 }
+        var laneOf = [Int](repeating: 0, count: journey.channels.count)
+        for (n, c) in laneChannels.enumerated() { laneOf[c] = n }
+
+        // Slots: steps sorted by phase, then file order.
+        let order = journey.steps.indices.sorted { (journey.steps[$0].phase, $0) < (journey.steps[$1].phase, $1) }
+        var slotOf = [Int](repeating: 0, count: journey.steps.count)
+        var x = Self.margin + Self.laneLabelWidth + 8
+        var slotX: [Double] = []
+        for phase in Phase.allCases {
+            let steps = order.filter { journey.steps[$0].phase == phase }
+            let start = x
+            for s in steps {
+                slotOf[s] = slotX.count
+                slotX.append(x)
+                x += Self.slotWidth
+            }
+            if steps.isEmpty { x += Self.slotWidth * 0.6 }
+            columns.append(PhaseColumn(phase: phase, box: Box(x: start, y: 0, width: x - start, height: 0),
+                                       header: Box(x: start + 2, y: 0, width: x - start - 4, height: Self.phaseHeaderHeight),
+                                       empty: steps.isEmpty))
+            x += Self.phaseGap
+        }
+        let contentRight = x - Self.phaseGap
+        width = contentRight + Self.margin
+
+        // Vertical: header, phase headers, lanes, legend.
+        var y = Self.margin
+        let headerHeight = headerLines.reduce(0) { $0 + $1.height } + 8
+        header = Box(x: Self.margin, y: y, width: width - 2 * Self.margin, height: headerHeight)
+        y += headerHeight + 10
+        for i in columns.indices {
+            columns[i].header.y = y
+        }
+        y += Self.phaseHeaderHeight + 6
+        let lanesTop = y
+        var laneCardHeight = [Double](repeating: 60, count: laneChannels.count)
+        for (i, step) in journey.steps.enumerated() {
+            let h = cardLines[i].reduce(0) { $0 + $1.height } + 2 * Self.cardPadding
+            laneCardHeight[laneOf[step.channel]] = max(laneCardHeight[laneOf[step.channel]], h)
+        }
+        for (n, c) in laneChannels.enumerated() {
+            let h = Self.routingStrip + laneCardHeight[n] + 14
+            let shortName = journey.channelShortName(c, language)
+            var lines = GraphvizText.wrap(GraphvizText.capped(shortName, 120), width: 18, maxLines: 4)
+                .map { TextLine(text: $0, style: .heading) }
+            let channel = journey.channels[c]
+            if let label = channel.label?.value, !label.isEmpty, label != shortName {
+                for line in GraphvizText.wrap(GraphvizText.capped(label, 120), width: 22, maxLines: 4) {
+                    lines.append(TextLine(text: line, style: .muted))
+                }
+            }
+            var ratings: [String] = []
+            if let v = channel.competenceValue { ratings.append("\(t(.competence)) \(v)/5") }
+            if let v = channel.presenceValue { ratings.append("\(t(.presence)) \(v)/5") }
+            for r in ratings { lines.append(TextLine(text: r, style: .muted)) }
+            lanes.append(Lane(channel: c, box: Box(x: Self.margin, y: y, width: width - 2 * Self.margin, height: h), lines: lines))
+            y += h
+        }
+        if laneChannels.isEmpty {
+            lanes = []
+            y += 40
+        }
+        let lanesBottom = y
+        for i in columns.indices {
+            columns[i].box.y = lanesTop
+            columns[i].box.height = lanesBottom - lanesTop
+        }
+        for i in columns.indices.dropLast() {
+            let sx = columns[i].box.maxX + Self.phaseGap / 2 - 0.75
+            separators.append(Box(x: sx, y: columns[i].header.y, width: 1.5, height: lanesBottom - columns[i].header.y))
+        }
+
+        // Cards, top-aligned under the lane's routing strip.
+        for (i, step) in journey.steps.enumerated() {
+            let lane = lanes[laneOf[step.channel]].box
+            let h = cardLines[i].reduce(0) { $0 + $1.height } + 2 * Self.cardPadding
+            let box = Box(x: slotX[slotOf[i]] + Self.gutter / 2, y: lane.y + Self.routingStrip, width: Self.cardWidth, height: h)
+            cards.append(Card(step: i, box: box, lines: cardLines[i], hasFindings: !stepFindings[i].isEmpty))
+        }
+
+        // Arrows through the gutters and the lanes' routing strips.
+        var stripUse = [Int](repeating: 0, count: lanes.count)
+        for (i, step) in journey.steps.enumerated() {
+            for target in step.flow.successors {
+                let a = cards[i].box, b = cards[target].box
+                let start = (a.maxX, a.y + min(a.height / 2, 24))
+                let endY = b.y + min(b.height / 2, 24)
+                let arrowStart = b.x - 9
+                var points = [start]
+                let adjacent = slotOf[target] == slotOf[i] + 1
+                if adjacent {
+                    if abs(start.1 - endY) > 0.5 {
+                        let gx = (a.maxX + b.x) / 2
+                        points += [(gx, start.1), (gx, endY)]
+                    }
+                } else {
+                    let lane = laneOf[journey.steps[target].channel]
+                    let k = stripUse[lane]
+                    stripUse[lane] += 1
+                    let cy = lanes[lane].box.y + 5 + Double(k % 3) * 5
+                    let gx1 = a.maxX + Self.gutter / 2 - 8 + Double(k % 3) * 4
+                    let gx2 = b.x - Self.gutter / 2 + 8 - Double(k % 3) * 4
+                    points += [(gx1, start.1), (gx1, cy), (gx2, cy), (gx2, endY)]
+                }
+                points.append((arrowStart, endY))
+                edges.append(Edge(from: i, to: target, points: points))
+            }
+        }
+
+        // Legend.
+        legendLines = [
+            TextLine(text: t(.legend), style: .heading),
+            TextLine(text: "★ \(t(.recommend))    ↪ \(t(.followUp))    ✎ \(t(.feedback))", style: .body),
+            TextLine(text: "● \(t(.customerLeaves))    → \(t(.flow))", style: .body),
+        ]
+        if options.showFindings {
+            legendLines.append(TextLine(text: "⚠ \(t(.finding)) – - - dashed border", style: .finding))
+            if language == .fi { legendLines[legendLines.count - 1].text = "⚠ \(t(.finding)) – katkoviivareunus" }
+            if language == .sv { legendLines[legendLines.count - 1].text = "⚠ \(t(.finding)) – streckad kant" }
+        }
+        let legendHeight = legendLines.reduce(0) { $0 + $1.height } + 12
+        legend = Box(x: Self.margin, y: lanesBottom + 14, width: min(560, width - 2 * Self.margin), height: legendHeight)
+        height = legend.maxY + Self.margin
+    }
+
+    /// A finding in words for a card: the team's question for the core rules (in the
+    /// diagram's language), else the finding's own sentence.
+    static func findingText(_ d: Diagnostic, _ language: KeywordLanguage) -> String {
+        switch d.code {
+        case "missing-recommendation": Localized.text(.questionRecommend, language)
+        case "missing-follow-up": Localized.text(.questionFollowUp, language)
+        case "missing-role": Localized.text(.questionRole, language)
+        case "missing-need": Localized.text(.questionNeed, language)
+        case "missing-feedback": Localized.text(.questionFeedback, language)
+        default: SummarySentence.make(d.label ?? d.message)
+        }
+    }
+}
+
+/// A message as a sentence: capital first letter, full stop at the end.
+enum SummarySentence {
+    static func make(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        var s = first.uppercased() + text.dropFirst()
+        if let last = s.last, !".?!".contains(last) { s += "." }
+        return s
+    }
+}

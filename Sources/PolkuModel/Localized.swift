@@ -1,0 +1,182 @@
+import PolkuSyntax
+
+/// Every fixed text Polku puts into a diagram or a checklist, in English, Finnish and
+/// Swedish. Each language is one exhaustive `switch`, so a phrase missing from a language does
+/// not compile; a test also checks that no text is empty and that translations differ.
+public enum Phrase: String, CaseIterable, Sendable {
+    case journey, persona, forWhom, channel, phase, step, steps
+    case need, servedBy, recommend, followUp, feedback, mood, note
+    case customerLeaves, flow, finding, findings, journeyFindings, legend
+    case noSteps, summary, recommendations, followUps, openQuestions, total
+    case channelSelfAssessment, competence, presence, notes
+    case customerProfiles, waysOfUsing, channelsOffered, deliveryEnsured
+    case checklist, kind, text, done
+    case questionRecommend, questionFollowUp, questionFeedback, questionRole, questionNeed, questionGeneric
+    case diagram, diagramOf, generatedBy
+}
+
+public enum Localized {
+    public static func text(_ phrase: Phrase, _ language: KeywordLanguage) -> String {
+        switch language {
+        case .en: en(phrase)
+        case .fi: fi(phrase)
+        case .sv: sv(phrase)
+        }
+    }
+
+    static func en(_ p: Phrase) -> String {
+        switch p {
+        case .journey: "Journey"
+        case .persona: "Customer profile"
+        case .forWhom: "For"
+        case .channel: "Channel"
+        case .phase: "Phase"
+        case .step: "Step"
+        case .steps: "Steps"
+        case .need: "Need"
+        case .servedBy: "Served by"
+        case .recommend: "Recommend"
+        case .followUp: "Follow-up"
+        case .feedback: "Feedback"
+        case .mood: "Mood"
+        case .note: "Note"
+        case .customerLeaves: "The customer leaves here"
+        case .flow: "Flow: the customer goes on to the next step"
+        case .finding: "Finding"
+        case .findings: "Findings"
+        case .journeyFindings: "Findings about the whole journey"
+        case .legend: "Legend"
+        case .noSteps: "No steps"
+        case .summary: "Summary"
+        case .recommendations: "Recommendations"
+        case .followUps: "Follow-ups"
+        case .openQuestions: "Open questions"
+        case .total: "Total"
+        case .channelSelfAssessment: "Channel self-assessment"
+        case .competence: "Competence"
+        case .presence: "Presence"
+        case .notes: "Notes"
+        case .customerProfiles: "Customer profiles"
+        case .waysOfUsing: "Ways of using the service"
+        case .channelsOffered: "Channels the service is offered in"
+        case .deliveryEnsured: "How delivery is ensured"
+        case .checklist: "Checklist"
+        case .kind: "Kind"
+        case .text: "Text"
+        case .done: "Done"
+        case .questionRecommend: "What could we recommend here?"
+        case .questionFollowUp: "How does the customer know what happens next?"
+        case .questionFeedback: "Where can the customer tell us how it went?"
+        case .questionRole: "Who serves the customer here?"
+        case .questionNeed: "What is the customer's need?"
+        case .questionGeneric: "What should we change here?"
+        case .diagram: "Diagram"
+        case .diagramOf: "Service journey diagram"
+        case .generatedBy: "Made with Polku"
+        }
+    }
+
+    static func fi(_ p: Phrase) -> String {
+        switch p {
+        case .journey: "Palvelupolku"
+        case .persona: "Asiakasprofiili"
+        case .forWhom: "Kenelle"
+        case .channel: "Kanava"
+        case .phase: "Vaihe"
+        case .step: "Vaihe"
+        case .steps: "Vaiheet"
+        case .need: "Tarve"
+        case .servedBy: "Palvelee"
+        case .recommend: "Suosittele"
+        case .followUp: "Jatko"
+        case .feedback: "Palaute"
+        case .mood: "Tunnelma"
+        case .note: "Huomio"
+        case .customerLeaves: "Asiakas poistuu tästä"
+        case .flow: "Kulku: asiakas siirtyy seuraavaan vaiheeseen"
+        case .finding: "Havainto"
+        case .findings: "Havainnot"
+        case .journeyFindings: "Havainnot koko polusta"
+        case .legend: "Selite"
+        case .noSteps: "Ei vaiheita"
+        case .summary: "Yhteenveto"
+        case .recommendations: "Suositukset"
+        case .followUps: "Jatkot"
+        case .openQuestions: "Avoimet kysymykset"
+        case .total: "Yhteensä"
+        case .channelSelfAssessment: "Kanavien itsearviointi"
+        case .competence: "Osaaminen"
+        case .presence: "Läsnäolo"
+        case .notes: "Huomiot"
+        case .customerProfiles: "Asiakasprofiilit"
+        case .waysOfUsing: "Palvelun käyttötavat"
+        case .channelsOffered: "Palvelun tarjoamisen kanavat"
+        case .deliveryEnsured: "Toteutumisen varmistaminen"
+        case .checklist: "Tarkistuslista"
+        case .kind: "Laji"
+        case .text: "Teksti"
+        case .done: "Tehty"
+        case .questionRecommend: "Mitä voisimme suositella tässä?"
+        case .questionFollowUp: "Mistä asiakas tietää, mitä seuraavaksi tapahtuu?"
+        case .questionFeedback: "Missä asiakas voi kertoa, miten palvelu onnistui?"
+        case .questionRole: "Kuka palvelee asiakasta tässä?"
+        case .questionNeed: "Mikä on asiakkaan tarve?"
+        case .questionGeneric: "Mitä meidän pitäisi muuttaa tässä?"
+        case .diagram: "Kaavio"
+        case .diagramOf: "Palvelupolun kaavio"
+        case .generatedBy: "Tehty Polulla"
+        }
+    }
+
+    static func sv(_ p: Phrase) -> String {
+        switch p {
+        case .journey: "Kundresa"
+        case .persona: "Kundprofil"
+        case .forWhom: "För"
+        case .channel: "Kanal"
+        case .phase: "Fas"
+        case .step: "Steg"
+        case .steps: "Steg"
+        case .need: "Behov"
+        case .servedBy: "Betjänas av"
+        case .recommend: "Rekommendera"
+        case .followUp: "Uppföljning"
+        case .feedback: "Återkoppling"
+        case .mood: "Känsla"
+        case .note: "Anteckning"
+        case .customerLeaves: "Kunden lämnar här"
+        case .flow: "Flöde: kunden går vidare till nästa steg"
+        case .finding: "Iakttagelse"
+        case .findings: "Iakttagelser"
+        case .journeyFindings: "Iakttagelser om hela resan"
+        case .legend: "Teckenförklaring"
+        case .noSteps: "Inga steg"
+        case .summary: "Sammanfattning"
+        case .recommendations: "Rekommendationer"
+        case .followUps: "Uppföljningar"
+        case .openQuestions: "Öppna frågor"
+        case .total: "Totalt"
+        case .channelSelfAssessment: "Självvärdering av kanalerna"
+        case .competence: "Kompetens"
+        case .presence: "Närvaro"
+        case .notes: "Anteckningar"
+        case .customerProfiles: "Kundprofiler"
+        case .waysOfUsing: "Sätt att använda tjänsten"
+        case .channelsOffered: "Kanaler där tjänsten erbjuds"
+        case .deliveryEnsured: "Hur genomförandet säkerställs"
+        case .checklist: "Checklista"
+        case .kind: "Typ"
+        case .text: "Text"
+        case .done: "Klart"
+        case .questionRecommend: "Vad kunde vi rekommendera här?"
+        case .questionFollowUp: "Hur vet kunden vad som händer härnäst?"
+        case .questionFeedback: "Var kan kunden berätta hur det gick?"
+        case .questionRole: "Vem betjänar kunden här?"
+        case .questionNeed: "Vad är kundens behov?"
+        case .questionGeneric: "Vad borde vi ändra här?"
+        case .diagram: "Diagram"
+        case .diagramOf: "Diagram över kundresan"
+        case .generatedBy: "Gjord med Polku"
+        }
+    }
+}

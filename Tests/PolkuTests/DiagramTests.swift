@@ -1,0 +1,227 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import PolkuCheck
+import PolkuCLI
+import PolkuDiagram
+import PolkuModel
+import PolkuSyntax
+import Testing
+
+/// The swimlane diagram: golden DOT, real SVG/PNG/PDF from libgvc, escaping and determinism.
+@Suite struct DiagramTests {
+    static func check(_ text: String, name: String = "t.polku") -> CheckResult {
+        Checker.check(Analysis(SourceFile(name: name, text: text)))
+    }
+
+    @Test(arguments: Fixture.examples)
+    func goldenDOT(_ path: String) throws {
+        let (_, result) = try checkExample(path)
+        let dot = SwimlaneDiagram.dot(result)
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        Golden.check(dot, against: Fixture.path("Tests/PolkuTests/Golden/diagrams/\(name).dot"))
+    }
+
+    @Test(arguments: Fixture.examples)
+    func svgIsWellFormedAndShowsEveryStepAndLane(_ path: String) throws {
+        let (_, result) = try checkExample(path)
+        let svg = try RenderRunner.draw(result, format: .svg, options: DiagramOptions())
+        let document = try XMLDocument(data: Data(svg), options: [])
+        let texts = try document.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
+        let shown = texts.joined(separator: "\n")
+        let journey = result.analysis.journey
+        // Every step's title is there (wrapped into lines, so compare word by word in order).
+        for step in journey.steps {
+            let words = step.title.value.split(separator: " ").map(String.init)
+            #expect(words.allSatisfy { shown.contains($0) }, "\(path): step title \(step.title.value) is missing")
+        }
+        for channel in journey.channels.indices where journey.channels[channel].stepCount > 0 {
+            let name = journey.channelShortName(channel)
+            #expect(name.split(separator: " ").allSatisfy { shown.contains($0) }, "\(path): lane \(name) is missing")
+        }
+        // A text alternative.
+        let titles = try document.nodes(forXPath: "/*[local-name()='svg']/*[local-name()='title']")
+        let descs = try document.nodes(forXPath: "/*[local-name()='svg']/*[local-name()='desc']")
+        #expect(titles.first?.stringValue?.contains(journey.title.value) == true)
+        #expect(descs.first?.stringValue?.contains(journey.steps[0].title.value) == true)
+        // Named fonts only.
+        let fonts = Set(try document.nodes(forXPath: "//@font-family").compactMap(\.stringValue))
+        #expect(fonts == [SwimlaneDiagram.fontName])
+    }
+
+    @Test func pngAndPdfHaveTheRightMagicAndAPlausibleSize() throws {
+        let (_, result) = try checkExample("Examples/article-delivery.polku")
+        let png = try RenderRunner.draw(result, format: .png, options: DiagramOptions(dpi: 100))
+        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        #expect(png.count > 20_000 && png.count < 5_000_000)
+        // The PNG's width follows --dpi: IHDR width at bytes 16..19.
+        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        let (_, w, _) = SwimlaneDiagram.dotAndSize(result)
+        #expect(abs(Double(width) - w / 72 * 100) < 3)
+        let pdf = try RenderRunner.draw(result, format: .pdf, options: DiagramOptions())
+        #expect(String(decoding: pdf.prefix(5), as: UTF8.self) == "%PDF-")
+        #expect(pdf.count > 5_000 && pdf.count < 5_000_000)
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let (_, result) = try checkExample("Examples/social-media-event.polku")
+        #expect(SwimlaneDiagram.dot(result) == SwimlaneDiagram.dot(result))
+        let a = try RenderRunner.draw(result, format: .svg, options: DiagramOptions())
+        let (_, again) = try checkExample("Examples/social-media-event.polku")
+        let b = try RenderRunner.draw(again, format: .svg, options: DiagramOptions())
+        #expect(a == b)
+    }
+
+    static let hostile = [
+        #"Room <b>#3</b> & "quotes" 'single'"#,
+        #"C:\temp \N \G \E \T \H \L \n \l \r \\ end\"#,
+        "<IMG SRC=\"/etc/passwd\"/> <FONT FACE=\"x\">f</FONT> ]]> <!-- c --> &amp; &#92;N",
+        "javascript:alert(1) ${x} %s {{y}}",
+        "digraph { a -> b } node [label=x]; \"];",
+        "ääkköset ÅÄÖ 你好 emoji 🎧 ∑",
+        "=cmd|' /C calc'!A0 +1 -1 @SUM(A1)",
+    ]
+
+    @Test(arguments: hostile)
+    func hostileTextIsShownAsWritten(_ text: String) throws {
+        let journey = """
+        journey: \(text)
+        via: desk
+        persona p: \(text)
+        before:
+          step a: \(text)
+            recommend: \(text)
+            follow-up: \(text)
+        """
+        let result = Self.check(journey)
+        #expect(!result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics)")
+        let svg = String(decoding: try RenderRunner.draw(result, format: .svg, options: DiagramOptions()), as: UTF8.self)
+        let document = try XMLDocument(data: Data(svg.utf8), options: [])
+        // Text runs are wrapped into lines; joining the card's texts with spaces gives the input back.
+        let texts = try document.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
+        let joined = texts.joined(separator: " ").replacingOccurrences(of: "  ", with: " ")
+        let words = text.split(separator: " ").map(String.init)
+        for word in words {
+            #expect(joined.contains(word), "`\(word)` is not shown as written in: \(joined.prefix(400))")
+        }
+        // Nothing became markup: no image, no link, no script, no extra font.
+        #expect(try document.nodes(forXPath: "//*[local-name()='image' or local-name()='a' or local-name()='script']").isEmpty)
+        let fonts = Set(try document.nodes(forXPath: "//@font-family").compactMap(\.stringValue))
+        #expect(fonts == [SwimlaneDiagram.fontName])
+    }
+
+    @Test func userTextNeverBecomesAnId() {
+        let result = Self.check("journey: T\nvia: desk\nchannel cluster_x: Evil\nbefore:\n  step cluster_a: A\n    via: cluster_x\n")
+        let dot = SwimlaneDiagram.dot(result)
+        for line in dot.split(separator: "\n") where line.contains("[") {
+            let id = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
+            #expect(id.range(of: #"^(graph|node|edge|lane\d+|lanelabel\d+|phase\d|sep\d|header|legend|corner\d|s\d+)$"#, options: .regularExpression) != nil
+                    || id.range(of: #"^s\d+$"#, options: .regularExpression) != nil, "unexpected id \(id)")
+        }
+    }
+
+    @Test func longTextIsCappedAndWrapped() {
+        let long = String(repeating: "verylongword", count: 2000)
+        let result = Self.check("journey: T\nvia: desk\nbefore:\n  step a: \(long)\n")
+        let dot = SwimlaneDiagram.dot(result)
+        #expect(dot.utf8.count < 40_000)
+        let lines = GraphvizText.wrap(long, width: 30)
+        #expect(lines.count == 8 && lines.allSatisfy { $0.count <= 30 })
+    }
+
+    @Test func themesHaveReadableContrast() {
+        for theme in Theme.all {
+            for (text, fill) in theme.textPairs {
+                #expect(Theme.contrast(text, fill) >= 4.5, "\(theme.name): \(text) on \(fill) is \(Theme.contrast(text, fill))")
+            }
+        }
+        #expect(Theme.contrast("#777777", "#FFFFFF") < 4.5)
+    }
+
+    @Test func languageOfHeadings() {
+        let result = Self.check(baselineExample)
+        #expect(SwimlaneDiagram.dot(result).contains("<B>Before</B>"))
+        #expect(SwimlaneDiagram.dot(result, options: DiagramOptions(language: .fi)).contains("<B>Ennen palvelua</B>"))
+        #expect(SwimlaneDiagram.dot(result, options: DiagramOptions(language: .sv)).contains("<B>Före</B>"))
+        #expect(!SwimlaneDiagram.dot(result, options: DiagramOptions(showFindings: false)).contains("⚠"))
+    }
+
+    @Test func everyPhraseIsTranslated() {
+        for phrase in Phrase.allCases {
+            let texts = KeywordLanguage.allCases.map { Localized.text(phrase, $0) }
+            #expect(texts.allSatisfy { !$0.isEmpty }, "\(phrase)")
+        }
+    }
+}
+
+/// `polku render` as a user runs it.
+@Suite struct RenderCommandTests {
+    @Test func writesEachFormatAndRefusesToOverwriteTheInput() throws {
+        let folder = try TempFolder()
+        let journey = try folder.write("j.polku", baselineExample)
+        for ext in ["svg", "png", "pdf", "dot"] {
+            let out = folder.url.appendingPathComponent("j.\(ext)").path
+            let r = try runPolku(["render", journey, "-o", out])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(FileManager.default.fileExists(atPath: out))
+        }
+        let same = try runPolku(["render", journey, "-o", journey, "--format", "svg"])
+        #expect(same.status == 2)
+        #expect(same.stderr.contains("refusing"))
+        #expect(try String(contentsOfFile: journey, encoding: .utf8) == baselineExample)
+        // No temporary files left behind.
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty)
+    }
+
+    @Test func dotFileReproducesWithTheDotCommand() throws {
+        let folder = try TempFolder()
+        let dot = folder.url.appendingPathComponent("a.dot").path
+        #expect(try runPolku(["render", "Examples/article-delivery.polku", "-o", dot]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+        process.arguments = ["-Tsvg", dot]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let fromCommand = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let inProcess = try runPolku(["render", "Examples/article-delivery.polku", "-o", "-", "--format", "svg"]).stdout
+        // The same picture: our SVG is Graphviz's plus the title and description we add.
+        let strip = { (s: String) in s.replacingOccurrences(of: #"\n<title id="polku-title">[^<]*</title>\n<desc id="polku-desc">[^<]*</desc>"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #" role="img" aria-labelledby="polku-title polku-desc""#, with: "") }
+        #expect(strip(inProcess) == fromCommand)
+    }
+
+    @Test func errorsAreShownAndNothingIsWritten() throws {
+        let folder = try TempFolder()
+        let bad = try folder.write("bad.polku", "journey: T\nvia: dsk\nbefore:\n  step: A\n")
+        let out = folder.url.appendingPathComponent("bad.svg").path
+        let r = try runPolku(["render", bad, "-o", out])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("did you mean `desk`?"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func missingFolderIsAClearError() throws {
+        let r = try runPolku(["render", "Examples/article-delivery.polku", "-o", "/nonexistent-folder/x.svg"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("the folder `/nonexistent-folder` does not exist"))
+    }
+
+    @Test func aFolderRendersIntoOutDir() throws {
+        let folder = try TempFolder()
+        let r = try runPolku(["render", "Examples/", "--out-dir", folder.url.path, "--format", "dot"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let made = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasSuffix(".dot") }
+        #expect(made.count == Fixture.examples.count)
+        #expect(try runPolku(["render", "Examples/"]).status == 2)
+    }
+
+    @Test func unknownExtensionIsAUsageError() throws {
+        let r = try runPolku(["render", "Examples/article-delivery.polku", "-o", "/tmp/x.gif"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("cannot tell the format"))
+    }
+}
