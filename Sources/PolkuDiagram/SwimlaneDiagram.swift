@@ -39,7 +39,8 @@ public enum SwimlaneDiagram {
             }
         }
         func rows(_ lines: [TextLine], color: String? = nil, width: Double) -> String {
-            var html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\" WIDTH=\"\(Int(width))\">"
+            // Graphviz ignores (and warns about) widths over 65,535 points.
+            var html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\" WIDTH=\"\(min(Int(width), 65_000))\">"
             for line in lines {
                 let size: String = switch line.style {
                 case .headline: "16"

@@ -92,7 +92,7 @@ struct SwimlaneLayout {
                 if let step = journey.steps.firstIndex(where: { $0.extent.start <= d.range.start && d.range.start <= $0.extent.end }) {
                     stepFindings[step].append(Self.findingText(d, language))
                 } else {
-                    journeyFindings.append(SummarySentence.make(d.message))
+                    journeyFindings.append(Self.findingText(d, language, wholeJourney: true))
                 }
             }
         }
@@ -266,14 +266,14 @@ struct SwimlaneLayout {
 
     /// A finding in words for a card: the team's question for the core rules (in the
     /// diagram's language), else the finding's own sentence.
-    static func findingText(_ d: Diagnostic, _ language: KeywordLanguage) -> String {
+    static func findingText(_ d: Diagnostic, _ language: KeywordLanguage, wholeJourney: Bool = false) -> String {
         switch d.code {
         case "missing-recommendation": Localized.text(.questionRecommend, language)
         case "missing-follow-up": Localized.text(.questionFollowUp, language)
         case "missing-role": Localized.text(.questionRole, language)
         case "missing-need": Localized.text(.questionNeed, language)
         case "missing-feedback": Localized.text(.questionFeedback, language)
-        default: SummarySentence.make(d.label ?? d.message)
+        default: SummarySentence.make(wholeJourney ? d.message : d.label ?? d.message)
         }
     }
 }

@@ -225,3 +225,13 @@ import Testing
         #expect(r.stderr.contains("cannot tell the format"))
     }
 }
+
+/// The pictures in the README are what Polku draws today.
+@Suite struct DocumentationImageTests {
+    @Test(arguments: ["article-delivery", "kaukolaina-fi"])
+    func readmeDiagramIsCurrent(_ name: String) throws {
+        let (_, result) = try checkExample("Examples/\(name).polku")
+        let svg = String(decoding: try RenderRunner.draw(result, format: .svg, options: DiagramOptions()), as: UTF8.self)
+        Golden.check(svg, against: Fixture.path("docs/\(name).svg"))
+    }
+}
