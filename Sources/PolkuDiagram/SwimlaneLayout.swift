@@ -231,7 +231,9 @@ struct SwimlaneLayout {
                 let adjacent = slotOf[target] == slotOf[i] + 1
                 if adjacent {
                     if abs(start.1 - endY) > 0.5 {
-                        let gx = (a.maxX + b.x) / 2
+                        // Between phases the gutter's middle is the phase separator: keep clear.
+                        let crossesPhase = step.phase != journey.steps[target].phase
+                        let gx = crossesPhase ? b.x - Self.gutter / 4 : (a.maxX + b.x) / 2
                         points += [(gx, start.1), (gx, endY)]
                     }
                 } else {
