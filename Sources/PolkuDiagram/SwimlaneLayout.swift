@@ -269,14 +269,10 @@ struct SwimlaneLayout {
     /// A finding in words for a card: the team's question for the core rules (in the
     /// diagram's language), else the finding's own sentence.
     static func findingText(_ d: Diagnostic, _ language: KeywordLanguage, wholeJourney: Bool = false) -> String {
-        switch d.code {
-        case "missing-recommendation": Localized.text(.questionRecommend, language)
-        case "missing-follow-up": Localized.text(.questionFollowUp, language)
-        case "missing-role": Localized.text(.questionRole, language)
-        case "missing-need": Localized.text(.questionNeed, language)
-        case "missing-feedback": Localized.text(.questionFeedback, language)
-        default: SummarySentence.make(wholeJourney ? d.message : d.label ?? d.message)
-        }
+        // Findings about the whole journey say which part in English; the question is
+        // shown in the diagram's language otherwise.
+        if wholeJourney && language == .en { return SummarySentence.make(d.message) }
+        return Localized.question(forRule: d.code, language) ?? SummarySentence.make(d.label ?? d.message)
     }
 }
 

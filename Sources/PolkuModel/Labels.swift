@@ -17,6 +17,21 @@ public enum Labels {
         }
     }
 
+    /// A phase as a heading: "Before the service", "Ennen palvelua", "Före tjänsten".
+    public static func phaseHeading(_ phase: Phase, _ language: KeywordLanguage) -> String {
+        switch (phase, language) {
+        case (.before, .en): "Before the service"
+        case (.during, .en): "During the service"
+        case (.after, .en): "After the service"
+        case (.before, .fi): "Ennen palvelua"
+        case (.during, .fi): "Palvelun aikana"
+        case (.after, .fi): "Palvelun jälkeen"
+        case (.before, .sv): "Före tjänsten"
+        case (.during, .sv): "Under tjänsten"
+        case (.after, .sv): "Efter tjänsten"
+        }
+    }
+
     public static func channel(_ channel: BuiltinChannel, _ language: KeywordLanguage) -> String {
         switch language {
         case .en:

@@ -12,7 +12,11 @@ public enum Phrase: String, CaseIterable, Sendable {
     case customerProfiles, waysOfUsing, channelsOffered, deliveryEnsured
     case checklist, kind, text, done
     case questionRecommend, questionFollowUp, questionFeedback, questionRole, questionNeed, questionGeneric
+    case questionPhase, questionEmptyPhase, questionUnreachable, questionNoExit, questionUnusedChannel
+    case questionUnusedPersona, questionPersonaChannels, questionLowRated, questionUnusedAllow
     case diagram, diagramOf, generatedBy
+    case checklistFor, kindStep, kindQuestion, acceptedFindings, because, wholeJourney, servedIn
+    case legendChecklist, notRated
 }
 
 public enum Localized {
@@ -70,9 +74,27 @@ public enum Localized {
         case .questionRole: "Who serves the customer here?"
         case .questionNeed: "What is the customer's need?"
         case .questionGeneric: "What should we change here?"
+        case .questionPhase: "What happens in this phase of the service?"
+        case .questionEmptyPhase: "Which steps belong to this phase?"
+        case .questionUnreachable: "Which step leads the customer here?"
+        case .questionNoExit: "Where can the customer leave this loop?"
+        case .questionUnusedChannel: "Which step happens in this channel?"
+        case .questionUnusedPersona: "Is this journey for this customer too?"
+        case .questionPersonaChannels: "Could we serve this customer in their own channels?"
+        case .questionLowRated: "How will we get better in this channel?"
+        case .questionUnusedAllow: "Is this accepted finding still needed?"
         case .diagram: "Diagram"
         case .diagramOf: "Service journey diagram"
         case .generatedBy: "Made with Polku"
+        case .checklistFor: "Checklist"
+        case .kindStep: "Step"
+        case .kindQuestion: "Question"
+        case .acceptedFindings: "Accepted on purpose"
+        case .because: "because"
+        case .wholeJourney: "The whole journey"
+        case .servedIn: "Channel"
+        case .legendChecklist: "Tick each item when it is in place. Questions (❓) are for the team to discuss."
+        case .notRated: "not rated"
         }
     }
 
@@ -122,9 +144,27 @@ public enum Localized {
         case .questionRole: "Kuka palvelee asiakasta tässä?"
         case .questionNeed: "Mikä on asiakkaan tarve?"
         case .questionGeneric: "Mitä meidän pitäisi muuttaa tässä?"
+        case .questionPhase: "Mitä tässä palvelun vaiheessa tapahtuu?"
+        case .questionEmptyPhase: "Mitkä vaiheet kuuluvat tähän?"
+        case .questionUnreachable: "Mikä vaihe johtaa asiakkaan tänne?"
+        case .questionNoExit: "Missä asiakas pääsee pois tästä kierteestä?"
+        case .questionUnusedChannel: "Mikä vaihe tapahtuu tässä kanavassa?"
+        case .questionUnusedPersona: "Onko tämä polku myös tälle asiakkaalle?"
+        case .questionPersonaChannels: "Voisimmeko palvella tätä asiakasta hänen omissa kanavissaan?"
+        case .questionLowRated: "Miten kehitämme osaamistamme tässä kanavassa?"
+        case .questionUnusedAllow: "Tarvitaanko tätä hyväksyttyä havaintoa vielä?"
         case .diagram: "Kaavio"
         case .diagramOf: "Palvelupolun kaavio"
         case .generatedBy: "Tehty Polulla"
+        case .checklistFor: "Tarkistuslista"
+        case .kindStep: "Vaihe"
+        case .kindQuestion: "Kysymys"
+        case .acceptedFindings: "Tietoisesti hyväksytyt"
+        case .because: "koska"
+        case .wholeJourney: "Koko polku"
+        case .servedIn: "Kanava"
+        case .legendChecklist: "Rastita kohta, kun se on kunnossa. Kysymykset (❓) ovat tiimin yhteiseen keskusteluun."
+        case .notRated: "ei arvioitu"
         }
     }
 
@@ -174,9 +214,51 @@ public enum Localized {
         case .questionRole: "Vem betjänar kunden här?"
         case .questionNeed: "Vad är kundens behov?"
         case .questionGeneric: "Vad borde vi ändra här?"
+        case .questionPhase: "Vad händer i den här fasen av tjänsten?"
+        case .questionEmptyPhase: "Vilka steg hör till den här fasen?"
+        case .questionUnreachable: "Vilket steg leder kunden hit?"
+        case .questionNoExit: "Var kan kunden ta sig ur den här slingan?"
+        case .questionUnusedChannel: "Vilket steg sker i den här kanalen?"
+        case .questionUnusedPersona: "Är resan också för den här kunden?"
+        case .questionPersonaChannels: "Kunde vi betjäna kunden i kundens egna kanaler?"
+        case .questionLowRated: "Hur blir vi bättre i den här kanalen?"
+        case .questionUnusedAllow: "Behövs den här godkända iakttagelsen fortfarande?"
         case .diagram: "Diagram"
         case .diagramOf: "Diagram över kundresan"
         case .generatedBy: "Gjord med Polku"
+        case .checklistFor: "Checklista"
+        case .kindStep: "Steg"
+        case .kindQuestion: "Fråga"
+        case .acceptedFindings: "Godkända med avsikt"
+        case .because: "eftersom"
+        case .wholeJourney: "Hela resan"
+        case .servedIn: "Kanal"
+        case .legendChecklist: "Bocka av varje punkt när den är på plats. Frågorna (❓) är för teamet att diskutera."
+        case .notRated: "inte bedömd"
         }
+    }
+}
+
+extension Localized {
+    /// The question a finding of each checker rule puts to the team.
+    public static func question(forRule rule: String, _ language: KeywordLanguage) -> String? {
+        let phrase: Phrase? = switch rule {
+        case "missing-recommendation": .questionRecommend
+        case "missing-follow-up": .questionFollowUp
+        case "missing-feedback": .questionFeedback
+        case "missing-role": .questionRole
+        case "missing-need": .questionNeed
+        case "missing-phase": .questionPhase
+        case "empty-phase": .questionEmptyPhase
+        case "unreachable-step": .questionUnreachable
+        case "no-exit": .questionNoExit
+        case "unused-channel": .questionUnusedChannel
+        case "unused-persona": .questionUnusedPersona
+        case "persona-channels-unused": .questionPersonaChannels
+        case "low-rated-channel-without-note": .questionLowRated
+        case "unused-allow": .questionUnusedAllow
+        default: nil
+        }
+        return phrase.map { text($0, language) }
     }
 }
