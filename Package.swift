@@ -29,18 +29,20 @@ let package = Package(
         .target(name: "PolkuGraphviz", dependencies: ["CGraphviz", "CPolkuGraphviz"]),
         // Stage 4: the swimlane diagram as DOT, with the geometry computed here.
         .target(name: "PolkuDiagram", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
+        // Stage 4: checklists for workshops and planning documents (Markdown, HTML, CSV).
+        .target(name: "PolkuChecklist", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // Reports: rich, short, JSON, SARIF and workshop summary; file loading.
         .target(name: "PolkuReport", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // The command line as a library, so tests can run commands in-process.
         .target(name: "PolkuCLI", dependencies: [
-            "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz",
+            "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz", "PolkuChecklist",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "polku", dependencies: ["PolkuCLI"]),
         // Times the stages in-process for bench/run; not a product.
         .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         .testTarget(name: "PolkuTests", dependencies: [
-            "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz", "PolkuCLI", "polku",
+            "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz", "PolkuChecklist", "PolkuCLI", "polku",
         ], exclude: ["Golden"]),
     ]
 )

@@ -16,11 +16,12 @@ public struct Polku: ParsableCommand {
           polku check Examples/article-delivery.polku
           polku check --format summary Examples/article-delivery.polku
           polku render Examples/article-delivery.polku -o article-delivery.svg
+          polku checklist Examples/kaukolaina-fi.polku -o kaukolaina.html
           polku rules
           polku explain missing-follow-up
         """,
         version: version,
-        subcommands: [CheckCommand.self, RenderCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [CheckCommand.self, RenderCommand.self, ChecklistCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 
     public init() {}

@@ -135,32 +135,10 @@ public struct RenderRunner {
     }
 
     func renderOne(_ path: String, to target: String, format: DiagramFormat, console: Console) -> ExitStatus {
-        if target != "-" && OutputFile.sameFile(path, target) {
-            console.error("polku: refusing to write the diagram over the journey `\(path)`: choose another -o")
-            return .usage
-        }
-        let source: SourceFile
-        do {
-            source = try SourceLoader.read(path)
-        } catch {
-            console.error("polku: \(error)")
-            return .usage
-        }
-        var configuration = Configuration()
-        do {
-            let check = CheckRunner(overrides: overrides, configPath: configPath)
-            configuration = try check.configuration(for: path, cache: CheckRunner.ConfigurationCache())
-        } catch {
-            console.error("polku: \(error)")
-            return .usage
-        }
-        let result = Checker.check(Analysis(source, keepSyntax: false), configuration: configuration)
-        let errors = result.diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            let renderer = RichRenderer(color: ColorChoice.auto.enabled(fileDescriptor: 2))
-            for d in errors { console.error(renderer.render(FileDiagnostic(source, d))) }
-            console.error("polku: `\(path)` has \(errors.count == 1 ? "an error" : "\(errors.count) errors"); fix \(errors.count == 1 ? "it" : "them") to draw the diagram")
-            return .findings
+        let result: CheckResult
+        switch JourneyLoader.load(path, target: target, overrides: overrides, configPath: configPath, console: console) {
+        case .checked(let checked): result = checked
+        case .stop(let status): return status
         }
         do {
             let bytes = try Self.draw(result, format: format, options: options, console: console)

@@ -93,7 +93,7 @@ public enum Localized {
         case .because: "because"
         case .wholeJourney: "The whole journey"
         case .servedIn: "Channel"
-        case .legendChecklist: "Tick each item when it is in place. Questions (❓) are for the team to discuss."
+        case .legendChecklist: "Tick each item when it is in place. Questions (⚠) are for the team to discuss."
         case .notRated: "not rated"
         }
     }
@@ -104,9 +104,9 @@ public enum Localized {
         case .persona: "Asiakasprofiili"
         case .forWhom: "Kenelle"
         case .channel: "Kanava"
-        case .phase: "Vaihe"
+        case .phase: "Palvelun vaihe"
         case .step: "Vaihe"
-        case .steps: "Vaiheet"
+        case .steps: "Vaiheita"
         case .need: "Tarve"
         case .servedBy: "Palvelee"
         case .recommend: "Suosittele"
@@ -163,7 +163,7 @@ public enum Localized {
         case .because: "koska"
         case .wholeJourney: "Koko polku"
         case .servedIn: "Kanava"
-        case .legendChecklist: "Rastita kohta, kun se on kunnossa. Kysymykset (❓) ovat tiimin yhteiseen keskusteluun."
+        case .legendChecklist: "Rastita kohta, kun se on kunnossa. Kysymykset (⚠) ovat tiimin yhteiseen keskusteluun."
         case .notRated: "ei arvioitu"
         }
     }
@@ -233,7 +233,7 @@ public enum Localized {
         case .because: "eftersom"
         case .wholeJourney: "Hela resan"
         case .servedIn: "Kanal"
-        case .legendChecklist: "Bocka av varje punkt när den är på plats. Frågorna (❓) är för teamet att diskutera."
+        case .legendChecklist: "Bocka av varje punkt när den är på plats. Frågorna (⚠) är för teamet att diskutera."
         case .notRated: "inte bedömd"
         }
     }

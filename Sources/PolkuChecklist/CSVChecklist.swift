@@ -1,0 +1,39 @@
+import PolkuModel
+
+/// The checklist as CSV (RFC 4180): one row per checklist item, with the phase, step,
+/// channel, kind, text and the checker rule behind a question. UTF-8, CRLF line ends, an
+/// optional byte order mark for spreadsheet programs. A cell that a spreadsheet would run as
+/// a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with
+/// `'` so it shows as text.
+public enum CSVChecklist {
+    public static func render(_ c: Checklist, byteOrderMark: Bool = false) -> String {
+        var out = byteOrderMark ? "\u{FEFF}" : ""
+        func row(_ cells: [String]) { out += cells.map(cell).joined(separator: ",") + "\r\n" }
+        row([c.t(.phase), c.t(.step), c.t(.servedIn), c.t(.kind), c.t(.text), c.t(.finding)])
+        for q in c.journeyQuestions {
+            row([c.t(.wholeJourney), "", "", c.kindLabel(.question), q.text, q.rule ?? ""])
+        }
+        for section in c.sections {
+            for (n, item) in section.items.enumerated() {
+                let step = section.stepTitles[n], channel = section.stepChannels[n]
+                row([section.heading, step, channel, c.kindLabel(.step), item.text, ""])
+                for child in item.children {
+                    row([section.heading, step, channel, c.kindLabel(child.kind), child.text, child.rule ?? ""])
+                }
+            }
+        }
+        return out
+    }
+
+    /// One field: neutralised for spreadsheets, quoted when it must be.
+    public static func cell(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            text = "'" + text
+        }
+        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
+
+import Foundation

@@ -1,0 +1,165 @@
+import PolkuCheck
+import PolkuModel
+import PolkuSyntax
+
+/// A journey as a checklist: what every output format (Markdown, HTML, CSV) is written from,
+/// so the three always say the same thing. Built from the checked journey.
+public struct Checklist: Sendable {
+    /// One line to tick or to talk about.
+    public struct Item: Sendable {
+        public enum Kind: String, Sendable { case step, need, recommend, followUp = "follow-up", feedback, question }
+        public var kind: Kind
+        public var text: String
+        /// For questions: the checker rule that raised it.
+        public var rule: String?
+        public var children: [Item] = []
+    }
+
+    public struct Section: Sendable {
+        public var phase: Phase
+        public var heading: String
+        /// Step items, each with its sub-items.
+        public var items: [Item]
+        /// For CSV: the step's title and channel for every item.
+        public var stepTitles: [String]
+        public var stepChannels: [String]
+    }
+
+    public struct ChannelRow: Sendable {
+        public var name: String
+        public var competence: String
+        public var presence: String
+        public var notes: String
+    }
+
+    public struct PersonaRow: Sendable {
+        public var name: String
+        public var uses: String
+        public var channels: String
+        public var assurance: String
+    }
+
+    public struct SummaryRow: Sendable {
+        public var heading: String
+        public var steps = 0, recommendations = 0, followUps = 0, questions = 0
+    }
+
+    public var language: KeywordLanguage
+    public var title: String
+    public var personaLines: [String]
+    public var journeyQuestions: [Item]
+    public var sections: [Section]
+    public var channels: [ChannelRow]
+    public var personas: [PersonaRow]
+    public var summary: [SummaryRow]
+    public var accepted: [String]
+
+    public func t(_ phrase: Phrase) -> String { Localized.text(phrase, language) }
+
+    public init(_ result: CheckResult, language: KeywordLanguage? = nil) {
+        let journey = result.analysis.journey
+        let language = language ?? journey.language
+        self.language = language
+        func t(_ p: Phrase) -> String { Localized.text(p, language) }
+        title = journey.title.value
+
+        // Questions from findings, on their step or about the journey.
+        var stepQuestions = [[Item]](repeating: [], count: journey.steps.count)
+        var journeyQuestions: [Item] = []
+        for d in result.diagnostics where d.severity != .error {
+            let question = Localized.question(forRule: d.code, language) ?? d.message
+            if let step = journey.steps.firstIndex(where: { $0.extent.start <= d.range.start && d.range.start <= $0.extent.end }) {
+                stepQuestions[step].append(Item(kind: .question, text: question, rule: d.code))
+            } else {
+                // About the whole journey: the question, and which part in the finding's words.
+                let detail = language == .en ? SummaryText.sentence(d.message) : question
+                journeyQuestions.append(Item(kind: .question, text: language == .en ? "\(question) \(detail)" : detail, rule: d.code))
+            }
+        }
+        self.journeyQuestions = journeyQuestions
+
+        personaLines = journey.focus.map { i in
+            let p = journey.personas[i]
+            return p.description.value.isEmpty ? p.id : "\(p.id) – \(p.description.value)"
+        }
+
+        var sections: [Section] = []
+        var summary: [SummaryRow] = []
+        for phase in Phase.allCases {
+            var section = Section(phase: phase, heading: Labels.phaseHeading(phase, language), items: [], stepTitles: [], stepChannels: [])
+            var row = SummaryRow(heading: section.heading)
+            for step in journey.steps where step.phase == phase {
+                let channel = journey.channelShortName(step.channel, language)
+                var item = Item(kind: .step, text: step.title.value)
+                for n in step.needs { item.children.append(Item(kind: .need, text: n.value)) }
+                for r in step.recommendations { item.children.append(Item(kind: .recommend, text: r.value)) }
+                for f in step.followUps { item.children.append(Item(kind: .followUp, text: f.value)) }
+                for f in step.feedback { item.children.append(Item(kind: .feedback, text: f.value)) }
+                item.children += stepQuestions[step.index]
+                section.items.append(item)
+                let by = step.by.map(\.value).joined(separator: ", ")
+                section.stepTitles.append(step.title.value)
+                section.stepChannels.append(by.isEmpty ? channel : "\(channel) · \(t(.servedBy)): \(by)")
+                row.steps += 1
+                row.recommendations += step.recommendations.count
+                row.followUps += step.followUps.count
+                row.questions += stepQuestions[step.index].count
+            }
+            sections.append(section)
+            summary.append(row)
+        }
+        var total = SummaryRow(heading: t(.total))
+        for r in summary {
+            total.steps += r.steps
+            total.recommendations += r.recommendations
+            total.followUps += r.followUps
+            total.questions += r.questions
+        }
+        total.questions += journeyQuestions.count
+        summary.append(total)
+        self.sections = sections
+        self.summary = summary
+
+        // Every channel of the journey, rated or not: the table is for the team to fill in.
+        channels = journey.channels.indices.map { i in
+            let c = journey.channels[i]
+            var name = journey.channelShortName(i, language)
+            if let label = c.label?.value, !label.isEmpty, label != name { name += " (\(label))" }
+            return ChannelRow(name: name,
+                              competence: c.competenceValue.map { "\($0)/5" } ?? "",
+                              presence: c.presenceValue.map { "\($0)/5" } ?? "",
+                              notes: c.notes.map(\.value).joined(separator: "; "))
+        }
+        personas = journey.personas.map { p in
+            PersonaRow(name: p.description.value.isEmpty ? p.id : "\(p.id) – \(p.description.value)",
+                       uses: p.uses.map(\.value).joined(separator: "; "),
+                       channels: p.channels.map { journey.channelShortName($0, language) }.joined(separator: ", "),
+                       assurance: p.assurance.map(\.value).joined(separator: "; "))
+        }
+        accepted = result.suppressed.map { s in
+            let q = Localized.question(forRule: s.diagnostic.code, language) ?? s.diagnostic.code
+            return "\(q) (\(s.diagnostic.code)) – \(t(.because)) \(s.reason)"
+        }
+    }
+
+    /// The word for an item's kind, in the checklist's language.
+    public func kindLabel(_ kind: Item.Kind) -> String {
+        switch kind {
+        case .step: t(.kindStep)
+        case .need: t(.need)
+        case .recommend: t(.recommend)
+        case .followUp: t(.followUp)
+        case .feedback: t(.feedback)
+        case .question: t(.kindQuestion)
+        }
+    }
+}
+
+enum SummaryText {
+    static func sentence(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        var s = first.uppercased() + text.dropFirst()
+        if let last = s.last, !".?!".contains(last) { s += "." }
+        return s
+    }
+}

@@ -1,0 +1,172 @@
+import PolkuModel
+
+/// The checklist as one self-contained HTML page: no external files, `lang` set, headings in
+/// order, real checkboxes, and a print stylesheet for A4. Well-formed XML as well as HTML, so
+/// it can be checked with an XML parser. All journey text is escaped.
+public enum HTMLChecklist {
+    /// - Parameter diagram: an SVG to put inline (from `polku render`), or nil.
+    public static func render(_ c: Checklist, diagram: String? = nil) -> String {
+        var out = """
+        <!DOCTYPE html>
+        <html lang="\(c.language.rawValue)">
+        <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>\(e(c.t(.checklistFor))): \(e(c.title))</title>
+        <style>
+        \(stylesheet)
+        </style>
+        </head>
+        <body>
+        <main>
+        <h1>\(e(c.t(.checklistFor))): \(e(c.title))</h1>
+
+        """
+        for line in c.personaLines { out += "<p class=\"for\"><strong>\(e(c.t(.forWhom))):</strong> \(e(line))</p>\n" }
+        out += "<p class=\"legend\">\(e(c.t(.legendChecklist)))</p>\n"
+        if let diagram {
+            out += "<section class=\"diagram\">\n<h2>\(e(c.t(.diagram)))</h2>\n<figure>\n\(inlineSVG(diagram))\n</figure>\n</section>\n"
+        }
+        if !c.journeyQuestions.isEmpty {
+            out += "<section>\n<h2>\(e(c.t(.wholeJourney)))</h2>\n<ul class=\"checklist\">\n"
+            for q in c.journeyQuestions { out += "<li class=\"question\">\(checkbox("⚠ " + q.text))</li>\n" }
+            out += "</ul>\n</section>\n"
+        }
+        for section in c.sections {
+            out += "<section>\n<h2>\(e(section.heading))</h2>\n"
+            if section.items.isEmpty {
+                out += "<p class=\"empty\">\(e(c.t(.noSteps)))</p>\n</section>\n"
+                continue
+            }
+            out += "<ul class=\"checklist\">\n"
+            for (n, item) in section.items.enumerated() {
+                out += "<li class=\"step\"><label><input type=\"checkbox\" /> <strong>\(e(item.text))</strong> <span class=\"meta\">— \(e(section.stepChannels[n]))</span></label>"
+                if !item.children.isEmpty {
+                    out += "\n<ul>\n"
+                    for child in item.children { out += "<li class=\"\(child.kind.rawValue)\">\(line(child, c))</li>\n" }
+                    out += "</ul>\n"
+                }
+                out += "</li>\n"
+            }
+            out += "</ul>\n</section>\n"
+        }
+        out += "<section>\n<h2>\(e(c.t(.channelSelfAssessment)))</h2>\n"
+        out += table([c.t(.channel), c.t(.competence), c.t(.presence), c.t(.notes)],
+                     c.channels.map { [$0.name, $0.competence, $0.presence, $0.notes] })
+        out += "</section>\n"
+        if !c.personas.isEmpty {
+            out += "<section>\n<h2>\(e(c.t(.customerProfiles)))</h2>\n"
+            out += table([c.t(.persona), c.t(.waysOfUsing), c.t(.channelsOffered), c.t(.deliveryEnsured)],
+                         c.personas.map { [$0.name, $0.uses, $0.channels, $0.assurance] })
+            out += "</section>\n"
+        }
+        out += "<section>\n<h2>\(e(c.t(.summary)))</h2>\n"
+        out += table([c.t(.phase), c.t(.steps), c.t(.recommendations), c.t(.followUps), c.t(.openQuestions)],
+                     c.summary.map { [$0.heading, "\($0.steps)", "\($0.recommendations)", "\($0.followUps)", "\($0.questions)"] },
+                     numeric: true)
+        out += "</section>\n"
+        if !c.accepted.isEmpty {
+            out += "<section>\n<h2>\(e(c.t(.acceptedFindings)))</h2>\n<ul>\n"
+            for a in c.accepted { out += "<li>\(e(a))</li>\n" }
+            out += "</ul>\n</section>\n"
+        }
+        out += "<footer>\(e(c.t(.generatedBy)))</footer>\n</main>\n</body>\n</html>\n"
+        return out
+    }
+
+    static func checkbox(_ text: String) -> String {
+        "<label><input type=\"checkbox\" /> \(e(text))</label>"
+    }
+
+    static func line(_ item: Checklist.Item, _ c: Checklist) -> String {
+        switch item.kind {
+        case .need: "<span class=\"need\">\(e(c.t(.need))): \(e(item.text))</span>"
+        case .recommend: checkbox("★ \(c.t(.recommend)): \(item.text)")
+        case .followUp: checkbox("↪ \(c.t(.followUp)): \(item.text)")
+        case .feedback: checkbox("✎ \(c.t(.feedback)): \(item.text)")
+        case .question: checkbox("⚠ \(item.text)")
+        case .step: checkbox(item.text)
+        }
+    }
+
+    static func table(_ header: [String], _ rows: [[String]], numeric: Bool = false) -> String {
+        var out = "<table>\n<thead><tr>" + header.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in rows {
+            out += "<tr>"
+            for (i, cell) in row.enumerated() {
+                out += i == 0 ? "<th scope=\"row\">\(e(cell))</th>" : "<td\(numeric ? " class=\"num\"" : "")>\(e(cell))</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
+    }
+
+    /// Text for HTML and XML: the five special characters as entities; characters XML forbids
+    /// are dropped.
+    public static func e(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                let v = scalar.value
+                if (v < 0x20 && v != 0x09) || v == 0x7F || v == 0xFFFE || v == 0xFFFF { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The SVG without its XML declaration, doctype and comments, to sit inside the page.
+    static func inlineSVG(_ svg: String) -> String {
+        guard let start = svg.range(of: "<svg") else { return "" }
+        var body = String(svg[start.lowerBound...])
+        while let open = body.range(of: "<!--"), let close = body[open.upperBound...].range(of: "-->") {
+            body.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        return body
+    }
+
+    static let stylesheet = """
+    :root { color-scheme: light; }
+    body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111827; background: #ffffff;
+           line-height: 1.45; margin: 0; }
+    main { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+    h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
+    h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; padding-bottom: .2rem; border-bottom: 2px solid #1f2937; }
+    p.for { margin: .2rem 0; }
+    p.legend { color: #374151; font-size: .95rem; }
+    p.empty { font-style: italic; color: #374151; }
+    ul.checklist, ul.checklist ul { list-style: none; padding-left: 0; }
+    ul.checklist ul { margin: .2rem 0 .6rem 1.8rem; }
+    ul.checklist > li { margin: .5rem 0; }
+    li.question { font-weight: bold; }
+    li.question label::after { content: ""; display: block; border-bottom: 1px dotted #6b7280; height: 1.6em; }
+    .meta, .need { color: #374151; }
+    label { cursor: pointer; }
+    input[type=checkbox] { width: 1.05em; height: 1.05em; margin: 0 .35em 0 0; vertical-align: -0.12em; accent-color: #1f2937; }
+    table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
+    th, td { border: 1px solid #6b7280; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+    thead th { background: #e5e7eb; }
+    td.num { text-align: right; }
+    figure { margin: 0; }
+    figure svg { width: 100%; height: auto; }
+    footer { margin-top: 2rem; color: #374151; font-size: .85rem; }
+    @media print {
+      @page { size: A4; margin: 16mm 14mm; }
+      body { font-size: 10.5pt; }
+      main { max-width: none; padding: 0; }
+      h2 { break-after: avoid-page; page-break-after: avoid; }
+      li, tr, figure { break-inside: avoid; page-break-inside: avoid; }
+      section.diagram { break-after: page; }
+      thead th { background: #e5e7eb; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      input[type=checkbox] { -webkit-appearance: none; appearance: none; border: 1.2px solid #111827; border-radius: 2px; }
+      input[type=checkbox]:checked { background: #111827; }
+    }
+    """
+}

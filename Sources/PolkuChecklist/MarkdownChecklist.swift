@@ -1,0 +1,88 @@
+import PolkuModel
+
+/// The checklist as GitHub-flavoured Markdown: task lists (`- [ ]`) per phase and step,
+/// then the channel, customer-profile and summary tables. Journey text is escaped so that it
+/// is always shown as written, never read as Markdown.
+public enum MarkdownChecklist {
+    public static func render(_ c: Checklist) -> String {
+        var out = "# \(c.t(.checklistFor)): \(escape(c.title))\n\n"
+        for line in c.personaLines { out += "**\(c.t(.forWhom)):** \(escape(line))  \n" }
+        if !c.personaLines.isEmpty { out += "\n" }
+        out += "> \(escape(c.t(.legendChecklist)))\n\n"
+        if !c.journeyQuestions.isEmpty {
+            out += "## \(escape(c.t(.wholeJourney)))\n\n"
+            for q in c.journeyQuestions { out += "- [ ] ⚠ \(escape(q.text))\n" }
+            out += "\n"
+        }
+        for section in c.sections {
+            out += "## \(escape(section.heading))\n\n"
+            if section.items.isEmpty {
+                out += "*\(escape(c.t(.noSteps)))*\n\n"
+                continue
+            }
+            for (n, item) in section.items.enumerated() {
+                out += "- [ ] **\(escape(item.text))** — \(escape(section.stepChannels[n]))\n"
+                for child in item.children { out += "  " + line(child, c) + "\n" }
+            }
+            out += "\n"
+        }
+        out += "## \(escape(c.t(.channelSelfAssessment)))\n\n"
+        out += table([c.t(.channel), c.t(.competence), c.t(.presence), c.t(.notes)],
+                     c.channels.map { [$0.name, $0.competence, $0.presence, $0.notes] })
+        if !c.personas.isEmpty {
+            out += "## \(escape(c.t(.customerProfiles)))\n\n"
+            out += table([c.t(.persona), c.t(.waysOfUsing), c.t(.channelsOffered), c.t(.deliveryEnsured)],
+                         c.personas.map { [$0.name, $0.uses, $0.channels, $0.assurance] })
+        }
+        out += "## \(escape(c.t(.summary)))\n\n"
+        out += table([c.t(.phase), c.t(.steps), c.t(.recommendations), c.t(.followUps), c.t(.openQuestions)],
+                     c.summary.map { [$0.heading, "\($0.steps)", "\($0.recommendations)", "\($0.followUps)", "\($0.questions)"] },
+                     numeric: true)
+        if !c.accepted.isEmpty {
+            out += "## \(escape(c.t(.acceptedFindings)))\n\n"
+            for a in c.accepted { out += "- \(escape(a))\n" }
+            out += "\n"
+        }
+        return out
+    }
+
+    static func line(_ item: Checklist.Item, _ c: Checklist) -> String {
+        switch item.kind {
+        case .need: "- \(escape(c.t(.need))): \(escape(item.text))"
+        case .recommend: "- [ ] ★ \(escape(c.t(.recommend))): \(escape(item.text))"
+        case .followUp: "- [ ] ↪ \(escape(c.t(.followUp))): \(escape(item.text))"
+        case .feedback: "- [ ] ✎ \(escape(c.t(.feedback))): \(escape(item.text))"
+        case .question: "- [ ] ⚠ \(escape(item.text))"
+        case .step: "- [ ] \(escape(item.text))"
+        }
+    }
+
+    static func table(_ header: [String], _ rows: [[String]], numeric: Bool = false) -> String {
+        var out = "| " + header.map(escape).joined(separator: " | ") + " |\n"
+        out += "|" + header.indices.map { i in numeric && i > 0 ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in rows { out += "| " + row.map { $0.isEmpty ? " " : escape($0) }.joined(separator: " | ") + " |\n" }
+        return out + "\n"
+    }
+
+    /// Backslash-escapes every character Markdown could read as markup (any ASCII
+    /// punctuation may be escaped in CommonMark, so this is always safe).
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for ch in text {
+            switch ch {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "!", "{", "}", "$", "=":
+                out.append("\\")
+                out.append(ch)
+            case "\t": out.append(" ")
+            default:
+                if let a = ch.asciiValue, a < 0x20 || a == 0x7F { continue }
+                out.append(ch)
+            }
+        }
+        // A line never starts with a list or heading marker, since items carry a prefix,
+        // but a cell or text that begins with "+", "-" or a number and "." stays text too.
+        if let first = out.first, "+-".contains(first) { out = "\\" + out }
+        return out
+    }
+}
