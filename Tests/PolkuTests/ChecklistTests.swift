@@ -20,7 +20,7 @@ import Testing
     func goldenInEveryFormat(_ path: String, _ language: KeywordLanguage?) throws {
         let (_, result) = try checkExample(path)
         let checklist = Checklist(result, language: language)
-        let base = Fixture.path("Tests/PolkuTests/Golden/checklists/") + URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let base = Fixture.path("Tests/PolkuTests/Golden/checklists") + "/" + URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             + "." + (language?.rawValue ?? "default")
         Golden.check(MarkdownChecklist.render(checklist), against: base + ".md")
         Golden.check(HTMLChecklist.render(checklist), against: base + ".html")
