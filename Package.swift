@@ -43,6 +43,6 @@ let package = Package(
         .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         .testTarget(name: "PolkuTests", dependencies: [
             "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz", "PolkuChecklist", "PolkuCLI", "polku",
-        ], exclude: ["Golden"]),
+        ], exclude: ["Golden", "Hostile", "Fuzz"]),
     ]
 )

@@ -2,7 +2,8 @@
 ///
 /// Journey text only ever becomes *text* in an HTML-like label: never a tag, an attribute or
 /// an id. Graphviz replaces `\N`, `\G` and friends even inside HTML labels, and `\\` shows one
-/// backslash, so every backslash is doubled. Control characters are dropped; text is capped.
+/// backslash, so every backslash is doubled; `]` is written `&#93;` (a lone `]` is a syntax
+/// error in 2.42, found by the property tests). Control characters are dropped; text is capped.
 public enum GraphvizText {
     /// The longest piece of user text put in a diagram (Graphviz rejects labels over 16 KiB).
     public static let maximumCharacters = 400
@@ -18,6 +19,9 @@ public enum GraphvizText {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             case "\\": out += "\\\\"
+            // Graphviz 2.42 rejects a label whose text is a lone "]"; as a character
+            // reference it shows the same and always parses.
+            case "]": out += "&#93;"
             default:
                 // C0 and C1 controls and the DEL: nothing a person meant to see.
                 if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) { continue }

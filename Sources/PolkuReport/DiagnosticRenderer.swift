@@ -112,9 +112,15 @@ public struct RichRenderer {
             text = String(text.prefix(excerptWidth + 20))
             truncated = true
         }
+        // Tabs show as one space; controls and invisible format characters (zero-width
+        // spaces, right-to-left overrides, which would reorder the terminal line) as �, one
+        // column each, so the underline stays under the right characters.
         text = String(text.map { c -> Character in
             if c == "\t" { return " " }
             if let a = c.asciiValue, a < 0x20 || a == 0x7F { return "\u{FFFD}" }
+            if c.unicodeScalars.contains(where: { $0.properties.generalCategory == .format || $0.properties.generalCategory == .control }) {
+                return "\u{FFFD}"
+            }
             return c
         })
         return ((cut > 0 ? "…" : "") + text + (truncated ? "…" : ""), cut)

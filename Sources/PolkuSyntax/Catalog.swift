@@ -192,6 +192,15 @@ public enum Catalog {
                      label: "id with spaces", help: "join the words with `-`: `\(joined)`")
     }
 
+    static func invisibleInId(range: SourceRange, offset: Int, scalar: Unicode.Scalar) -> Diagnostic {
+        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        let name = scalar.properties.name.map { " (\($0.lowercased()))" } ?? ""
+        return error(.invalidId, "this id contains an invisible or space-like character, \(code)\(name)",
+                     SourceRange(offset, offset + String(scalar).utf8.count), label: "invisible character here",
+                     notes: ["an id with such a character can look exactly like another id and still be different"],
+                     help: "retype the id using letters, digits, `-` and `_` only")
+    }
+
     static func invalidId(_ source: SourceFile, range: SourceRange, badOffset: Int) -> Diagnostic {
         let bad = source.text(SourceRange(badOffset, badOffset + 1))
         return error(.invalidId, "`\(bad)` cannot be part of an id", SourceRange(badOffset, badOffset + 1),
@@ -202,3 +211,9 @@ public enum Catalog {
 
 /// The parser's name for itself in catalog code.
 typealias Parser = JourneyParser
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -114,6 +114,8 @@ public struct JourneyParser {
                 diagnostics.append(Catalog.idWithSpaces(source, range: range, words: idWords))
             } else if let bad = Self.firstInvalidIdByte(source.bytes, range) {
                 diagnostics.append(Catalog.invalidId(source, range: range, badOffset: bad))
+            } else if let (offset, scalar) = Self.firstInvisibleScalar(source, range) {
+                diagnostics.append(Catalog.invisibleInId(range: range, offset: offset, scalar: scalar))
             } else {
                 id = range
             }
@@ -227,6 +229,25 @@ public struct JourneyParser {
             let ok = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
                 || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
             if !ok { return i }
+        }
+        return nil
+    }
+
+    /// The first character in an id that a reader cannot see or that looks like a space:
+    /// format characters (zero-width spaces, right-to-left overrides), controls and
+    /// non-ASCII spaces (a no-break space pasted from a word processor). Such an id could
+    /// look the same as another one and still be different.
+    static func firstInvisibleScalar(_ source: SourceFile, _ range: SourceRange) -> (Int, Unicode.Scalar)? {
+        var offset = range.start
+        guard source.bytes[range.start..<range.end].contains(where: { $0 >= 0x80 }) else { return nil }
+        for scalar in source.text(range).unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .format, .control, .spaceSeparator, .lineSeparator, .paragraphSeparator, .privateUse, .unassigned, .surrogate:
+                return (offset, scalar)
+            default:
+                if scalar == "\u{FFFD}" { return (offset, scalar) }
+            }
+            offset += String(scalar).utf8.count
         }
         return nil
     }
