@@ -49,11 +49,7 @@ struct ChecklistCommand: ParsableCommand {
     @Flag(name: .customLong("with-diagram"), help: "HTML: put the swimlane diagram in the page.")
     var withDiagram = false
 
-    @Option(name: .customLong("rule"), help: ArgumentHelp("Set a rule's severity: NAME=error|warning|info|off.", valueName: "name=severity"))
-    var rules: [String] = []
-
-    @Option(help: ArgumentHelp("Use this configuration instead of the nearest polku.toml.", valueName: "file"))
-    var config: String?
+    @OptionGroup var checker: CheckerOptions
 
     func run() throws {
         let console = Console(capture: false)
@@ -61,8 +57,8 @@ struct ChecklistCommand: ParsableCommand {
         runner.language = lang
         runner.byteOrderMark = bom
         runner.withDiagram = withDiagram
-        runner.overrides = rules
-        runner.configPath = config
+        runner.overrides = checker.rules
+        runner.configPath = checker.config
         let status = runner.run(input: input, output: output, format: format, console: console)
         console.flush()
         if status != .ok { throw ExitCode(status.rawValue) }

@@ -77,14 +77,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text (for people), short (one line each, for editors and CI), json, sarif (code scanning), summary (a table for a workshop projector).")
     var format: CheckFormat = .text
 
-    @Option(name: .customLong("rule"), help: ArgumentHelp("Set a rule's severity: NAME=error|warning|info|off. Repeatable.", valueName: "name=severity"))
-    var rules: [String] = []
+    @OptionGroup var checker: CheckerOptions
 
     @Flag(help: "Fail (exit 1) on warnings too, not only on errors.")
     var strict = false
-
-    @Option(help: ArgumentHelp("Use this configuration file instead of the nearest polku.toml.", valueName: "file"))
-    var config: String?
 
     @Option(help: "Colour: auto (only on a terminal, never when NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
@@ -96,7 +92,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let runner = CheckRunner(format: format, color: color.enabled(), strict: strict, overrides: rules, configPath: config)
+        let runner = CheckRunner(format: format, color: color.enabled(), strict: strict, overrides: checker.rules,
+                                 configPath: checker.config)
         let console = Console(capture: false)
         let status = runner.run(paths: paths, console: console)
         console.flush()
@@ -106,3 +103,12 @@ struct CheckCommand: ParsableCommand {
 
 extension CheckFormat: ExpressibleByArgument {}
 extension ColorChoice: ExpressibleByArgument {}
+
+/// The options every command that runs the checker shares: `--rule` and `--config`.
+struct CheckerOptions: ParsableArguments {
+    @Option(name: .customLong("rule"), help: ArgumentHelp("Set a rule's severity: NAME=error|warning|info|off. Repeatable.", valueName: "name=severity"))
+    var rules: [String] = []
+
+    @Option(help: ArgumentHelp("Use this configuration file instead of the nearest polku.toml.", valueName: "file"))
+    var config: String?
+}

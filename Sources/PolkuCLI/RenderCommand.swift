@@ -60,11 +60,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Pixels per inch for PNG.")
     var dpi: Int = 150
 
-    @Option(name: .customLong("rule"), help: ArgumentHelp("Set a rule's severity: NAME=error|warning|info|off.", valueName: "name=severity"))
-    var rules: [String] = []
-
-    @Option(help: ArgumentHelp("Use this configuration instead of the nearest polku.toml.", valueName: "file"))
-    var config: String?
+    @OptionGroup var checker: CheckerOptions
 
     func validate() throws {
         guard Theme.all.contains(where: { $0.name == theme }) else {
@@ -78,8 +74,8 @@ struct RenderCommand: ParsableCommand {
         var runner = RenderRunner()
         runner.options = DiagramOptions(language: lang, theme: Theme.all.first { $0.name == theme }!,
                                         showFindings: !noFindings, dpi: dpi)
-        runner.overrides = rules
-        runner.configPath = config
+        runner.overrides = checker.rules
+        runner.configPath = checker.config
         let status = runner.run(input: input, output: output, outDir: outDir, format: format, console: console)
         console.flush()
         if status != .ok { throw ExitCode(status.rawValue) }

@@ -72,7 +72,7 @@ public struct Checklist: Sendable {
                 stepQuestions[step].append(Item(kind: .question, text: question, rule: d.code))
             } else {
                 // About the whole journey: the question, and which part in the finding's words.
-                let detail = language == .en ? SummaryText.sentence(d.message) : question
+                let detail = language == .en ? TextForms.sentence(d.message) : question
                 journeyQuestions.append(Item(kind: .question, text: language == .en ? "\(question) \(detail)" : detail, rule: d.code))
             }
         }
@@ -152,14 +152,5 @@ public struct Checklist: Sendable {
         case .feedback: t(.feedback)
         case .question: t(.kindQuestion)
         }
-    }
-}
-
-enum SummaryText {
-    static func sentence(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        var s = first.uppercased() + text.dropFirst()
-        if let last = s.last, !".?!".contains(last) { s += "." }
-        return s
     }
 }

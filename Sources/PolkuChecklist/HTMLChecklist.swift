@@ -101,26 +101,8 @@ public enum HTMLChecklist {
         return out + "</tbody>\n</table>\n"
     }
 
-    /// Text for HTML and XML: the five special characters as entities; characters XML forbids
-    /// are dropped.
-    public static func e(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                let v = scalar.value
-                if (v < 0x20 && v != 0x09) || v == 0x7F || v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text for HTML and XML (see `TextForms.xml`).
+    public static func e(_ text: String) -> String { TextForms.xml(text) }
 
     /// The SVG without its XML declaration, doctype and comments, to sit inside the page.
     static func inlineSVG(_ svg: String) -> String {

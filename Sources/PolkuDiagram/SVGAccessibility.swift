@@ -1,3 +1,5 @@
+import PolkuModel
+
 /// Adds a title and a text alternative to the SVG Graphviz writes: `role="img"`, and a
 /// `<title>` and `<desc>` right after the opening `<svg>` tag, which screen readers read out
 /// and planning-document tools show as the picture's description.
@@ -12,23 +14,6 @@ public enum SVGAccessibility {
         return out
     }
 
-    /// Text escaped for XML character data and attribute values; characters XML 1.0 forbids
-    /// are dropped.
-    public static func xml(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                let v = scalar.value
-                if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D { continue }
-                if v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text escaped for XML character data and attribute values.
+    public static func xml(_ text: String) -> String { TextForms.xml(text) }
 }

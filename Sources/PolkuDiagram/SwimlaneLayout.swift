@@ -271,17 +271,7 @@ struct SwimlaneLayout {
     static func findingText(_ d: Diagnostic, _ language: KeywordLanguage, wholeJourney: Bool = false) -> String {
         // Findings about the whole journey say which part in English; the question is
         // shown in the diagram's language otherwise.
-        if wholeJourney && language == .en { return SummarySentence.make(d.message) }
-        return Localized.question(forRule: d.code, language) ?? SummarySentence.make(d.label ?? d.message)
-    }
-}
-
-/// A message as a sentence: capital first letter, full stop at the end.
-enum SummarySentence {
-    static func make(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        var s = first.uppercased() + text.dropFirst()
-        if let last = s.last, !".?!".contains(last) { s += "." }
-        return s
+        if wholeJourney && language == .en { return TextForms.sentence(d.message) }
+        return Localized.question(forRule: d.code, language) ?? TextForms.sentence(d.label ?? d.message)
     }
 }

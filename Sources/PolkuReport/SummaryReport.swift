@@ -29,7 +29,7 @@ public enum SummaryReport {
         if !result.rulesRan {
             out += "This file has \(errors.count == 1 ? "1 error" : "\(errors.count) errors") to fix before it can be checked:\n"
             for (n, d) in errors.enumerated() {
-                out += "  \(n + 1). Line \(source.location(of: d.range.start).line): \(sentence(d.message)) \(d.help.map { sentence($0) } ?? "")\n"
+                out += "  \(n + 1). Line \(source.location(of: d.range.start).line): \(TextForms.sentence(d.message)) \(d.help.map { TextForms.sentence($0) } ?? "")\n"
             }
             return out
         }
@@ -96,7 +96,7 @@ public enum SummaryReport {
                     let step = journey.steps[index]
                     place += " (\(step.phase.rawValue), \(journey.channelShortName(step.channel, .en)))"
                 }
-                out += "  \(n + 1). \(place): \(sentence(d.message)) \(d.help.map { sentence($0) } ?? "")"
+                out += "  \(n + 1). \(place): \(TextForms.sentence(d.message)) \(d.help.map { TextForms.sentence($0) } ?? "")"
                     .trimmingCharacters() + "\n"
             }
         }
@@ -107,14 +107,6 @@ public enum SummaryReport {
             }
         }
         return out
-    }
-
-    /// A message as a sentence: capital first letter, full stop at the end.
-    static func sentence(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        var s = first.uppercased() + text.dropFirst()
-        if let last = s.last, !".?!".contains(last) { s += "." }
-        return s
     }
 }
 
