@@ -7,10 +7,12 @@ public struct Polku: ParsableCommand {
 
     public static let configuration = CommandConfiguration(
         commandName: "polku",
-        abstract: "Check and draw library service journeys written as text.",
+        abstract: "Check, draw and list library service journeys written as text.",
         discussion: """
         A journey file (*.polku) describes what happens before, during and after a \
-        library service, step by step, in each channel. Polku says what is wrong with it.
+        library service, step by step, in each channel. Polku checks it (where could we \
+        recommend something, does the customer know what happens next), draws it as a \
+        swimlane diagram and writes it as a checklist for the team.
 
         Examples:
           polku check Examples/article-delivery.polku
