@@ -30,7 +30,8 @@ public struct LexedLine: Sendable {
 ///
 /// The language is line-oriented, so the lexer hands out one line at a time: the parser
 /// never holds more than one line of tokens, and a bad line cannot disturb the next one.
-/// Blanks are spaces and tabs; a line ends at `\n`, and a `\r` before it is dropped.
+/// Blanks are spaces, tabs and no-break spaces (U+00A0, which word processors put into text
+/// copied from them); a line ends at `\n`, and a `\r` before it is dropped.
 public struct Lexer {
     private let bytes: [UInt8]
     private var offset: Int
@@ -41,7 +42,22 @@ public struct Lexer {
         self.offset = source.contentStart
     }
 
-    @inline(__always) private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+    /// How many bytes of blank start at `i` (before `end`): 1 for a space or a tab, 2 for a
+    /// no-break space (C2 A0), 0 for anything else.
+    @inline(__always) private func blank(at i: Int, before end: Int) -> Int {
+        let b = bytes[i]
+        if b == 0x20 || b == 0x09 { return 1 }
+        if b == 0xC2 && i + 1 < end && bytes[i + 1] == 0xA0 { return 2 }
+        return 0
+    }
+
+    /// Like `blank(at:)`, for the blank that ends just before `i` (after `start`).
+    @inline(__always) private func blank(endingAt i: Int, after start: Int) -> Int {
+        let b = bytes[i - 1]
+        if b == 0x20 || b == 0x09 { return 1 }
+        if b == 0xA0 && i - 2 >= start && bytes[i - 2] == 0xC2 { return 2 }
+        return 0
+    }
 
     /// The next line, or nil at the end of the file. `tokens` is reused to save allocations.
     public mutating func nextLine(reusing tokens: inout [Token]) -> LexedLine? {
@@ -57,7 +73,7 @@ public struct Lexer {
         if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
 
         var i = start
-        while i < lineEnd && Self.isBlank(bytes[i]) { i += 1 }
+        while i < lineEnd, case let n = blank(at: i, before: lineEnd), n > 0 { i += n }
         if i == lineEnd {
             return LexedLine(number: lineNumber, range: SourceRange(start, lineEnd), tokens: [])
         }
@@ -68,21 +84,21 @@ public struct Lexer {
         // Head: words up to the first colon.
         while i < lineEnd {
             let b = bytes[i]
-            if Self.isBlank(b) {
-                i += 1
+            let n = blank(at: i, before: lineEnd)
+            if n > 0 {
+                i += n
             } else if b == UInt8(ascii: ":") {
                 tokens.append(Token(kind: .colon, range: SourceRange(i, i + 1)))
                 i += 1
-                while i < lineEnd && Self.isBlank(bytes[i]) { i += 1 }
+                while i < lineEnd, case let n = blank(at: i, before: lineEnd), n > 0 { i += n }
                 var textEnd = lineEnd
-                while textEnd > i && Self.isBlank(bytes[textEnd - 1]) { textEnd -= 1 }
+                while textEnd > i, case let n = blank(endingAt: textEnd, after: i), n > 0 { textEnd -= n }
                 tokens.append(Token(kind: .text, range: SourceRange(i, textEnd)))
                 break
             } else {
                 let wordStart = i
                 while i < lineEnd {
-                    let c = bytes[i]
-                    if Self.isBlank(c) || c == UInt8(ascii: ":") { break }
+                    if bytes[i] == UInt8(ascii: ":") || blank(at: i, before: lineEnd) > 0 { break }
                     i += 1
                 }
                 tokens.append(Token(kind: .word, range: SourceRange(wordStart, i)))

@@ -68,4 +68,12 @@ import Testing
         #expect(line.tokens[2].range == SourceRange(4, 6))
         #expect(source.location(of: 4) == SourceLocation(line: 1, column: 4))
     }
+
+    @Test func noBreakSpacesFromAWordProcessorAreBlanks() {
+        let l = lines("\u{00A0}\u{00A0}step\u{00A0}ask\u{00A0}:\u{00A0}Asks\u{00A0}for a book\u{00A0}")
+        #expect(l[0].1 == [.word, .word, .colon, .text])
+        #expect(l[0].2 == ["step", "ask", ":", "Asks\u{00A0}for a book"])
+        // Other non-ASCII bytes are not blanks.
+        #expect(lines("k\u{00C2}a: x")[0].2 == ["k\u{00C2}a", ":", "x"])
+    }
 }
