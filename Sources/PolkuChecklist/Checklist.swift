@@ -68,7 +68,7 @@ public struct Checklist: Sendable {
         var journeyQuestions: [Item] = []
         for d in result.diagnostics where d.severity != .error {
             let question = Localized.question(forRule: d.code, language) ?? d.message
-            if let step = journey.steps.firstIndex(where: { $0.extent.start <= d.range.start && d.range.start <= $0.extent.end }) {
+            if let step = journey.stepIndex(containing: d.range.start) {
                 stepQuestions[step].append(Item(kind: .question, text: question, rule: d.code))
             } else {
                 // About the whole journey: the question, and which part in the finding's words.

@@ -89,7 +89,7 @@ struct SwimlaneLayout {
         var journeyFindings: [String] = []
         if options.showFindings {
             for d in result.diagnostics {
-                if let step = journey.steps.firstIndex(where: { $0.extent.start <= d.range.start && d.range.start <= $0.extent.end }) {
+                if let step = journey.stepIndex(containing: d.range.start) {
                     stepFindings[step].append(Self.findingText(d, language))
                 } else {
                     journeyFindings.append(Self.findingText(d, language, wholeJourney: true))

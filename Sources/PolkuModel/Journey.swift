@@ -131,4 +131,22 @@ public struct Journey: Sendable {
 
     /// The steps of one phase, in file order.
     public func steps(in phase: Phase) -> [Step] { steps.filter { $0.phase == phase } }
+
+    /// The step whose lines hold a byte offset, if any: where a finding belongs. Steps are
+    /// in file order and do not overlap, so this is a binary search, and attributing every
+    /// finding of a large journey stays linear-logarithmic.
+    public func stepIndex(containing offset: Int) -> Int? {
+        var low = 0, high = steps.count - 1, found = -1
+        while low <= high {
+            let mid = (low + high) / 2
+            if steps[mid].extent.start <= offset {
+                found = mid
+                low = mid + 1
+            } else {
+                high = mid - 1
+            }
+        }
+        guard found >= 0, offset <= steps[found].extent.end else { return nil }
+        return found
+    }
 }

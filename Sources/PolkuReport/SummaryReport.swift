@@ -37,7 +37,7 @@ public enum SummaryReport {
         // Which step each finding belongs to, by position.
         var stepOf: [Int?] = []
         for d in result.diagnostics {
-            stepOf.append(journey.steps.first { $0.extent.start <= d.range.start && d.range.start <= $0.extent.end }?.index)
+            stepOf.append(journey.stepIndex(containing: d.range.start))
         }
         let phases = Phase.allCases
         var cells = [[Cell]](repeating: [Cell](repeating: Cell(), count: phases.count), count: journey.channels.count)

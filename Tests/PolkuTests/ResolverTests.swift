@@ -94,4 +94,16 @@ import Testing
         let k = Fixture.analyze("journey: T\nfor: b\npersona a: A\npersona b: B\n").journey
         #expect(k.focus == [1])
     }
+
+    @Test func stepContainingAnOffset() {
+        let a = Fixture.analyze(baselineExample)
+        let j = a.journey
+        for step in j.steps {
+            #expect(j.stepIndex(containing: step.extent.start) == step.index)
+            #expect(j.stepIndex(containing: step.extent.end) == step.index)
+        }
+        #expect(j.stepIndex(containing: 0) == nil)
+        #expect(j.stepIndex(containing: j.steps[0].extent.start - 1) == nil)
+        #expect(Fixture.analyze("journey: T\n").journey.stepIndex(containing: 3) == nil)
+    }
 }
