@@ -47,7 +47,8 @@ public enum LowRatedChannelWithoutNoteRule: Rule {
         """)
 
     public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
-        journey.channels.compactMap { channel in
+        journey.channels.indices.compactMap { index in
+            let channel = journey.channels[index]
             guard channel.stepCount > 0, channel.notes.isEmpty, let declaration = channel.declaration else { return nil }
             var weak: [(String, Text)] = []
             if let c = channel.competence, let v = channel.competenceValue, v <= 2 { weak.append(("competence", c)) }
@@ -55,7 +56,7 @@ public enum LowRatedChannelWithoutNoteRule: Rule {
             guard !weak.isEmpty else { return nil }
             let what = weak.map { "\($0.0) \($0.1.value)" }.joined(separator: " and ")
             return Finding(channel.idRange ?? declaration,
-                           "the journey relies on \(journey.channelPhrase(journey.channels.firstIndex { $0.id == channel.id }!)), rated \(what), with no note on how to improve",
+                           "the journey relies on \(journey.channelPhrase(index)), rated \(what), with no note on how to improve",
                            label: "rated low",
                            secondary: weak.map { DiagnosticLabel($0.1.range, "rated \($0.1.value)") },
                            help: "How will this channel improve? Add a `note:` under the channel.")
