@@ -123,7 +123,7 @@ import Testing
         // A file without read permission, when not running as root.
         if getuid() != 0 {
             let locked = dir.appendingPathComponent("locked.polku").path
-            FileManager.default.createFile(atPath: locked, contents: Data("journey: T\n".utf8), attributes: [.posixPermissions: 0o000])
+            _ = FileManager.default.createFile(atPath: locked, contents: Data("journey: T\n".utf8), attributes: [.posixPermissions: 0o000])
             #expect(throws: FileProblem.self) { try SourceLoader.read(locked) }
         }
     }
