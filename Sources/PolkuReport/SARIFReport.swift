@@ -16,27 +16,22 @@ public enum SARIFReport {
             case .info: "note"
             }
         }
-        for info in RuleRegistry.infos {
-            index[info.name] = descriptors.count
+        func describe(_ id: String, summary: String, explanation: String, severity: Severity, tag: String) {
+            index[id] = descriptors.count
             descriptors.append([
-                "id": info.name,
-                "shortDescription": ["text": info.summary],
-                "fullDescription": ["text": info.explanation],
-                "help": ["text": info.explanation],
-                "defaultConfiguration": ["level": level(info.defaultSeverity)],
-                "properties": ["tags": ["finding"]],
+                "id": id,
+                "shortDescription": ["text": summary],
+                "fullDescription": ["text": explanation],
+                "help": ["text": explanation],
+                "defaultConfiguration": ["level": level(severity)],
+                "properties": ["tags": [tag]],
             ])
         }
+        for info in RuleRegistry.infos {
+            describe(info.name, summary: info.summary, explanation: info.explanation, severity: info.defaultSeverity, tag: "finding")
+        }
         for code in ErrorCode.allCases {
-            index[code.rawValue] = descriptors.count
-            descriptors.append([
-                "id": code.rawValue,
-                "shortDescription": ["text": code.explanation],
-                "fullDescription": ["text": code.explanation],
-                "help": ["text": code.explanation],
-                "defaultConfiguration": ["level": "error"],
-                "properties": ["tags": ["error"]],
-            ])
+            describe(code.rawValue, summary: code.explanation, explanation: code.explanation, severity: .error, tag: "error")
         }
 
         var sarifResults: [[String: Any]] = []

@@ -40,6 +40,27 @@ enum Fixture {
     static func codes(_ text: String) -> [String] { analyze(text).diagnostics.map(\.code) }
 }
 
+/// SplitMix64: a tiny deterministic generator, so every seed gives the same sentence or input
+/// on every machine (grammar sentences, property tests).
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in `0..<n` (the modulo bias is irrelevant here).
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+}
+
 /// The result of running the real `polku` binary.
 struct RunResult {
     var status: Int32
