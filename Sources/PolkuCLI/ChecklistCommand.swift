@@ -132,8 +132,10 @@ enum JourneyLoader {
         case stop(ExitStatus)
     }
 
+    /// - Parameter cache: configurations already read, so a folder of journeys reads its
+    ///   `polku.toml` once.
     static func load(_ path: String, target: String, overrides: [String], configPath: String?,
-                     console: Console) -> Outcome {
+                     console: Console, cache: CheckRunner.ConfigurationCache = CheckRunner.ConfigurationCache()) -> Outcome {
         if target != "-" && OutputFile.sameFile(path, target) {
             console.error("polku: refusing to write over the journey `\(path)`: choose another -o")
             return .stop(.usage)
@@ -143,7 +145,7 @@ enum JourneyLoader {
         do {
             source = try SourceLoader.read(path)
             configuration = try CheckRunner(overrides: overrides, configPath: configPath)
-                .configuration(for: path, cache: CheckRunner.ConfigurationCache())
+                .configuration(for: path, cache: cache)
         } catch {
             console.error("polku: \(error)")
             return .stop(.usage)

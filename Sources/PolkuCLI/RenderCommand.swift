@@ -87,6 +87,8 @@ public struct RenderRunner {
     public var options = DiagramOptions()
     public var overrides: [String] = []
     public var configPath: String?
+    /// One for the whole run: a folder of journeys reads its `polku.toml` once.
+    let configurations = CheckRunner.ConfigurationCache()
 
     public init() {}
 
@@ -132,7 +134,8 @@ public struct RenderRunner {
 
     func renderOne(_ path: String, to target: String, format: DiagramFormat, console: Console) -> ExitStatus {
         let result: CheckResult
-        switch JourneyLoader.load(path, target: target, overrides: overrides, configPath: configPath, console: console) {
+        switch JourneyLoader.load(path, target: target, overrides: overrides, configPath: configPath, console: console,
+                                  cache: configurations) {
         case .checked(let checked): result = checked
         case .stop(let status): return status
         }
