@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
+        // Every way user text is escaped for another reader (XML, Graphviz, Markdown, CSV,
+        // the terminal), in one place.
+        .target(name: "PolkuEscaping"),
         // Stage 1: bytes -> tokens -> syntax tree, plus the one Diagnostic type.
         .target(name: "PolkuSyntax"),
         // Stage 2: syntax tree -> resolved journey model (ids, channels, flow).
@@ -28,11 +31,11 @@ let package = Package(
         // The only code that calls Graphviz: one context, every call behind one lock.
         .target(name: "PolkuGraphviz", dependencies: ["CGraphviz", "CPolkuGraphviz"]),
         // Stage 4: the swimlane diagram as DOT, with the geometry computed here.
-        .target(name: "PolkuDiagram", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
+        .target(name: "PolkuDiagram", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // Stage 4: checklists for workshops and planning documents (Markdown, HTML, CSV).
-        .target(name: "PolkuChecklist", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
+        .target(name: "PolkuChecklist", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // Reports: rich, short, JSON, SARIF and workshop summary; file loading.
-        .target(name: "PolkuReport", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
+        .target(name: "PolkuReport", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // The command line as a library, so tests can run commands in-process.
         .target(name: "PolkuCLI", dependencies: [
             "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz", "PolkuChecklist",
@@ -42,7 +45,7 @@ let package = Package(
         // Times the stages in-process for bench/run; not a product.
         .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         .testTarget(name: "PolkuTests", dependencies: [
-            "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz", "PolkuChecklist", "PolkuCLI", "polku",
+            "PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz", "PolkuChecklist", "PolkuCLI", "polku",
         ], exclude: ["Golden", "Hostile", "Fuzz"]),
     ]
 )

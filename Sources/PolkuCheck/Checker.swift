@@ -41,9 +41,9 @@ public enum Checker {
             diagnostics.reserveCapacity(diagnostics.count + findings.count)
             let candidates = byRule[info.name] ?? []
             for finding in findings {
-                let diagnostic = Diagnostic(severity, code: info.name, message: finding.message, range: finding.range,
+                let diagnostic = Diagnostic(severity, code: info.code, message: finding.message, range: finding.range,
                                             label: finding.label, secondary: finding.secondary, notes: finding.notes,
-                                            help: finding.help)
+                                            help: finding.help, subject: finding.subject)
                 // The step's own allow first: it is the more specific decision.
                 let match = candidates.isEmpty ? nil : candidates.first { i in
                     allowances[i].scope != .file
@@ -64,10 +64,14 @@ public enum Checker {
                 guard let info = RuleRegistry.info(named: allowance.rule),
                       configuration.setting(for: info, file: file) != .off else { continue }
                 let scope = allowance.scope == .file ? "in this journey" : "at this step"
-                diagnostics.append(Diagnostic(severity, code: unusedInfo.name,
+                let subject: DiagnosticSubject = switch allowance.scope {
+                case .file: .journey
+                case .step(let step): .step(step)
+                }
+                diagnostics.append(Diagnostic(severity, code: unusedInfo.code,
                                               message: "`\(allowance.rule)` finds nothing \(scope), so this `allow:` accepts nothing",
                                               range: allowance.range, label: "nothing to allow",
-                                              help: "remove `\(allowance.rule)` from the `allow:` line"))
+                                              help: "remove `\(allowance.rule)` from the `allow:` line", subject: subject))
             }
         }
         return CheckResult(analysis: analysis, diagnostics: diagnostics.sortedByPosition(), suppressed: suppressed,

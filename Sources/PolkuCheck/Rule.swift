@@ -5,16 +5,24 @@ import PolkuSyntax
 public struct RuleInfo: Sendable {
     /// Stable kebab-case name that says what the rule flags, e.g. `missing-follow-up`.
     public let name: String
+    /// The question a finding of this rule puts to the team ("What could we recommend
+    /// here?"), in the diagram's or checklist's language.
+    public let question: Phrase
     public let defaultSeverity: Severity
     /// One line for `polku rules`.
     public let summary: String
-    /// The rule's doc comment, word for word (a test keeps the two identical): what it flags,
-    /// why it matters for the customer, an example and how to fix it.
+    /// What the rule flags, why it matters for the customer, an example and how to fix it:
+    /// the one copy of the rule's documentation, printed by `polku explain`.
     public let explanation: String
+
+    /// The code of this rule's findings.
+    public var code: DiagnosticCode { .rule(name) }
 }
 
 /// One place a rule flags, before severity and suppression are applied.
 public struct Finding: Sendable {
+    /// What the finding is about: the step, channel, persona or phase, or the journey.
+    public var subject: DiagnosticSubject
     public var range: SourceRange
     public var message: String
     public var label: String?
@@ -22,8 +30,9 @@ public struct Finding: Sendable {
     public var notes: [String] = []
     public var help: String?
 
-    public init(_ range: SourceRange, _ message: String, label: String? = nil,
+    public init(_ subject: DiagnosticSubject, _ range: SourceRange, _ message: String, label: String? = nil,
                 secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) {
+        self.subject = subject
         self.range = range
         self.message = message
         self.label = label

@@ -23,6 +23,15 @@ enum SuppressionParser {
         var result: [Allowance] = []
         var errors: [Diagnostic] = []
         func read(_ text: Text, scope: Allowance.Scope, extent: SourceRange?) {
+            /// An error in the line, about the step it stands under (or the journey).
+            func report(_ diagnostic: Diagnostic) {
+                var d = diagnostic
+                d.subject = switch scope {
+                case .file: .journey
+                case .step(let i): .step(i)
+                }
+                errors.append(d)
+            }
             let bytes = journey.source.bytes
             let value = text.range
             // Find " because " (or koska / eftersom) as a whole word, ignoring case.
@@ -55,29 +64,21 @@ enum SuppressionParser {
                 start = k + 1
             }
             if names.isEmpty {
-                errors.append(Catalog.error(.unknownRule, "this `allow:` does not name a rule", value,
-                                            label: "rule missing", notes: ["`polku rules` lists every rule"],
-                                            help: "start with the rule's name, for example `allow: missing-recommendation because ...`"))
+                report(Catalog.allowWithoutRule(value))
                 return
             }
             if reason.isEmpty {
-                errors.append(Catalog.error(.allowWithoutReason, "this `allow:` does not say why the finding is accepted",
-                                            value, label: "reason missing",
-                                            help: "write the reason after `because`, for example `allow: missing-recommendation because the customer is in a hurry`"))
+                report(Catalog.allowWithoutReason(value))
                 return
             }
             for range in names {
                 let name = journey.source.text(range)
                 if name == UnusedAllowRule.info.name {
-                    errors.append(Catalog.error(.unknownRule, "`\(name)` cannot be accepted with `allow:`", range,
-                                                label: "remove this", help: "remove the `allow:` line that accepts nothing instead"))
+                    report(Catalog.allowCannotAccept(name, range))
                     continue
                 }
                 guard RuleRegistry.info(named: name) != nil else {
-                    var d = Catalog.error(.unknownRule, "there is no checker rule `\(name)`", range, label: "unknown rule",
-                                          notes: ["`polku rules` lists every rule"])
-                    if let near = Suggestions.closest(to: name, among: RuleRegistry.names) { d.help = "did you mean `\(near)`?" }
-                    errors.append(d)
+                    report(Catalog.unknownRuleInAllow(name, range, rules: RuleRegistry.names))
                     continue
                 }
                 result.append(Allowance(rule: name, range: range, reason: reason, scope: scope, extent: extent))

@@ -1,3 +1,4 @@
+import PolkuEscaping
 import PolkuModel
 
 /// The checklist as CSV (RFC 4180): one row per checklist item, with the phase, step,
@@ -25,15 +26,6 @@ public enum CSVChecklist {
         return out
     }
 
-    /// One field: neutralised for spreadsheets, quoted when it must be.
-    public static func cell(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            text = "'" + text
-        }
-        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
+    /// One field, neutralised for spreadsheets and quoted when it must be.
+    static func cell(_ value: String) -> String { Escaping.csvCell(value) }
 }
-
-import Foundation

@@ -67,13 +67,13 @@ public struct Checklist: Sendable {
         var stepQuestions = [[Item]](repeating: [], count: journey.steps.count)
         var journeyQuestions: [Item] = []
         for d in result.diagnostics where d.severity != .error {
-            let question = Localized.question(forRule: d.code, language) ?? d.message
-            if let step = journey.stepIndex(containing: d.range.start) {
-                stepQuestions[step].append(Item(kind: .question, text: question, rule: d.code))
+            let question = FindingWords.question(d, language)
+            if let step = FindingWords.step(of: d) {
+                stepQuestions[step].append(Item(kind: .question, text: question, rule: d.code.name))
             } else {
                 // About the whole journey: the question, and which part in the finding's words.
-                let detail = language == .en ? TextForms.sentence(d.message) : question
-                journeyQuestions.append(Item(kind: .question, text: language == .en ? "\(question) \(detail)" : detail, rule: d.code))
+                let text = FindingWords.detail(d, language).map { "\(question) \($0)" } ?? question
+                journeyQuestions.append(Item(kind: .question, text: text, rule: d.code.name))
             }
         }
         self.journeyQuestions = journeyQuestions
@@ -137,8 +137,8 @@ public struct Checklist: Sendable {
                        assurance: p.assurance.map(\.value).joined(separator: "; "))
         }
         accepted = result.suppressed.map { s in
-            let q = Localized.question(forRule: s.diagnostic.code, language) ?? s.diagnostic.code
-            return "\(q) (\(s.diagnostic.code)) – \(t(.because)) \(s.reason)"
+            let q = FindingWords.question(forRule: s.diagnostic.code, language) ?? s.diagnostic.code.name
+            return "\(q) (\(s.diagnostic.code.name)) – \(t(.because)) \(s.reason)"
         }
     }
 

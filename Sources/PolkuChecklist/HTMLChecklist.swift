@@ -1,3 +1,4 @@
+import PolkuEscaping
 import PolkuModel
 
 /// The checklist as one self-contained HTML page: no external files, `lang` set, headings in
@@ -101,8 +102,8 @@ public enum HTMLChecklist {
         return out + "</tbody>\n</table>\n"
     }
 
-    /// Text for HTML and XML (see `TextForms.xml`).
-    public static func e(_ text: String) -> String { TextForms.xml(text) }
+    /// Text for HTML and XML.
+    static func e(_ text: String) -> String { Escaping.xml(text) }
 
     /// The SVG without its XML declaration, doctype and comments, to sit inside the page.
     static func inlineSVG(_ svg: String) -> String {

@@ -1,3 +1,4 @@
+import PolkuEscaping
 import PolkuModel
 
 /// The checklist as GitHub-flavoured Markdown: task lists (`- [ ]`) per phase and step,
@@ -64,25 +65,6 @@ public enum MarkdownChecklist {
         return out + "\n"
     }
 
-    /// Backslash-escapes every character Markdown could read as markup (any ASCII
-    /// punctuation may be escaped in CommonMark, so this is always safe).
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for ch in text {
-            switch ch {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "!", "{", "}", "$", "=":
-                out.append("\\")
-                out.append(ch)
-            case "\t": out.append(" ")
-            default:
-                if let a = ch.asciiValue, a < 0x20 || a == 0x7F { continue }
-                out.append(ch)
-            }
-        }
-        // A line never starts with a list or heading marker, since items carry a prefix,
-        // but a cell or text that begins with "+", "-" or a number and "." stays text too.
-        if let first = out.first, "+-".contains(first) { out = "\\" + out }
-        return out
-    }
+    /// Journey text as Markdown text, never markup.
+    static func escape(_ text: String) -> String { Escaping.markdown(text) }
 }

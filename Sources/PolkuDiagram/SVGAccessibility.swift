@@ -1,4 +1,4 @@
-import PolkuModel
+import PolkuEscaping
 
 /// Adds a title and a text alternative to the SVG Graphviz writes: `role="img"`, and a
 /// `<title>` and `<desc>` right after the opening `<svg>` tag, which screen readers read out
@@ -8,12 +8,9 @@ public enum SVGAccessibility {
         guard let open = svg.range(of: "<svg"), let close = svg[open.upperBound...].range(of: ">") else { return svg }
         var out = String(svg[..<close.lowerBound])
         out += " role=\"img\" aria-labelledby=\"polku-title polku-desc\">\n"
-        out += "<title id=\"polku-title\">\(xml(title))</title>\n"
-        out += "<desc id=\"polku-desc\">\(xml(description))</desc>"
+        out += "<title id=\"polku-title\">\(Escaping.xml(title))</title>\n"
+        out += "<desc id=\"polku-desc\">\(Escaping.xml(description))</desc>"
         out += svg[close.upperBound...]
         return out
     }
-
-    /// Text escaped for XML character data and attribute values.
-    public static func xml(_ text: String) -> String { TextForms.xml(text) }
 }

@@ -1,4 +1,5 @@
 import PolkuCheck
+import PolkuEscaping
 import PolkuModel
 import PolkuSyntax
 
@@ -30,7 +31,7 @@ public enum SwimlaneDiagram {
         }
         func inches(_ v: Double) -> String { n(v / 72) }
         func pos(_ x: Double, _ y: Double) -> String { "\(n(x)),\(n(height - y))" }
-        func q(_ s: String) -> String { GraphvizText.quoted(s) }
+        func q(_ s: String) -> String { Escaping.dotQuoted(s) }
         func fontColor(_ style: TextLine.Style) -> String {
             switch style {
             case .finding: theme.findingText
@@ -48,7 +49,7 @@ public enum SwimlaneDiagram {
                 case .heading: "11"
                 default: "10"
                 }
-                var text = GraphvizText.html(line.text)
+                var text = Escaping.graphvizLabel(line.text)
                 if text.isEmpty { text = " " }
                 if line.style == .headline || line.style == .title || line.style == .heading { text = "<B>\(text)</B>" }
                 html += "<TR><TD ALIGN=\"LEFT\" HEIGHT=\"\(Int(line.height))\"><FONT POINT-SIZE=\"\(size)\" COLOR=\"\(color ?? fontColor(line.style))\">\(text)</FONT></TD></TR>"

@@ -89,10 +89,10 @@ struct SwimlaneLayout {
         var journeyFindings: [String] = []
         if options.showFindings {
             for d in result.diagnostics {
-                if let step = journey.stepIndex(containing: d.range.start) {
-                    stepFindings[step].append(Self.findingText(d, language))
+                if let step = FindingWords.step(of: d) {
+                    stepFindings[step].append(FindingWords.question(d, language))
                 } else {
-                    journeyFindings.append(Self.findingText(d, language, wholeJourney: true))
+                    journeyFindings.append(FindingWords.detail(d, language) ?? FindingWords.question(d, language))
                 }
             }
         }
@@ -264,14 +264,5 @@ struct SwimlaneLayout {
         let legendHeight = legendLines.reduce(0) { $0 + $1.height } + 12
         legend = Box(x: Self.margin, y: lanesBottom + 14, width: min(560, width - 2 * Self.margin), height: legendHeight)
         height = legend.maxY + Self.margin
-    }
-
-    /// A finding in words for a card: the team's question for the core rules (in the
-    /// diagram's language), else the finding's own sentence.
-    static func findingText(_ d: Diagnostic, _ language: KeywordLanguage, wholeJourney: Bool = false) -> String {
-        // Findings about the whole journey say which part in English; the question is
-        // shown in the diagram's language otherwise.
-        if wholeJourney && language == .en { return TextForms.sentence(d.message) }
-        return Localized.question(forRule: d.code, language) ?? TextForms.sentence(d.label ?? d.message)
     }
 }

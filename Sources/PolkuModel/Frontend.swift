@@ -23,7 +23,7 @@ public struct Analysis: Sendable {
             tree.declarations.reserveCapacity(0)
         }
         // A file that is not text has nothing more worth saying.
-        let binary = tree.diagnostics.contains { $0.code == ErrorCode.binaryFile.rawValue }
+        let binary = tree.diagnostics.contains { $0.code == ErrorCode.binaryFile.code }
         diagnostics = (tree.diagnostics + (binary ? [] : resolution)).sortedByPosition()
     }
 }

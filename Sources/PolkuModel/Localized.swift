@@ -238,27 +238,3 @@ public enum Localized {
         }
     }
 }
-
-extension Localized {
-    /// The question a finding of each checker rule puts to the team.
-    public static func question(forRule rule: String, _ language: KeywordLanguage) -> String? {
-        let phrase: Phrase? = switch rule {
-        case "missing-recommendation": .questionRecommend
-        case "missing-follow-up": .questionFollowUp
-        case "missing-feedback": .questionFeedback
-        case "missing-role": .questionRole
-        case "missing-need": .questionNeed
-        case "missing-phase": .questionPhase
-        case "empty-phase": .questionEmptyPhase
-        case "unreachable-step": .questionUnreachable
-        case "no-exit": .questionNoExit
-        case "unused-channel": .questionUnusedChannel
-        case "unused-persona": .questionUnusedPersona
-        case "persona-channels-unused": .questionPersonaChannels
-        case "low-rated-channel-without-note": .questionLowRated
-        case "unused-allow": .questionUnusedAllow
-        default: nil
-        }
-        return phrase.map { text($0, language) }
-    }
-}

@@ -59,9 +59,7 @@ public struct Resolver {
                 sections.append(PhaseSection(phase: phase, header: d.line, steps: []))
             case .step:
                 guard let phase = currentPhase else {
-                    diagnostics.append(Catalog.error(.stepOutsidePhase, "this step is not under a phase", d.keyword,
-                                                     label: "no `before:`, `during:` or `after:` above it",
-                                                     help: "put `before:`, `during:` or `after:` on a line above the step"))
+                    diagnostics.append(Catalog.stepOutsidePhase(at: d.keyword))
                     continue
                 }
                 if let index = step(d, phase: phase, journeyDefault: journey.defaultChannel,
@@ -110,11 +108,9 @@ public struct Resolver {
         guard let idRange = d.id else { return }
         let (id, builtin) = canonicalChannel(text(idRange))
         if let existing = channelIndex[id], channels[existing].declaration != nil {
-            var d = duplicate("channel", text(idRange), idRange, first: channels[existing].idRange ?? idRange)
-            if builtin != nil && text(idRange) != text(channels[existing].idRange ?? idRange) {
-                d.notes = ["`\(text(idRange))` and `\(text(channels[existing].idRange ?? idRange))` are two names of the built-in channel `\(id)`"]
-            }
-            diagnostics.append(d)
+            let first = channels[existing].idRange ?? idRange
+            let aliases = builtin != nil && text(idRange) != text(first) ? (text(idRange), text(first), id) : nil
+            diagnostics.append(Catalog.duplicateId("channel", text(idRange), idRange, first: first, aliases: aliases))
             return
         }
         var channel = Channel(id: id, builtin: builtin, firstMention: d.line)
@@ -129,18 +125,11 @@ public struct Resolver {
         guard let idRange = d.id else { return }
         let id = text(idRange)
         if let existing = personaIndex[id] {
-            diagnostics.append(duplicate("persona", id, idRange, first: personas[existing].idRange))
+            diagnostics.append(Catalog.duplicateId("persona", id, idRange, first: personas[existing].idRange))
             return
         }
         personaIndex[id] = personas.count
         personas.append(Persona(id: id, idRange: idRange, description: Text(text(d.title), d.title), declaration: d.line))
-    }
-
-    private func duplicate(_ what: String, _ id: String, _ range: SourceRange, first: SourceRange) -> Diagnostic {
-        Catalog.error(.duplicateId, "there is already a \(what) with the id `\(id)`", range,
-                      label: "second \(what) `\(id)`",
-                      secondary: [DiagnosticLabel(first, "the first \(what) with this id")],
-                      help: "give one of them another id")
     }
 
     // MARK: - Attributes
@@ -152,10 +141,7 @@ public struct Resolver {
         let bit = UInt32(1) << UInt32(a.kind.ordinal)
         if seen & bit != 0 {
             let first = d.attributes.first { $0.kind == a.kind }!.line
-            diagnostics.append(Catalog.error(.duplicateAttribute, "`\(text(a.keyword)):` is given twice here",
-                                             a.keyword, label: "second one",
-                                             secondary: [DiagnosticLabel(first, "first one")],
-                                             help: "keep one `\(text(a.keyword)):` line"))
+            diagnostics.append(Catalog.duplicateAttribute(key: text(a.keyword), at: a.keyword, first: first))
             return false
         }
         seen |= bit
@@ -179,8 +165,7 @@ public struct Resolver {
                     if let p = personaIndex[name] {
                         if !journey.focus.contains(p) { journey.focus.append(p) }
                     } else {
-                        diagnostics.append(unknown("persona", name, range, code: .unknownPersona,
-                                                   known: personas.map(\.id)))
+                        diagnostics.append(Catalog.unknownPersona(name, range, known: personas.map(\.id)))
                     }
                 }
             default: break
@@ -236,7 +221,7 @@ public struct Resolver {
         if let idRange = d.id {
             let name = text(idRange)
             if let existing = stepIndex[name] {
-                diagnostics.append(duplicate("step", name, idRange, first: steps[existing].idRange ?? steps[existing].header))
+                diagnostics.append(Catalog.duplicateId("step", name, idRange, first: steps[existing].idRange ?? steps[existing].header))
             } else {
                 id = name
                 stepIndex[name] = index
@@ -275,9 +260,7 @@ public struct Resolver {
                 if let fallback = journeyDefault {
                     step.channel = fallback
                 } else if !journeyHasVia {
-                    diagnostics.append(Catalog.error(.missingChannel, "this step names no channel, and the journey has no default channel",
-                                                     d.keyword, label: "which channel does this happen in?",
-                                                     help: "add a line such as `via: desk` under the step, or `via:` under the `journey:` line for every step"))
+                    diagnostics.append(Catalog.missingChannel(at: d.keyword))
                 }
             }
             if step.channel < 0 { step.channel = use(builtin: .other, at: d.line) }
@@ -328,42 +311,14 @@ public struct Resolver {
         }
         if let builtin { return use(builtin: builtin, at: name.range) }
         let declared = channels.filter { $0.builtin == nil }.map(\.id)
-        let builtins = BuiltinChannel.allCases.map(\.rawValue)
-        let aliases = Keywords.spellings(kinds: ["channel"])
-        var d = unknown("channel", name.value, name.range, code: .unknownChannel, known: declared + builtins,
-                        candidates: declared + aliases)
-        d.notes = ["built-in channels: \(builtins.joined(separator: ", "))"
-                   + (declared.isEmpty ? "" : "; declared here: \(declared.joined(separator: ", "))")]
-        if d.help == nil {
-            d.help = "use one of these, or declare it with a line such as `channel \(name.value): <label>`"
-        }
-        diagnostics.append(d)
+        diagnostics.append(Catalog.unknownChannel(name.value, name.range, declared: declared))
         return nil
-    }
-
-    private func unknown(_ what: String, _ name: String, _ range: SourceRange, code: ErrorCode,
-                         known: [String], candidates: [String]? = nil) -> Diagnostic {
-        var d = Catalog.error(code, "there is no \(what) `\(name)` in this journey", range, label: "unknown \(what)")
-        if let near = Suggestions.closest(to: name, among: candidates ?? known) {
-            d.help = "did you mean `\(near)`?"
-        }
-        if known.isEmpty {
-            d.notes = ["this journey has no \(what) ids yet"]
-        } else if known.count <= 12 {
-            d.notes = ["the \(what) ids here are \(Suggestions.list(known))"]
-        }
-        return d
     }
 
     private mutating func rating(_ a: AttributeSyntax) -> Int? {
         let raw = text(a.value)
         if let n = Int(raw), (1...5).contains(n) { return n }
-        let key = text(a.keyword)
-        let message = Int(raw) == nil
-            ? "`\(key):` is a rating from 1 to 5, but `\(raw)` is not a whole number"
-            : "`\(key):` is a rating from 1 to 5, but this is \(raw)"
-        diagnostics.append(Catalog.error(.invalidRating, message, a.value, label: "expected 1, 2, 3, 4 or 5",
-                                         help: "write a whole number from 1 (poor) to 5 (excellent)"))
+        diagnostics.append(Catalog.invalidRating(key: text(a.keyword), raw: raw, at: a.value))
         return nil
     }
 
@@ -384,9 +339,7 @@ public struct Resolver {
                 } else if let target = stepIndex[name] {
                     if !flow.successors.contains(target) { flow.successors.append(target) }
                 } else {
-                    var d = unknown("step", name, range, code: .unknownStep, known: ids)
-                    if d.help == nil { d.help = "write a step id, or `end` where the customer leaves" }
-                    diagnostics.append(d)
+                    diagnostics.append(Catalog.unknownStep(name, range, known: ids))
                 }
             }
             steps[index].flow = flow

@@ -1,3 +1,4 @@
+import PolkuEscaping
 import PolkuSyntax
 
 /// A diagnostic together with the file it belongs to.
@@ -49,8 +50,18 @@ public struct RichRenderer {
         let style = Style(color: color)
         let d = item.diagnostic
         let source = item.source
+        // Journey text reaches messages, labels, notes and help (an unknown id is quoted):
+        // every control character in them is shown, never sent to the terminal.
+        let t = Escaping.terminal
+        var out = "\(style.severity(d.severity))\(d.severity.rawValue)\(style.reset)\(style.bold): \(t(d.message))\(style.reset) [\(d.code.name)]\n"
+        guard d.hasPosition else {
+            out += "  \(style.blue)-->\(style.reset) \(t(source.name))\n"
+            if !d.notes.isEmpty || d.help != nil { out += "   \(style.blue)|\(style.reset)\n" }
+            for note in d.notes { out += "   \(style.blue)=\(style.reset) \(style.bold)note\(style.reset): \(t(note))\n" }
+            if let help = d.help { out += "   \(style.blue)=\(style.reset) \(style.bold)help\(style.reset): \(t(help))\n" }
+            return out
+        }
         let start = source.location(of: d.range.start)
-        var out = "\(style.severity(d.severity))\(d.severity.rawValue)\(style.reset)\(style.bold): \(d.message)\(style.reset) [\(d.code)]\n"
 
         var marks: [(line: Int, range: SourceRange, text: String?, primary: Bool)] = [
             (start.line, d.range, d.label, true),
@@ -61,7 +72,7 @@ public struct RichRenderer {
         let lines = Set(marks.map(\.line)).sorted()
         let gutter = String(lines.last!).count
         let pad = String(repeating: " ", count: gutter)
-        out += "\(pad)\(style.blue)-->\(style.reset) \(source.name):\(start.line):\(start.column)\n"
+        out += "\(pad)\(style.blue)-->\(style.reset) \(t(source.name)):\(start.line):\(start.column)\n"
         out += "\(pad) \(style.blue)|\(style.reset)\n"
         var previous: Int?
         for line in lines {
@@ -75,13 +86,13 @@ public struct RichRenderer {
                 let underline = String(repeating: mark.primary ? "^" : "-", count: width)
                 let color = mark.primary ? style.severity(d.severity) : style.blue
                 out += "\(pad) \(style.blue)|\(style.reset) \(String(repeating: " ", count: from))\(color)\(underline)"
-                if let text = mark.text { out += " \(text)" }
+                if let text = mark.text { out += " \(t(text))" }
                 out += "\(style.reset)\n"
             }
         }
         if !d.notes.isEmpty || d.help != nil { out += "\(pad) \(style.blue)|\(style.reset)\n" }
-        for note in d.notes { out += "\(pad) \(style.blue)=\(style.reset) \(style.bold)note\(style.reset): \(note)\n" }
-        if let help = d.help { out += "\(pad) \(style.blue)=\(style.reset) \(style.bold)help\(style.reset): \(help)\n" }
+        for note in d.notes { out += "\(pad) \(style.blue)=\(style.reset) \(style.bold)note\(style.reset): \(t(note))\n" }
+        if let help = d.help { out += "\(pad) \(style.blue)=\(style.reset) \(style.bold)help\(style.reset): \(t(help))\n" }
         return out
     }
 
@@ -93,8 +104,8 @@ public struct RichRenderer {
         var startOffset = lineRange.start
         var cut = 0
         // Count characters before the mark only on long lines, keeping the usual case cheap.
-        if lineRange.count > excerptWidth * 4 || source.location(of: first).column > excerptWidth {
-            let column = source.location(of: first).column - 1
+        if lineRange.count > excerptWidth * 4 || source.location(of: first, in: .graphemeClusters).column > excerptWidth {
+            let column = source.location(of: first, in: .graphemeClusters).column - 1
             cut = max(0, column - excerptWidth / 4)
             var chars = 0
             var i = lineRange.start
@@ -112,40 +123,36 @@ public struct RichRenderer {
             text = String(text.prefix(excerptWidth + 20))
             truncated = true
         }
-        // Tabs show as one space; controls and invisible format characters (zero-width
-        // spaces, right-to-left overrides, which would reorder the terminal line) as �, one
-        // column each, so the underline stays under the right characters.
-        text = String(text.map { c -> Character in
-            if c == "\t" { return " " }
-            if let a = c.asciiValue, a < 0x20 || a == 0x7F { return "\u{FFFD}" }
-            if c.unicodeScalars.contains(where: { $0.properties.generalCategory == .format || $0.properties.generalCategory == .control }) {
-                return "\u{FFFD}"
-            }
-            return c
-        })
+        text = Escaping.terminalExcerpt(text)
         return ((cut > 0 ? "…" : "") + text + (truncated ? "…" : ""), cut)
     }
 
     /// Where to start the underline and how wide to make it, in shown characters.
     private func columns(_ source: SourceFile, line: Int, range: SourceRange, cut: Int) -> (Int, Int) {
         let lineRange = source.lineRange(line)
-        let startColumn = source.location(of: max(range.start, lineRange.start)).column - 1
+        let startColumn = source.location(of: max(range.start, lineRange.start), in: .graphemeClusters).column - 1
         let endOffset = min(max(range.end, range.start), lineRange.end)
-        let endColumn = source.location(of: endOffset).column - 1
+        let endColumn = source.location(of: endOffset, in: .graphemeClusters).column - 1
         let from = startColumn - cut + (cut > 0 ? 1 : 0)
         let width = min(max(1, endColumn - startColumn), excerptWidth + 20)
         return (max(0, from), width)
     }
 }
 
-/// The short form editors and CI problem matchers read: `file:line:col: error: message [code]`.
+/// The short form editors and CI problem matchers read: `file:line:col: error: message [code]`,
+/// the column counted in Unicode scalars (`ColumnUnit.reports`).
 public struct ShortRenderer {
     public init() {}
     public func render(_ item: FileDiagnostic) -> String {
         let d = item.diagnostic
-        let at = item.source.location(of: d.range.start)
-        var line = "\(item.source.name):\(at.line):\(at.column): \(d.severity.rawValue): \(d.message) [\(d.code)]"
-        if let help = d.help { line += " (\(help))" }
+        let t = Escaping.terminal
+        var line = t(item.source.name)
+        if d.hasPosition {
+            let at = item.source.location(of: d.range.start)
+            line += ":\(at.line):\(at.column)"
+        }
+        line += ": \(d.severity.rawValue): \(t(d.message)) [\(d.code.name)]"
+        if let help = d.help { line += " (\(t(help)))" }
         return line + "\n"
     }
 }

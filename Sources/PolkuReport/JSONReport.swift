@@ -2,7 +2,8 @@ import Foundation
 import PolkuSyntax
 
 /// Machine-readable diagnostics: one JSON document for a whole run, keys sorted so the
-/// same input always gives the same bytes.
+/// same input always gives the same bytes. Columns are counted in Unicode scalars, and the
+/// document says so (`columnKind`, named as in SARIF).
 public enum JSONReport {
     struct Position: Encodable {
         var line: Int
@@ -26,6 +27,7 @@ public enum JSONReport {
     }
     struct Document: Encodable {
         var version = 1
+        var columnKind = ColumnUnit.reports.sarifName!
         var files: [String]
         var diagnostics: [Item]
         var errors: Int
@@ -42,7 +44,7 @@ public enum JSONReport {
             let d = item.diagnostic
             let s = item.source
             return Item(file: s.name, start: position(s, d.range.start), end: position(s, d.range.end),
-                        severity: d.severity.rawValue, code: d.code, message: d.message,
+                        severity: d.severity.rawValue, code: d.code.name, message: d.message,
                         labels: d.secondary.map { Label(start: position(s, $0.range.start), end: position(s, $0.range.end), message: $0.message) },
                         notes: d.notes, help: d.help)
         }

@@ -40,12 +40,12 @@ public enum SARIFReport {
             let uri = Self.uri(source.name)
             artifacts.append(["location": ["uri": uri], "encoding": "utf-8"])
             func location(_ range: SourceRange) -> [String: Any] {
-                let start = codePointPosition(source, range.start)
-                let end = codePointPosition(source, max(range.end, range.start))
-                var region: [String: Any] = ["startLine": start.0, "startColumn": start.1]
-                if end.0 == start.0 { region["endColumn"] = max(end.1, start.1 + 1) } else {
-                    region["endLine"] = end.0
-                    region["endColumn"] = end.1
+                let start = source.location(of: range.start)
+                let end = source.location(of: max(range.end, range.start))
+                var region: [String: Any] = ["startLine": start.line, "startColumn": start.column]
+                if end.line == start.line { region["endColumn"] = max(end.column, start.column + 1) } else {
+                    region["endLine"] = end.line
+                    region["endColumn"] = end.column
                 }
                 return ["physicalLocation": ["artifactLocation": ["uri": uri], "region": region]]
             }
@@ -53,12 +53,12 @@ public enum SARIFReport {
                 var text = d.message
                 if let help = d.help { text += ". " + help }
                 var r: [String: Any] = [
-                    "ruleId": d.code,
+                    "ruleId": d.code.name,
                     "level": level(d.severity),
                     "message": ["text": text],
                     "locations": [location(d.range)],
                 ]
-                if let i = index[d.code] { r["ruleIndex"] = i }
+                if let i = index[d.code.name] { r["ruleIndex"] = i }
                 if !d.secondary.isEmpty {
                     r["relatedLocations"] = d.secondary.enumerated().map { n, label -> [String: Any] in
                         var l = location(label.range)
@@ -84,21 +84,13 @@ public enum SARIFReport {
                     "version": version,
                     "rules": descriptors,
                 ]],
-                "columnKind": "unicodeCodePoints",
+                "columnKind": ColumnUnit.reports.sarifName!,
                 "artifacts": artifacts,
                 "results": sarifResults,
             ]],
         ]
         let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    /// 1-based line and 1-based column in Unicode code points.
-    static func codePointPosition(_ source: SourceFile, _ offset: Int) -> (Int, Int) {
-        let line = source.line(of: offset)
-        let start = source.lineRange(line).start
-        let prefix = source.bytes[min(start, offset)..<offset]
-        return (line, String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1)
     }
 
     /// A relative URI reference for a path (spaces and other characters percent-encoded).

@@ -1,4 +1,5 @@
 import PolkuCheck
+import PolkuEscaping
 import PolkuModel
 import PolkuSyntax
 
@@ -16,9 +17,10 @@ public enum SummaryReport {
     }
 
     public static func render(_ result: CheckResult) -> String {
-        // No line ends in blanks: they only get in the way when pasted.
+        // No line ends in blanks: they only get in the way when pasted. Journey text is in
+        // it, so every control character is shown, never sent to the terminal.
         build(result).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { String($0).trimmingCharacters() }.joined(separator: "\n")
+            .map { Escaping.terminal(String($0).trimmingCharacters()) }.joined(separator: "\n")
     }
 
     static func build(_ result: CheckResult) -> String {
@@ -34,11 +36,8 @@ public enum SummaryReport {
             return out
         }
 
-        // Which step each finding belongs to, by position.
-        var stepOf: [Int?] = []
-        for d in result.diagnostics {
-            stepOf.append(journey.stepIndex(containing: d.range.start))
-        }
+        // Which step each finding is about.
+        let stepOf = result.diagnostics.map(FindingWords.step(of:))
         let phases = Phase.allCases
         var cells = [[Cell]](repeating: [Cell](repeating: Cell(), count: phases.count), count: journey.channels.count)
         for step in journey.steps {
@@ -103,7 +102,7 @@ public enum SummaryReport {
         if !result.suppressed.isEmpty {
             out += "\nAccepted on purpose (\(result.suppressed.count)):\n"
             for s in result.suppressed {
-                out += "  - Line \(source.location(of: s.diagnostic.range.start).line): \(s.diagnostic.code), because \(s.reason)\n"
+                out += "  - Line \(source.location(of: s.diagnostic.range.start).line): \(s.diagnostic.code.name), because \(s.reason)\n"
             }
         }
         return out

@@ -1,4 +1,5 @@
-/// Every error Polku reports about a journey file, with its stable name and its explanation.
+/// Every error Polku reports, with its stable name and its explanation: errors in a journey
+/// file, and problems with files, the configuration and Graphviz.
 ///
 /// Messages are written for library staff: they say what is wrong in plain words, and the
 /// `help` says what to write instead. `polku explain NAME` prints `explanation`.
@@ -28,6 +29,17 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case missingChannel = "missing-channel"
     case unknownRule = "unknown-rule"
     case allowWithoutReason = "allow-without-reason"
+    case cannotRead = "cannot-read"
+    case noJourneys = "no-journeys"
+    case cannotWrite = "cannot-write"
+    case configSyntax = "config-syntax"
+    case configUnknownRule = "config-unknown-rule"
+    case configInvalid = "config-invalid"
+    case graphvizUnavailable = "graphviz-unavailable"
+    case graphvizFailed = "graphviz-failed"
+
+    /// The diagnostic code of this error.
+    public var code: DiagnosticCode { .error(self) }
 
     /// What the error means and how to fix it, for `polku explain`.
     public var explanation: String {
@@ -57,6 +69,14 @@ public enum ErrorCode: String, CaseIterable, Sendable {
         case .missingChannel: "Every step happens in a channel. Give the step a `via:` line, or give the journey a default with `via:` under the `journey:` line."
         case .unknownRule: "An `allow:` line names a checker rule that does not exist. `polku rules` lists every rule by name."
         case .allowWithoutReason: "An `allow:` line accepts a finding, and has to say why, so the next reader knows it was decided and not forgotten: `allow: missing-recommendation because the customer is in a hurry` (in Finnish `koska`, in Swedish `eftersom`)."
+        case .cannotRead: "Polku could not read a file it was given: there is no such file, it is a folder where a journey file was expected, or you may not read it. The message says which. Check the path; a folder is checked whole (every *.polku file in it and below it)."
+        case .noJourneys: "A folder was given, but there are no journey files (*.polku) in it or below it. Check the path, or give the journey files themselves."
+        case .cannotWrite: "Polku could not write an output file: the folder does not exist, you may not write there, the disk is full, or the output would replace the journey it was made from. Nothing is left half-written: a file that was there before is left as it was."
+        case .configSyntax: "The configuration file (polku.toml) is not valid TOML, so none of it is used. The message shows the first place the TOML reader could not follow; a common cause is a value without quotes: write `missing-need = \"off\"`."
+        case .configUnknownRule: "The configuration (polku.toml, or a --rule option) names a checker rule that does not exist. `polku rules` lists every rule by name."
+        case .configInvalid: "The configuration (polku.toml, or a --rule option) has a section or a value Polku does not understand. polku.toml has two sections: `[rules]`, where each rule is set to \"error\", \"warning\", \"info\" or \"off\", and `[ignore]`, where a file pattern lists rule names: `\"drafts/*\" = [\"missing-need\"]`."
+        case .graphvizUnavailable: "Graphviz, which Polku draws diagrams with, is not installed completely: its layout plugins are not registered, or the cairo plugin for PNG and PDF is missing. Install the libgvc6 package and run `dot -c` as root once."
+        case .graphvizFailed: "Graphviz could not draw the diagram Polku wrote for this journey. This is a bug in Polku; the message includes what Graphviz said, which helps to fix it."
         }
     }
 }
@@ -65,7 +85,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
 public enum Catalog {
     public static func error(_ code: ErrorCode, _ message: String, _ range: SourceRange, label: String? = nil,
                       secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) -> Diagnostic {
-        Diagnostic(.error, code: code.rawValue, message: message, range: range, label: label,
+        Diagnostic(.error, code: code.code, message: message, range: range, label: label,
                    secondary: secondary, notes: notes, help: help)
     }
 
@@ -206,6 +226,116 @@ public enum Catalog {
         return error(.invalidId, "`\(bad)` cannot be part of an id", SourceRange(badOffset, badOffset + 1),
                      label: "not allowed in an id",
                      help: "ids are made of letters, digits, `-` and `_`, for example `first-visit`")
+    }
+}
+
+// MARK: - Resolution
+
+extension Catalog {
+    public static func stepOutsidePhase(at keyword: SourceRange) -> Diagnostic {
+        error(.stepOutsidePhase, "this step is not under a phase", keyword,
+              label: "no `before:`, `during:` or `after:` above it",
+              help: "put `before:`, `during:` or `after:` on a line above the step")
+    }
+
+    public static func missingChannel(at keyword: SourceRange) -> Diagnostic {
+        error(.missingChannel, "this step names no channel, and the journey has no default channel",
+              keyword, label: "which channel does this happen in?",
+              help: "add a line such as `via: desk` under the step, or `via:` under the `journey:` line for every step")
+    }
+
+    /// A second step, persona or channel with an id already taken. `what` is "step",
+    /// "persona" or "channel"; `aliases` names two spellings of one built-in channel.
+    public static func duplicateId(_ what: String, _ id: String, _ range: SourceRange, first: SourceRange,
+                                   aliases: (String, String, String)? = nil) -> Diagnostic {
+        var d = error(.duplicateId, "there is already a \(what) with the id `\(id)`", range,
+                      label: "second \(what) `\(id)`",
+                      secondary: [DiagnosticLabel(first, "the first \(what) with this id")],
+                      help: "give one of them another id")
+        if let (a, b, builtin) = aliases {
+            d.notes = ["`\(a)` and `\(b)` are two names of the built-in channel `\(builtin)`"]
+        }
+        return d
+    }
+
+    public static func duplicateAttribute(key: String, at keyword: SourceRange, first: SourceRange) -> Diagnostic {
+        error(.duplicateAttribute, "`\(key):` is given twice here", keyword, label: "second one",
+              secondary: [DiagnosticLabel(first, "first one")], help: "keep one `\(key):` line")
+    }
+
+    /// A reference to an id that does not exist, with the nearest id as a suggestion and
+    /// the ids that do exist as a note (when there are few enough to read).
+    public static func unknownReference(_ what: String, _ name: String, _ range: SourceRange, code: ErrorCode,
+                                        known: [String], candidates: [String]? = nil) -> Diagnostic {
+        var d = error(code, "there is no \(what) `\(name)` in this journey", range, label: "unknown \(what)")
+        if let near = Suggestions.closest(to: name, among: candidates ?? known) {
+            d.help = "did you mean `\(near)`?"
+        }
+        if known.isEmpty {
+            d.notes = ["this journey has no \(what) ids yet"]
+        } else if known.count <= 12 {
+            d.notes = ["the \(what) ids here are \(Suggestions.list(known))"]
+        }
+        return d
+    }
+
+    public static func unknownChannel(_ name: String, _ range: SourceRange, declared: [String]) -> Diagnostic {
+        let builtins = BuiltinChannel.allCases.map(\.rawValue)
+        let aliases = Keywords.spellings(kinds: ["channel"])
+        var d = unknownReference("channel", name, range, code: .unknownChannel, known: declared + builtins,
+                                 candidates: declared + aliases)
+        d.notes = ["built-in channels: \(builtins.joined(separator: ", "))"
+                   + (declared.isEmpty ? "" : "; declared here: \(declared.joined(separator: ", "))")]
+        if d.help == nil {
+            d.help = "use one of these, or declare it with a line such as `channel \(name): <label>`"
+        }
+        return d
+    }
+
+    public static func unknownStep(_ name: String, _ range: SourceRange, known: [String]) -> Diagnostic {
+        var d = unknownReference("step", name, range, code: .unknownStep, known: known)
+        if d.help == nil { d.help = "write a step id, or `end` where the customer leaves" }
+        return d
+    }
+
+    public static func unknownPersona(_ name: String, _ range: SourceRange, known: [String]) -> Diagnostic {
+        unknownReference("persona", name, range, code: .unknownPersona, known: known)
+    }
+
+    public static func invalidRating(key: String, raw: String, at value: SourceRange) -> Diagnostic {
+        let message = Int(raw) == nil
+            ? "`\(key):` is a rating from 1 to 5, but `\(raw)` is not a whole number"
+            : "`\(key):` is a rating from 1 to 5, but this is \(raw)"
+        return error(.invalidRating, message, value, label: "expected 1, 2, 3, 4 or 5",
+                     help: "write a whole number from 1 (poor) to 5 (excellent)")
+    }
+}
+
+// MARK: - `allow:` lines
+
+extension Catalog {
+    public static func allowWithoutRule(_ value: SourceRange) -> Diagnostic {
+        error(.unknownRule, "this `allow:` does not name a rule", value,
+              label: "rule missing", notes: ["`polku rules` lists every rule"],
+              help: "start with the rule's name, for example `allow: missing-recommendation because ...`")
+    }
+
+    public static func allowWithoutReason(_ value: SourceRange) -> Diagnostic {
+        error(.allowWithoutReason, "this `allow:` does not say why the finding is accepted",
+              value, label: "reason missing",
+              help: "write the reason after `because`, for example `allow: missing-recommendation because the customer is in a hurry`")
+    }
+
+    public static func allowCannotAccept(_ name: String, _ range: SourceRange) -> Diagnostic {
+        error(.unknownRule, "`\(name)` cannot be accepted with `allow:`", range,
+              label: "remove this", help: "remove the `allow:` line that accepts nothing instead")
+    }
+
+    public static func unknownRuleInAllow(_ name: String, _ range: SourceRange, rules: [String]) -> Diagnostic {
+        var d = error(.unknownRule, "there is no checker rule `\(name)`", range, label: "unknown rule",
+                      notes: ["`polku rules` lists every rule"])
+        if let near = Suggestions.closest(to: name, among: rules) { d.help = "did you mean `\(near)`?" }
+        return d
     }
 }
 

@@ -23,12 +23,46 @@ public struct DiagnosticLabel: Hashable, Sendable {
     }
 }
 
-/// One problem in one file: the single value type for syntax errors, resolution errors and
-/// the checker's findings. Plain data; the renderers in `PolkuReport` decide how it looks.
+/// The stable name of a kind of diagnostic: an error in the catalogue (`unknown-channel`),
+/// or a checker rule (`missing-follow-up`). Reports print `name`; code compares the values.
+public enum DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConvertible {
+    case error(ErrorCode)
+    /// A checker rule, by its name (the rule's `info.code` is the one place that writes it).
+    case rule(String)
+
+    /// The kebab-case name shown in reports and accepted by `polku explain`.
+    public var name: String {
+        switch self {
+        case .error(let code): code.rawValue
+        case .rule(let name): name
+        }
+    }
+
+    public var description: String { name }
+
+    public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.name < b.name }
+}
+
+/// What a checker finding is about, so every output can put it in the right place (a step's
+/// card, a channel's row, the journey's header) without searching for it by position.
+public enum DiagnosticSubject: Hashable, Sendable {
+    case journey
+    /// An index into the journey's steps.
+    case step(Int)
+    /// An index into the journey's channels.
+    case channel(Int)
+    /// An index into the journey's personas.
+    case persona(Int)
+    case phase(Phase)
+}
+
+/// One problem in one file: the single value type for syntax errors, resolution errors,
+/// problems reading files or configuration, Graphviz's errors, and the checker's findings.
+/// Plain data; the renderers in `PolkuReport` decide how it looks.
 public struct Diagnostic: Hashable, Sendable {
     public var severity: Severity
     /// Stable kebab-case name, for example `unknown-channel` or `missing-follow-up`.
-    public var code: String
+    public var code: DiagnosticCode
     /// One sentence that stands on its own.
     public var message: String
     /// Where the problem is.
@@ -41,11 +75,17 @@ public struct Diagnostic: Hashable, Sendable {
     public var notes: [String]
     /// What to do about it (for example "did you mean `email`?").
     public var help: String?
+    /// What a finding is about; for an error in an `allow:` line, the step (or the journey)
+    /// it stands under; nil for other errors in the file.
+    public var subject: DiagnosticSubject?
+    /// False for a problem with a whole file (it cannot be read, Graphviz failed on it):
+    /// such a diagnostic has no line to point at, and `range` means nothing.
+    public var hasPosition = true
 
     public init(
-        _ severity: Severity, code: String, message: String, range: SourceRange,
+        _ severity: Severity, code: DiagnosticCode, message: String, range: SourceRange,
         label: String? = nil, secondary: [DiagnosticLabel] = [], notes: [String] = [],
-        help: String? = nil
+        help: String? = nil, subject: DiagnosticSubject? = nil
     ) {
         self.severity = severity
         self.code = code
@@ -55,6 +95,14 @@ public struct Diagnostic: Hashable, Sendable {
         self.secondary = secondary
         self.notes = notes
         self.help = help
+        self.subject = subject
+    }
+
+    /// A problem with a whole file, with no position in it.
+    public static func aboutFile(_ code: ErrorCode, _ message: String, notes: [String] = [], help: String? = nil) -> Diagnostic {
+        var d = Diagnostic(.error, code: .error(code), message: message, range: SourceRange(0, 0), notes: notes, help: help)
+        d.hasPosition = false
+        return d
     }
 }
 

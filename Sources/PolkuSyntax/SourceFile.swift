@@ -16,8 +16,28 @@ public struct SourceRange: Hashable, Sendable, Comparable {
     }
 }
 
-/// A position a person can find in an editor: 1-based line, 1-based column counted in
-/// characters as they are seen (`ä` is one column, a tab is one column).
+/// What a column counts. Every report counts in Unicode scalars (code points), what SARIF
+/// calls `unicodeCodePoints`: `ä` written as one character is one column, a tab is one column.
+/// A language server counts in UTF-16 code units, a terminal's cursor in grapheme clusters
+/// (`👩‍👩‍👧` is one), a byte-oriented tool in UTF-8 bytes.
+public enum ColumnUnit: String, Sendable, CaseIterable {
+    case utf8Bytes, unicodeScalars, utf16CodeUnits, graphemeClusters
+
+    /// The unit of every column Polku reports (text, short, JSON, SARIF).
+    public static let reports = ColumnUnit.unicodeScalars
+
+    /// SARIF's name for the unit, where SARIF has one.
+    public var sarifName: String? {
+        switch self {
+        case .unicodeScalars: "unicodeCodePoints"
+        case .utf16CodeUnits: "utf16CodeUnits"
+        case .utf8Bytes, .graphemeClusters: nil
+        }
+    }
+}
+
+/// A position a person can find in an editor: 1-based line, 1-based column counted in a
+/// `ColumnUnit` (Unicode scalars, unless a caller asks for another unit).
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: Int
@@ -81,14 +101,36 @@ public struct SourceFile: Sendable {
         return SourceRange(start, max(start, end))
     }
 
-    /// The line and the column (in characters) of a byte offset.
-    public func location(of offset: Int) -> SourceLocation {
+    /// The line and the column of a byte offset, the column counted in `unit` (by default
+    /// the unit of every report, Unicode scalars). The one place columns are counted.
+    public func location(of offset: Int, in unit: ColumnUnit = .reports) -> SourceLocation {
         let clamped = min(max(offset, 0), bytes.count)
         let line = line(of: clamped)
-        let start = lineRange(line).start
-        let prefix = bytes[min(start, clamped)..<clamped]
-        let column = String(decoding: prefix, as: UTF8.self).count + 1
-        return SourceLocation(line: line, column: column)
+        let start = min(lineRange(line).start, clamped)
+        return SourceLocation(line: line, column: columns(from: start, to: clamped, in: unit) + 1)
+    }
+
+    /// How many columns of `unit` the bytes `start..<end` of one line take.
+    public func columns(from start: Int, to end: Int, in unit: ColumnUnit) -> Int {
+        guard end > start else { return 0 }
+        switch unit {
+        case .utf8Bytes:
+            return end - start
+        case .unicodeScalars, .utf16CodeUnits:
+            // Count on the bytes: every byte that does not continue a sequence starts a
+            // scalar, and a four-byte sequence is two UTF-16 units. Invalid bytes count as
+            // one U+FFFD each, as `text(_:)` shows them (close enough for a broken file).
+            var count = 0
+            for i in start..<end {
+                let b = bytes[i]
+                if b & 0xC0 != 0x80 {
+                    count += (unit == .utf16CodeUnits && b >= 0xF0) ? 2 : 1
+                }
+            }
+            return count
+        case .graphemeClusters:
+            return String(decoding: bytes[start..<end], as: UTF8.self).count
+        }
     }
 
     /// The text of a range, with invalid UTF-8 shown as U+FFFD.

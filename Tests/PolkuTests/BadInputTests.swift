@@ -8,7 +8,7 @@ import Testing
 @Suite struct BadInputTests {
     @Test func emptyFile() {
         let a = Analysis(SourceFile(name: "e", bytes: []))
-        #expect(a.diagnostics.map(\.code) == ["missing-journey"])
+        #expect(a.diagnostics.map(\.code.name) == ["missing-journey"])
         #expect(a.diagnostics[0].message == "the file has no journey in it")
     }
 
@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func onlyABOM() {
-        #expect(Analysis(SourceFile(name: "b", bytes: [0xEF, 0xBB, 0xBF])).diagnostics.map(\.code) == ["missing-journey"])
+        #expect(Analysis(SourceFile(name: "b", bytes: [0xEF, 0xBB, 0xBF])).diagnostics.map(\.code.name) == ["missing-journey"])
     }
 
     @Test func binaryDataIsOneError() {
@@ -29,7 +29,7 @@ import Testing
         }
         bytes.append(0)
         let a = Analysis(SourceFile(name: "bin", bytes: bytes))
-        #expect(a.diagnostics.map(\.code) == ["binary-file"])
+        #expect(a.diagnostics.map(\.code.name) == ["binary-file"])
     }
 
     @Test func invalidUTF8GivesThePositionOfTheFirstBadByte() {
@@ -37,7 +37,7 @@ import Testing
         let bytes: [UInt8] = Array("journey: P".utf8) + [0xE4, 0xE4] + Array("\nvia: desk\n".utf8)
         let source = SourceFile(name: "l1", bytes: bytes)
         let a = Analysis(source)
-        #expect(a.diagnostics.map(\.code) == ["invalid-utf8"])
+        #expect(a.diagnostics.map(\.code.name) == ["invalid-utf8"])
         #expect(source.location(of: a.diagnostics[0].range.start) == PolkuSyntax.SourceLocation(line: 1, column: 11))
         // The rest is still read.
         #expect(a.journey.title.value == "P\u{FFFD}\u{FFFD}")
@@ -49,14 +49,14 @@ import Testing
     ])
     func utf8Validator(_ bytes: [UInt8], _ expected: Int) {
         let source = SourceFile(name: "u", bytes: Array("journey: ".utf8) + bytes)
-        let d = Analysis(source).diagnostics.first { $0.code == "invalid-utf8" }
+        let d = Analysis(source).diagnostics.first { $0.code.name == "invalid-utf8" }
         #expect(d?.range.start == 9 + expected)
     }
 
     @Test func fileEndingInsideAUTF8Sequence() {
         let bytes = Array("journey: Pää".utf8).dropLast()
         let a = Analysis(SourceFile(name: "cut", bytes: Array(bytes)))
-        #expect(a.diagnostics.map(\.code) == ["invalid-utf8"])
+        #expect(a.diagnostics.map(\.code.name) == ["invalid-utf8"])
     }
 
     @Test func validUTF8IsNotFlagged() {
@@ -67,7 +67,7 @@ import Testing
         let long = String(repeating: "sana ", count: 200_000)
         let text = "journey: T\nvia: desk\nbefore:\n  step a: \(long)\n    folow-up: \(long)\n"
         let a = Fixture.analyze(text)
-        #expect(a.diagnostics.map(\.code) == ["unknown-keyword"])
+        #expect(a.diagnostics.map(\.code.name) == ["unknown-keyword"])
         #expect(a.journey.steps[0].title.value.utf8.count == long.utf8.count - 1)
         // The excerpt shown is cut, not a megabyte.
         let rendered = RichRenderer().render(FileDiagnostic(a.source, a.diagnostics[0]))
@@ -93,7 +93,7 @@ import Testing
         while text.utf8.count < 50_000_000 { text += step }
         text += "    mood: 9\n"
         let a = Analysis(SourceFile(name: "big", text: text))
-        #expect(a.diagnostics.map(\.code) == ["invalid-rating"])
+        #expect(a.diagnostics.map(\.code.name) == ["invalid-rating"])
         #expect(a.journey.steps.count > 300_000)
     }
 

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import PolkuCheck
 import PolkuChecklist
+import PolkuEscaping
 import PolkuCLI
 import PolkuModel
 import PolkuSyntax
@@ -88,7 +89,7 @@ import Testing
         #expect(md.contains("\\<script\\>"))
         #expect(md.contains("\\*bold\\*"))
         #expect(md.contains("\\[link\\]"))
-        #expect(MarkdownChecklist.escape("- item") == "\\- item")
+        #expect(Escaping.markdown("- item") == "\\- item")
     }
 
     @Test func csvReadsBackToTheSameCellsWithFormulasNeutralised() throws {

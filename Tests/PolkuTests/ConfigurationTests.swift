@@ -55,7 +55,7 @@ after:
         #expect(URL(fileURLWithPath: found).lastPathComponent == "polku.toml")
         let config = try Configuration.load(found)
         let result = Checker.check(Analysis(SourceFile(name: path, text: journeyWithGaps)), configuration: config)
-        #expect(result.diagnostics.map(\.code) == ["missing-recommendation"])
+        #expect(result.diagnostics.map(\.code.name) == ["missing-recommendation"])
         #expect(result.diagnostics.map(\.severity) == [.error])
     }
 
@@ -77,7 +77,7 @@ after:
         let loaded = try Configuration.load(config)
         #expect(Checker.check(Analysis(SourceFile(name: draft, text: journeyWithGaps)), configuration: loaded).diagnostics.isEmpty)
         #expect(Checker.check(Analysis(SourceFile(name: final, text: journeyWithGaps)), configuration: loaded)
-            .diagnostics.map(\.code) == ["missing-recommendation"])
+            .diagnostics.map(\.code.name) == ["missing-recommendation"])
     }
 
     @Test(arguments: [
@@ -117,7 +117,7 @@ after:
             with: "    by: service advisor\n    allow: missing-recommendation because the caller is in a hurry\n")
         let result = check(text)
         #expect(result.diagnostics.isEmpty)
-        #expect(result.suppressed.map(\.diagnostic.code) == ["missing-recommendation"])
+        #expect(result.suppressed.map(\.diagnostic.code.name) == ["missing-recommendation"])
         #expect(result.suppressed.first?.reason == "the caller is in a hurry")
     }
 
@@ -126,7 +126,7 @@ after:
                      "ALLOW: missing-recommendation, missing-need BECAUSE short call"] {
             let text = journeyWithGaps.replacingOccurrences(of: "via: phone\n", with: "via: phone\n\(line)\n")
             let result = check(text)
-            #expect(result.diagnostics.map(\.code) == (line.contains("missing-need") ? ["unused-allow"] : []), "\(line)")
+            #expect(result.diagnostics.map(\.code.name) == (line.contains("missing-need") ? ["unused-allow"] : []), "\(line)")
             #expect(result.suppressed.count == 1)
         }
     }
@@ -135,30 +135,30 @@ after:
         let text = journeyWithGaps.replacingOccurrences(of: "    need: to renew three books\n",
             with: "    need: to renew three books\n    allow: missing-recommendation because not here\n")
         let result = check(text)
-        #expect(result.diagnostics.map(\.code).sorted() == ["missing-recommendation", "unused-allow"])
+        #expect(result.diagnostics.map(\.code.name).sorted() == ["missing-recommendation", "unused-allow"])
     }
 
     @Test func reasonIsRequiredAndRulesMustExist() {
         let noReason = journeyWithGaps.replacingOccurrences(of: "via: phone\n", with: "via: phone\nallow: missing-recommendation\n")
-        #expect(check(noReason).diagnostics.map(\.code).contains("allow-without-reason"))
+        #expect(check(noReason).diagnostics.map(\.code.name).contains("allow-without-reason"))
         let unknown = journeyWithGaps.replacingOccurrences(of: "via: phone\n", with: "via: phone\nallow: missing-recomendation because x\n")
-        let d = check(unknown).diagnostics.first { $0.code == "unknown-rule" }
+        let d = check(unknown).diagnostics.first { $0.code.name == "unknown-rule" }
         #expect(d?.help == "did you mean `missing-recommendation`?")
         #expect(d?.severity == .error)
     }
 
     @Test func unusedAllowIsNotReportedForARuleThatIsOff() throws {
         let text = journeyWithGaps.replacingOccurrences(of: "via: phone\n", with: "via: phone\nallow: missing-need because x\n")
-        #expect(check(text).diagnostics.map(\.code) == ["unused-allow", "missing-recommendation"])
+        #expect(check(text).diagnostics.map(\.code.name) == ["unused-allow", "missing-recommendation"])
         var config = Configuration()
         try config.apply(overrides: ["missing-need=off"])
-        #expect(check(text, config).diagnostics.map(\.code) == ["missing-recommendation"])
+        #expect(check(text, config).diagnostics.map(\.code.name) == ["missing-recommendation"])
     }
 
     @Test func rulesDoNotRunOnAFileWithErrors() {
         let result = check(journeyWithGaps.replacingOccurrences(of: "via: phone", with: "via: phoen"))
         #expect(!result.rulesRan)
-        #expect(result.diagnostics.map(\.code) == ["unknown-channel"])
+        #expect(result.diagnostics.map(\.code.name) == ["unknown-channel"])
     }
 
     @Test func findingsDoNotDependOnLayout() {

@@ -47,7 +47,7 @@ func wholePipeline(_ bytes: [UInt8], render: Bool = false) throws -> [String] {
 
     @Test func invisibleCharactersInIdsAreErrorsButFineInTitles() throws {
         let (source, result) = try load("invisible.polku")
-        #expect(result.diagnostics.map(\.code) == ["invalid-id", "invalid-id"])
+        #expect(result.diagnostics.map(\.code.name) == ["invalid-id", "invalid-id"])
         #expect(result.diagnostics.map { source.location(of: $0.range.start).line } == [8, 9])
         #expect(result.analysis.journey.steps[0].id == "café-é")
         // The excerpt shows the override as �, so it cannot reorder the terminal line.
@@ -58,13 +58,13 @@ func wholePipeline(_ bytes: [UInt8], render: Bool = false) throws -> [String] {
 
     @Test func nulByteMeansBinary() throws {
         let (source, result) = try load("nul-byte.polku")
-        #expect(result.diagnostics.map(\.code) == ["binary-file"])
+        #expect(result.diagnostics.map(\.code.name) == ["binary-file"])
         #expect(source.location(of: result.diagnostics[0].range.start) == PolkuSyntax.SourceLocation(line: 4, column: 12))
     }
 
     @Test func fileEndingInsideACharacter() throws {
         let (source, result) = try load("truncated-utf8.polku")
-        #expect(result.diagnostics.map(\.code) == ["invalid-utf8"])
+        #expect(result.diagnostics.map(\.code.name) == ["invalid-utf8"])
         #expect(result.diagnostics[0].range.start == source.bytes.count - 1)
     }
 
@@ -92,10 +92,10 @@ func wholePipeline(_ bytes: [UInt8], render: Bool = false) throws -> [String] {
         }
         let result = Checker.check(Analysis(SourceFile(name: "big", text: text)))
         #expect(result.analysis.journey.steps.count == 100_000)
-        let missing = result.diagnostics.filter { $0.code == "missing-follow-up" }.count
+        let missing = result.diagnostics.filter { $0.code.name == "missing-follow-up" }.count
         #expect(missing == 100_000 - 33_334)
         // missing-phase twice (no during, no after) and missing-feedback is not raised without after steps.
-        #expect(result.diagnostics.filter { $0.code == "missing-phase" }.count == 2)
+        #expect(result.diagnostics.filter { $0.code.name == "missing-phase" }.count == 2)
     }
 
     @Test func aOneMegabyteLineThroughEveryOutput() throws {
@@ -114,7 +114,7 @@ func wholePipeline(_ bytes: [UInt8], render: Bool = false) throws -> [String] {
         for i in stride(from: 0, to: 10_000, by: 100) { text += "  step s\(i): Step\n    via: c\(i)\n    recommend: r\n    follow-up: f\n" }
         let result = Checker.check(Analysis(SourceFile(name: "channels", text: text)))
         #expect(!result.diagnostics.contains { $0.severity == .error })
-        #expect(result.diagnostics.filter { $0.code == "unused-channel" }.count == 9_900)
+        #expect(result.diagnostics.filter { $0.code.name == "unused-channel" }.count == 9_900)
         #expect(result.analysis.journey.channels.count == 10_001)
         let dot = SwimlaneDiagram.dot(result)
         #expect(dot.components(separatedBy: "lanelabel").count - 1 == 100)

@@ -55,7 +55,7 @@ import Testing
           step d: D
         """
         let a = Fixture.analyze(text)
-        #expect(a.diagnostics.map(\.code) == ["unknown-keyword", "missing-colon", "invalid-rating", "invalid-id",
+        #expect(a.diagnostics.map(\.code.name) == ["unknown-keyword", "missing-colon", "invalid-rating", "invalid-id",
                                               "missing-keyword", "unknown-keyword"])
         // Everything else is still there.
         #expect(a.journey.steps.map(\.title.value) == ["A", "B", "D"])
@@ -86,7 +86,7 @@ import Testing
     @Test func brokenHeaderSkipsItsAttributesQuietly() {
         let text = "journey: T\nvia: desk\nbefore:\n  stpe a: A\n    recommend: x\n    follow-up: y\n  step b: B\n"
         let a = Fixture.analyze(text)
-        #expect(a.diagnostics.map(\.code) == ["unknown-keyword"])
+        #expect(a.diagnostics.map(\.code.name) == ["unknown-keyword"])
         #expect(a.diagnostics[0].help == "did you mean `step a:`?")
         #expect(a.journey.steps.map(\.id) == ["b"])
     }

@@ -46,7 +46,7 @@ import Testing
           step ask: A
             next: aks
         """)
-        #expect(a.diagnostics.map(\.code) == ["unknown-persona", "unknown-channel", "unknown-step"])
+        #expect(a.diagnostics.map(\.code.name) == ["unknown-persona", "unknown-channel", "unknown-step"])
         #expect(a.diagnostics.map(\.help) == ["did you mean `researcher`?", "did you mean `email`?", "did you mean `ask`?"])
         #expect(a.diagnostics[2].notes == ["the step ids here are `ask`"])
     }
@@ -58,7 +58,7 @@ import Testing
 
     @Test func duplicatesPointAtTheFirst() {
         let a = Fixture.analyze("journey: T\nvia: desk\nbefore:\n  step a: A\n  step a: B\n")
-        #expect(a.diagnostics.map(\.code) == ["duplicate-id"])
+        #expect(a.diagnostics.map(\.code.name) == ["duplicate-id"])
         let first = a.diagnostics[0].secondary[0].range
         #expect(a.source.location(of: first.start) == SourceLocation(line: 4, column: 8))
         #expect(Fixture.codes("journey: T\nchannel k: K\nchannel k: L\n") == ["duplicate-id"])

@@ -37,7 +37,7 @@ enum Fixture {
         Analysis(SourceFile(name: name, text: text))
     }
 
-    static func codes(_ text: String) -> [String] { analyze(text).diagnostics.map(\.code) }
+    static func codes(_ text: String) -> [String] { analyze(text).diagnostics.map(\.code.name) }
 }
 
 /// SplitMix64: a tiny deterministic generator, so every seed gives the same sentence or input

@@ -4,25 +4,11 @@ import PolkuSyntax
 /// Flags a channel whose `competence:` or `presence:` is rated 1 or 2, that steps of the
 /// journey happen in, and that has no `note:` saying how to improve.
 ///
-/// Why it matters: the channel self-assessment asks staff to rate their competence and
-/// presence in each channel and to note how to improve. A journey that relies on a channel the
-/// staff rate weak, with no plan, puts the customer where the service is least sure.
-///
-/// Example:
-///
-///     channel chat: Chat reference
-///       competence: 2
-///       presence: 3
-///
-/// Fix: write down how the channel will improve:
-///
-///     channel chat: Chat reference
-///       competence: 2
-///       presence: 3
-///       note: two more staff trained in chat reference by spring
+/// Its full explanation (why it matters, an example, the fix) is written once, in
+/// `info.explanation`: `polku explain low-rated-channel-without-note` prints it.
 public enum LowRatedChannelWithoutNoteRule: Rule {
     public static let info = RuleInfo(
-        name: "low-rated-channel-without-note", defaultSeverity: .warning,
+        name: "low-rated-channel-without-note", question: .questionLowRated, defaultSeverity: .warning,
         summary: "A channel rated 1 or 2 that the journey relies on, with no note on how to improve.",
         explanation: """
         Flags a channel whose `competence:` or `presence:` is rated 1 or 2, that steps of the
@@ -55,7 +41,7 @@ public enum LowRatedChannelWithoutNoteRule: Rule {
             if let p = channel.presence, let v = channel.presenceValue, v <= 2 { weak.append(("presence", p)) }
             guard !weak.isEmpty else { return nil }
             let what = weak.map { "\($0.0) \($0.1.value)" }.joined(separator: " and ")
-            return Finding(channel.idRange ?? declaration,
+            return Finding(.channel(index), channel.idRange ?? declaration,
                            "the journey relies on \(journey.channelPhrase(index)), rated \(what), with no note on how to improve",
                            label: "rated low",
                            secondary: weak.map { DiagnosticLabel($0.1.range, "rated \($0.1.value)") },

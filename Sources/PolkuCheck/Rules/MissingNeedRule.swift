@@ -3,22 +3,11 @@ import PolkuSyntax
 
 /// Flags a before phase in which no step has a `need:` line.
 ///
-/// Why it matters: the first guiding question of the journey is "what is the customer's
-/// need?". Without it the team cannot judge which recommendation or which channel fits.
-///
-/// Example:
-///
-///     before:
-///       step find: Finds the library's web page
-///
-/// Fix: write the customer's need on the step where it arises:
-///
-///     before:
-///       step find: Finds the library's web page
-///         need: a quiet place to study for an exam
+/// Its full explanation (why it matters, an example, the fix) is written once, in
+/// `info.explanation`: `polku explain missing-need` prints it.
 public enum MissingNeedRule: Rule {
     public static let info = RuleInfo(
-        name: "missing-need", defaultSeverity: .info,
+        name: "missing-need", question: .questionNeed, defaultSeverity: .info,
         summary: "No step before the service says what the customer needs.",
         explanation: """
         Flags a before phase in which no step has a `need:` line.
@@ -45,7 +34,7 @@ public enum MissingNeedRule: Rule {
             if first == nil { first = i }
         }
         guard let first else { return [] }
-        return [Finding(journey.steps[first].keyword, "no step before the service says what the customer needs",
+        return [Finding(.step(first), journey.steps[first].keyword, "no step before the service says what the customer needs",
                         label: "first step before the service",
                         help: "What is the customer's need? Add a `need:` line.")]
     }

@@ -1,0 +1,188 @@
+/// Every way Polku turns a person's text into text for another reader, in one place:
+/// XML and SVG, Graphviz's HTML-like labels and quoted strings, Markdown, CSV cells and the
+/// terminal. Each output calls the form for its reader and nothing else, so one hostile
+/// text is handled the same everywhere (the hostile-text test feeds the same texts through
+/// every output).
+///
+/// One rule for characters nobody meant to show: C0 and C1 control characters, DEL and the
+/// noncharacters U+FFFE and U+FFFF are never passed on raw. XML and Graphviz drop them
+/// (XML 1.0 forbids them); the terminal shows them as `<U+001B>` so a reader sees that they
+/// are there, and they cannot move the cursor, retitle the window or reorder the line.
+package enum Escaping {
+    // MARK: - Characters
+
+    /// Characters that no output passes on raw: C0 controls but tab, line feed and carriage
+    /// return; DEL; C1 controls; the noncharacters U+FFFE and U+FFFF.
+    @inline(__always)
+    package static func isForbidden(_ v: UInt32) -> Bool {
+        (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (v >= 0x7F && v < 0xA0) || v == 0xFFFE || v == 0xFFFF
+    }
+
+    /// Characters that change how a terminal shows the rest of a line without being seen:
+    /// the bidirectional controls (embeddings, overrides, isolates, marks).
+    @inline(__always)
+    package static func isBidiControl(_ v: UInt32) -> Bool {
+        (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
+    }
+
+    /// `U+001B`: how a hidden character is named where it is made visible.
+    package static func codePoint(_ v: UInt32) -> String {
+        let hex = String(v, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    // MARK: - XML and SVG
+
+    /// Text for XML and HTML, in character data and in attribute values: the five special
+    /// characters as entities; characters XML 1.0 forbids dropped.
+    package static func xml(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                if isForbidden(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Graphviz
+
+    /// Text inside a Graphviz HTML-like label: XML's escaping, and besides it every
+    /// backslash doubled (Graphviz replaces `\N`, `\G` and friends even inside HTML labels)
+    /// and `]` as `&#93;` (a label whose text is a lone `]` is a syntax error in 2.42). Line
+    /// breaks are dropped: a label's lines are table rows Polku makes itself.
+    package static func graphvizLabel(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\\": out += "\\\\"
+            case "]": out += "&#93;"
+            default:
+                let v = scalar.value
+                if isForbidden(v) || v < 0x20 { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A quoted DOT string, for attribute values Polku writes itself (colours, fonts).
+    package static func dotQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default:
+                let v = scalar.value
+                if isForbidden(v) || v < 0x20 { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    // MARK: - Markdown
+
+    /// Backslash-escapes every character Markdown could read as markup (any ASCII
+    /// punctuation may be escaped in CommonMark, so this is always safe). Tabs become
+    /// spaces; forbidden characters and other line breaks are dropped.
+    package static func markdown(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for ch in text {
+            switch ch {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "!", "{", "}", "$", "=":
+                out.append("\\")
+                out.append(ch)
+            case "\t": out.append(" ")
+            default:
+                if let a = ch.asciiValue, a < 0x20 || a == 0x7F { continue }
+                if ch.unicodeScalars.contains(where: { isForbidden($0.value) }) { continue }
+                out.append(ch)
+            }
+        }
+        // A line never starts with a list or heading marker, since items carry a prefix,
+        // but a cell or text that begins with "+" or "-" stays text too.
+        if let first = out.first, "+-".contains(first) { out = "\\" + out }
+        return out
+    }
+
+    // MARK: - CSV
+
+    /// One CSV field (RFC 4180): a cell a spreadsheet would run as a formula (starting with
+    /// `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'` so it shows as
+    /// text, and a cell with a comma, a quote or a line break is quoted.
+    package static func csvCell(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            text = "'" + text
+        }
+        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else { return text }
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out + "\""
+    }
+
+    // MARK: - Terminal
+
+    /// Text for a terminal, where a message, a label, a note or a help line is shown: every
+    /// control character (tab and line feed too, since a message is one line), every
+    /// bidirectional control and each forbidden character is shown as `<U+001B>` instead of
+    /// being sent. Text without any of them is returned as it is, without copying.
+    package static func terminal(_ text: String) -> String {
+        var needs = false
+        for b in text.utf8 where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8 || b == 0xEF {
+            needs = true
+            break
+        }
+        guard needs else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 || isForbidden(v) || isBidiControl(v) {
+                out += "<" + codePoint(v) + ">"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A source line for a terminal, shown with marks under some of its characters: tabs as
+    /// one space, and controls and invisible format characters (zero-width spaces,
+    /// right-to-left overrides, which would reorder the line) as `�`, one column each, so
+    /// the marks stay under the right characters.
+    package static func terminalExcerpt(_ text: String) -> String {
+        String(text.map { c -> Character in
+            if c == "\t" { return " " }
+            if let a = c.asciiValue, a < 0x20 || a == 0x7F { return "\u{FFFD}" }
+            if c.unicodeScalars.contains(where: {
+                $0.properties.generalCategory == .format || $0.properties.generalCategory == .control
+                    || isForbidden($0.value)
+            }) {
+                return "\u{FFFD}"
+            }
+            return c
+        })
+    }
+}
