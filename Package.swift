@@ -34,18 +34,28 @@ let package = Package(
         .target(name: "PolkuDiagram", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // Stage 4: checklists for workshops and planning documents (Markdown, HTML, CSV).
         .target(name: "PolkuChecklist", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
-        // Reports: rich, short, JSON, SARIF and workshop summary; file loading.
+        // Reports: rich, short, JSON, SARIF and workshop summary.
         .target(name: "PolkuReport", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
-        // The command line as a library, so tests can run commands in-process.
+        // Reading files (regular files, standard input), folder walks, writing outputs whole
+        // or not at all, the terminal: the only code that calls the C library.
+        .target(name: "PolkuIO"),
+        // What every front door calls: load a journey (path or text) and its configuration,
+        // check it, make any output as a value.
+        .target(name: "PolkuPipeline", dependencies: [
+            "PolkuIO", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz",
+            "PolkuChecklist",
+        ]),
+        // The command line: a thin door to the pipeline, one file per subcommand.
         .target(name: "PolkuCLI", dependencies: [
-            "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz", "PolkuChecklist",
+            "PolkuIO", "PolkuPipeline", "PolkuSyntax", "PolkuCheck", "PolkuReport", "PolkuDiagram",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "polku", dependencies: ["PolkuCLI"]),
         // Times the stages in-process for bench/run; not a product.
         .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         .testTarget(name: "PolkuTests", dependencies: [
-            "PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz", "PolkuChecklist", "PolkuCLI", "polku",
+            "PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz",
+            "PolkuChecklist", "PolkuIO", "PolkuPipeline", "PolkuCLI", "polku",
         ], exclude: ["Golden", "Hostile", "Fuzz"]),
     ]
 )

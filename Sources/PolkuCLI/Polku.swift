@@ -1,7 +1,23 @@
 import ArgumentParser
 import Foundation
+import PolkuIO
+import PolkuPipeline
+import PolkuSyntax
 
-/// The `polku` command.
+/// Exit codes shared by every command.
+enum ExitStatus: Int32, Sendable, Error {
+    /// Nothing wrong.
+    case ok = 0
+    /// The journey has errors (or, under `--strict`, warnings).
+    case findings = 1
+    /// The command was used wrongly or a file could not be read or written.
+    case usage = 2
+
+    /// The worse of two.
+    func worse(_ other: ExitStatus) -> ExitStatus { other.rawValue > rawValue ? other : self }
+}
+
+/// The `polku` command: a thin door to `PolkuPipeline`, one file per subcommand.
 public struct Polku: ParsableCommand {
     public static let version = "0.1.0"
 
@@ -9,9 +25,9 @@ public struct Polku: ParsableCommand {
         commandName: "polku",
         abstract: "Check, draw and list library service journeys written as text.",
         discussion: """
-        A journey file (*.polku) describes what happens before, during and after a \
-        library service, step by step, in each channel. Polku checks it (where could we \
-        recommend something, does the customer know what happens next), draws it as a \
+        A journey file (*.polku) describes what happens before, during and after a \\
+        library service, step by step, in each channel. Polku checks it (where could we \\
+        recommend something, does the customer know what happens next), draws it as a \\
         swimlane diagram and writes it as a checklist for the team.
 
         Examples:
@@ -38,79 +54,30 @@ public struct Polku: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                StandardStreams.write(Array((fullMessage(for: error) + "\n").utf8), to: .output)
                 return 0
             }
             if let status = error as? ExitCode { return status.rawValue }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            StandardStreams.write(Array((fullMessage(for: error) + "\n").utf8), to: .error)
             return ExitStatus.usage.rawValue
         }
     }
-}
 
-/// `polku check`: reads journey files and reports every problem and finding.
-struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Check journey files: errors, and the places to recommend or follow up.",
-        discussion: """
-        Give one or more journey files, or folders: a folder means every *.polku file in it \
-        and below it.
-
-        The checker's rules look for steps with no recommendation or follow-up and the other \
-        gaps a service designer cares about (`polku rules` lists them). A polku.toml file in \
-        the journey's folder or a folder above it sets their severities; --rule overrides it.
-
-        Exit status: 0 when there is no error, 1 when a journey has errors or a finding of \
-        severity error (or a warning, with --strict), 2 when the command was used wrongly or \
-        a file could not be read.
-
-        Examples:
-          polku check Examples/
-          polku check --format summary Examples/article-delivery.polku
-          polku check --rule missing-recommendation=error --strict journeys/
-          polku check --format sarif Examples/ > polku.sarif
-        """
-    )
-
-    @Argument(help: "Journey files or folders to check (`-` reads standard input).")
-    var paths: [String] = []
-
-    @Option(help: "Output format: text (for people), short (one line each, for editors and CI), json, sarif (code scanning), summary (a table for a workshop projector).")
-    var format: CheckFormat = .text
-
-    @OptionGroup var checker: CheckerOptions
-
-    @Flag(help: "Fail (exit 1) on warnings too, not only on errors.")
-    var strict = false
-
-    @Option(help: "Colour: auto (only on a terminal, never when NO_COLOR is set), always or never.")
-    var color: ColorChoice = .auto
-
-    func validate() throws {
-        if paths.isEmpty {
-            throw ValidationError("give at least one journey file or folder, for example `polku check Examples/`")
-        }
-    }
-
-    func run() throws {
-        let runner = CheckRunner(format: format, color: color.enabled(), strict: strict, overrides: checker.rules,
-                                 configPath: checker.config)
-        let console = Console(capture: false)
-        let status = runner.run(paths: paths, console: console)
-        console.flush()
-        if status != .ok { throw ExitCode(status.rawValue) }
+    /// Runs the command line as the `polku` process and exits.
+    public static func main(_ arguments: [String]) -> Never {
+        StandardStreams.ignoreFileSizeSignal()
+        StandardStreams.exit(run(arguments))
     }
 }
 
-extension CheckFormat: ExpressibleByArgument {}
+extension KeywordLanguage: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+extension DiagramFormat: ExpressibleByArgument {}
+extension ChecklistFormat: ExpressibleByArgument {}
 extension ColorChoice: ExpressibleByArgument {}
 
-/// The options every command that runs the checker shares: `--rule` and `--config`.
-struct CheckerOptions: ParsableArguments {
-    @Option(name: .customLong("rule"), help: ArgumentHelp("Set a rule's severity: NAME=error|warning|info|off. Repeatable.", valueName: "name=severity"))
-    var rules: [String] = []
-
-    @Option(help: ArgumentHelp("Use this configuration file instead of the nearest polku.toml.", valueName: "file"))
-    var config: String?
+/// Ends a command with its status: nothing for success, else an exit code.
+func finish(_ status: ExitStatus, _ console: Console) throws {
+    console.flush()
+    if status != .ok { throw ExitCode(status.rawValue) }
 }

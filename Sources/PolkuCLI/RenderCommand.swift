@@ -1,18 +1,8 @@
 import ArgumentParser
 import Foundation
-import PolkuCheck
 import PolkuDiagram
-import PolkuGraphviz
-import PolkuModel
-import PolkuReport
+import PolkuPipeline
 import PolkuSyntax
-
-/// Diagram output formats.
-public enum DiagramFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
-    case svg, png, pdf, dot
-}
-
-extension KeywordLanguage: ExpressibleByArgument {}
 
 /// `polku render`: the swimlane diagram of a journey, drawn by Graphviz in-process.
 struct RenderCommand: ParsableCommand {
@@ -20,12 +10,12 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw a journey as a swimlane diagram: channels as rows, phases as columns.",
         discussion: """
-        The format comes from the output file's extension (.svg, .png, .pdf, .dot) or from \
-        --format. Without -o the diagram is written next to the journey with the format's \
+        The format comes from the output file's extension (.svg, .png, .pdf, .dot) or from \\
+        --format. Without -o the diagram is written next to the journey with the format's \\
         extension. A folder renders every journey in it into --out-dir.
 
-        The checker's findings are marked on their steps (a dashed border and a ⚠ line in \
-        words); --no-findings hides them. A journey with errors is not drawn: the errors are \
+        The checker's findings are marked on their steps (a dashed border and a ⚠ line in \\
+        words); --no-findings hides them. A journey with errors is not drawn: the errors are \\
         shown instead.
 
         Examples:
@@ -70,117 +60,60 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let console = Console(capture: false)
-        var runner = RenderRunner()
-        runner.options = DiagramOptions(language: lang, theme: Theme.all.first { $0.name == theme }!,
-                                        showFindings: !noFindings, dpi: dpi)
-        runner.overrides = checker.rules
-        runner.configPath = checker.config
-        let status = runner.run(input: input, output: output, outDir: outDir, format: format, console: console)
-        console.flush()
-        if status != .ok { throw ExitCode(status.rawValue) }
-    }
-}
-
-/// `polku render` without argument parsing.
-public struct RenderRunner {
-    public var options = DiagramOptions()
-    public var overrides: [String] = []
-    public var configPath: String?
-    /// One for the whole run: a folder of journeys reads its `polku.toml` once.
-    let configurations = CheckRunner.ConfigurationCache()
-
-    public init() {}
-
-    public func run(input: String, output: String?, outDir: String?, format: DiagramFormat?, console: Console) -> ExitStatus {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory)
-        if exists && isDirectory.boolValue {
+        let console = Console()
+        let options = DiagramOptions(language: lang, theme: Theme.all.first { $0.name == theme }!,
+                                     showFindings: !noFindings, dpi: dpi)
+        let pipeline = checker.pipeline
+        if Pipeline.isFolder(input) {
             guard let outDir else {
                 console.error("polku: `\(input)` is a folder: give --out-dir to say where its diagrams go")
-                return .usage
+                return try finish(.usage, console)
             }
             if output != nil {
                 console.error("polku: -o names one file; for a folder use --out-dir")
-                return .usage
+                return try finish(.usage, console)
             }
-            let (files, problems) = SourceLoader.expand([input])
-            for p in problems { console.error("polku: \(p)") }
-            if !problems.isEmpty { return .usage }
+            let (files, problems) = pipeline.journeyFiles([input])
+            console.show(problems)
+            if !problems.isEmpty { return try finish(.usage, console) }
             var worst = ExitStatus.ok
             let chosen = format ?? .svg
             for file in files {
                 let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
                 let target = (outDir as NSString).appendingPathComponent("\(name).\(chosen.rawValue)")
-                let status = renderOne(file, to: target, format: chosen, console: console)
-                if status.rawValue > worst.rawValue { worst = status }
+                worst = worst.worse(render(file, to: target, format: chosen, options: options, pipeline: pipeline, console: console))
             }
-            return worst
+            return try finish(worst, console)
         }
         let chosen: DiagramFormat
         if let format {
             chosen = format
-        } else if let output, output != "-", let ext = DiagramFormat(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) {
+        } else if let output, output != "-", let ext = DiagramFormat(rawValue: OutputSteps.fileExtension(output)) {
             chosen = ext
         } else if let output, output != "-" {
             console.error("polku: cannot tell the format of `\(output)`: end it in .svg, .png, .pdf or .dot, or give --format")
-            return .usage
+            return try finish(.usage, console)
         } else {
             chosen = .svg
         }
-        let target = output ?? (URL(fileURLWithPath: input).deletingPathExtension().path + "." + chosen.rawValue)
-        return renderOne(input, to: target, format: chosen, console: console)
+        let target = output ?? OutputSteps.besideJourney(input, extension: chosen.rawValue)
+        try finish(render(input, to: target, format: chosen, options: options, pipeline: pipeline, console: console), console)
     }
 
-    func renderOne(_ path: String, to target: String, format: DiagramFormat, console: Console) -> ExitStatus {
-        let result: CheckResult
-        switch JourneyLoader.load(path, target: target, overrides: overrides, configPath: configPath, console: console,
-                                  cache: configurations) {
-        case .checked(let checked): result = checked
-        case .stop(let status): return status
+    private func render(_ path: String, to target: String, format: DiagramFormat, options: DiagramOptions,
+                        pipeline: Pipeline, console: Console) -> ExitStatus {
+        let journey: CheckedJourney
+        switch OutputSteps.load(path, target: target, pipeline: pipeline, console: console) {
+        case .success(let loaded): journey = loaded
+        case .failure(let status): return status
         }
         do {
-            let bytes = try Self.draw(result, format: format, options: options, console: console)
-            try OutputFile.write(bytes, to: target)
-        } catch let error as GraphvizError {
-            console.error("polku: \(error)")
-            return .usage
+            let drawing = try Diagrams.drawBlocking(journey, format: format, options: options)
+            for note in drawing.notes { console.error("polku: note: \(note)") }
+            return OutputSteps.write(drawing.bytes, to: target, console: console)
         } catch {
-            console.error("polku: \(error)")
+            console.show(error.items)
             return .usage
-        }
-        return .ok
-    }
-
-    /// The diagram in one format. PNG is limited to 30,000 pixels a side (more than any
-    /// screen or printer needs, and what the PNG renderer can allocate): a larger picture is
-    /// drawn at a lower resolution, with a note.
-    public static func draw(_ result: CheckResult, format: DiagramFormat, options: DiagramOptions, console: Console? = nil) throws -> [UInt8] {
-        var options = options
-        if format != .png { options.dpi = nil }
-        var (dot, width, height) = SwimlaneDiagram.dotAndSize(result, options: options)
-        if format == .png, let dpi = options.dpi {
-            let largest = max(width, height) / 72 * Double(dpi)
-            if largest > 30_000 {
-                let fitted = max(18, Int(30_000 / (max(width, height) / 72)))
-                console?.error("polku: note: the diagram is too large for \(dpi) dpi as PNG; drawing it at \(fitted) dpi (use SVG or PDF for full detail)")
-                options.dpi = fitted
-                dot = SwimlaneDiagram.dotAndSize(result, options: options).dot
-            }
-        }
-        switch format {
-        case .dot:
-            return Array(dot.utf8)
-        case .svg:
-            let svg = try Graphviz.shared.render(dot: dot, format: .svg)
-            let title = "\(Localized.text(.diagramOf, options.language ?? result.analysis.journey.language)): \(result.analysis.journey.title.value)"
-            let annotated = SVGAccessibility.annotate(String(decoding: svg, as: UTF8.self), title: title,
-                                                      description: SwimlaneDiagram.description(result, options: options))
-            return Array(annotated.utf8)
-        case .png:
-            return try Graphviz.shared.render(dot: dot, format: .png)
-        case .pdf:
-            return try Graphviz.shared.render(dot: dot, format: .pdf)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Colours of a diagram. Every text colour is chosen against the fill it sits on for a
 /// contrast of at least 4.5:1 (a test computes them), and nothing is told by colour alone:
 /// findings also have a dashed border and a ⚠ line in words.
@@ -55,9 +57,3 @@ public struct Theme: Sendable {
         return (max(x, y) + 0.05) / (min(x, y) + 0.05)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -1,5 +1,6 @@
 import Foundation
 import PolkuModel
+import PolkuPipeline
 import PolkuReport
 import PolkuSyntax
 import Testing
@@ -97,34 +98,35 @@ import Testing
         #expect(a.journey.steps.count > 300_000)
     }
 
+    /// The problem of reading a path, as the pipeline reports it.
+    func readProblem(_ path: String) -> Diagnostic? {
+        guard case .failure(let problems) = Pipeline().read(path) else { return nil }
+        return problems.items.first?.diagnostic
+    }
+
     @Test func aFolderGivenWhereAFileIsExpected() throws {
-        #expect(throws: FileProblem.self) { try SourceLoader.read(Fixture.path("Examples")) }
-        do {
-            _ = try SourceLoader.read(Fixture.path("Examples"))
-        } catch {
-            #expect(error.reason.contains("it is a folder"))
-        }
+        let d = try #require(readProblem(Fixture.path("Examples")))
+        #expect(d.code == ErrorCode.cannotRead.code)
+        #expect(!d.hasPosition)
+        #expect(d.message.contains("it is a folder"))
     }
 
     @Test func missingAndUnreadableFiles() throws {
-        do {
-            _ = try SourceLoader.read("/nonexistent/journey.polku")
-            Issue.record("expected a FileProblem")
-        } catch {
-            #expect(error.reason == "no such file or directory")
-        }
+        let missing = try #require(readProblem("/nonexistent/journey.polku"))
+        #expect(missing.code == ErrorCode.cannotRead.code)
+        #expect(missing.message == "cannot read `/nonexistent/journey.polku`: no such file or directory")
         // A dangling link cannot be read either (root can read any permission, so use a link).
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("polku-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let link = dir.appendingPathComponent("gone.polku").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: dir.appendingPathComponent("nothing").path)
-        #expect(throws: FileProblem.self) { try SourceLoader.read(link) }
+        #expect(readProblem(link)?.code == ErrorCode.cannotRead.code)
         // A file without read permission, when not running as root.
         if getuid() != 0 {
             let locked = dir.appendingPathComponent("locked.polku").path
             _ = FileManager.default.createFile(atPath: locked, contents: Data("journey: T\n".utf8), attributes: [.posixPermissions: 0o000])
-            #expect(throws: FileProblem.self) { try SourceLoader.read(locked) }
+            #expect(readProblem(locked)?.code == ErrorCode.cannotRead.code)
         }
     }
 
@@ -132,8 +134,9 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("polku-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (files, problems) = SourceLoader.expand([dir.path])
+        let (files, problems) = Pipeline().journeyFiles([dir.path])
         #expect(files.isEmpty)
-        #expect(problems.first?.reason.contains("no journey files") == true)
+        #expect(problems.first?.diagnostic.code == ErrorCode.noJourneys.code)
+        #expect(problems.first?.diagnostic.message.contains("no journey files") == true)
     }
 }

@@ -6,6 +6,7 @@ import PolkuCheck
 import PolkuCLI
 import PolkuDiagram
 import PolkuModel
+import PolkuPipeline
 import PolkuSyntax
 import Testing
 
@@ -26,7 +27,7 @@ import Testing
     @Test(arguments: Fixture.examples)
     func svgIsWellFormedAndShowsEveryStepAndLane(_ path: String) throws {
         let (_, result) = try checkExample(path)
-        let svg = try RenderRunner.draw(result, format: .svg, options: DiagramOptions())
+        let svg = try draw(result, format: .svg, options: DiagramOptions())
         let document = try XMLDocument(data: Data(svg), options: [])
         let texts = try document.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
         let shown = texts.joined(separator: "\n")
@@ -52,14 +53,14 @@ import Testing
 
     @Test func pngAndPdfHaveTheRightMagicAndAPlausibleSize() throws {
         let (_, result) = try checkExample("Examples/article-delivery.polku")
-        let png = try RenderRunner.draw(result, format: .png, options: DiagramOptions(dpi: 100))
+        let png = try draw(result, format: .png, options: DiagramOptions(dpi: 100))
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         #expect(png.count > 20_000 && png.count < 5_000_000)
         // The PNG's width follows --dpi: IHDR width at bytes 16..19.
         let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
         let (_, w, _) = SwimlaneDiagram.dotAndSize(result)
         #expect(abs(Double(width) - w / 72 * 100) < 3)
-        let pdf = try RenderRunner.draw(result, format: .pdf, options: DiagramOptions())
+        let pdf = try draw(result, format: .pdf, options: DiagramOptions())
         #expect(String(decoding: pdf.prefix(5), as: UTF8.self) == "%PDF-")
         #expect(pdf.count > 5_000 && pdf.count < 5_000_000)
     }
@@ -67,9 +68,9 @@ import Testing
     @Test func sameInputSameBytes() throws {
         let (_, result) = try checkExample("Examples/social-media-event.polku")
         #expect(SwimlaneDiagram.dot(result) == SwimlaneDiagram.dot(result))
-        let a = try RenderRunner.draw(result, format: .svg, options: DiagramOptions())
+        let a = try draw(result, format: .svg, options: DiagramOptions())
         let (_, again) = try checkExample("Examples/social-media-event.polku")
-        let b = try RenderRunner.draw(again, format: .svg, options: DiagramOptions())
+        let b = try draw(again, format: .svg, options: DiagramOptions())
         #expect(a == b)
     }
 
@@ -96,7 +97,7 @@ import Testing
         """
         let result = Self.check(journey)
         #expect(!result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics)")
-        let svg = String(decoding: try RenderRunner.draw(result, format: .svg, options: DiagramOptions()), as: UTF8.self)
+        let svg = String(decoding: try draw(result, format: .svg, options: DiagramOptions()), as: UTF8.self)
         let document = try XMLDocument(data: Data(svg.utf8), options: [])
         // Text runs are wrapped into lines; joining the card's texts with spaces gives the input back.
         let texts = try document.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
@@ -231,7 +232,7 @@ import Testing
     @Test(arguments: ["article-delivery", "kaukolaina-fi"])
     func readmeDiagramIsCurrent(_ name: String) throws {
         let (_, result) = try checkExample("Examples/\(name).polku")
-        let svg = String(decoding: try RenderRunner.draw(result, format: .svg, options: DiagramOptions()), as: UTF8.self)
+        let svg = String(decoding: try draw(result, format: .svg, options: DiagramOptions()), as: UTF8.self)
         Golden.check(svg, against: Fixture.path("docs/\(name).svg"))
     }
 }

@@ -7,6 +7,7 @@ import PolkuChecklist
 import PolkuCLI
 import PolkuDiagram
 import PolkuModel
+import PolkuPipeline
 import PolkuReport
 import PolkuSyntax
 import Testing
@@ -25,7 +26,7 @@ func wholePipeline(_ bytes: [UInt8], render: Bool = false) throws -> [String] {
     let checklist = Checklist(result)
     outputs += [MarkdownChecklist.render(checklist), HTMLChecklist.render(checklist), CSVChecklist.render(checklist)]
     if render {
-        outputs.append(String(decoding: try RenderRunner.draw(result, format: .svg, options: DiagramOptions()), as: UTF8.self))
+        outputs.append(String(decoding: try draw(result, format: .svg, options: DiagramOptions()), as: UTF8.self))
     }
     return outputs
 }

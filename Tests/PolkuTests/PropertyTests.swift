@@ -7,6 +7,7 @@ import PolkuChecklist
 import PolkuCLI
 import PolkuDiagram
 import PolkuModel
+import PolkuPipeline
 import PolkuSyntax
 import Testing
 
@@ -90,7 +91,7 @@ import Testing
             }
             let drawn: [UInt8]
             do {
-                drawn = try RenderRunner.draw(result, format: .svg, options: DiagramOptions())
+                drawn = try draw(result, format: .svg, options: DiagramOptions())
             } catch {
                 Issue.record("could not draw \(text.debugDescription): \(error)")
                 continue

@@ -1,5 +1,8 @@
 import Foundation
+import PolkuCheck
+import PolkuDiagram
 import PolkuModel
+import PolkuPipeline
 import PolkuReport
 import PolkuSyntax
 import Testing
@@ -145,3 +148,18 @@ after:
     mood: 5
 
 """
+
+/// Draws a checked journey through the pipeline, as `polku render` does.
+func draw(_ result: CheckResult, format: DiagramFormat = .svg, options: DiagramOptions = DiagramOptions()) throws -> [UInt8] {
+    let journey = CheckedJourney(source: result.analysis.source, result: result)
+    do {
+        return try Diagrams.drawBlocking(journey, format: format, options: options).bytes
+    } catch {
+        throw DrawingFailed(message: error.items.map { "\($0.diagnostic.message) \($0.diagnostic.notes)" }.joined(separator: "\n"))
+    }
+}
+
+struct DrawingFailed: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import PolkuPipeline
+import PolkuSyntax
+
+/// `polku check`: reads journey files and reports every problem and finding.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check journey files: errors, and the places to recommend or follow up.",
+        discussion: """
+        Give one or more journey files, or folders: a folder means every *.polku file in it \\
+        and below it.
+
+        The checker's rules look for steps with no recommendation or follow-up and the other \\
+        gaps a service designer cares about (`polku rules` lists them). A polku.toml file in \\
+        the journey's folder or a folder above it sets their severities; --rule overrides it.
+
+        Columns in every format are counted in Unicode characters (code points).
+
+        Exit status: 0 when there is no error, 1 when a journey has errors or a finding of \\
+        severity error (or a warning, with --strict), 2 when the command was used wrongly or \\
+        a file could not be read.
+
+        Examples:
+          polku check Examples/
+          polku check --format summary Examples/article-delivery.polku
+          polku check --rule missing-recommendation=error --strict journeys/
+          polku check --format sarif Examples/ > polku.sarif
+        """
+    )
+
+    @Argument(help: "Journey files or folders to check (`-` reads standard input).")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text (for people), short (one line each, for editors and CI), json, sarif (code scanning), summary (a table for a workshop projector).")
+    var format: ReportFormat = .text
+
+    @OptionGroup var checker: CheckerOptions
+
+    @Flag(help: "Fail (exit 1) on warnings too, not only on errors.")
+    var strict = false
+
+    @Option(help: "Colour: auto (only on a terminal, never when NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        if paths.isEmpty {
+            throw ValidationError("give at least one journey file or folder, for example `polku check Examples/`")
+        }
+    }
+
+    func run() throws {
+        let console = Console()
+        let pipeline = checker.pipeline
+        let (files, found) = pipeline.journeyFiles(paths)
+        var problems = found
+        var checked: [CheckedJourney] = []
+        for path in files {
+            let source: SourceFile
+            switch pipeline.read(path) {
+            case .success(let read): source = read
+            case .failure(let unreadable):
+                problems += unreadable.items
+                continue
+            }
+            switch pipeline.check(source, path: path == "-" ? nil : path) {
+            case .success(let journey): checked.append(journey)
+            case .failure(let configuration):
+                // A configuration with mistakes would give wrong results for every file.
+                console.show(configuration.items)
+                return try finish(.usage, console)
+            }
+        }
+        console.show(problems)
+        console.write(Reports.render(checked, format: format, color: color.enabled(), version: Polku.version))
+        var status = ExitStatus.ok
+        if !problems.isEmpty { status = .usage }
+        let failing: Set<Severity> = strict ? [.error, .warning] : [.error]
+        if status == .ok && checked.contains(where: { $0.result.diagnostics.contains { failing.contains($0.severity) } }) {
+            status = .findings
+        }
+        try finish(status, console)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import PolkuPipeline
+import PolkuReport
+
+/// What `render` and `checklist` share: loading one journey to make an output from, and
+/// writing the output whole.
+enum OutputSteps {
+    /// The checked journey, or the exit status to stop with (after saying why). Refuses an
+    /// output that is the journey itself, and shows the errors of a journey that has any.
+    static func load(_ path: String, target: String, pipeline: Pipeline, console: Console) -> Result<CheckedJourney, ExitStatus> {
+        if target != "-" && Pipeline.sameFile(path, target) {
+            console.show([Pipeline.writeProblem(target, "it is the journey itself (refusing to write over it); choose another -o")])
+            return .failure(.usage)
+        }
+        let journey: CheckedJourney
+        switch pipeline.load(path) {
+        case .success(let loaded): journey = loaded
+        case .failure(let problems):
+            console.show(problems.items)
+            return .failure(.usage)
+        }
+        let errors = journey.errors
+        if !errors.isEmpty {
+            console.show(errors.map { FileDiagnostic(journey.source, $0) })
+            console.error("polku: `\(path)` has \(errors.count == 1 ? "an error" : "\(errors.count) errors"); fix \(errors.count == 1 ? "it" : "them") first")
+            return .failure(.findings)
+        }
+        return .success(journey)
+    }
+
+    /// Writes an output: to standard output for `-`, else whole or not at all.
+    static func write(_ bytes: [UInt8], to target: String, console: Console) -> ExitStatus {
+        if target == "-" {
+            console.write(bytes: bytes)
+            return .ok
+        }
+        if let problem = Pipeline.write(bytes, to: target) {
+            console.show([problem])
+            return .usage
+        }
+        return .ok
+    }
+
+    /// The output's path when none is given: beside the journey, with the format's extension.
+    static func besideJourney(_ input: String, extension ext: String) -> String {
+        URL(fileURLWithPath: input).deletingPathExtension().path + "." + ext
+    }
+
+    /// The lower-cased extension of a path.
+    static func fileExtension(_ path: String) -> String {
+        URL(fileURLWithPath: path).pathExtension.lowercased()
+    }
+}

@@ -1,0 +1,100 @@
+import PolkuCheck
+import PolkuDiagram
+import PolkuGraphviz
+import PolkuModel
+import PolkuReport
+import PolkuSyntax
+
+/// Diagram output formats.
+public enum DiagramFormat: String, CaseIterable, Sendable {
+    case svg, png, pdf, dot
+}
+
+/// A diagram drawn, and what the person should know about how (for example that a PNG was
+/// drawn at a lower resolution than asked).
+public struct Drawing: Sendable {
+    public var bytes: [UInt8]
+    public var notes: [String]
+}
+
+/// The swimlane diagram of a checked journey in any format, drawn by Graphviz in-process.
+public enum Diagrams {
+    /// PNG is limited to this many pixels a side (more than any screen or printer needs, and
+    /// what the PNG renderer can allocate): a larger picture is drawn at a lower resolution.
+    public static let largestPNGSide = 30_000.0
+
+    /// Draws the diagram; Graphviz runs on its own thread, so this never blocks the
+    /// cooperative thread pool.
+    public static func draw(_ journey: CheckedJourney, format: DiagramFormat,
+                            options: DiagramOptions) async throws(Problems) -> Drawing {
+        let (dot, notes, options) = prepare(journey, format: format, options: options)
+        guard let graphviz = format.graphviz else { return Drawing(bytes: Array(dot.utf8), notes: notes) }
+        do {
+            let bytes = try await Graphviz.shared.render(dot: dot, format: graphviz)
+            return Drawing(bytes: finish(bytes, journey, format: format, options: options), notes: notes)
+        } catch {
+            throw problems(error, journey)
+        }
+    }
+
+    /// Draws the diagram on the calling thread. For synchronous callers only (the command
+    /// line); never call it from async code.
+    public static func drawBlocking(_ journey: CheckedJourney, format: DiagramFormat,
+                                    options: DiagramOptions) throws(Problems) -> Drawing {
+        let (dot, notes, options) = prepare(journey, format: format, options: options)
+        guard let graphviz = format.graphviz else { return Drawing(bytes: Array(dot.utf8), notes: notes) }
+        do {
+            let bytes = try Graphviz.shared.renderBlocking(dot: dot, format: graphviz)
+            return Drawing(bytes: finish(bytes, journey, format: format, options: options), notes: notes)
+        } catch {
+            throw problems(error, journey)
+        }
+    }
+
+    /// The DOT text, with the resolution fitted for PNG.
+    private static func prepare(_ journey: CheckedJourney, format: DiagramFormat,
+                                options: DiagramOptions) -> (String, [String], DiagramOptions) {
+        var options = options
+        if format != .png { options.dpi = nil }
+        var (dot, width, height) = SwimlaneDiagram.dotAndSize(journey.result, options: options)
+        var notes: [String] = []
+        if format == .png, let dpi = options.dpi {
+            let largest = max(width, height) / 72 * Double(dpi)
+            if largest > largestPNGSide {
+                let fitted = max(18, Int(largestPNGSide / (max(width, height) / 72)))
+                notes.append("the diagram is too large for \(dpi) dpi as PNG; drawing it at \(fitted) dpi (use SVG or PDF for full detail)")
+                options.dpi = fitted
+                dot = SwimlaneDiagram.dotAndSize(journey.result, options: options).dot
+            }
+        }
+        return (dot, notes, options)
+    }
+
+    /// An SVG gets its title and text alternative.
+    private static func finish(_ bytes: [UInt8], _ journey: CheckedJourney, format: DiagramFormat,
+                               options: DiagramOptions) -> [UInt8] {
+        guard format == .svg else { return bytes }
+        let result = journey.result
+        let title = "\(Localized.text(.diagramOf, options.language ?? result.analysis.journey.language)): \(result.analysis.journey.title.value)"
+        let annotated = SVGAccessibility.annotate(String(decoding: bytes, as: UTF8.self), title: title,
+                                                  description: SwimlaneDiagram.description(result, options: options))
+        return Array(annotated.utf8)
+    }
+
+    private static func problems(_ error: GraphvizError, _ journey: CheckedJourney) -> Problems {
+        let code: ErrorCode = error.kind == .unavailable ? .graphvizUnavailable : .graphvizFailed
+        let notes = error.details.isEmpty ? [] : ["Graphviz said: \(error.details)"]
+        return Problems(FileDiagnostic(journey.source, .aboutFile(code, error.message, notes: notes)))
+    }
+}
+
+extension DiagramFormat {
+    var graphviz: GraphvizFormat? {
+        switch self {
+        case .svg: .svg
+        case .png: .png
+        case .pdf: .pdf
+        case .dot: nil
+        }
+    }
+}

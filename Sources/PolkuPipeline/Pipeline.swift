@@ -1,0 +1,214 @@
+import PolkuCheck
+import PolkuIO
+import PolkuModel
+import PolkuReport
+import PolkuSyntax
+import Synchronization
+
+/// Problems that stop a journey from being loaded or an output from being made: files that
+/// cannot be read, a configuration with mistakes, Graphviz failing. Each is a diagnostic
+/// with its code, shown against the file it is about (a journey, `polku.toml`, `--rule`).
+public struct Problems: Error, Sendable {
+    public var items: [FileDiagnostic]
+    public init(_ items: [FileDiagnostic]) { self.items = items }
+    public init(_ item: FileDiagnostic) { self.items = [item] }
+}
+
+/// A journey read, analysed and checked: what every output is made from.
+public struct CheckedJourney: Sendable {
+    public var source: SourceFile
+    public var result: CheckResult
+    /// Where it was read from, when it was a file (nil for standard input and text).
+    public var path: String?
+
+    public init(source: SourceFile, result: CheckResult, path: String? = nil) {
+        self.source = source
+        self.result = result
+        self.path = path
+    }
+
+    public var hasErrors: Bool { result.diagnostics.contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { result.diagnostics.filter { $0.severity == .error } }
+}
+
+/// The one pipeline that the command line, the tests and the coming workshop server and
+/// language server call: find and read a journey (from a path or from text in memory), find
+/// its configuration (the nearest `polku.toml`, a given file, or text), check it; the output
+/// builders (`Reports`, `Diagrams`, `Checklists`) then make each output as a value.
+///
+/// A pipeline reads each configuration file once, however many journeys use it, and may be
+/// shared between tasks.
+public final class Pipeline: Sendable {
+    /// Where a journey's configuration comes from.
+    public enum ConfigurationChoice: Sendable {
+        /// The nearest `polku.toml` in the journey's folder or a folder above it.
+        case nearest
+        /// This file (`--config`).
+        case file(String)
+        /// This text, shown under `name` in diagnostics (a server's or editor's buffer).
+        case text(name: String, text: String)
+        /// None: every rule at its default severity.
+        case none
+    }
+
+    public struct Settings: Sendable {
+        public var configuration: ConfigurationChoice
+        /// `--rule NAME=SEVERITY` settings, applied on top of any configuration.
+        public var overrides: [String]
+
+        public init(configuration: ConfigurationChoice = .nearest, overrides: [String] = []) {
+            self.configuration = configuration
+            self.overrides = overrides
+        }
+    }
+
+    public let settings: Settings
+    /// Configurations already read, by file (the empty key: no file).
+    private let configurations = Mutex<[String: Result<Configuration, Problems>]>([:])
+
+    public init(_ settings: Settings = Settings()) {
+        self.settings = settings
+    }
+
+    /// The journey file extension, without the dot.
+    public static let fileExtension = "polku"
+
+    // MARK: - Finding and reading
+
+    /// The journey files the user named: files as they are, folders as every `*.polku`
+    /// below them, `-` for standard input.
+    public func journeyFiles(_ paths: [String]) -> (files: [String], problems: [FileDiagnostic]) {
+        let (files, problems) = JourneyFiles.expand(paths, fileExtension: Self.fileExtension)
+        return (files, problems.map(Self.diagnostic))
+    }
+
+    /// Reads one journey file; `-` reads standard input.
+    public func read(_ path: String) -> Result<SourceFile, Problems> {
+        if path == "-" { return .success(SourceFile(name: "<stdin>", bytes: FileReader.readStandardInput())) }
+        do {
+            let advice = "give a journey file, or the folder to check every *.\(Self.fileExtension) in it"
+            return .success(SourceFile(name: path, bytes: try FileReader.read(path, folderAdvice: advice)))
+        } catch {
+            return .failure(Problems(Self.diagnostic(error)))
+        }
+    }
+
+    // MARK: - Configuration
+
+    /// The configuration for a journey: the chosen one, or the nearest `polku.toml` above
+    /// `path` (none for standard input and text), with `--rule` settings on top. Each
+    /// configuration file is read once.
+    public func configuration(forJourneyAt path: String?) -> Result<Configuration, Problems> {
+        let key: String
+        let load: () -> Result<Configuration, Problems>
+        switch settings.configuration {
+        case .none:
+            key = ""
+            load = { .success(Configuration()) }
+        case .text(let name, let text):
+            key = "text:" + name
+            load = { Self.parseConfiguration(SourceFile(name: name, text: text)) }
+        case .file(let file):
+            key = file
+            load = { [self] in readConfiguration(file) }
+        case .nearest:
+            let found = path.flatMap { $0 == "-" ? nil : JourneyFiles.nearest(Configuration.fileName, above: $0) }
+            key = found ?? ""
+            load = { [self] in found.map { readConfiguration($0) } ?? .success(Configuration()) }
+        }
+        if let cached = configurations.withLock({ $0[key] }) { return cached }
+        let loaded = load().flatMap(applyOverrides)
+        configurations.withLock { $0[key] = loaded }
+        return loaded
+    }
+
+    private func readConfiguration(_ path: String) -> Result<Configuration, Problems> {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(path, folderAdvice: "give the configuration file, \(Configuration.fileName)")
+        } catch {
+            return .failure(Problems(Self.diagnostic(error)))
+        }
+        return Self.parseConfiguration(SourceFile(name: path, bytes: bytes)).map { configuration in
+            var configuration = configuration
+            configuration.path = path
+            return configuration
+        }
+    }
+
+    static func parseConfiguration(_ source: SourceFile) -> Result<Configuration, Problems> {
+        let (configuration, problems) = Configuration.parse(source)
+        guard problems.isEmpty else { return .failure(Problems(problems.map { FileDiagnostic(source, $0) })) }
+        return .success(configuration)
+    }
+
+    private func applyOverrides(_ configuration: Configuration) -> Result<Configuration, Problems> {
+        var configuration = configuration
+        var problems: [FileDiagnostic] = []
+        for item in settings.overrides {
+            for d in configuration.apply(overrides: [item]) {
+                problems.append(FileDiagnostic(SourceFile(name: "--rule \(item)", bytes: []), d))
+            }
+        }
+        return problems.isEmpty ? .success(configuration) : .failure(Problems(problems))
+    }
+
+    // MARK: - Checking
+
+    /// Checks a journey already read.
+    public func check(_ source: SourceFile, path: String?) -> Result<CheckedJourney, Problems> {
+        configuration(forJourneyAt: path).map { configuration in
+            CheckedJourney(source: source, result: Checker.check(Analysis(source, keepSyntax: false), configuration: configuration),
+                           path: path)
+        }
+    }
+
+    /// Reads and checks a journey file (`-` for standard input).
+    public func load(_ path: String) -> Result<CheckedJourney, Problems> {
+        read(path).flatMap { check($0, path: path == "-" ? nil : path) }
+    }
+
+    /// Checks a journey given as text, named `name` in diagnostics. `path`, when given, is
+    /// where the journey would be on disk: its configuration is looked for from there.
+    public func load(text: String, name: String, path: String? = nil) -> Result<CheckedJourney, Problems> {
+        check(SourceFile(name: name, text: text), path: path)
+    }
+
+    // MARK: - Problems as diagnostics
+
+    /// A file problem as a diagnostic about that file.
+    static func diagnostic(_ problem: IOProblem) -> FileDiagnostic {
+        let code: ErrorCode = switch problem.kind {
+        case .reading: .cannotRead
+        case .noJourneys: .noJourneys
+        case .writing: .cannotWrite
+        }
+        let message = switch problem.kind {
+        case .reading: "cannot read `\(problem.path)`: \(problem.reason)"
+        case .noJourneys: "`\(problem.path)`: \(problem.reason)"
+        case .writing: "cannot write `\(problem.path)`: \(problem.reason)"
+        }
+        return FileDiagnostic(SourceFile(name: problem.path, bytes: []), .aboutFile(code, message))
+    }
+
+    /// A problem writing an output, as a diagnostic.
+    public static func writeProblem(_ path: String, _ reason: String) -> FileDiagnostic {
+        diagnostic(IOProblem(path, reason, kind: .writing))
+    }
+
+    /// Writes an output file whole or not at all (a temporary file renamed over the target).
+    public static func write(_ bytes: [UInt8], to path: String) -> FileDiagnostic? {
+        do {
+            try AtomicFile.write(bytes, to: path)
+            return nil
+        } catch {
+            return diagnostic(error)
+        }
+    }
+
+    /// True when two paths name the same file.
+    public static func sameFile(_ a: String, _ b: String) -> Bool { FileReader.sameFile(a, b) }
+
+    /// True when the path names a folder.
+    public static func isFolder(_ path: String) -> Bool { FileReader.isFolder(path) }
+}
