@@ -125,11 +125,15 @@ package enum Escaping {
 
     // MARK: - CSV
 
-    /// One CSV field (RFC 4180): a cell a spreadsheet would run as a formula (starting with
-    /// `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'` so it shows as
-    /// text, and a cell with a comma, a quote or a line break is quoted.
+    /// One CSV field (RFC 4180): forbidden characters dropped; a cell a spreadsheet would
+    /// run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is
+    /// prefixed with `'` so it shows as text, and a cell with a comma, a quote or a line
+    /// break is quoted.
     package static func csvCell(_ value: String) -> String {
         var text = value
+        if text.unicodeScalars.contains(where: { isForbidden($0.value) }) {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !isForbidden($0.value) }))
+        }
         if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             text = "'" + text
         }

@@ -1,0 +1,88 @@
+import Foundation
+import PolkuCheck
+import PolkuModel
+import PolkuPipeline
+import PolkuReport
+import PolkuSyntax
+import Testing
+
+/// One position service: a byte offset's column in each unit, and every report agreeing on
+/// the unit they use (Unicode scalars, SARIF's `unicodeCodePoints`).
+@Suite struct PositionTests {
+    /// A family emoji is one grapheme cluster, five scalars (three people and two joiners),
+    /// eight UTF-16 code units and eighteen UTF-8 bytes.
+    static let text = """
+        journey: Emoji in a channel list
+        via: desk
+        persona p: A customer
+          channels: 👩‍👩‍👧 chat, emial
+        before:
+          step a: Asks
+            recommend: a book
+            follow-up: a call
+        """
+
+    static func emial() throws -> (SourceFile, CheckResult, Diagnostic) {
+        let source = SourceFile(name: "emoji.polku", text: text)
+        let result = Checker.check(Analysis(source))
+        let d = try #require(result.diagnostics.first { source.text($0.range) == "emial" })
+        return (source, result, d)
+    }
+
+    @Test func columnsInEveryUnit() throws {
+        let (source, _, d) = try Self.emial()
+        #expect(source.location(of: d.range.start, in: .utf8Bytes) == SourceLocation(line: 4, column: 38))
+        #expect(source.location(of: d.range.start, in: .unicodeScalars) == SourceLocation(line: 4, column: 25))
+        #expect(source.location(of: d.range.start, in: .utf16CodeUnits) == SourceLocation(line: 4, column: 28))
+        #expect(source.location(of: d.range.start, in: .graphemeClusters) == SourceLocation(line: 4, column: 21))
+        // The default is the reports' unit.
+        #expect(source.location(of: d.range.start) == SourceLocation(line: 4, column: 25))
+        #expect(ColumnUnit.reports == .unicodeScalars)
+    }
+
+    @Test func everyUnitAgreesWithSwiftsOwnCounting() throws {
+        let (source, _, d) = try Self.emial()
+        let line = source.lineRange(4)
+        let prefix = source.text(SourceRange(line.start, d.range.start))
+        #expect(source.columns(from: line.start, to: d.range.start, in: .utf8Bytes) == prefix.utf8.count)
+        #expect(source.columns(from: line.start, to: d.range.start, in: .unicodeScalars) == prefix.unicodeScalars.count)
+        #expect(source.columns(from: line.start, to: d.range.start, in: .utf16CodeUnits) == prefix.utf16.count)
+        #expect(source.columns(from: line.start, to: d.range.start, in: .graphemeClusters) == prefix.count)
+    }
+
+    @Test func textShortJSONAndSARIFAgree() throws {
+        let (source, result, _) = try Self.emial()
+        let journey = CheckedJourney(source: source, result: result)
+        let short = Reports.render([journey], format: .short, version: "test")
+        #expect(short.contains("emoji.polku:4:25: error: there is no channel `emial`"))
+        let text = Reports.render([journey], format: .text, version: "test")
+        #expect(text.contains("--> emoji.polku:4:25"))
+
+        let json = try JSONSerialization.jsonObject(with: Data(Reports.render([journey], format: .json, version: "test").utf8)) as! [String: Any]
+        #expect(json["columnKind"] as? String == "unicodeCodePoints")
+        let items = json["diagnostics"] as! [[String: Any]]
+        let item = try #require(items.first { ($0["message"] as? String)?.contains("`emial`") == true })
+        let start = item["start"] as! [String: Int]
+        #expect(start["line"] == 4 && start["column"] == 25)
+
+        let sarif = try JSONSerialization.jsonObject(with: Data(Reports.render([journey], format: .sarif, version: "test").utf8)) as! [String: Any]
+        let run = (sarif["runs"] as! [[String: Any]])[0]
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+        let results = run["results"] as! [[String: Any]]
+        let found = try #require(results.first { (($0["message"] as? [String: Any])?["text"] as? String)?.contains("`emial`") == true })
+        let region = (((found["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["region"] as! [String: Int])
+        #expect(region["startLine"] == 4 && region["startColumn"] == 25 && region["endColumn"] == 30)
+    }
+
+    /// The caret under the excerpt is placed by what the terminal shows (grapheme clusters),
+    /// while the header names the reports' column.
+    @Test func theCaretSitsUnderTheWord() throws {
+        let (source, _, d) = try Self.emial()
+        let shown = RichRenderer().render(FileDiagnostic(source, d)).split(separator: "\n").map(String.init)
+        let excerpt = try #require(shown.first { $0.hasPrefix("4 |") })
+        let caret = try #require(shown.first { $0.contains("^^^^^") })
+        let excerptColumn = try #require(excerpt.range(of: "emial")).lowerBound
+        let caretColumn = try #require(caret.range(of: "^")).lowerBound
+        #expect(excerpt.distance(from: excerpt.startIndex, to: excerptColumn) == caret.distance(from: caret.startIndex, to: caretColumn))
+    }
+}
