@@ -54,9 +54,15 @@ func checkExample(_ relative: String, configuration: Configuration = Configurati
     }
 }
 
-/// SARIF must validate against the official 2.1.0 schema (from ../shared/data, not copied).
+/// SARIF must validate against the official 2.1.0 schema, read from `../shared/data` beside
+/// the project (never copied into it). A clone elsewhere has no such folder: there the
+/// validation says it skipped; `.ci/run` sets POLKU_REQUIRE_SARIF_SCHEMA=1, which makes a
+/// missing schema a failure.
 @Suite struct SARIFTests {
     static let schema = Fixture.root.deletingLastPathComponent().appendingPathComponent("shared/data/sarif-schema-2.1.0.json").path
+    static let schemaPresent = FileManager.default.fileExists(atPath: schema)
+    static let schemaRequired = ProcessInfo.processInfo.environment["POLKU_REQUIRE_SARIF_SCHEMA"] == "1"
+    static let skipped: Comment = "skipped: the SARIF schema is not at ../shared/data/sarif-schema-2.1.0.json beside this clone, so SARIF is not validated here (CI requires it)"
 
     func validate(_ sarif: String) throws -> (Int32, String) {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("polku-\(UUID().uuidString).sarif")
@@ -81,11 +87,13 @@ func checkExample(_ relative: String, configuration: Configuration = Configurati
         return (process.terminationStatus, output)
     }
 
-    @Test func schemaIsThere() {
+    @Test(.enabled(if: schemaRequired, "runs where POLKU_REQUIRE_SARIF_SCHEMA=1, as in CI"))
+    func schemaIsThere() {
         #expect(FileManager.default.fileExists(atPath: Self.schema), "the SARIF schema is read from \(Self.schema)")
     }
 
-    @Test func examplesAndErrorsValidate() throws {
+    @Test(.enabled(if: schemaPresent, skipped))
+    func examplesAndErrorsValidate() throws {
         var results: [(SourceFile, CheckResult)] = []
         for path in Fixture.examples + ["Tests/PolkuTests/Golden/diagnostics/several-mistakes.polku"] {
             results.append(try checkExample(path))
@@ -105,7 +113,8 @@ func checkExample(_ relative: String, configuration: Configuration = Configurati
         }
     }
 
-    @Test func anInvalidDocumentFailsValidation() throws {
+    @Test(.enabled(if: schemaPresent, skipped))
+    func anInvalidDocumentFailsValidation() throws {
         // The validator can fail: a result without a message is not SARIF.
         let (status, _) = try validate(#"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"ruleId": "a"}]}]}"#)
         #expect(status != 0)
