@@ -43,6 +43,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Colour: auto (only on a terminal, never when NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
+    @Flag(name: .shortAndLong, help: "Say on standard error which configuration file each journey is checked with.")
+    var verbose = false
+
     func validate() throws {
         if paths.isEmpty {
             throw ValidationError("give at least one journey file or folder, for example `polku check Examples/`")
@@ -63,7 +66,12 @@ struct CheckCommand: ParsableCommand {
                 problems += unreadable.items
                 continue
             }
-            switch pipeline.check(source, path: path == "-" ? nil : path) {
+            let location = path.isStandardInput ? nil : path
+            if verbose {
+                let used = pipeline.configurationFile(forJourneyAt: location).map { "`\($0)`" } ?? "no configuration file (every rule at its default)"
+                console.error("polku: \(path): \(used)")
+            }
+            switch pipeline.check(source, path: location) {
             case .success(let journey): checked.append(journey)
             case .failure(let configuration):
                 // A configuration with mistakes would give wrong results for every file.

@@ -59,7 +59,7 @@ struct ChecklistCommand: ParsableCommand {
         }
         let target = output ?? OutputSteps.besideJourney(input, extension: chosen.rawValue)
         let journey: CheckedJourney
-        switch OutputSteps.load(input, target: target, pipeline: checker.pipeline, console: console) {
+        switch OutputSteps.load(JourneyPath(input), target: target, pipeline: checker.pipeline, console: console) {
         case .success(let loaded): journey = loaded
         case .failure(let status): return try finish(status, console)
         }

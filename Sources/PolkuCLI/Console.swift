@@ -20,12 +20,14 @@ public enum ColorChoice: String, CaseIterable, Sendable {
 
 /// Where a command's output goes. Standard output is buffered (a report of 40,000 findings
 /// is one write per 64 KiB, not one per finding) and flushed before anything goes to
-/// standard error and when the console goes away. One console per command run, used by
-/// one thread: it is not `Sendable`.
+/// standard error and when the command finishes. A failed write is remembered: when the
+/// reader has gone (`| head`), the rest of the output is dropped quietly; any other failure
+/// (a full disk, a closed stream) ends the command with exit status 2 and says why. One
+/// console per command run, used by one thread: it is not `Sendable`.
 final class Console {
     private var buffer: [UInt8] = []
-
-    deinit { flush() }
+    /// The error number of the first failed write to standard output.
+    private(set) var outputFailure: Int32 = 0
 
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
@@ -34,13 +36,18 @@ final class Console {
 
     func write(bytes: [UInt8]) {
         flush()
-        StandardStreams.write(bytes, to: .output)
+        send(bytes)
     }
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        StandardStreams.write(buffer, to: .output)
+        send(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func send(_ bytes: [UInt8]) {
+        guard outputFailure == 0 else { return }
+        outputFailure = StandardStreams.write(bytes, to: .output)
     }
 
     /// A line for a person on standard error.
@@ -54,5 +61,14 @@ final class Console {
     func show(_ items: [FileDiagnostic]) {
         guard !items.isEmpty else { return }
         error(Reports.rich(items, color: ColorChoice.auto.enabled(on: .error)))
+    }
+
+    /// Flushes, and turns a failed write to standard output into exit status 2 (a reader
+    /// that has gone is not a failure).
+    func finish(_ status: ExitStatus) -> ExitStatus {
+        flush()
+        guard outputFailure != 0, !StandardStreams.readerHasGone(outputFailure) else { return status }
+        error("polku: cannot write to standard output: \(StandardStreams.describe(outputFailure))")
+        return .usage
     }
 }

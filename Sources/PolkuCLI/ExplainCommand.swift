@@ -31,6 +31,6 @@ struct ExplainCommand: ParsableCommand {
         }
         let console = Console()
         console.write(text)
-        console.flush()
+        try finish(.ok, console)
     }
 }

@@ -7,7 +7,7 @@ import PolkuReport
 enum OutputSteps {
     /// The checked journey, or the exit status to stop with (after saying why). Refuses an
     /// output that is the journey itself, and shows the errors of a journey that has any.
-    static func load(_ path: String, target: String, pipeline: Pipeline, console: Console) -> Result<CheckedJourney, ExitStatus> {
+    static func load(_ path: JourneyPath, target: String, pipeline: Pipeline, console: Console) -> Result<CheckedJourney, ExitStatus> {
         if target != "-" && Pipeline.sameFile(path, target) {
             console.show([Pipeline.writeProblem(target, "it is the journey itself (refusing to write over it); choose another -o")])
             return .failure(.usage)
@@ -41,13 +41,40 @@ enum OutputSteps {
         return .ok
     }
 
-    /// The output's path when none is given: beside the journey, with the format's extension.
+    /// The output's path when none is given: beside the journey, with the format's
+    /// extension; standard output when the journey comes from standard input or is not a
+    /// file (`/dev/stdin`), which has no place beside it to write to.
     static func besideJourney(_ input: String, extension ext: String) -> String {
-        URL(fileURLWithPath: input).deletingPathExtension().path + "." + ext
+        if input == "-" || input.hasPrefix("/dev/") || input.hasPrefix("/proc/") { return "-" }
+        return URL(fileURLWithPath: input).deletingPathExtension().path + "." + ext
     }
 
     /// The lower-cased extension of a path.
     static func fileExtension(_ path: String) -> String {
         URL(fileURLWithPath: path).pathExtension.lowercased()
+    }
+}
+
+extension OutputSteps {
+    /// Where a journey found in a folder goes under `--out-dir`: its path below the folder,
+    /// with the output's extension.
+    static func mirrored(_ file: JourneyPath, from folder: String, into outDir: String, extension ext: String) -> String {
+        var relative = file.description
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        if relative.hasPrefix(prefix) { relative.removeFirst(prefix.count) }
+        let withoutExtension = relative.hasSuffix("." + Pipeline.fileExtension)
+            ? String(relative.dropLast(Pipeline.fileExtension.count + 1)) : relative
+        return (outDir.hasSuffix("/") ? outDir : outDir + "/") + withoutExtension + "." + ext
+    }
+
+    /// Creates the folders an output goes into; a problem if they cannot be made.
+    static func makeFolder(for target: String) -> FileDiagnostic? {
+        let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            return nil
+        } catch {
+            return Pipeline.writeProblem(target, "the folder `\(folder)` cannot be created")
+        }
     }
 }

@@ -65,7 +65,7 @@ public struct Polku: ParsableCommand {
 
     /// Runs the command line as the `polku` process and exits.
     public static func main(_ arguments: [String]) -> Never {
-        StandardStreams.ignoreFileSizeSignal()
+        StandardStreams.prepareProcess()
         StandardStreams.exit(run(arguments))
     }
 }
@@ -78,6 +78,6 @@ extension ColorChoice: ExpressibleByArgument {}
 
 /// Ends a command with its status: nothing for success, else an exit code.
 func finish(_ status: ExitStatus, _ console: Console) throws {
-    console.flush()
-    if status != .ok { throw ExitCode(status.rawValue) }
+    let final = console.finish(status)
+    if final != .ok { throw ExitCode(final.rawValue) }
 }

@@ -12,7 +12,8 @@ struct RenderCommand: ParsableCommand {
         discussion: """
         The format comes from the output file's extension (.svg, .png, .pdf, .dot) or from \\
         --format. Without -o the diagram is written next to the journey with the format's \\
-        extension. A folder renders every journey in it into --out-dir.
+        extension (to standard output for a journey read from standard input). A folder \
+        renders every journey in it into --out-dir, keeping the folder's structure.
 
         The checker's findings are marked on their steps (a dashed border and a ⚠ line in \\
         words); --no-findings hides them. A journey with errors is not drawn: the errors are \\
@@ -79,8 +80,14 @@ struct RenderCommand: ParsableCommand {
             var worst = ExitStatus.ok
             let chosen = format ?? .svg
             for file in files {
-                let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                let target = (outDir as NSString).appendingPathComponent("\(name).\(chosen.rawValue)")
+                // The folder's structure is kept under --out-dir, so a/x.polku and b/x.polku
+                // give a/x.svg and b/x.svg, never one over the other.
+                let target = OutputSteps.mirrored(file, from: input, into: outDir, extension: chosen.rawValue)
+                if let problem = OutputSteps.makeFolder(for: target) {
+                    console.show([problem])
+                    worst = worst.worse(.usage)
+                    continue
+                }
                 worst = worst.worse(render(file, to: target, format: chosen, options: options, pipeline: pipeline, console: console))
             }
             return try finish(worst, console)
@@ -97,10 +104,10 @@ struct RenderCommand: ParsableCommand {
             chosen = .svg
         }
         let target = output ?? OutputSteps.besideJourney(input, extension: chosen.rawValue)
-        try finish(render(input, to: target, format: chosen, options: options, pipeline: pipeline, console: console), console)
+        try finish(render(JourneyPath(input), to: target, format: chosen, options: options, pipeline: pipeline, console: console), console)
     }
 
-    private func render(_ path: String, to target: String, format: DiagramFormat, options: DiagramOptions,
+    private func render(_ path: JourneyPath, to target: String, format: DiagramFormat, options: DiagramOptions,
                         pipeline: Pipeline, console: Console) -> ExitStatus {
         let journey: CheckedJourney
         switch OutputSteps.load(path, target: target, pipeline: pipeline, console: console) {

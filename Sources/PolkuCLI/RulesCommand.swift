@@ -13,7 +13,7 @@ struct RulesCommand: ParsableCommand {
     func run() throws {
         let console = Console()
         console.write(Self.listing())
-        console.flush()
+        try finish(.ok, console)
     }
 
     static func listing() -> String {

@@ -11,10 +11,17 @@ package enum StandardStreams {
         var descriptor: Int32 { self == .output ? 1 : 2 }
     }
 
-    /// Writes all of `bytes` to a stream. Returns 0, or the error number of a failed write.
+    /// Streams that were closed when the process started (`polku check x >&-`). Their
+    /// descriptors hold /dev/null so that no file Polku opens takes their place, and writing
+    /// to them is reported as the failure it is.
+    nonisolated(unsafe) private static var closedAtStart: Set<Int32> = []
+
+    /// Writes all of `bytes` to a stream. Returns 0, or the error number of a failed write
+    /// (`EPIPE` when the reader has gone, as `| head` does).
     @discardableResult
     package static func write(_ bytes: [UInt8], to stream: Stream) -> Int32 {
-        writeAll(bytes, to: stream.descriptor)
+        if closedAtStart.contains(stream.descriptor) { return EBADF }
+        return writeAll(bytes, to: stream.descriptor)
     }
 
     /// Writes all of `bytes` to a file descriptor, retrying after interrupts and short
@@ -36,6 +43,14 @@ package enum StandardStreams {
         return failure
     }
 
+    /// The system's words for a failed write, to finish "cannot write to standard output: ".
+    package static func describe(_ failure: Int32) -> String {
+        failure == EBADF ? "it is closed" : SystemError.describe(failure)
+    }
+
+    /// True when the failure means the reader has gone (a closed pipe): nothing to report.
+    package static func readerHasGone(_ failure: Int32) -> Bool { failure == EPIPE }
+
     /// True when the stream is a terminal.
     package static func isTerminal(_ stream: Stream) -> Bool {
         isatty(stream.descriptor) == 1
@@ -46,15 +61,45 @@ package enum StandardStreams {
         ProcessInfo.processInfo.environment[name]
     }
 
-    /// A write past a file-size limit should be an error Polku reports, not a signal that
-    /// kills it: with SIGXFSZ ignored, write() fails with EFBIG and the output is not left
-    /// half-written.
-    package static func ignoreFileSizeSignal() {
-        signal(SIGXFSZ, SIG_IGN)
-    }
-
     /// Ends the process with a status.
     package static func exit(_ status: Int32) -> Never {
         Glibc.exit(status)
+    }
+
+    /// Prepares the process for the command line, once, before anything is read or written:
+    ///
+    /// - a write past a file-size limit (SIGXFSZ) or to a closed pipe (SIGPIPE) fails with an
+    ///   error Polku reports (or, for a pipe, ends quietly) instead of killing it;
+    /// - an interrupt (Ctrl-C, SIGTERM, SIGHUP) removes the temporary file being written,
+    ///   then ends the process as the signal would have;
+    /// - standard streams that are closed are held open on /dev/null.
+    package static func prepareProcess() {
+        signal(SIGXFSZ, SIG_IGN)
+        signal(SIGPIPE, SIG_IGN)
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            // A signal the parent chose to ignore (`nohup`, a background job's Ctrl-C) stays
+            // ignored; any other ends the process as it would have, without the temporary file.
+            var current = sigaction()
+            sigaction(sig, nil, &current)
+            if let handler = current.__sigaction_handler.sa_handler, unsafeBitCast(handler, to: Int.self) == 1 { continue } // SIG_IGN
+            sigaddset(&unblock, sig)
+            signal(sig) { received in
+                TemporaryFiles.removeOnSignal()
+                signal(received, SIG_DFL)
+                raise(received)
+            }
+        }
+        // A mask inherited from the parent must not hold them back either.
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 {
+            let null = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
+            if null >= 0 && null != fd {
+                dup2(null, fd)
+                close(null)
+            }
+            closedAtStart.insert(fd)
+        }
     }
 }

@@ -14,14 +14,33 @@ public struct Problems: Error, Sendable {
     public init(_ item: FileDiagnostic) { self.items = [item] }
 }
 
+/// Where a journey is read from: a file (its name as bytes, which need not be UTF-8), or
+/// standard input (`-`).
+public struct JourneyPath: Hashable, Sendable, CustomStringConvertible {
+    let file: FilePath
+
+    init(_ file: FilePath) { self.file = file }
+    public init(_ path: String) { file = FilePath(path) }
+
+    public var isStandardInput: Bool { file.bytes == [UInt8(ascii: "-")] }
+    /// The path for messages (bytes that are not UTF-8 shown as U+FFFD).
+    public var description: String { file.description }
+    /// The file's name without its folder and extension, as bytes shown (for output names).
+    public var baseName: String {
+        let name = String(decoding: file.lastComponent, as: UTF8.self)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}
+
 /// A journey read, analysed and checked: what every output is made from.
 public struct CheckedJourney: Sendable {
     public var source: SourceFile
     public var result: CheckResult
     /// Where it was read from, when it was a file (nil for standard input and text).
-    public var path: String?
+    public var path: JourneyPath?
 
-    public init(source: SourceFile, result: CheckResult, path: String? = nil) {
+    public init(source: SourceFile, result: CheckResult, path: JourneyPath? = nil) {
         self.source = source
         self.result = result
         self.path = path
@@ -76,29 +95,33 @@ public final class Pipeline: Sendable {
     // MARK: - Finding and reading
 
     /// The journey files the user named: files as they are, folders as every `*.polku`
-    /// below them, `-` for standard input.
-    public func journeyFiles(_ paths: [String]) -> (files: [String], problems: [FileDiagnostic]) {
+    /// below them (whatever the bytes of their names), `-` for standard input.
+    public func journeyFiles(_ paths: [String]) -> (files: [JourneyPath], problems: [FileDiagnostic]) {
         let (files, problems) = JourneyFiles.expand(paths, fileExtension: Self.fileExtension)
-        return (files, problems.map(Self.diagnostic))
+        return (files.map(JourneyPath.init), problems.map(Self.diagnostic))
     }
 
-    /// Reads one journey file; `-` reads standard input.
-    public func read(_ path: String) -> Result<SourceFile, Problems> {
-        if path == "-" { return .success(SourceFile(name: "<stdin>", bytes: FileReader.readStandardInput())) }
+    /// Reads one journey file; `-` reads standard input. Only regular files are read, up to
+    /// 100 MB.
+    public func read(_ path: JourneyPath) -> Result<SourceFile, Problems> {
         do {
+            if path.isStandardInput { return .success(SourceFile(name: "<stdin>", bytes: try FileReader.readStandardInput())) }
             let advice = "give a journey file, or the folder to check every *.\(Self.fileExtension) in it"
-            return .success(SourceFile(name: path, bytes: try FileReader.read(path, folderAdvice: advice)))
+            return .success(SourceFile(name: path.description, bytes: try FileReader.read(path.file, folderAdvice: advice)))
         } catch {
             return .failure(Problems(Self.diagnostic(error)))
         }
     }
+
+    /// Reads one journey file named by a string; `-` reads standard input.
+    public func read(_ path: String) -> Result<SourceFile, Problems> { read(JourneyPath(path)) }
 
     // MARK: - Configuration
 
     /// The configuration for a journey: the chosen one, or the nearest `polku.toml` above
     /// `path` (none for standard input and text), with `--rule` settings on top. Each
     /// configuration file is read once.
-    public func configuration(forJourneyAt path: String?) -> Result<Configuration, Problems> {
+    public func configuration(forJourneyAt path: JourneyPath?) -> Result<Configuration, Problems> {
         let key: String
         let load: () -> Result<Configuration, Problems>
         switch settings.configuration {
@@ -110,10 +133,10 @@ public final class Pipeline: Sendable {
             load = { Self.parseConfiguration(SourceFile(name: name, text: text)) }
         case .file(let file):
             key = file
-            load = { [self] in readConfiguration(file) }
+            load = { [self] in readConfiguration(FilePath(file)) }
         case .nearest:
-            let found = path.flatMap { $0 == "-" ? nil : JourneyFiles.nearest(Configuration.fileName, above: $0) }
-            key = found ?? ""
+            let found = path.flatMap { $0.isStandardInput ? nil : JourneyFiles.nearest(Configuration.fileName, above: $0.file) }
+            key = found?.description ?? ""
             load = { [self] in found.map { readConfiguration($0) } ?? .success(Configuration()) }
         }
         if let cached = configurations.withLock({ $0[key] }) { return cached }
@@ -122,16 +145,27 @@ public final class Pipeline: Sendable {
         return loaded
     }
 
-    private func readConfiguration(_ path: String) -> Result<Configuration, Problems> {
+    /// Where a journey's configuration comes from (nil: none, every rule at its default):
+    /// for `polku check --verbose`.
+    public func configurationFile(forJourneyAt path: JourneyPath?) -> String? {
+        switch settings.configuration {
+        case .none: nil
+        case .text(let name, _): name
+        case .file(let file): file
+        case .nearest: path.flatMap { $0.isStandardInput ? nil : JourneyFiles.nearest(Configuration.fileName, above: $0.file)?.description }
+        }
+    }
+
+    private func readConfiguration(_ path: FilePath) -> Result<Configuration, Problems> {
         let bytes: [UInt8]
         do {
             bytes = try FileReader.read(path, folderAdvice: "give the configuration file, \(Configuration.fileName)")
         } catch {
             return .failure(Problems(Self.diagnostic(error)))
         }
-        return Self.parseConfiguration(SourceFile(name: path, bytes: bytes)).map { configuration in
+        return Self.parseConfiguration(SourceFile(name: path.description, bytes: bytes)).map { configuration in
             var configuration = configuration
-            configuration.path = path
+            configuration.path = path.description
             return configuration
         }
     }
@@ -156,7 +190,7 @@ public final class Pipeline: Sendable {
     // MARK: - Checking
 
     /// Checks a journey already read.
-    public func check(_ source: SourceFile, path: String?) -> Result<CheckedJourney, Problems> {
+    public func check(_ source: SourceFile, path: JourneyPath?) -> Result<CheckedJourney, Problems> {
         configuration(forJourneyAt: path).map { configuration in
             CheckedJourney(source: source, result: Checker.check(Analysis(source, keepSyntax: false), configuration: configuration),
                            path: path)
@@ -164,14 +198,17 @@ public final class Pipeline: Sendable {
     }
 
     /// Reads and checks a journey file (`-` for standard input).
-    public func load(_ path: String) -> Result<CheckedJourney, Problems> {
-        read(path).flatMap { check($0, path: path == "-" ? nil : path) }
+    public func load(_ path: JourneyPath) -> Result<CheckedJourney, Problems> {
+        read(path).flatMap { check($0, path: path.isStandardInput ? nil : path) }
     }
+
+    /// Reads and checks a journey file named by a string (`-` for standard input).
+    public func load(_ path: String) -> Result<CheckedJourney, Problems> { load(JourneyPath(path)) }
 
     /// Checks a journey given as text, named `name` in diagnostics. `path`, when given, is
     /// where the journey would be on disk: its configuration is looked for from there.
     public func load(text: String, name: String, path: String? = nil) -> Result<CheckedJourney, Problems> {
-        check(SourceFile(name: name, text: text), path: path)
+        check(SourceFile(name: name, text: text), path: path.map(JourneyPath.init))
     }
 
     // MARK: - Problems as diagnostics
@@ -196,10 +233,11 @@ public final class Pipeline: Sendable {
         diagnostic(IOProblem(path, reason, kind: .writing))
     }
 
-    /// Writes an output file whole or not at all (a temporary file renamed over the target).
+    /// Writes an output file: whole or not at all for a file, straight into a device or a
+    /// pipe, through a symbolic link to its target (see `OutputFile`).
     public static func write(_ bytes: [UInt8], to path: String) -> FileDiagnostic? {
         do {
-            try AtomicFile.write(bytes, to: path)
+            try OutputFile.write(bytes, to: path)
             return nil
         } catch {
             return diagnostic(error)
@@ -207,8 +245,8 @@ public final class Pipeline: Sendable {
     }
 
     /// True when two paths name the same file.
-    public static func sameFile(_ a: String, _ b: String) -> Bool { FileReader.sameFile(a, b) }
+    public static func sameFile(_ a: JourneyPath, _ b: String) -> Bool { FileReader.sameFile(a.file, FilePath(b)) }
 
     /// True when the path names a folder.
-    public static func isFolder(_ path: String) -> Bool { FileReader.isFolder(path) }
+    public static func isFolder(_ path: String) -> Bool { FileReader.isFolder(FilePath(path)) }
 }

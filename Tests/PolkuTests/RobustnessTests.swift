@@ -1,0 +1,232 @@
+import Foundation
+import Testing
+
+/// Runs a shell script with `$POLKU` set to the binary and `$EXAMPLE` to an example journey,
+/// in `folder` (or the package root); returns its status and output.
+func shell(_ script: String, in folder: URL? = nil, environment: [String: String] = [:]) throws -> RunResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", script]
+    process.currentDirectoryURL = folder ?? Fixture.root
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    env["POLKU"] = Fixture.binary
+    env["EXAMPLE"] = Fixture.path("Examples/article-delivery.polku")
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    final class Box: @unchecked Sendable { var data = Data() }
+    let outBox = Box()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        outBox.data = out.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return RunResult(status: process.terminationStatus, stdout: String(decoding: outBox.data, as: UTF8.self),
+                     stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Whatever is at the output's place is treated as the user would expect (issue: outputs
+/// replaced devices, links, FIFOs; lost modes and hard links).
+@Suite struct OutputTargetTests {
+    @Test func aDeviceIsWrittenIntoNotReplaced() throws {
+        let r = try shell(#"$POLKU render "$EXAMPLE" -o /dev/null --format svg; echo "status $?"; stat -c %F /dev/null"#)
+        #expect(r.stdout == "status 0\ncharacter special file\n", "\(r.stdout)\(r.stderr)")
+    }
+
+    @Test func aFullDeviceIsAnError() throws {
+        let r = try shell(#"$POLKU render "$EXAMPLE" -o /dev/full --format svg"#)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("cannot write `/dev/full`: no space left on device [cannot-write]"), "\(r.stderr)")
+    }
+
+    @Test func devStdoutWritesToStandardOutput() throws {
+        let r = try shell(#"$POLKU checklist "$EXAMPLE" -o /dev/stdout --format md | head -c 12; ls -l /dev/stdout | cut -c1"#)
+        #expect(r.stdout == "# Checklist:l\n", "\(r.stdout)\(r.stderr)")
+    }
+
+    @Test func aSymbolicLinkIsFollowedAndKept() throws {
+        let folder = try TempFolder()
+        let r = try shell(#"echo old > real.svg; ln -s real.svg link.svg; $POLKU render "$EXAMPLE" -o link.svg && stat -c %F link.svg && head -c 5 real.svg"#, in: folder.url)
+        #expect(r.stdout == "symbolic link\n<?xml", "\(r.stdout)\(r.stderr)")
+    }
+
+    @Test func aDanglingLinkMakesItsTarget() throws {
+        let folder = try TempFolder()
+        let r = try shell(#"ln -s made.svg link.svg; $POLKU render "$EXAMPLE" -o link.svg && stat -c %F link.svg made.svg"#, in: folder.url)
+        #expect(r.stdout == "symbolic link\nregular file\n", "\(r.stdout)\(r.stderr)")
+    }
+
+    @Test func aFIFOIsWrittenInto() throws {
+        let folder = try TempFolder()
+        let r = try shell(#"mkfifo pipe.svg; (wc -c < pipe.svg > count &); $POLKU render "$EXAMPLE" -o pipe.svg; sleep 0.3; stat -c %F pipe.svg; cat count"#, in: folder.url)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == "fifo", "\(r.stdout)\(r.stderr)")
+        #expect((Int(lines.last ?? "") ?? 0) > 1000)
+    }
+
+    @Test func permissionsAndHardLinksAreKept() throws {
+        let folder = try TempFolder()
+        let r = try shell(#"""
+            echo old > private.svg; chmod 600 private.svg
+            echo old > one.svg; ln one.svg two.svg
+            $POLKU render "$EXAMPLE" -o private.svg && $POLKU render "$EXAMPLE" -o one.svg
+            stat -c %a private.svg; stat -c %h one.svg; head -c 5 two.svg
+            """#, in: folder.url)
+        #expect(r.stdout == "600\n2\n<?xml", "\(r.stdout)\(r.stderr)")
+    }
+
+    @Test func aLongLegalNameWorks() throws {
+        let folder = try TempFolder()
+        let name = String(repeating: "p", count: 246) + ".svg"
+        #expect(name.utf8.count == 250)
+        let r = try shell(#"$POLKU render "$EXAMPLE" -o \#(name) && ls"#, in: folder.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == name + "\n")
+    }
+
+    @Test func standardInputIsDrawnToStandardOutput() throws {
+        let folder = try TempFolder()
+        let r = try shell(#"$POLKU render - < "$EXAMPLE" | head -c 5; $POLKU checklist - < "$EXAMPLE" | head -c 11; ls"#, in: folder.url)
+        #expect(r.stdout == "<?xml# Checklist", "\(r.stdout)\(r.stderr)")
+    }
+
+    @Test func anInterruptRemovesTheTemporaryFile() throws {
+        let folder = try TempFolder()
+        // POLKU_TEST_PAUSE_MS holds the temporary file open long enough to interrupt.
+        // (A background job of a script ignores SIGINT, and Polku keeps it so: Ctrl-C at a
+        // terminal is SIGINT to a foreground process, handled the same way as these.)
+        for signal in ["TERM", "HUP"] {
+            let r = try shell(#"""
+                echo old > out.svg
+                POLKU_TEST_PAUSE_MS=3000 $POLKU render "$EXAMPLE" -o out.svg & pid=$!
+                for i in $(seq 100); do ls -A | grep -q '^\.polku-.*\.tmp$' && break; sleep 0.05; done
+                ls -A | grep -c '^\.polku-' ; kill -\#(signal) $pid; wait $pid; echo "status $?"; ls -A; cat out.svg
+                """#, in: folder.url)
+            #expect(r.stdout == "1\nstatus \(signal == "TERM" ? 143 : 129)\nout.svg\nold\n", "\(signal): \(r.stdout)\(r.stderr)")
+        }
+    }
+}
+
+/// A failed write to standard output is an error; a reader that goes away is not.
+@Suite struct StandardOutputTests {
+    @Test func aFullDiskIsAnError() throws {
+        for command in [#"check --format sarif "$EXAMPLE""#, #"render "$EXAMPLE" -o -"#, #"checklist "$EXAMPLE" -o -"#] {
+            let r = try shell("$POLKU \(command) > /dev/full")
+            #expect(r.status == 2, "\(command): \(r.stderr)")
+            #expect(r.stderr.contains("cannot write to standard output: no space left on device"), "\(command): \(r.stderr)")
+            #expect(!r.stderr.contains("Fatal error"))
+        }
+    }
+
+    @Test func aClosedStreamIsAnError() throws {
+        let r = try shell(#"$POLKU checklist "$EXAMPLE" -o - >&-"#)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("cannot write to standard output: it is closed"), "\(r.stderr)")
+    }
+
+    @Test func aClosedPipeEndsQuietly() throws {
+        // 40,000 lines, far more than a pipe holds, of which head reads one.
+        var text = "journey: Long\nvia: desk\nbefore:\n"
+        for i in 0..<20_000 { text += "  step s\(i): Step\n" }
+        let folder = try TempFolder()
+        try folder.write("long.polku", text)
+        let r = try shell(#"$POLKU check --strict --format short long.polku | head -1; echo "status ${PIPESTATUS[0]}""#, in: folder.url)
+        // The status is the check's (warnings under --strict), not a crash or a write error.
+        #expect(r.stdout.hasSuffix("status 1\n"), "\(r.stdout)")
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
+    }
+}
+
+/// Folders are walked whole: odd names are checked, unreadable parts are reported.
+@Suite struct FolderWalkTests {
+    @Test func aNameThatIsNotUTF8IsChecked() throws {
+        let folder = try TempFolder()
+        let r = try shell(#"mkdir j; printf 'journey: T\nvia: emial\nbefore:\n  step a: A\n' > "j/$(printf 'k\xe4ytt\xe4j\xe4.polku')"; $POLKU check j --format short"#, in: folder.url)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("unknown-channel"))
+    }
+
+    @Test func anUnreadableFolderIsReported() throws {
+        guard getuid() != 0 else {
+            // root reads every folder; a folder that cannot be listed is made another way:
+            // a file where the walker expects to list (covered by the unit below).
+            let folder = try TempFolder()
+            let r = try shell(#"mkdir -p j/sub; cp "$EXAMPLE" j/; chmod 000 j/sub; $POLKU check j --format short; echo "status $?""#, in: folder.url)
+            #expect(r.stdout.contains("status"))
+            return
+        }
+        let folder = try TempFolder()
+        let r = try shell(#"mkdir -p j/sub; cp "$EXAMPLE" j/sub/; chmod 000 j/sub; $POLKU check j; echo "status $?""#, in: folder.url)
+        #expect(r.stdout.contains("status 2"))
+        #expect(r.stderr.contains("this folder cannot be read"), "\(r.stderr)")
+    }
+
+    @Test func specialFilesAreRefusedNotRead() throws {
+        let folder = try TempFolder()
+        let r = try shell(#"""
+            mkdir j; cp "$EXAMPLE" j/good.polku; mkfifo j/pipe.polku; ln -s /dev/zero j/zero.polku
+            timeout 20 $POLKU check j --format short; echo "status $?"
+            timeout 20 $POLKU check /dev/zero; echo "status $?"
+            """#, in: folder.url)
+        #expect(r.stdout.contains("good.polku:15:3: warning"), "\(r.stdout)")
+        #expect(r.stdout.components(separatedBy: "status 2").count == 3, "\(r.stdout)")
+        #expect(r.stderr.contains("cannot read `j/pipe.polku`: it is not a regular file"))
+        #expect(r.stderr.contains("cannot read `j/zero.polku`: it is not a regular file"))
+        #expect(r.stderr.contains("cannot read `/dev/zero`: it is not a regular file"))
+    }
+
+    @Test func standardInputHasASizeLimit() throws {
+        let r = try shell(#"head -c 120000000 /dev/zero | $POLKU check -; echo "status $?""#)
+        #expect(r.stdout.contains("status 2"))
+        #expect(r.stderr.contains("it is larger than 100 MB"), "\(r.stderr)")
+    }
+
+    @Test func outDirKeepsTheFolderStructure() throws {
+        let folder = try TempFolder()
+        let r = try shell(#"mkdir -p j/a j/b; cp "$EXAMPLE" j/a/x.polku; cp "$EXAMPLE" j/b/x.polku; $POLKU render j --out-dir out && find out -type f | sort"#, in: folder.url)
+        #expect(r.stdout == "out/a/x.svg\nout/b/x.svg\n", "\(r.stdout)\(r.stderr)")
+    }
+}
+
+/// The configuration search stops at the repository or the home folder.
+@Suite struct ConfigurationSearchTests {
+    @Test func aConfigurationAboveTheRepositoryIsNotUsed() throws {
+        let folder = try TempFolder()
+        let r = try shell(#"""
+            printf '[rules]\nmissing-follow-up = "off"\n' > polku.toml
+            mkdir -p repo/.git repo/journeys; cp "$EXAMPLE" repo/journeys/j.polku
+            $POLKU check repo/journeys/j.polku --format short --verbose
+            """#, in: folder.url)
+        #expect(r.stdout.contains("missing-follow-up"), "the polku.toml above the repository was used: \(r.stdout)")
+        #expect(r.stderr.contains("no configuration file"), "\(r.stderr)")
+    }
+
+    @Test func theHomeFolderEndsTheSearch() throws {
+        let folder = try TempFolder()
+        let r = try shell(#"""
+            printf '[rules]\nmissing-follow-up = "off"\n' > polku.toml
+            mkdir -p home/me/journeys; cp "$EXAMPLE" home/me/journeys/j.polku
+            HOME="$PWD/home/me" $POLKU check home/me/journeys/j.polku --format short
+            """#, in: folder.url)
+        #expect(r.stdout.contains("missing-follow-up"), "\(r.stdout)")
+    }
+
+    @Test func verboseNamesTheFileUsed() throws {
+        let folder = try TempFolder()
+        let r = try shell(#"""
+            mkdir -p repo/.git; printf '[rules]\nmissing-follow-up = "off"\n' > repo/polku.toml; cp "$EXAMPLE" repo/j.polku
+            $POLKU check repo/j.polku --format short --verbose
+            """#, in: folder.url)
+        #expect(!r.stdout.contains("missing-follow-up"))
+        #expect(r.stderr.contains("polku: repo/j.polku: `"), "\(r.stderr)")
+        #expect(r.stderr.contains("/repo/polku.toml`"), "\(r.stderr)")
+    }
+}
