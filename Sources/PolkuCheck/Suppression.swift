@@ -34,19 +34,27 @@ enum SuppressionParser {
             }
             let bytes = journey.source.bytes
             let value = text.range
-            // Find " because " (or koska / eftersom) as a whole word, ignoring case.
+            // Find `because` (or koska / eftersom) as a whole word, ignoring case, wherever it
+            // stands (first, when the rule's name is missing). Blanks are spaces, tabs and
+            // no-break spaces, as everywhere in a journey.
+            func blank(at k: Int) -> Int {
+                if bytes[k] == 0x20 || bytes[k] == 0x09 { return 1 }
+                if bytes[k] == 0xC2 && k + 1 < value.end && bytes[k + 1] == 0xA0 { return 2 }
+                return 0
+            }
             var split: (Int, Int)?
             var i = value.start
             while i < value.end && split == nil {
-                if bytes[i] == 0x20 || bytes[i] == 0x09 {
-                    var j = i + 1
-                    while j < value.end && bytes[j] != 0x20 && bytes[j] != 0x09 { j += 1 }
-                    let word = journey.source.text(SourceRange(i + 1, j)).lowercased()
-                    if Keywords.lookup(word, kind: "value")?.meaning == .because { split = (i, j) }
-                    i = j
-                } else {
-                    i += 1
+                let n = blank(at: i)
+                if n > 0 {
+                    i += n
+                    continue
                 }
+                var j = i
+                while j < value.end && blank(at: j) == 0 { j += 1 }
+                let word = journey.source.text(SourceRange(i, j)).lowercased()
+                if Keywords.lookup(word, kind: "value")?.meaning == .because { split = (i, j) }
+                i = j
             }
             let rulesEnd = split?.0 ?? value.end
             var reason = ""
@@ -58,8 +66,10 @@ enum SuppressionParser {
             var names: [SourceRange] = []
             for k in value.start...rulesEnd where k == rulesEnd || bytes[k] == UInt8(ascii: ",") {
                 var s = start, e = k
-                while s < e && (bytes[s] == 0x20 || bytes[s] == 0x09) { s += 1 }
-                while e > s && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
+                while s < e, case let n = blank(at: s), n > 0 { s += n }
+                while e > s {
+                    if bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 } else if e - 2 >= s && bytes[e - 2] == 0xC2 && bytes[e - 1] == 0xA0 { e -= 2 } else { break }
+                }
                 if s < e { names.append(SourceRange(s, e)) }
                 start = k + 1
             }
@@ -93,10 +103,11 @@ enum SuppressionParser {
 }
 
 extension String {
+    /// Without spaces, tabs and no-break spaces at either end.
     func trimmingBlanks() -> String {
         var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        while let f = s.first, f == " " || f == "\t" || f == "\u{A0}" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\u{A0}" { s = s.dropLast() }
         return String(s)
     }
 }

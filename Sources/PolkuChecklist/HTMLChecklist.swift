@@ -105,14 +105,35 @@ public enum HTMLChecklist {
     /// Text for HTML and XML.
     static func e(_ text: String) -> String { Escaping.xml(text) }
 
-    /// The SVG without its XML declaration, doctype and comments, to sit inside the page.
+    /// The SVG without its XML declaration, doctype and comments, to sit inside the page:
+    /// one pass over the bytes, so a diagram of thousands of steps costs no more than its size.
     static func inlineSVG(_ svg: String) -> String {
-        guard let start = svg.range(of: "<svg") else { return "" }
-        var body = String(svg[start.lowerBound...])
-        while let open = body.range(of: "<!--"), let close = body[open.upperBound...].range(of: "-->") {
-            body.removeSubrange(open.lowerBound..<close.upperBound)
+        let bytes = Array(svg.utf8)
+        guard let start = find(Array("<svg".utf8), in: bytes, from: 0) else { return "" }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count - start)
+        let open = Array("<!--".utf8), close = Array("-->".utf8)
+        var i = start
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<"), i + open.count <= bytes.count, bytes[i..<(i + open.count)].elementsEqual(open),
+               let end = find(close, in: bytes, from: i + open.count) {
+                i = end + close.count
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
         }
-        return body
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Where `needle` starts in `bytes` at or after `from`.
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        var i = from
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 
     static let stylesheet = """

@@ -27,7 +27,10 @@ public enum SwimlaneDiagram {
             let scaled = Int((v * 100).rounded())
             let whole = scaled / 100, frac = abs(scaled % 100)
             let sign = scaled < 0 && whole == 0 ? "-" : ""
-            return frac == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(frac < 10 ? "0" : "")\(frac)".replacingOccurrences(of: #"0$"#, with: "", options: .regularExpression)
+            // Two decimals at most, without trailing zeros: 12, 12.5, 12.05.
+            if frac == 0 { return "\(sign)\(whole)" }
+            let tens = frac / 10, ones = frac % 10
+            return ones == 0 ? "\(sign)\(whole).\(tens)" : "\(sign)\(whole).\(tens)\(ones)"
         }
         func inches(_ v: Double) -> String { n(v / 72) }
         func pos(_ x: Double, _ y: Double) -> String { "\(n(x)),\(n(height - y))" }
@@ -136,5 +139,3 @@ public enum SwimlaneDiagram {
         return parts.joined(separator: " ")
     }
 }
-
-import Foundation

@@ -78,6 +78,9 @@ struct SwimlaneLayout {
     static let cardPadding = 7.0
     static let bodyWrap = 30
     static let titleWrap = 23
+    static let itemsPerKind = 8
+    /// Arrows drawn from one step; the card says how many more steps it leads to.
+    static let arrowsPerStep = 12
 
     init(_ result: CheckResult, options: DiagramOptions) {
         let journey = result.analysis.journey
@@ -126,13 +129,24 @@ struct SwimlaneLayout {
                 }
             }
             add("", step.title.value, .title, wrap: Self.titleWrap)
-            for need in step.needs { add("\(t(.need)): ", need.value, .muted) }
-            for by in step.by { add("\(t(.servedBy)): ", by.value, .muted) }
-            for r in step.recommendations { add("★ ", r.value) }
-            for f in step.followUps { add("↪ ", f.value) }
-            for f in step.feedback { add("✎ ", f.value) }
+            // A card shows at most `itemsPerKind` lines of each kind, then how many more: a
+            // step with a thousand recommendations stays a card, not a poster.
+            func addAll(_ prefix: String, _ texts: [Text], _ style: TextLine.Style = .body) {
+                for item in texts.prefix(Self.itemsPerKind) { add(prefix, item.value, style) }
+                if texts.count > Self.itemsPerKind {
+                    add("", Localized.andMore(texts.count - Self.itemsPerKind, language), .muted)
+                }
+            }
+            addAll("\(t(.need)): ", step.needs, .muted)
+            addAll("\(t(.servedBy)): ", step.by, .muted)
+            addAll("★ ", step.recommendations)
+            addAll("↪ ", step.followUps)
+            addAll("✎ ", step.feedback)
             if let mood = step.moodValue { add("", "\(t(.mood)): \(mood)/5", .muted) }
             if step.flow.ends { add("● ", t(.customerLeaves), .muted) }
+            if step.flow.successors.count > Self.arrowsPerStep {
+                add("→ ", Localized.andMore(step.flow.successors.count - Self.arrowsPerStep, language), .muted)
+            }
             for f in stepFindings[i] { add("⚠ ", f, .finding) }
             cardLines[i] = lines
         }
@@ -222,7 +236,7 @@ struct SwimlaneLayout {
         // Arrows through the gutters and the lanes' routing strips.
         var stripUse = [Int](repeating: 0, count: lanes.count)
         for (i, step) in journey.steps.enumerated() {
-            for target in step.flow.successors {
+            for target in step.flow.successors.prefix(Self.arrowsPerStep) {
                 let a = cards[i].box, b = cards[target].box
                 let start = (a.maxX, a.y + min(a.height / 2, 24))
                 let endY = b.y + min(b.height / 2, 24)

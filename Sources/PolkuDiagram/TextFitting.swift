@@ -2,13 +2,16 @@
 /// for Graphviz is `Escaping.graphvizLabel`; journey text only ever becomes *text* in an
 /// HTML-like label, never a tag, an attribute or an id.)
 public enum GraphvizText {
-    /// The longest piece of user text put in a diagram (Graphviz rejects labels over 16 KiB).
+    /// The longest piece of user text put in a diagram, in Unicode scalars (Graphviz rejects
+    /// labels over 16 KiB; 400 scalars are at most 1,600 bytes).
     public static let maximumCharacters = 400
 
     /// Cuts text at `maximumCharacters`, marking the cut with an ellipsis.
+    /// Counted in Unicode scalars, not characters: `a` followed by 100,000 combining accents is
+    /// one character but 100,001 scalars, and Graphviz's limit is on bytes.
     public static func capped(_ text: String, _ limit: Int = maximumCharacters) -> String {
-        guard text.utf8.count > limit, text.count > limit else { return text }
-        return String(text.prefix(limit - 1)) + "…"
+        guard text.utf8.count > limit, text.unicodeScalars.count > limit else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit - 1))) + "…"
     }
 
     /// Wraps text into lines of at most `width` characters, breaking at spaces where it can

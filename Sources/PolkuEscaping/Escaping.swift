@@ -120,21 +120,44 @@ package enum Escaping {
         // A line never starts with a list or heading marker, since items carry a prefix,
         // but a cell or text that begins with "+" or "-" stays text too.
         if let first = out.first, "+-".contains(first) { out = "\\" + out }
+        return unlinked(out)
+    }
+
+    /// GitHub makes `@name` a mention and `https://…` or `www.…` a link even in escaped
+    /// text: a word joiner (U+2060, invisible, no break) after `@` and before `://` and
+    /// `www`'s dot keeps them text.
+    static func unlinked(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "@")) || text.contains("://") || text.lowercased().contains("www.") else { return text }
+        var out = ""
+        let scalars = Array(text.unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
+            let next = i + 1 < scalars.count ? scalars[i + 1] : " "
+            if scalar == ":" && i + 2 < scalars.count && scalars[i + 1] == "/" && scalars[i + 2] == "/" {
+                out.unicodeScalars.append("\u{2060}")
+            }
+            out.unicodeScalars.append(scalar)
+            if scalar == "@" && (next.properties.isAlphabetic || ("0"..."9").contains(next)) {
+                out.unicodeScalars.append("\u{2060}")
+            }
+            if (scalar == "w" || scalar == "W") && i >= 2 && next == "." && scalars[i - 1].properties.lowercaseMapping == "w"
+                && scalars[i - 2].properties.lowercaseMapping == "w" {
+                out.unicodeScalars.append("\u{2060}")
+            }
+        }
         return out
     }
 
     // MARK: - CSV
 
-    /// One CSV field (RFC 4180): forbidden characters dropped; a cell a spreadsheet would
-    /// run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is
-    /// prefixed with `'` so it shows as text, and a cell with a comma, a quote or a line
-    /// break is quoted.
+    /// One CSV field (RFC 4180): forbidden characters dropped; a cell a spreadsheet could
+    /// run as a formula (see `startsFormula`) is prefixed with `'` so it shows as text, and a
+    /// cell with a comma, a quote or a line break is quoted.
     package static func csvCell(_ value: String) -> String {
         var text = value
         if text.unicodeScalars.contains(where: { isForbidden($0.value) }) {
             text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !isForbidden($0.value) }))
         }
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+        if let first = text.unicodeScalars.first, startsFormula(first) {
             text = "'" + text
         }
         let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
@@ -144,6 +167,17 @@ package enum Escaping {
             if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
         }
         return out + "\""
+    }
+
+    /// A first character after which a spreadsheet may read a cell as a formula: the
+    /// formula signs, their full-width forms (＝ ＋ － ＠, which some spreadsheets take for
+    /// them), a tab or carriage return, and invisible format characters (a zero-width space
+    /// before `=` is not seen).
+    static func startsFormula(_ first: Unicode.Scalar) -> Bool {
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}": true
+        default: first.properties.generalCategory == .format
+        }
     }
 
     // MARK: - Terminal

@@ -238,3 +238,14 @@ public enum Localized {
         }
     }
 }
+
+extension Localized {
+    /// "and 12 more", for a list cut short.
+    public static func andMore(_ count: Int, _ language: KeywordLanguage) -> String {
+        switch language {
+        case .en: "… and \(count) more"
+        case .fi: "… ja \(count) muuta"
+        case .sv: "… och \(count) till"
+        }
+    }
+}

@@ -19,15 +19,19 @@ public struct Drawing: Sendable {
 
 /// The swimlane diagram of a checked journey in any format, drawn by Graphviz in-process.
 public enum Diagrams {
-    /// PNG is limited to this many pixels a side (more than any screen or printer needs, and
-    /// what the PNG renderer can allocate): a larger picture is drawn at a lower resolution.
+    /// PNG is limited to this many pixels a side and in all (more than any screen or printer
+    /// needs, and what the PNG renderer can allocate: a picture of 30,000 × 30,000 pixels
+    /// takes 3.5 GB): a larger picture is drawn at a lower resolution, down to 18 pixels per
+    /// inch; one that does not fit even then is refused (`diagram-too-large`).
     public static let largestPNGSide = 30_000.0
+    public static let largestPNGArea = 100_000_000.0
+    public static let lowestDPI = 18
 
     /// Draws the diagram; Graphviz runs on its own thread, so this never blocks the
     /// cooperative thread pool.
     public static func draw(_ journey: CheckedJourney, format: DiagramFormat,
                             options: DiagramOptions) async throws(Problems) -> Drawing {
-        let (dot, notes, options) = prepare(journey, format: format, options: options)
+        let (dot, notes, options) = try prepare(journey, format: format, options: options)
         guard let graphviz = format.graphviz else { return Drawing(bytes: Array(dot.utf8), notes: notes) }
         do {
             let bytes = try await Graphviz.shared.render(dot: dot, format: graphviz)
@@ -41,7 +45,7 @@ public enum Diagrams {
     /// line); never call it from async code.
     public static func drawBlocking(_ journey: CheckedJourney, format: DiagramFormat,
                                     options: DiagramOptions) throws(Problems) -> Drawing {
-        let (dot, notes, options) = prepare(journey, format: format, options: options)
+        let (dot, notes, options) = try prepare(journey, format: format, options: options)
         guard let graphviz = format.graphviz else { return Drawing(bytes: Array(dot.utf8), notes: notes) }
         do {
             let bytes = try Graphviz.shared.renderBlocking(dot: dot, format: graphviz)
@@ -53,15 +57,22 @@ public enum Diagrams {
 
     /// The DOT text, with the resolution fitted for PNG.
     private static func prepare(_ journey: CheckedJourney, format: DiagramFormat,
-                                options: DiagramOptions) -> (String, [String], DiagramOptions) {
+                                options: DiagramOptions) throws(Problems) -> (String, [String], DiagramOptions) {
         var options = options
         if format != .png { options.dpi = nil }
         var (dot, width, height) = SwimlaneDiagram.dotAndSize(journey.result, options: options)
         var notes: [String] = []
         if format == .png, let dpi = options.dpi {
-            let largest = max(width, height) / 72 * Double(dpi)
-            if largest > largestPNGSide {
-                let fitted = max(18, Int(largestPNGSide / (max(width, height) / 72)))
+            // Inches, and the resolution at which the picture just fits both limits.
+            let (w, h) = (width / 72, height / 72)
+            let fitting = min(largestPNGSide / max(w, h), (largestPNGArea / (w * h)).squareRoot())
+            if Double(dpi) > fitting {
+                let fitted = Int(fitting)
+                guard fitted >= lowestDPI else {
+                    throw Problems(FileDiagnostic(journey.source, .aboutFile(
+                        .diagramTooLarge, "the diagram is too large for a PNG picture (\(Int(w)) × \(Int(h)) inches)",
+                        help: "draw it as SVG or PDF: `--format svg` or `--format pdf`")))
+                }
                 notes.append("the diagram is too large for \(dpi) dpi as PNG; drawing it at \(fitted) dpi (use SVG or PDF for full detail)")
                 options.dpi = fitted
                 dot = SwimlaneDiagram.dotAndSize(journey.result, options: options).dot

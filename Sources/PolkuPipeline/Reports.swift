@@ -23,14 +23,24 @@ public enum Reports {
         case .short:
             let renderer = ShortRenderer()
             var out = ""
-            for item in items { out += renderer.render(item) }
+            for c in checked {
+                var cursor = LocationCursor(c.source)
+                for d in c.result.diagnostics {
+                    out += renderer.render(FileDiagnostic(c.source, d), at: d.hasPosition ? cursor.location(of: d.range.start) : nil)
+                }
+            }
             return out
         case .summary:
             return checked.map { SummaryReport.render($0.result) }.joined(separator: "\n")
         case .text:
             let renderer = RichRenderer(color: color)
             var out = ""
-            for item in items { out += renderer.render(item) + "\n" }
+            for c in checked {
+                var cursor = LocationCursor(c.source)
+                for d in c.result.diagnostics {
+                    out += renderer.render(FileDiagnostic(c.source, d), at: d.hasPosition ? cursor.location(of: d.range.start) : nil) + "\n"
+                }
+            }
             if !checked.isEmpty {
                 out += closingLine(files: checked.count, items) + "\n"
                 let skipped = checked.filter { !$0.result.rulesRan }.count

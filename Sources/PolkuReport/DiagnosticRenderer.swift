@@ -47,6 +47,12 @@ public struct RichRenderer {
     public init(color: Bool = false) { self.color = color }
 
     public func render(_ item: FileDiagnostic) -> String {
+        render(item, at: nil)
+    }
+
+    /// - Parameter at: the diagnostic's start, when the caller has counted it already (see
+    ///   `LocationCursor`), so a long line is not counted again for each diagnostic on it.
+    public func render(_ item: FileDiagnostic, at location: SourceLocation?) -> String {
         let style = Style(color: color)
         let d = item.diagnostic
         let source = item.source
@@ -61,7 +67,7 @@ public struct RichRenderer {
             if let help = d.help { out += "   \(style.blue)=\(style.reset) \(style.bold)help\(style.reset): \(t(help))\n" }
             return out
         }
-        let start = source.location(of: d.range.start)
+        let start = location ?? source.location(of: d.range.start)
 
         var marks: [(line: Int, range: SourceRange, text: String?, primary: Bool)] = [
             (start.line, d.range, d.label, true),
@@ -78,11 +84,11 @@ public struct RichRenderer {
         for line in lines {
             if let previous, line > previous + 1 { out += "\(style.blue)...\(style.reset)\n" }
             previous = line
-            let (excerpt, cut) = self.excerpt(source, line: line, around: marks.filter { $0.line == line }.map(\.range))
+            let (excerpt, shownFrom, cut) = self.excerpt(source, line: line, around: marks.filter { $0.line == line }.map(\.range))
             let number = String(line)
             out += "\(style.blue)\(String(repeating: " ", count: gutter - number.count))\(number) |\(style.reset) \(excerpt)\n"
             for mark in marks where mark.line == line {
-                let (from, width) = columns(source, line: line, range: mark.range, cut: cut)
+                let (from, width) = columns(source, line: line, range: mark.range, shownFrom: shownFrom, cut: cut)
                 let underline = String(repeating: mark.primary ? "^" : "-", count: width)
                 let color = mark.primary ? style.severity(d.severity) : style.blue
                 out += "\(pad) \(style.blue)|\(style.reset) \(String(repeating: " ", count: from))\(color)\(underline)"
@@ -97,25 +103,39 @@ public struct RichRenderer {
     }
 
     /// The shown line: tabs as single spaces, control characters as `�`, and cut around the
-    /// marks when it is long. Returns the text and how many characters were cut from the front.
-    private func excerpt(_ source: SourceFile, line: Int, around ranges: [SourceRange]) -> (String, Int) {
+    /// marks when it is long. Returns the text, the offset where the shown part starts and
+    /// whether the front was cut (shown as `…`).
+    ///
+    /// Only a window around the marks is looked at, never the whole of a long line: thirty
+    /// thousand mistakes on one line cost thirty thousand windows, not thirty thousand lines.
+    private func excerpt(_ source: SourceFile, line: Int, around ranges: [SourceRange]) -> (String, Int, Bool) {
         let lineRange = source.lineRange(line)
-        let first = ranges.map(\.start).min() ?? lineRange.start
+        let first = min(max(ranges.map(\.start).min() ?? lineRange.start, lineRange.start), lineRange.end)
         var startOffset = lineRange.start
-        var cut = 0
-        // Count characters before the mark only on long lines, keeping the usual case cheap.
-        if lineRange.count > excerptWidth * 4 || source.location(of: first, in: .graphemeClusters).column > excerptWidth {
-            let column = source.location(of: first, in: .graphemeClusters).column - 1
-            cut = max(0, column - excerptWidth / 4)
-            var chars = 0
-            var i = lineRange.start
-            while i < lineRange.end && chars < cut {
-                i += 1
-                while i < lineRange.end && (source.bytes[i] & 0xC0) == 0x80 { i += 1 }
-                chars += 1
+        let lead = excerptWidth / 4
+        if lineRange.count > excerptWidth * 4 {
+            // A long line: start `lead` characters before the first mark.
+            var i = first, scalars = 0
+            while i > lineRange.start && scalars < lead {
+                i -= 1
+                while i > lineRange.start && (source.bytes[i] & 0xC0) == 0x80 { i -= 1 }
+                scalars += 1
             }
             startOffset = i
+        } else {
+            let column = source.columns(from: lineRange.start, to: first, in: .graphemeClusters)
+            if column >= excerptWidth {
+                var chars = 0
+                var i = lineRange.start
+                while i < lineRange.end && chars < column - lead {
+                    i += 1
+                    while i < lineRange.end && (source.bytes[i] & 0xC0) == 0x80 { i += 1 }
+                    chars += 1
+                }
+                startOffset = i
+            }
         }
+        let cut = startOffset > lineRange.start
         let slice = source.bytes[startOffset..<min(lineRange.end, startOffset + excerptWidth * 4 + 16)]
         var text = String(decoding: slice, as: UTF8.self)
         var truncated = startOffset + slice.count < lineRange.end
@@ -124,18 +144,18 @@ public struct RichRenderer {
             truncated = true
         }
         text = Escaping.terminalExcerpt(text)
-        return ((cut > 0 ? "…" : "") + text + (truncated ? "…" : ""), cut)
+        return ((cut ? "…" : "") + text + (truncated ? "…" : ""), startOffset, cut)
     }
 
-    /// Where to start the underline and how wide to make it, in shown characters.
-    private func columns(_ source: SourceFile, line: Int, range: SourceRange, cut: Int) -> (Int, Int) {
+    /// Where to start the underline and how wide to make it, in shown characters, counted
+    /// from where the shown part of the line starts.
+    private func columns(_ source: SourceFile, line: Int, range: SourceRange, shownFrom: Int, cut: Bool) -> (Int, Int) {
         let lineRange = source.lineRange(line)
-        let startColumn = source.location(of: max(range.start, lineRange.start), in: .graphemeClusters).column - 1
-        let endOffset = min(max(range.end, range.start), lineRange.end)
-        let endColumn = source.location(of: endOffset, in: .graphemeClusters).column - 1
-        let from = startColumn - cut + (cut > 0 ? 1 : 0)
-        let width = min(max(1, endColumn - startColumn), excerptWidth + 20)
-        return (max(0, from), width)
+        let start = min(max(range.start, lineRange.start), lineRange.end)
+        let end = min(max(range.end, start), lineRange.end, start + (excerptWidth + 20) * 4)
+        let from = source.columns(from: shownFrom, to: start, in: .graphemeClusters) + (cut ? 1 : 0)
+        let width = min(max(1, source.columns(from: start, to: end, in: .graphemeClusters)), excerptWidth + 20)
+        return (from, width)
     }
 }
 
@@ -143,12 +163,12 @@ public struct RichRenderer {
 /// the column counted in Unicode scalars (`ColumnUnit.reports`).
 public struct ShortRenderer {
     public init() {}
-    public func render(_ item: FileDiagnostic) -> String {
+    public func render(_ item: FileDiagnostic, at location: SourceLocation? = nil) -> String {
         let d = item.diagnostic
         let t = Escaping.terminal
         var line = t(item.source.name)
         if d.hasPosition {
-            let at = item.source.location(of: d.range.start)
+            let at = location ?? item.source.location(of: d.range.start)
             line += ":\(at.line):\(at.column)"
         }
         line += ": \(d.severity.rawValue): \(t(d.message)) [\(d.code.name)]"

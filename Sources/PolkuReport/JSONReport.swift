@@ -36,16 +36,26 @@ public enum JSONReport {
     }
 
     public static func render(files: [String], _ items: [FileDiagnostic]) -> String {
-        func position(_ source: SourceFile, _ offset: Int) -> Position {
+        // Diagnostics come file by file in position order: cursors count each line once.
+        var starts: LocationCursor?
+        var ends: LocationCursor?
+        func position(_ cursor: inout LocationCursor?, _ source: SourceFile, _ offset: Int) -> Position {
+            if cursor?.source.name != source.name || cursor?.source.bytes.count != source.bytes.count {
+                cursor = LocationCursor(source)
+            }
+            let l = cursor!.location(of: offset)
+            return Position(line: l.line, column: l.column)
+        }
+        func plain(_ source: SourceFile, _ offset: Int) -> Position {
             let l = source.location(of: offset)
             return Position(line: l.line, column: l.column)
         }
         let list = items.map { item -> Item in
             let d = item.diagnostic
             let s = item.source
-            return Item(file: s.name, start: position(s, d.range.start), end: position(s, d.range.end),
+            return Item(file: s.name, start: position(&starts, s, d.range.start), end: position(&ends, s, d.range.end),
                         severity: d.severity.rawValue, code: d.code.name, message: d.message,
-                        labels: d.secondary.map { Label(start: position(s, $0.range.start), end: position(s, $0.range.end), message: $0.message) },
+                        labels: d.secondary.map { Label(start: plain(s, $0.range.start), end: plain(s, $0.range.end), message: $0.message) },
                         notes: d.notes, help: d.help)
         }
         let doc = Document(files: files, diagnostics: list,

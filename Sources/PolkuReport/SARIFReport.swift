@@ -39,9 +39,12 @@ public enum SARIFReport {
         for (source, result) in results {
             let uri = Self.uri(source.name)
             artifacts.append(["location": ["uri": uri], "encoding": "utf-8"])
-            func location(_ range: SourceRange) -> [String: Any] {
-                let start = source.location(of: range.start)
-                let end = source.location(of: max(range.end, range.start))
+            // Results come in position order: cursors count each line once.
+            var starts = LocationCursor(source)
+            var ends = LocationCursor(source)
+            func location(_ range: SourceRange, inOrder: Bool = false) -> [String: Any] {
+                let start = inOrder ? starts.location(of: range.start) : source.location(of: range.start)
+                let end = inOrder ? ends.location(of: max(range.end, range.start)) : source.location(of: max(range.end, range.start))
                 var region: [String: Any] = ["startLine": start.line, "startColumn": start.column]
                 if end.line == start.line { region["endColumn"] = max(end.column, start.column + 1) } else {
                     region["endLine"] = end.line
@@ -56,7 +59,7 @@ public enum SARIFReport {
                     "ruleId": d.code.name,
                     "level": level(d.severity),
                     "message": ["text": text],
-                    "locations": [location(d.range)],
+                    "locations": [location(d.range, inOrder: true)],
                 ]
                 if let i = index[d.code.name] { r["ruleIndex"] = i }
                 if !d.secondary.isEmpty {

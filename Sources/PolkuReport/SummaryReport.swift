@@ -56,7 +56,9 @@ public enum SummaryReport {
             }
         }
         let rows = journey.channels.indices.filter { journey.channels[$0].stepCount > 0 }
-        let names = rows.map { journey.channelShortName($0, .en) }
+        // A channel's name takes at most 60 characters of the table: a long label would pad
+        // every row of it.
+        let names = rows.map { Self.fitted(journey.channelShortName($0, .en), 60) }
         let nameWidth = max(8, names.map(\.count).max() ?? 0)
         func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
         func number(_ n: Int) -> String { let s = String(n); return String(repeating: " ", count: max(0, 4 - s.count)) + s }
@@ -93,7 +95,7 @@ public enum SummaryReport {
                 var place = "Line \(line)"
                 if let index = stepOf[n] {
                     let step = journey.steps[index]
-                    place += " (\(step.phase.rawValue), \(journey.channelShortName(step.channel, .en)))"
+                    place += " (\(step.phase.rawValue), \(Self.fitted(journey.channelShortName(step.channel, .en), 60)))"
                 }
                 out += "  \(n + 1). \(place): \(TextForms.sentence(d.message)) \(d.help.map { TextForms.sentence($0) } ?? "")"
                     .trimmingCharacters() + "\n"
@@ -106,6 +108,14 @@ public enum SummaryReport {
             }
         }
         return out
+    }
+}
+
+extension SummaryReport {
+    /// Text cut to `width` characters, the cut marked with an ellipsis.
+    static func fitted(_ text: String, _ width: Int) -> String {
+        guard text.utf8.count > width, text.count > width else { return text }
+        return String(text.prefix(width - 1)) + "…"
     }
 }
 

@@ -37,6 +37,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case configInvalid = "config-invalid"
     case graphvizUnavailable = "graphviz-unavailable"
     case graphvizFailed = "graphviz-failed"
+    case diagramTooLarge = "diagram-too-large"
 
     /// The diagnostic code of this error.
     public var code: DiagnosticCode { .error(self) }
@@ -76,6 +77,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
         case .configUnknownRule: "The configuration (polku.toml, or a --rule option) names a checker rule that does not exist. `polku rules` lists every rule by name."
         case .configInvalid: "The configuration (polku.toml, or a --rule option) has a section or a value Polku does not understand. polku.toml has two sections: `[rules]`, where each rule is set to \"error\", \"warning\", \"info\" or \"off\", and `[ignore]`, where a file pattern lists rule names: `\"drafts/*\" = [\"missing-need\"]`."
         case .graphvizUnavailable: "Graphviz, which Polku draws diagrams with, is not installed completely: its layout plugins are not registered, or the cairo plugin for PNG and PDF is missing. Install the libgvc6 package and run `dot -c` as root once."
+        case .diagramTooLarge: "The diagram is too large to draw as a PNG picture that anyone could read: even at the lowest resolution Polku uses (18 pixels per inch) it would be wider or taller than 30,000 pixels, or larger than 100 million pixels in all. Draw it as SVG or PDF, which have no such limit."
         case .graphvizFailed: "Graphviz could not draw the diagram Polku wrote for this journey. This is a bug in Polku; the message includes what Graphviz said, which helps to fix it."
         }
     }
@@ -285,7 +287,7 @@ extension Catalog {
         var d = unknownReference("channel", name, range, code: .unknownChannel, known: declared + builtins,
                                  candidates: declared + aliases)
         d.notes = ["built-in channels: \(builtins.joined(separator: ", "))"
-                   + (declared.isEmpty ? "" : "; declared here: \(declared.joined(separator: ", "))")]
+                   + (declared.isEmpty ? "" : "; declared here: \(Suggestions.listing(declared, quoted: false))")]
         if d.help == nil {
             d.help = "use one of these, or declare it with a line such as `channel \(name): <label>`"
         }

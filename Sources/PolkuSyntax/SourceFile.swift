@@ -141,3 +141,32 @@ public struct SourceFile: Sendable {
     /// The text of a 1-based line without its line ending.
     public func lineText(_ line: Int) -> String { text(lineRange(line)) }
 }
+
+/// Counts the columns of offsets met in increasing order, as reports meet diagnostics: on
+/// the same line, each count starts where the last one ended, so many diagnostics on one
+/// long line cost one pass over it. An offset before the last one is counted afresh.
+public struct LocationCursor {
+    public let source: SourceFile
+    public let unit: ColumnUnit
+    private var line = 0
+    private var offset = 0
+    private var column = 0
+
+    public init(_ source: SourceFile, unit: ColumnUnit = .reports) {
+        self.source = source
+        self.unit = unit
+    }
+
+    public mutating func location(of rawOffset: Int) -> SourceLocation {
+        let target = min(max(rawOffset, 0), source.bytes.count)
+        let targetLine = source.line(of: target)
+        if targetLine != line || target < offset {
+            line = targetLine
+            offset = min(source.lineRange(targetLine).start, target)
+            column = 0
+        }
+        column += source.columns(from: offset, to: target, in: unit)
+        offset = target
+        return SourceLocation(line: line, column: column + 1)
+    }
+}

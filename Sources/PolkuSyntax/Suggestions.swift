@@ -28,16 +28,41 @@ public enum Suggestions {
     /// The candidate nearest to `word`, if it is near enough to be a likely slip:
     /// at most one edit for short words, up to a third of the word's length for longer ones.
     /// Ties go to the earlier candidate, so the caller's order decides.
+    ///
+    /// Bounded, so that thousands of unknown names among thousands of ids stay fast: only
+    /// candidates whose length is within the limit are compared, and at most
+    /// `maximumCompared` of them.
     public static func closest(to word: String, among candidates: [String]) -> String? {
         // Very long words are never slips of a short id; skip the quadratic work.
         guard word.utf8.count <= 64 else { return nil }
+        let length = word.unicodeScalars.count
         let limit = max(1, min(3, word.count / 3))
         var best: (String, Int)?
+        var compared = 0
         for candidate in candidates {
+            // A cheap test first: UTF-8 length bounds the scalar count from above, and a
+            // scalar is at most 4 bytes.
+            let bytes = candidate.utf8.count
+            if bytes + limit < length || bytes > 4 * (length + limit) { continue }
+            if abs(candidate.unicodeScalars.count - length) > limit { continue }
+            compared += 1
+            if compared > maximumCompared { break }
             let d = editDistance(word, candidate)
             if d <= limit && (best == nil || d < best!.1) { best = (candidate, d) }
         }
         return best?.0
+    }
+
+    /// The most candidates `closest` compares a word with.
+    public static let maximumCompared = 500
+
+    /// At most `limit` items, then how many more: `a, b, c and 9 more`.
+    public static func listing(_ items: [String], limit: Int = 12, quoted: Bool = true) -> String {
+        let shown = items.prefix(limit).map { quoted ? "`\($0)`" : $0 }
+        if items.count <= limit {
+            return quoted ? list(items) : items.joined(separator: ", ")
+        }
+        return shown.joined(separator: ", ") + " and \(items.count - limit) more"
     }
 
     /// "a, b and c", with every item in backticks.

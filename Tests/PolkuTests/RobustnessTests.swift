@@ -1,4 +1,10 @@
 import Foundation
+import PolkuCheck
+import PolkuDiagram
+import PolkuEscaping
+import PolkuModel
+import PolkuPipeline
+import PolkuSyntax
 import Testing
 
 /// Runs a shell script with `$POLKU` set to the binary and `$EXAMPLE` to an example journey,
@@ -228,5 +234,123 @@ func shell(_ script: String, in folder: URL? = nil, environment: [String: String
         #expect(!r.stdout.contains("missing-follow-up"))
         #expect(r.stderr.contains("polku: repo/j.polku: `"), "\(r.stderr)")
         #expect(r.stderr.contains("/repo/polku.toml`"), "\(r.stderr)")
+    }
+}
+
+/// Corners where time or size grew faster than the input: each is now bounded, and says so.
+@Suite struct BoundedOutputTests {
+    static func checked(_ text: String) -> CheckedJourney {
+        let source = SourceFile(name: "t.polku", text: text)
+        return CheckedJourney(source: source, result: Checker.check(Analysis(source)))
+    }
+
+    @Test func combiningMarksCountTowardTheLabelCap() throws {
+        // One character, 100,001 scalars: the cap counts scalars, so the label stays small
+        // and `dot` itself accepts the DOT written.
+        let title = "a" + String(repeating: "\u{301}", count: 100_000)
+        let journey = Self.checked("journey: T\nvia: desk\nbefore:\n  step a: \(title)\n    recommend: r\n    follow-up: f\n")
+        let dot = try Diagrams.drawBlocking(journey, format: .dot, options: DiagramOptions()).bytes
+        #expect(dot.count < 60_000)
+        let folder = try TempFolder()
+        let file = try folder.write("t.dot", String(decoding: dot, as: UTF8.self))
+        let r = try shell("dot -Tsvg \(file) > /dev/null")
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    @Test func aCardShowsAFewOfEachKindAndHowManyMore() throws {
+        var text = "journey: T\nvia: desk\nbefore:\n  step a: A\n    follow-up: f\n"
+        for i in 0..<1_100 { text += "    recommend: book \(i)\n" }
+        let journey = Self.checked(text)
+        let dot = String(decoding: try Diagrams.drawBlocking(journey, format: .dot, options: DiagramOptions()).bytes, as: UTF8.self)
+        #expect(dot.contains("… and 1092 more"))
+        #expect(!dot.contains("book 8<"))
+        #expect(dot.utf8.count < 20_000)
+    }
+
+    @Test func aStepLeadingEverywhereDrawsAFewArrows() throws {
+        var text = "journey: T\nvia: desk\nbefore:\n"
+        let ids = (0..<60).map { "s\($0)" }
+        for id in ids { text += "  step \(id): \(id)\n    next: \(ids.joined(separator: ", ")), end\n" }
+        let journey = Self.checked(text)
+        let dot = String(decoding: try Diagrams.drawBlocking(journey, format: .dot, options: DiagramOptions()).bytes, as: UTF8.self)
+        #expect(dot.components(separatedBy: " -> ").count - 1 == 60 * 12)
+        #expect(dot.contains("… and 48 more"))
+    }
+
+    @Test func aLongChannelLabelDoesNotPadTheSummary() throws {
+        let label = String(repeating: "x", count: 100_000)
+        let journey = Self.checked("journey: T\nvia: c\nchannel c: \(label)\nbefore:\n  step a: A\n    recommend: r\n    follow-up: f\n")
+        let summary = Reports.render([journey], format: .summary, version: "test")
+        #expect(summary.utf8.count < 3_000)
+        #expect(summary.split(separator: "\n").allSatisfy { $0.count < 200 })
+    }
+
+    @Test func anUnknownChannelDoesNotListThousandsOfChannels() throws {
+        var text = "journey: T\n"
+        for i in 0..<2_000 { text += "channel c\(i): C\n" }
+        text += "before:\n  step a: A\n    via: nowhere\n"
+        let journey = Self.checked(text)
+        let d = try #require(journey.result.diagnostics.first { $0.code == ErrorCode.unknownChannel.code })
+        #expect(d.notes.joined().utf8.count < 400)
+        #expect(d.notes.joined().contains("and 1988 more"))
+    }
+
+    @Test func aPictureTooLargeForPNGIsRefusedWithAReason() throws {
+        var text = "journey: T\nvia: desk\nbefore:\n"
+        for i in 0..<5_000 { text += "  step s\(i): S\n    recommend: r\n    follow-up: f\n" }
+        let journey = Self.checked(text)
+        #expect(throws: Problems.self) { try Diagrams.drawBlocking(journey, format: .png, options: DiagramOptions(dpi: 150)) }
+        do {
+            _ = try Diagrams.drawBlocking(journey, format: .png, options: DiagramOptions(dpi: 150))
+        } catch {
+            #expect(error.items.first?.diagnostic.code == ErrorCode.diagramTooLarge.code)
+        }
+    }
+
+    @Test func noncharactersInATitleStillRender() throws {
+        let journey = Self.checked("journey: A\u{FFFE}B\u{FFFF}C\nvia: desk\nbefore:\n  step a: x\u{FFFF}y\n    recommend: r\n    follow-up: f\n")
+        #expect(!journey.hasErrors)
+        let svg = String(decoding: try Diagrams.drawBlocking(journey, format: .svg, options: DiagramOptions()).bytes, as: UTF8.self)
+        #expect(svg.contains("ABC"))
+    }
+}
+
+/// Small slips that gave the wrong answer.
+@Suite struct SmallSlipTests {
+    static func codes(_ text: String) -> [String] {
+        Checker.check(Analysis(SourceFile(name: "t.polku", text: text))).diagnostics.map(\.code.name)
+    }
+
+    static let journey = "journey: T\nvia: desk\nbefore:\n  step a: A\n    follow-up: f\n"
+
+    @Test func aNoBreakSpaceBeforeBecauseIsABlank() {
+        for line in ["    allow: missing-recommendation\u{A0}because it is quick\n", "    allow: missing-recommendation because\u{A0}it is quick\n"] {
+            let codes = Self.codes(Self.journey + line)
+            #expect(!codes.contains("allow-without-reason") && !codes.contains("unknown-rule"), "\(codes)")
+            #expect(!codes.contains("missing-recommendation") && !codes.contains("unused-allow"), "\(codes)")
+        }
+    }
+
+    @Test func aMissingRuleNameIsSaidToBeMissing() throws {
+        let result = Checker.check(Analysis(SourceFile(name: "t.polku", text: Self.journey + "    allow: because it is quick\n")))
+        let d = try #require(result.diagnostics.first { $0.severity == .error })
+        #expect(d.message == "this `allow:` does not name a rule")
+    }
+
+    @Test func markdownKeepsMentionsAndAddressesAsText() {
+        let md = Escaping.markdown("ask @kirjasto or see https://example.org and www.example.org")
+        #expect(!md.contains("@kirjasto"))
+        #expect(md.contains("@\u{2060}kirjasto"))
+        #expect(!md.contains("https://") && !md.contains("www."))
+        #expect(md.replacingOccurrences(of: "\u{2060}", with: "").replacingOccurrences(of: "\\", with: "")
+                == "ask @kirjasto or see https://example.org and www.example.org")
+    }
+
+    @Test func invisibleAndFullWidthFormulaSignsAreNeutralised() {
+        for cell in ["\u{0B}=1+1", "\u{1B}=1+1", "\u{200B}=1+1", "\u{FF1D}1+1", "\u{FEFF}=1"] {
+            let written = Escaping.csvCell(cell)
+            #expect(written.hasPrefix("'"), "\(cell.debugDescription) → \(written.debugDescription)")
+        }
+        #expect(Escaping.csvCell("plain text") == "plain text")
     }
 }
