@@ -28,8 +28,16 @@ public enum Checker {
         let file = analysis.source.name
         let (allowances, allowErrors) = SuppressionParser.allowances(in: journey)
         var used = [Bool](repeating: false, count: allowances.count)
-        var byRule: [String: [Int]] = [:]
-        for (i, a) in allowances.enumerated() { byRule[a.rule, default: []].append(i) }
+        // By rule: the file's allowance, and each step's (the first of each, as a step's
+        // own allow wins over the file's): a finding finds its allowance in one look-up.
+        var fileAllowance: [String: Int] = [:]
+        var stepAllowance: [String: [Int: Int]] = [:]
+        for (i, a) in allowances.enumerated() {
+            switch a.scope {
+            case .file: if fileAllowance[a.rule] == nil { fileAllowance[a.rule] = i }
+            case .step(let step): if stepAllowance[a.rule, default: [:]][step] == nil { stepAllowance[a.rule, default: [:]][step] = i }
+            }
+        }
 
         var diagnostics = analysis.diagnostics + allowErrors
         let facts = JourneyFacts(journey)
@@ -39,16 +47,15 @@ public enum Checker {
             guard let severity = configuration.setting(for: info, file: file).severity else { continue }
             let findings = rule.check(journey, facts)
             diagnostics.reserveCapacity(diagnostics.count + findings.count)
-            let candidates = byRule[info.name] ?? []
+            let steps = stepAllowance[info.name]
+            let fileWide = fileAllowance[info.name]
             for finding in findings {
                 let diagnostic = Diagnostic(severity, code: info.code, message: finding.message, range: finding.range,
                                             label: finding.label, secondary: finding.secondary, notes: finding.notes,
                                             help: finding.help, subject: finding.subject)
                 // The step's own allow first: it is the more specific decision.
-                let match = candidates.isEmpty ? nil : candidates.first { i in
-                    allowances[i].scope != .file
-                        && allowances[i].extent.map { $0.start <= finding.range.start && finding.range.start <= $0.end } ?? false
-                } ?? candidates.first { allowances[$0].scope == .file }
+                var match = fileWide
+                if let steps, case .step(let step) = finding.subject, let own = steps[step] { match = own }
                 if let match {
                     used[match] = true
                     suppressed.append(SuppressedFinding(diagnostic: diagnostic, reason: allowances[match].reason))

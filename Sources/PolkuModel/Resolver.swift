@@ -136,15 +136,23 @@ public struct Resolver {
 
     /// Reports a repeated single-valued attribute and says whether this one should be used.
     /// `seen` is a bit set of the single-valued kinds met so far under the same header.
-    private mutating func firstOfItsKind(_ a: AttributeSyntax, in d: Declaration, seen: inout UInt32) -> Bool {
+    /// The single-valued attribute kinds met so far under one header: a bit set, and the
+    /// first line of a kind once it has been repeated (found once, however many repeats).
+    private struct Seen {
+        var bits: UInt32 = 0
+        var firsts: [Int: SourceRange] = [:]
+    }
+
+    private mutating func firstOfItsKind(_ a: AttributeSyntax, in d: Declaration, seen: inout Seen) -> Bool {
         if a.kind.isRepeatable { return true }
         let bit = UInt32(1) << UInt32(a.kind.ordinal)
-        if seen & bit != 0 {
-            let first = d.attributes.first { $0.kind == a.kind }!.line
+        if seen.bits & bit != 0 {
+            let first = seen.firsts[a.kind.ordinal] ?? d.attributes.first { $0.kind == a.kind }!.line
+            seen.firsts[a.kind.ordinal] = first
             diagnostics.append(Catalog.duplicateAttribute(key: text(a.keyword), at: a.keyword, first: first))
             return false
         }
-        seen |= bit
+        seen.bits |= bit
         return true
     }
 
@@ -152,7 +160,7 @@ public struct Resolver {
         journey.title = Text(text(d.title), d.title)
         journey.header = d.line
         journey.keyword = d.keyword
-        var seen: UInt32 = 0
+        var seen = Seen()
         for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
             let value = Text(text(a.value), a.value)
             switch a.kind {
@@ -177,7 +185,7 @@ public struct Resolver {
         guard let idRange = d.id else { return }
         let (id, _) = canonicalChannel(text(idRange))
         guard let index = channelIndex[id], channels[index].declaration == d.line else { return }
-        var seen: UInt32 = 0
+        var seen = Seen()
         for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
             let value = Text(text(a.value), a.value)
             switch a.kind {
@@ -196,7 +204,7 @@ public struct Resolver {
     private mutating func personaChannels(_ d: Declaration) {
         guard let idRange = d.id, let index = personaIndex[text(idRange)],
               personas[index].declaration == d.line else { return }
-        var seen: UInt32 = 0
+        var seen = Seen()
         for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
             let value = Text(text(a.value), a.value)
             switch a.kind {
@@ -231,7 +239,7 @@ public struct Resolver {
         var step = Step(index: index, id: id, idRange: id == nil ? nil : d.id, title: Text(text(d.title), d.title),
                         phase: phase, channel: -1, header: d.line, keyword: d.keyword,
                         extent: SourceRange(d.line.start, lastLine))
-        var seen: UInt32 = 0
+        var seen = Seen()
         var viaResolved = false
         for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
             let value = Text(text(a.value), a.value)
