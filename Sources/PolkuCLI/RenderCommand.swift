@@ -172,15 +172,15 @@ public struct RenderRunner {
         case .dot:
             return Array(dot.utf8)
         case .svg:
-            let svg = try Graphviz.shared.render(dot: dot, format: .svg)
+            let svg = try Graphviz.shared.renderBlocking(dot: dot, format: .svg)
             let title = "\(Localized.text(.diagramOf, options.language ?? result.analysis.journey.language)): \(result.analysis.journey.title.value)"
             let annotated = SVGAccessibility.annotate(String(decoding: svg, as: UTF8.self), title: title,
                                                       description: SwimlaneDiagram.description(result, options: options))
             return Array(annotated.utf8)
         case .png:
-            return try Graphviz.shared.render(dot: dot, format: .png)
+            return try Graphviz.shared.renderBlocking(dot: dot, format: .png)
         case .pdf:
-            return try Graphviz.shared.render(dot: dot, format: .pdf)
+            return try Graphviz.shared.renderBlocking(dot: dot, format: .pdf)
         }
     }
 }
