@@ -43,7 +43,7 @@ let package = Package(
         ]),
         .executableTarget(name: "polku", dependencies: ["PolkuCLI"]),
         // Times the stages in-process for bench/run; not a product.
-        .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
+        .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuGraphviz", "PolkuDiagram"]),
         .testTarget(name: "PolkuTests", dependencies: [
             "PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz", "PolkuChecklist", "PolkuCLI", "polku",
         ], exclude: ["Golden", "Hostile", "Fuzz"]),
