@@ -28,7 +28,7 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // Collects Graphviz's error messages (C, since it keeps a buffer Graphviz writes into).
         .target(name: "CPolkuGraphviz", dependencies: ["CGraphviz"]),
-        // The only code that calls Graphviz: one context, every call behind one lock.
+        // The only code that calls Graphviz: an actor on a serial executor of its own.
         .target(name: "PolkuGraphviz", dependencies: ["CGraphviz", "CPolkuGraphviz"]),
         // Stage 4: the swimlane diagram as DOT, with the geometry computed here.
         .target(name: "PolkuDiagram", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
@@ -52,7 +52,7 @@ let package = Package(
         ]),
         .executableTarget(name: "polku", dependencies: ["PolkuCLI"]),
         // Times the stages in-process for bench/run; not a product.
-        .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck"]),
+        .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuGraphviz", "PolkuDiagram"]),
         .testTarget(name: "PolkuTests", dependencies: [
             "PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz",
             "PolkuChecklist", "PolkuIO", "PolkuPipeline", "PolkuCLI", "polku",

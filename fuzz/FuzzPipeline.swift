@@ -39,7 +39,7 @@ public func polkuFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     // small journey in four, chosen by the input's bytes so a crash repeats.
     if size < 3_000 && sample % 4 == 0 {
         do {
-            _ = try Graphviz.shared.render(dot: dot, format: .svg)
+            _ = try Graphviz.shared.renderBlocking(dot: dot, format: .svg)
         } catch {
             fatalError("Graphviz refused a diagram Polku wrote: \(error)")
         }

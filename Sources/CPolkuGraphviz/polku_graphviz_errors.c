@@ -15,6 +15,10 @@ static int collect_error(char *message) {
     return 0;
 }
 
+void polku_install_error_handler(void) {
+    agseterrf(collect_error);
+}
+
 void polku_capture_errors(void) {
     error_length = 0;
     error_buffer[0] = 0;

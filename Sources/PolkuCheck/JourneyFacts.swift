@@ -20,12 +20,18 @@ public struct StepFacts: Sendable {
     public var channel: Int32
 }
 
-/// Facts about a journey shared by the rules, each computed once and in linear time.
-public final class JourneyFacts: @unchecked Sendable {
+/// Facts about a journey shared by the rules, each computed once and in linear time. A value
+/// computed whole in `init` (the two graph walks included, since the default rules need
+/// both), so it is immutable and `Sendable` with nothing to check by hand.
+public struct JourneyFacts: Sendable {
     public let steps: [StepFacts]
     /// Successors of step `i` are `successors[successorStart[i]..<successorStart[i + 1]]`.
     public let successorStart: [Int32]
     public let successors: [Int32]
+    /// For each step: can the customer get there from the first step?
+    public let reachableFromStart: [Bool]
+    /// For each step: does some path from it lead to a place where the customer leaves?
+    public let canReachEnd: [Bool]
 
     public init(_ journey: Journey) {
         var steps: [StepFacts] = []
@@ -49,10 +55,11 @@ public final class JourneyFacts: @unchecked Sendable {
         self.steps = steps
         self.successorStart = start
         self.successors = successors
+        self.reachableFromStart = Self.stepsReachedFromStart(steps, start, successors)
+        self.canReachEnd = Self.stepsThatCanReachAnEnd(steps, start, successors)
     }
 
-    /// For each step: can the customer get there from the first step?
-    public private(set) lazy var reachableFromStart: [Bool] = {
+    private static func stepsReachedFromStart(_ steps: [StepFacts], _ successorStart: [Int32], _ successors: [Int32]) -> [Bool] {
         var seen = [Bool](repeating: false, count: steps.count)
         guard !steps.isEmpty else { return seen }
         var stack = [0]
@@ -64,10 +71,9 @@ public final class JourneyFacts: @unchecked Sendable {
             }
         }
         return seen
-    }()
+    }
 
-    /// For each step: does some path from it lead to a place where the customer leaves?
-    public private(set) lazy var canReachEnd: [Bool] = {
+    private static func stepsThatCanReachAnEnd(_ steps: [StepFacts], _ successorStart: [Int32], _ successors: [Int32]) -> [Bool] {
         let count = steps.count
         // Predecessors in one flat array (compressed rows): one allocation, not one per step.
         var start = [Int](repeating: 0, count: count + 1)
@@ -95,5 +101,5 @@ public final class JourneyFacts: @unchecked Sendable {
             }
         }
         return result
-    }()
+    }
 }

@@ -1,5 +1,6 @@
 import CGraphviz
 import CPolkuGraphviz
+import Dispatch
 import Foundation
 
 /// The output formats Graphviz renders for Polku.
@@ -18,54 +19,121 @@ public enum GraphvizFormat: String, Sendable, CaseIterable {
 
 /// Something Graphviz could not do, in words for the person running Polku.
 public struct GraphvizError: Error, Sendable, CustomStringConvertible {
+    /// Whose problem it is: the installation's or this diagram's. A caller turns `.unavailable`
+    /// into the diagnostic `graphviz-unavailable` and `.failed` into `graphviz-failed`.
+    public enum Kind: Sendable, Equatable {
+        /// Graphviz is not installed completely (its plugins are not registered, the cairo
+        /// plugin for PNG and PDF is missing, or it could not start): no diagram will draw.
+        case unavailable
+        /// Graphviz failed on this diagram (it could not read, lay out or render what Polku
+        /// wrote): a bug in Polku.
+        case failed
+    }
+
+    public var kind: Kind
     public var message: String
     /// What Graphviz itself said, for a bug report.
     public var details: String
     public var description: String { details.isEmpty ? message : "\(message)\nGraphviz said: \(details)" }
 }
 
-/// The only door to Graphviz. cgraph and gvc keep their state (errors, look-ups, the
-/// context) in process-wide globals and are not thread-safe, so there is one context for the
-/// process and every call goes through one lock. Memory is freed in the order Graphviz
-/// wants: render data, then layout, then graph; the context lives as long as the process.
-public final class Graphviz: @unchecked Sendable {
-    public static let shared = Graphviz()
+/// Runs every job of the Graphviz actor on one serial dispatch queue, so the long, blocking
+/// libgvc calls run on that queue's thread and never on a thread of Swift's cooperative pool.
+/// (`DispatchSerialQueue`, which is a `SerialExecutor` on Apple platforms, does not exist in
+/// this Linux toolchain's Dispatch; this is the same thing in a few lines.)
+final class GraphvizExecutor: SerialExecutor {
+    let queue = DispatchQueue(label: "polku.graphviz")
 
-    private let lock = NSLock()
-    private let context: OpaquePointer?
-
-    private init() {
-        context = gvContext()
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedSerialExecutor()) }
     }
 
-    /// Lays out a DOT graph with the given engine and renders it. Polku's diagrams pin every
-    /// position and edge, so they use `nop2` (what `neato -n2` does); their DOT text says
-    /// `layout="nop2"` too, so the `dot` command draws the same picture from the file.
-    public func render(dot: String, format: GraphvizFormat, layout: String = "nop2") throws(GraphvizError) -> [UInt8] {
-        lock.lock()
-        defer { lock.unlock() }
+    /// Lets `assumeIsolated` accept code that runs on the queue (see `renderBlocking`).
+    func checkIsolated() {
+        dispatchPrecondition(condition: .onQueue(queue))
+    }
+}
+
+/// The only door to Graphviz. cgraph and gvc keep their state (errors, look-ups, the
+/// context) in process-wide globals and are not thread-safe, so there is one context for the
+/// process and every Graphviz call runs on this actor, whose executor is one serial dispatch
+/// queue: calls are one at a time, and a long render occupies that queue's thread, not the
+/// caller's. Async code awaits `render`; synchronous code (the command line, the fuzzer)
+/// calls `renderBlocking`. Memory is freed in the order Graphviz wants: render data, then
+/// layout, then graph; the context lives as long as the process.
+public actor Graphviz {
+    public static let shared = Graphviz()
+
+    private nonisolated let executor: GraphvizExecutor
+    private let context: OpaquePointer?
+    /// What Graphviz said while starting (loading its plugin list); shown with `.unavailable`.
+    private let startupMessages: String
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    private init() {
+        let executor = GraphvizExecutor()
+        self.executor = executor
+        // On the queue as well, so that every Graphviz call of the process happens there. The
+        // handler goes in before gvContext, which loads the plugins and reports what fails.
+        (context, startupMessages) = executor.queue.sync {
+            polku_install_error_handler()
+            polku_capture_errors()
+            let context = gvContext()
+            return (context, Graphviz.captured())
+        }
+    }
+
+    /// Lays out a DOT graph with the given engine and renders it, on Graphviz's own queue: the
+    /// caller's thread is free while Graphviz works. Polku's diagrams pin every position and
+    /// edge, so they use `nop2` (what `neato -n2` does); their DOT text says `layout="nop2"`
+    /// too, so the `dot` command draws the same picture from the file.
+    public func render(dot: String, format: GraphvizFormat, layout: String = "nop2") async throws(GraphvizError) -> [UInt8] {
+        try renderHere(dot: dot, format: format, layout: layout)
+    }
+
+    /// `render` for synchronous callers: waits on the calling thread until Graphviz is done.
+    /// Never call it from async code: it would hold a thread of Swift's cooperative pool (of
+    /// which there are as many as cores) for the whole render; await `render` instead.
+    @available(*, noasync, message: "this blocks the calling thread; await render(dot:format:layout:) instead")
+    public nonisolated func renderBlocking(dot: String, format: GraphvizFormat, layout: String = "nop2") throws(GraphvizError) -> [UInt8] {
+        let result = executor.queue.sync {
+            // On the queue, so on this actor's executor: `checkIsolated` verifies it.
+            assumeIsolated { graphviz in
+                Result { () throws(GraphvizError) -> [UInt8] in
+                    try graphviz.renderHere(dot: dot, format: format, layout: layout)
+                }
+            }
+        }
+        return try result.get()
+    }
+
+    private func renderHere(dot: String, format: GraphvizFormat, layout: String) throws(GraphvizError) -> [UInt8] {
         guard let context else {
-            throw GraphvizError(message: "Graphviz could not start (gvContext failed)", details: "")
+            throw GraphvizError(kind: .unavailable, message: "Graphviz could not start (gvContext failed)",
+                                details: startupMessages)
         }
         polku_capture_errors()
         guard let graph = dot.withCString({ agmemread($0) }) else {
-            throw GraphvizError(message: "Graphviz could not read the diagram Polku wrote; this is a bug in Polku",
+            throw GraphvizError(kind: .failed, message: "Graphviz could not read the diagram Polku wrote; this is a bug in Polku",
                                 details: Self.captured())
         }
         defer { agclose(graph) }
         if gvLayout(context, graph, layout) != 0 {
             let said = Self.captured()
-            if said.contains("not recognized") {
-                throw GraphvizError(message: """
+            if Self.saysPluginsMissing(said) {
+                throw GraphvizError(kind: .unavailable, message: """
                     Graphviz has no layout plugins registered, so it cannot draw. Run `dot -c` as root \
                     once (it writes Graphviz's plugin list, config6a), or reinstall the libgvc6 package.
-                    """, details: said)
+                    """, details: withStartup(said))
             }
-            throw GraphvizError(message: "Graphviz could not lay out the diagram", details: said)
+            throw GraphvizError(kind: .failed, message: "Graphviz could not lay out the diagram", details: said)
         }
         defer { gvFreeLayout(context, graph) }
         if agerrors() > 0 {
-            throw GraphvizError(message: "Graphviz reported an error while laying out the diagram", details: Self.captured())
+            throw GraphvizError(kind: .failed, message: "Graphviz reported an error while laying out the diagram",
+                                details: Self.captured())
         }
         var data: UnsafeMutablePointer<CChar>?
         var length = 0
@@ -73,22 +141,41 @@ public final class Graphviz: @unchecked Sendable {
         defer { if let data { gvFreeRenderData(data) } }
         guard status == 0, let data, length > 0 else {
             let said = Self.captured()
-            if said.contains("not recognized") || said.contains("Format") {
-                throw GraphvizError(message: """
+            if Self.saysPluginsMissing(said) {
+                throw GraphvizError(kind: .unavailable, message: """
                     Graphviz cannot write \(format.rawValue.uppercased()) here: the cairo plugin is missing. \
                     Install the libgvc6 package (it brings the cairo plugin) and run `dot -c` as root.
-                    """, details: said)
+                    """, details: withStartup(said))
             }
-            throw GraphvizError(message: "Graphviz could not render \(format.rawValue.uppercased())", details: said)
+            throw GraphvizError(kind: .failed, message: "Graphviz could not render \(format.rawValue.uppercased())",
+                                details: said)
         }
         if agerrors() > 0 {
-            throw GraphvizError(message: "Graphviz reported an error while rendering", details: Self.captured())
+            throw GraphvizError(kind: .failed, message: "Graphviz reported an error while rendering", details: Self.captured())
         }
         return data.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
     }
 
-    private static func captured() -> String {
-        String(cString: polku_captured_errors()).trimmingCharacters(in: .whitespacesAndNewlines)
+    /// Graphviz 2.42 words for "no such plugin": `Layout type: "x" not recognized`,
+    /// `Format: "x" not recognized`, `renderer for png:cairo is unavailable`, and
+    /// `Could not load "…libgvplugin_pango.so.6" - file not found` (listed but not installed).
+    private static func saysPluginsMissing(_ said: String) -> Bool {
+        said.contains("not recognized") || said.contains("is unavailable") || said.contains("Could not load")
     }
 
+    /// `said`, after what Graphviz said at start-up if that is not in it already.
+    private func withStartup(_ said: String) -> String {
+        startupMessages.isEmpty || said.contains(startupMessages) ? said : "\(startupMessages)\n\(said)"
+    }
+
+    /// What Graphviz said since `polku_capture_errors`, each line once (a plugin that cannot
+    /// be loaded is reported at every attempt to use it).
+    private static func captured() -> String {
+        var seen = Set<Substring>()
+        return String(cString: polku_captured_errors())
+            .split(separator: "\n", omittingEmptySubsequences: true)
+            .filter { seen.insert($0).inserted }
+            .joined(separator: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }

@@ -2,15 +2,21 @@
 // work and not the process start. Used by `bench/run`; not installed for users.
 //
 //   polku-bench FILE [ITERATIONS]
+//   polku-bench --render FILE [RENDERS] [--format svg|png|pdf] [--pipeline]
 //
 // Prints one line of JSON: bytes, steps, best seconds per stage over the iterations, and the
-// process's peak resident memory.
+// process's peak resident memory. With --render, draws the journey RENDERS times (10,000 by
+// default) through Graphviz in this one process and prints the resident memory as it goes
+// (see RenderBench.swift).
 import Foundation
 import PolkuCheck
 import PolkuModel
 import PolkuSyntax
 
 let arguments = CommandLine.arguments
+if arguments.count >= 2 && arguments[1] == "--render" {
+    exit(RenderBench.run(Array(arguments.dropFirst(2))))
+}
 guard arguments.count >= 2, let data = FileManager.default.contents(atPath: arguments[1]) else {
     FileHandle.standardError.write(Data("usage: polku-bench FILE [ITERATIONS]\n".utf8))
     exit(2)
