@@ -1,12 +1,17 @@
 // libFuzzer entry point: every input goes through the whole pipeline — parse, resolve,
 // check, every report, the DOT diagram, the checklists — and small ones are rendered to SVG
-// through libgvc. Anything that traps is a crash the fuzzer keeps. Built by fuzz/run with
-// swiftc over the project's sources (SwiftPM cannot link a libFuzzer executable).
+// through libgvc. One input in sixteen also goes through the files: saved under a name made
+// of its own bytes in a folder, found by the folder walk, read back, and its checklist
+// written over each kind of target (a new file, a file, a link, a link to nothing). Anything
+// that traps is a crash the fuzzer keeps. Built by fuzz/run with swiftc over the project's
+// sources (SwiftPM cannot link a libFuzzer executable).
 import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func polkuFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let sample = bytes.reduce(0, { $0 &+ Int($1) })
+    if sample % 16 == 3 { throughFiles(bytes) }
     let source = SourceFile(name: "fuzz.polku", bytes: bytes)
     let analysis = Analysis(source)
     let result = Checker.check(analysis)
@@ -16,7 +21,6 @@ public func polkuFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
         _ = ShortRenderer().render(item)
     }
     // The JSON writers spend most of their time in Foundation; one input in eight is enough.
-    let sample = bytes.reduce(0, { $0 &+ Int($1) })
     if sample % 8 == 1 {
         _ = JSONReport.render(files: [source.name], items)
         _ = SARIFReport.render([(source, result)], version: "fuzz")
@@ -45,4 +49,47 @@ public func polkuFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
         }
     }
     return 0
+}
+
+/// The folder walk, the reader and the output writer on one input: what is read back must
+/// be what was written, and every output must land whole where its target says.
+func throughFiles(_ bytes: [UInt8]) {
+    let folder = FilePath(NSTemporaryDirectory() + "polku-fuzz-\(getpid())")
+    _ = folder.withCString { mkdir($0, 0o700) }
+    defer { _ = folder.withCString { rmdir($0) } }
+    // A name made of the input's bytes (no slash, no NUL), any encoding.
+    var name = Array(bytes.prefix(40).filter { $0 != 0 && $0 != UInt8(ascii: "/") })
+    if name.isEmpty || name == [0x2E] || name == [0x2E, 0x2E] { name = Array("x".utf8) }
+    let journey = folder.appending(name + Array(".polku".utf8))
+    let fd = journey.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o600) }
+    guard fd >= 0 else { return }
+    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    close(fd)
+    defer { _ = journey.withCString { unlink($0) } }
+
+    let (files, problems) = JourneyFiles.expand([folder.description], fileExtension: "polku")
+    if files != [journey] || !problems.isEmpty { fatalError("the folder walk found \(files) and \(problems), not the one journey") }
+    guard let read = try? FileReader.read(journey, folderAdvice: ""), read == bytes else {
+        fatalError("the journey read back is not the journey written")
+    }
+    let output = Array(MarkdownChecklist.render(Checklist(Checker.check(Analysis(SourceFile(name: "f", bytes: bytes))))).utf8)
+    let target = folder.appending(Array("out.md".utf8)), link = folder.appending(Array("link.md".utf8))
+    defer { for f in [target, link] { _ = f.withCString { unlink($0) } } }
+    for step in 0..<4 {
+        switch step {
+        case 2: _ = target.withCString { t in link.withCString { symlink(t, $0) } }
+        case 3:
+            _ = target.withCString { unlink($0) }
+        default: break
+        }
+        let path = step >= 2 ? link : target
+        do {
+            try OutputFile.write(output, to: path.description)
+        } catch {
+            fatalError("writing an output failed: \(error)")
+        }
+        guard let written = try? FileReader.read(target, folderAdvice: ""), written == output else {
+            fatalError("the output written is not whole (step \(step))")
+        }
+    }
 }
