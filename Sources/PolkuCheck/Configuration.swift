@@ -46,7 +46,7 @@ public struct ConfigurationProblem: Error, Sendable, CustomStringConvertible {
 ///     "drafts/*" = ["missing-recommendation", "missing-follow-up"]
 ///
 /// Patterns in `[ignore]` are matched against the journey's path relative to the folder of
-/// `polku.toml`; `*` matches any characters, `/` included.
+/// `polku.toml`, as `Glob` describes: `*` matches any characters, `/` included.
 public struct Configuration: Sendable {
     public static let fileName = "polku.toml"
 
@@ -96,7 +96,7 @@ public struct Configuration: Sendable {
         guard !ignores.isEmpty else { return false }
         let relative = relativePath(file)
         return ignores.contains { entry in
-            entry.rules.contains(rule) && fnmatch(entry.pattern, relative, 0) == 0
+            entry.rules.contains(rule) && Glob(entry.pattern).matches(relative)
         }
     }
 
