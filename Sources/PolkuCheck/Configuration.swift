@@ -24,6 +24,9 @@ public enum RuleSetting: String, Sendable, CaseIterable {
 }
 
 /// A mistake in `polku.toml` or in `--rule`: the run stops with exit status 2.
+///
+/// The first of the `Diagnostic`s that `Configuration.parse` and `apply(overrides:)` return,
+/// as one error, for the command line until it renders those diagnostics itself.
 public struct ConfigurationProblem: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var line: Int?
@@ -33,6 +36,21 @@ public struct ConfigurationProblem: Error, Sendable, CustomStringConvertible {
         var place = path
         if let line { place += ":\(line)" + (column.map { ":\($0)" } ?? "") }
         return "\(place): error: \(message)"
+    }
+
+    public init(path: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// A diagnostic about `source`, with its line and column (columns counted as in every
+    /// report), and its help after the message.
+    public init(_ source: SourceFile, _ diagnostic: Diagnostic) {
+        let at = diagnostic.hasPosition ? source.location(of: diagnostic.range.start) : nil
+        self.init(path: source.name, line: at?.line, column: at?.column,
+                  message: diagnostic.message + (diagnostic.help.map { "; \($0)" } ?? ""))
     }
 }
 
@@ -46,7 +64,7 @@ public struct ConfigurationProblem: Error, Sendable, CustomStringConvertible {
 ///     "drafts/*" = ["missing-recommendation", "missing-follow-up"]
 ///
 /// Patterns in `[ignore]` are matched against the journey's path relative to the folder of
-/// `polku.toml`; `*` matches any characters, `/` included.
+/// `polku.toml`, as `Glob` describes: `*` matches any characters, `/` included.
 public struct Configuration: Sendable {
     public static let fileName = "polku.toml"
 
@@ -69,20 +87,56 @@ public struct Configuration: Sendable {
         }
     }
 
-    /// Applies `--rule NAME=SEVERITY` arguments on top.
+    /// Applies `--rule NAME=SEVERITY` options on top, and returns every problem with them
+    /// (options with problems are not applied). The problems have no position
+    /// (`Diagnostic.hasPosition` is false); to show which option each is about, render them
+    /// per option, with `problems(inOverride:)`, in a `SourceFile` named `--rule OPTION`.
+    ///
+    /// Disfavoured only while the throwing `apply(overrides:)` below exists: until then, give
+    /// the result a type (`let problems: [Diagnostic] = config.apply(overrides: ...)`).
+    @_disfavoredOverload
+    public mutating func apply(overrides: [String]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for option in overrides {
+            let found = Self.problems(inOverride: option)
+            if found.isEmpty, let (name, setting) = Self.parseOverride(option) {
+                settings[name] = setting
+            }
+            problems += found
+        }
+        return problems
+    }
+
+    /// The problems with one `--rule` option (`NAME=SEVERITY`, without `--rule`): a missing
+    /// `=`, an unknown rule, a value that is not a severity; empty when it is right.
+    public static func problems(inOverride option: String) -> [Diagnostic] {
+        let parts = option.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            return [ConfigurationCatalog.overrideIncomplete(option)]
+        }
+        var problems: [Diagnostic] = []
+        if RuleRegistry.info(named: parts[0]) == nil { problems.append(ConfigurationCatalog.overrideUnknownRule(parts[0])) }
+        if RuleSetting(rawValue: parts[1].lowercased()) == nil {
+            problems.append(ConfigurationCatalog.overrideBadSeverity(parts[1], rule: parts[0]))
+        }
+        return problems
+    }
+
+    private static func parseOverride(_ option: String) -> (String, RuleSetting)? {
+        let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let setting = RuleSetting(rawValue: parts[1].lowercased()) else { return nil }
+        return (parts[0], setting)
+    }
+
+    /// Applies `--rule NAME=SEVERITY` options on top, stopping at the first one with a
+    /// problem. For the command line until it reports the diagnostics of the other
+    /// `apply(overrides:)`; then this one goes.
     public mutating func apply(overrides: [String]) throws(ConfigurationProblem) {
-        for item in overrides {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let setting = RuleSetting(rawValue: parts[1].lowercased()) else {
-                throw ConfigurationProblem(path: "--rule \(item)",
-                                           message: "write --rule NAME=SEVERITY, with SEVERITY error, warning, info or off")
+        for option in overrides {
+            if let problem = Self.problems(inOverride: option).first {
+                throw ConfigurationProblem(SourceFile(name: "--rule \(option)", bytes: []), problem)
             }
-            guard RuleRegistry.info(named: parts[0]) != nil else {
-                var message = "there is no checker rule `\(parts[0])`"
-                if let near = Suggestions.closest(to: parts[0], among: RuleRegistry.names) { message += "; did you mean `\(near)`?" }
-                throw ConfigurationProblem(path: "--rule \(item)", message: message)
-            }
-            settings[parts[0]] = setting
+            if let (name, setting) = Self.parseOverride(option) { settings[name] = setting }
         }
     }
 
@@ -96,7 +150,7 @@ public struct Configuration: Sendable {
         guard !ignores.isEmpty else { return false }
         let relative = relativePath(file)
         return ignores.contains { entry in
-            entry.rules.contains(rule) && fnmatch(entry.pattern, relative, 0) == 0
+            entry.rules.contains(rule) && Glob(entry.pattern).matches(relative)
         }
     }
 

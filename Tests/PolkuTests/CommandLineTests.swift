@@ -111,7 +111,7 @@ import Testing
         let journey = try folder.write("j.polku", journeyWithGaps)
         let r = try runPolku(["check", journey])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("polku.toml:2: error: `missing-need` must be one of"))
+        #expect(r.stderr.contains("polku.toml:2:16: error: `missing-need` must be one of"))
     }
 
     @Test func summaryAndSarifFormats() throws {
