@@ -23,37 +23,6 @@ public enum RuleSetting: String, Sendable, CaseIterable {
     }
 }
 
-/// A mistake in `polku.toml` or in `--rule`: the run stops with exit status 2.
-///
-/// The first of the `Diagnostic`s that `Configuration.parse` and `apply(overrides:)` return,
-/// as one error, for the command line until it renders those diagnostics itself.
-public struct ConfigurationProblem: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var line: Int?
-    public var column: Int?
-    public var message: String
-    public var description: String {
-        var place = path
-        if let line { place += ":\(line)" + (column.map { ":\($0)" } ?? "") }
-        return "\(place): error: \(message)"
-    }
-
-    public init(path: String, line: Int? = nil, column: Int? = nil, message: String) {
-        self.path = path
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    /// A diagnostic about `source`, with its line and column (columns counted as in every
-    /// report), and its help after the message.
-    public init(_ source: SourceFile, _ diagnostic: Diagnostic) {
-        let at = diagnostic.hasPosition ? source.location(of: diagnostic.range.start) : nil
-        self.init(path: source.name, line: at?.line, column: at?.column,
-                  message: diagnostic.message + (diagnostic.help.map { "; \($0)" } ?? ""))
-    }
-}
-
 /// The team's choices for the checker, from `polku.toml` and the command line:
 ///
 ///     [rules]
@@ -75,18 +44,6 @@ public struct Configuration: Sendable {
 
     public init() {}
 
-    /// The nearest `polku.toml` in the folder of `file` or a folder above it.
-    public static func find(for file: String) -> String? {
-        var dir = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent()
-        while true {
-            let candidate = dir.appendingPathComponent(fileName).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            let parent = dir.deletingLastPathComponent()
-            if parent.path == dir.path { return nil }
-            dir = parent
-        }
-    }
-
     /// Applies `--rule NAME=SEVERITY` options on top, and returns every problem with them
     /// (options with problems are not applied). The problems have no position
     /// (`Diagnostic.hasPosition` is false); to show which option each is about, render them
@@ -94,7 +51,6 @@ public struct Configuration: Sendable {
     ///
     /// Disfavoured only while the throwing `apply(overrides:)` below exists: until then, give
     /// the result a type (`let problems: [Diagnostic] = config.apply(overrides: ...)`).
-    @_disfavoredOverload
     public mutating func apply(overrides: [String]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for option in overrides {
@@ -126,18 +82,6 @@ public struct Configuration: Sendable {
         let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, let setting = RuleSetting(rawValue: parts[1].lowercased()) else { return nil }
         return (parts[0], setting)
-    }
-
-    /// Applies `--rule NAME=SEVERITY` options on top, stopping at the first one with a
-    /// problem. For the command line until it reports the diagnostics of the other
-    /// `apply(overrides:)`; then this one goes.
-    public mutating func apply(overrides: [String]) throws(ConfigurationProblem) {
-        for option in overrides {
-            if let problem = Self.problems(inOverride: option).first {
-                throw ConfigurationProblem(SourceFile(name: "--rule \(option)", bytes: []), problem)
-            }
-            if let (name, setting) = Self.parseOverride(option) { settings[name] = setting }
-        }
     }
 
     /// The setting of a rule for one journey file.

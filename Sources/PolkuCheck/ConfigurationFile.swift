@@ -116,19 +116,6 @@ extension Configuration {
         return (config, problems.sortedByPosition())
     }
 
-    /// Reads and checks a configuration file, and throws its first problem.
-    ///
-    /// For the command line until it reports every problem of `parse(_:)` itself.
-    public static func load(_ path: String) throws(ConfigurationProblem) -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationProblem(path: path, message: "cannot read the configuration file")
-        }
-        let source = SourceFile(name: path, bytes: Array(data))
-        let (config, problems) = parse(source)
-        if let first = problems.first { throw ConfigurationProblem(source, first) }
-        return config
-    }
-
     /// The character at a 1-based line and column of the TOML reader (which counts columns
     /// in Unicode scalars), or an empty range at the end of the line when the column is past it.
     static func range(in source: SourceFile, line: Int, column: Int) -> SourceRange {

@@ -111,7 +111,11 @@ import Testing
         let journey = try folder.write("j.polku", journeyWithGaps)
         let r = try runPolku(["check", journey])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("polku.toml:2:16: error: `missing-need` must be one of"))
+        #expect(r.stderr.contains("error: `missing-need` must be one of"), "\(r.stderr)")
+        #expect(r.stderr.contains("[config-invalid]"))
+        #expect(r.stderr.contains("polku.toml:2:16"), "\(r.stderr)")
+        // The bad value is shown and marked, as errors in a journey are.
+        #expect(r.stderr.contains("2 | missing-need = \"sometimes\""), "\(r.stderr)")
     }
 
     @Test func summaryAndSarifFormats() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import PolkuCheck
 import PolkuModel
+import PolkuPipeline
 import PolkuSyntax
 import Testing
 
@@ -51,9 +52,10 @@ after:
             missing-recommendation = "error"
             """)
         let path = try folder.write("team/journeys/renew.polku", journeyWithGaps)
-        let found = try #require(Configuration.find(for: path))
+        let pipeline = Pipeline()
+        let found = try #require(pipeline.configurationFile(forJourneyAt: JourneyPath(path)))
         #expect(URL(fileURLWithPath: found).lastPathComponent == "polku.toml")
-        let config = try Configuration.load(found)
+        let config = try pipeline.configuration(forJourneyAt: JourneyPath(path)).get()
         let result = Checker.check(Analysis(SourceFile(name: path, text: journeyWithGaps)), configuration: config)
         #expect(result.diagnostics.map(\.code.name) == ["missing-recommendation"])
         #expect(result.diagnostics.map(\.severity) == [.error])
@@ -61,7 +63,7 @@ after:
 
     @Test func ruleOff() throws {
         var config = Configuration()
-        let problems: [Diagnostic] = config.apply(overrides: ["missing-recommendation=off"])
+        let problems = config.apply(overrides: ["missing-recommendation=off"])
         #expect(problems.isEmpty)
         let result = Checker.check(Fixture.analyze(journeyWithGaps), configuration: config)
         #expect(result.diagnostics.isEmpty)
@@ -75,13 +77,13 @@ after:
             """)
         let draft = try folder.write("drafts/a/renew.polku", journeyWithGaps)
         let final = try folder.write("final/renew.polku", journeyWithGaps)
-        let loaded = try Configuration.load(config)
+        let loaded = try Pipeline(Pipeline.Settings(configuration: .file(config))).configuration(forJourneyAt: nil).get()
         #expect(Checker.check(Analysis(SourceFile(name: draft, text: journeyWithGaps)), configuration: loaded).diagnostics.isEmpty)
         #expect(Checker.check(Analysis(SourceFile(name: final, text: journeyWithGaps)), configuration: loaded)
             .diagnostics.map(\.code.name) == ["missing-recommendation"])
     }
 
-    /// `load` (for the command line until it shows every diagnostic) throws the first problem.
+    /// The first problem of a broken file, with its line and column.
     @Test(arguments: [
         ("[rules\nmissing-need = \"off\"\n", 1, 7, "not valid TOML"),
         ("[rules]\nmissing-need = \"loud\"\n", 2, 16, "must be one of"),
@@ -90,26 +92,20 @@ after:
         ("[ignore]\n\"*\" = \"missing-need\"\n", 2, 7, "must list rule names"),
     ])
     func brokenConfigurationsSayWhereAndWhat(_ text: String, _ line: Int, _ column: Int, _ words: String) throws {
-        let folder = try TempFolder()
-        let path = try folder.write("polku.toml", text)
-        do {
-            _ = try Configuration.load(path)
-            Issue.record("expected a ConfigurationProblem for \(text)")
-        } catch {
-            #expect(error.line == line, "\(error)")
-            #expect(error.column == column, "\(error)")
-            #expect(error.description.contains(words), "\(error)")
-        }
+        let source = SourceFile(name: "polku.toml", text: text)
+        let first = try #require(Configuration.parse(source).1.first, "expected a problem in \(text)")
+        let at = source.location(of: first.range.start)
+        #expect(at.line == line, "\(first)")
+        #expect(at.column == column, "\(first)")
+        #expect((first.message + " " + (first.help ?? "")).contains(words), "\(first)")
     }
 
     @Test func badRuleOverrides() {
         for option in ["missing-need", "missing-need=", "missing-need=loud", "no-such-rule=off", "=off"] {
             var config = Configuration()
-            let problems: [Diagnostic] = config.apply(overrides: [option])
+            let problems = config.apply(overrides: [option])
             #expect(problems.count == 1, "\(option)")
             #expect(config.settings.isEmpty)
-            // The throwing form the command line uses stops at the same problem.
-            #expect(throws: ConfigurationProblem.self) { try config.apply(overrides: [option]) }
         }
     }
 
@@ -170,7 +166,7 @@ after:
         let text = journeyWithGaps.replacingOccurrences(of: "via: phone\n", with: "via: phone\nallow: missing-need because x\n")
         #expect(check(text).diagnostics.map(\.code.name) == ["unused-allow", "missing-recommendation"])
         var config = Configuration()
-        let problems: [Diagnostic] = config.apply(overrides: ["missing-need=off"])
+        let problems = config.apply(overrides: ["missing-need=off"])
         #expect(problems.isEmpty)
         #expect(check(text, config).diagnostics.map(\.code.name) == ["missing-recommendation"])
     }
