@@ -18,8 +18,8 @@ public struct Token: Hashable, Sendable {
 
 /// How a line ends.
 public enum LineTerminator: UInt8, Sendable, CaseIterable {
-    /// The last line of a file that does not end with a line ending.
-    case none
+    /// No line ending: the last line of a file that does not end with one.
+    case missing
     /// `\n`
     case lf
     /// `\r\n`
@@ -31,7 +31,7 @@ public enum LineTerminator: UInt8, Sendable, CaseIterable {
     /// How many bytes it takes.
     public var length: Int {
         switch self {
-        case .none: 0
+        case .missing: 0
         case .lf, .cr: 1
         case .crlf: 2
         }
@@ -47,7 +47,7 @@ public struct LexedLine: Sendable {
     /// Empty for a blank line.
     public var tokens: [Token]
     /// The line ending after `range`.
-    public var terminator: LineTerminator = .none
+    public var terminator: LineTerminator = .missing
 }
 
 /// Splits a file into lines and each line into tokens, working on UTF-8 bytes.
@@ -102,7 +102,7 @@ public struct Lexer {
         offset = end + 1
         var lineEnd = end
         if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-        let terminator: LineTerminator = end < count ? (lineEnd < end ? .crlf : .lf) : (lineEnd < end ? .cr : .none)
+        let terminator: LineTerminator = end < count ? (lineEnd < end ? .crlf : .lf) : (lineEnd < end ? .cr : .missing)
 
         var i = start
         while i < lineEnd, case let n = blank(at: i, before: lineEnd), n > 0 { i += n }

@@ -30,7 +30,7 @@ struct LineNode: Sendable {
     /// before the colon are the keyword (the rest are the id).
     var second: Int32 = -1
     var kind: SyntaxLineKind
-    var terminator: LineTerminator = .none
+    var terminator: LineTerminator = .missing
     /// 0 for none, else the error's place in `ErrorCode.allCases` plus one.
     var error: UInt8 = 0
 
@@ -67,7 +67,7 @@ public struct SyntaxLine: Hashable, Sendable {
     /// Detached attribute: its index in `SyntaxTree.detachedAttributes`.
     public var detachedAttribute: Int?
 
-    /// The line ending's bytes (empty for `.none`).
+    /// The line ending's bytes (empty for `.missing`).
     public var terminatorRange: SourceRange { SourceRange(content.end, content.end + terminator.length) }
     /// The whole line, with its line ending.
     public var range: SourceRange { SourceRange(content.start, content.end + terminator.length) }
@@ -192,7 +192,7 @@ extension SyntaxTree {
         for line in lines {
             out.append(contentsOf: bytes[line.content.start..<line.content.end])
             switch line.terminator {
-            case .none: break
+            case .missing: break
             case .lf: out.append(0x0A)
             case .crlf: out.append(contentsOf: [0x0D, 0x0A])
             case .cr: out.append(0x0D)

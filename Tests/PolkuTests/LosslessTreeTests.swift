@@ -192,7 +192,7 @@ import Testing
 
     @Test func lineEndingsAreKeptPerLine() {
         let tree = JourneyParser.parse(SourceFile(name: "t", bytes: Array("journey: T\r\nvia: desk\n\r\nnote: x".utf8)))
-        #expect(tree.lines.map(\.terminator) == [.crlf, .lf, .crlf, .none])
+        #expect(tree.lines.map(\.terminator) == [.crlf, .lf, .crlf, .missing])
         #expect(tree.lines.map { tree.source.text($0.content) } == ["journey: T", "via: desk", "", "note: x"])
         #expect(tree.lines.map(\.terminatorRange) == [SourceRange(10, 12), SourceRange(21, 22), SourceRange(22, 24),
                                                       SourceRange(31, 31)])
@@ -223,7 +223,7 @@ import Testing
         let lines = Array(tree.lines)
         #expect(lines.count == 1)
         #expect(lines.first?.kind == .binary && lines.first?.error == .binaryFile)
-        #expect(lines.first?.content == SourceRange(3, bytes.count) && lines.first?.terminator == LineTerminator.none)
+        #expect(lines.first?.content == SourceRange(3, bytes.count) && lines.first?.terminator == .missing)
         #expect(tree.printed() == bytes)
         #expect(tree.declarations.isEmpty)
     }
@@ -300,13 +300,13 @@ import Testing
             #expect(!bytes[line.content.start..<line.content.end].contains(0x0A), "\(name):\(line.number): LF inside a line")
             let ending = Array(bytes[line.terminatorRange.start..<min(bytes.count, line.terminatorRange.end)])
             let expected: [UInt8] = switch line.terminator {
-            case .none: []
+            case .missing: []
             case .lf: [0x0A]
             case .crlf: [0x0D, 0x0A]
             case .cr: [0x0D]
             }
             #expect(ending == expected, "\(name):\(line.number): line ending \(line.terminator) over \(ending)")
-            if line.terminator == .none || line.terminator == .cr {
+            if line.terminator == .missing || line.terminator == .cr {
                 #expect(line.number == lines.count, "\(name):\(line.number): no LF before the last line")
             }
             position = line.range.end
