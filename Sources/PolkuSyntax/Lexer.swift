@@ -16,6 +16,28 @@ public struct Token: Hashable, Sendable {
     public var range: SourceRange
 }
 
+/// How a line ends.
+public enum LineTerminator: UInt8, Sendable, CaseIterable {
+    /// No line ending: the last line of a file that does not end with one.
+    case missing
+    /// `\n`
+    case lf
+    /// `\r\n`
+    case crlf
+    /// A `\r` with no `\n` after it, as the very last byte of the file. The lexer does not
+    /// count it as text (as it drops the `\r` of a `\r\n`), so it is kept here.
+    case cr
+
+    /// How many bytes it takes.
+    public var length: Int {
+        switch self {
+        case .missing: 0
+        case .lf, .cr: 1
+        case .crlf: 2
+        }
+    }
+}
+
 /// One physical line, split into tokens.
 public struct LexedLine: Sendable {
     /// 1-based line number.
@@ -24,6 +46,8 @@ public struct LexedLine: Sendable {
     public var range: SourceRange
     /// Empty for a blank line.
     public var tokens: [Token]
+    /// The line ending after `range`.
+    public var terminator: LineTerminator = .missing
 }
 
 /// Splits a file into lines and each line into tokens, working on UTF-8 bytes.
@@ -40,6 +64,13 @@ public struct Lexer {
     public init(_ source: SourceFile) {
         self.bytes = source.bytes
         self.offset = source.contentStart
+    }
+
+    /// A lexer whose first line is the 1-based line `line` of `source`, to lex one line again.
+    init(_ source: SourceFile, line: Int) {
+        self.bytes = source.bytes
+        self.offset = line == 1 ? source.contentStart : source.lineStarts[line - 1]
+        self.lineNumber = line - 1
     }
 
     /// How many bytes of blank start at `i` (before `end`): 1 for a space or a tab, 2 for a
@@ -71,15 +102,16 @@ public struct Lexer {
         offset = end + 1
         var lineEnd = end
         if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        let terminator: LineTerminator = end < count ? (lineEnd < end ? .crlf : .lf) : (lineEnd < end ? .cr : .missing)
 
         var i = start
         while i < lineEnd, case let n = blank(at: i, before: lineEnd), n > 0 { i += n }
         if i == lineEnd {
-            return LexedLine(number: lineNumber, range: SourceRange(start, lineEnd), tokens: [])
+            return LexedLine(number: lineNumber, range: SourceRange(start, lineEnd), tokens: [], terminator: terminator)
         }
         if bytes[i] == UInt8(ascii: "#") {
             tokens.append(Token(kind: .comment, range: SourceRange(i, lineEnd)))
-            return LexedLine(number: lineNumber, range: SourceRange(start, lineEnd), tokens: tokens)
+            return LexedLine(number: lineNumber, range: SourceRange(start, lineEnd), tokens: tokens, terminator: terminator)
         }
         // Head: words up to the first colon.
         while i < lineEnd {
@@ -104,6 +136,6 @@ public struct Lexer {
                 tokens.append(Token(kind: .word, range: SourceRange(wordStart, i)))
             }
         }
-        return LexedLine(number: lineNumber, range: SourceRange(start, lineEnd), tokens: tokens)
+        return LexedLine(number: lineNumber, range: SourceRange(start, lineEnd), tokens: tokens, terminator: terminator)
     }
 }

@@ -2,10 +2,14 @@
 ///
 /// Each line is one statement, so recovery is simple: a bad line gets one diagnostic and the
 /// parser carries on with the next line. Attributes attach to the nearest header above them.
+/// Every line, good or bad, also gets a node in the tree's `lines`, so nothing is lost.
 public struct JourneyParser {
     private let source: SourceFile
     private var declarations: [Declaration] = []
     private var diagnostics: [Diagnostic] = []
+    /// A node for each line read so far.
+    private var nodes: [LineNode] = []
+    private var detached: [AttributeSyntax] = []
     /// The index in `declarations` that attributes currently attach to.
     private var current: Int?
     private var journeyIndex: Int?
@@ -27,31 +31,44 @@ public struct JourneyParser {
     private mutating func run() -> SyntaxTree {
         if let offset = Self.firstNUL(source.bytes) {
             diagnostics.append(Catalog.binaryFile(source, at: offset))
-            return SyntaxTree(source: source, declarations: [], diagnostics: diagnostics)
+            var node = LineNode(.binary)
+            node.error = LineNode.encode(.binaryFile)
+            return SyntaxTree(source: source, declarations: [], diagnostics: diagnostics, nodes: [node],
+                              detachedAttributes: [])
         }
         if let offset = Self.firstInvalidUTF8(source.bytes, from: source.contentStart) {
             diagnostics.append(Catalog.invalidUTF8(source, at: offset))
         }
         // About one header in four lines in real journeys; untouched capacity costs no memory.
         declarations.reserveCapacity(source.lineCount / 4 + 1)
+        nodes.reserveCapacity(source.lineCount)
         var lexer = Lexer(source)
         var tokens: [Token] = []
         tokens.reserveCapacity(8)
         while let line = lexer.nextLine(reusing: &tokens) {
-            statement(line)
+            let reported = diagnostics.count
+            var node = statement(line)
+            node.terminator = line.terminator
+            if diagnostics.count > reported, case .error(let code) = diagnostics[reported].code {
+                node.error = LineNode.encode(code)
+            }
+            nodes.append(node)
         }
         if journeyIndex == nil {
             let at = firstStatement ?? SourceRange(source.contentStart, source.contentStart)
             diagnostics.append(Catalog.missingJourney(at: at, fileIsEmpty: firstStatement == nil))
         }
-        return SyntaxTree(source: source, declarations: declarations, diagnostics: diagnostics)
+        return SyntaxTree(source: source, declarations: declarations, diagnostics: diagnostics, nodes: nodes,
+                          detachedAttributes: detached)
     }
 
     // MARK: - Statements
 
-    private mutating func statement(_ line: LexedLine) {
+    /// Reads one line; returns its node (the caller adds the line ending and the error).
+    private mutating func statement(_ line: LexedLine) -> LineNode {
         let tokens = line.tokens
-        guard let first = tokens.first, first.kind != .comment else { return }
+        guard let first = tokens.first else { return LineNode(.blank) }
+        if first.kind == .comment { return LineNode(.comment) }
         if firstStatement == nil { firstStatement = line.range }
         let hadText = previousLineHadText
         previousLineHadText = false
@@ -59,11 +76,11 @@ public struct JourneyParser {
         guard let colonIndex = tokens.firstIndex(where: { $0.kind == .colon }) else {
             let words = SourceRange(tokens.first!.range.start, tokens.last!.range.end)
             diagnostics.append(Catalog.missingColon(source, words: words, continuation: hadText && current != nil))
-            return
+            return LineNode(.invalid)
         }
         guard colonIndex > 0 else {
             diagnostics.append(Catalog.missingKeyword(at: tokens[colonIndex].range))
-            return
+            return LineNode(.invalid)
         }
         let text = tokens[colonIndex + 1].range
         previousLineHadText = !text.isEmpty
@@ -72,31 +89,28 @@ public struct JourneyParser {
         let headText = colonIndex == 1 ? key(tokens[0].range) : normalized(tokens[..<colonIndex].map(\.range))
 
         if colonIndex == 1, let match = Keywords.attributes[headText], case .attribute(let kind) = match.meaning {
-            attribute(AttributeSyntax(kind: kind, keyword: head, languages: match.languages,
-                                      value: text, line: line.range))
-            return
+            return attribute(AttributeSyntax(kind: kind, keyword: head, languages: match.languages,
+                                             value: text, line: line.range))
         }
         if let match = Keywords.phases[headText], case .phase(let phase) = match.meaning {
             if !text.isEmpty { diagnostics.append(Catalog.textAfterPhase(text, phase: phase)) }
-            open(Declaration(kind: .phase(phase), keyword: head, languages: match.languages,
-                             id: nil, title: text, line: line.range))
-            return
+            return open(Declaration(kind: .phase(phase), keyword: head, languages: match.languages,
+                                    id: nil, title: text, line: line.range), keywordWords: colonIndex)
         }
         if colonIndex > 1, let match = Keywords.attributes[headText], case .attribute(let kind) = match.meaning {
-            attribute(AttributeSyntax(kind: kind, keyword: head, languages: match.languages,
-                                      value: text, line: line.range))
-            return
+            return attribute(AttributeSyntax(kind: kind, keyword: head, languages: match.languages,
+                                             value: text, line: line.range))
         }
         let words = tokens[..<colonIndex].map(\.range)
         let firstWord = key(words[0])
         if let match = Keywords.headers[firstWord], case .header(let kind) = match.meaning {
-            header(kind, keyword: words[0], languages: match.languages, idWords: Array(words.dropFirst()),
-                   text: text, line: line.range)
-            return
+            return header(kind, keyword: words[0], languages: match.languages, idWords: Array(words.dropFirst()),
+                          text: text, line: line.range)
         }
         diagnostics.append(Catalog.unknownKeyword(source, head: head, words: words, firstWord: firstWord,
                                                   headText: headText, context: currentKind))
         if words.count > 1 { skippingAttributes = true }
+        return LineNode(.invalid)
     }
 
     private var currentKind: DeclarationKind? {
@@ -104,7 +118,7 @@ public struct JourneyParser {
     }
 
     private mutating func header(_ kind: HeaderKind, keyword: SourceRange, languages: [KeywordLanguage],
-                                 idWords: [SourceRange], text: SourceRange, line: SourceRange) {
+                                 idWords: [SourceRange], text: SourceRange, line: SourceRange) -> LineNode {
         var id: SourceRange?
         if !idWords.isEmpty {
             let range = SourceRange(idWords.first!.start, idWords.last!.end)
@@ -135,32 +149,42 @@ public struct JourneyParser {
             }
             if journeyIndex == nil { journeyIndex = declarations.count }
         }
-        open(declaration)
+        return open(declaration, keywordWords: 1)
     }
 
-    private mutating func open(_ declaration: Declaration) {
+    /// Adds a declaration that the attribute lines below it belong to. `keywordWords` is how
+    /// many of the line's words before the colon are the keyword.
+    private mutating func open(_ declaration: Declaration, keywordWords: Int) -> LineNode {
         skippingAttributes = false
         current = declarations.count
         declarations.append(declaration)
+        return LineNode(.header, first: declarations.count - 1, second: keywordWords)
     }
 
-    private mutating func attribute(_ attribute: AttributeSyntax) {
-        if skippingAttributes { return }
+    private mutating func attribute(_ attribute: AttributeSyntax) -> LineNode {
+        if skippingAttributes { return detach(attribute) }
         guard let index = current else {
             diagnostics.append(Catalog.orphanAttribute(source, attribute))
-            return
+            return detach(attribute)
         }
         let owner = declarations[index].kind
         guard Self.allows(owner, attribute.kind) else {
             diagnostics.append(Catalog.misplacedAttribute(source, attribute, owner: owner,
                                                           ownerLine: declarations[index].keyword))
-            return
+            return detach(attribute)
         }
         if attribute.value.isEmpty {
             diagnostics.append(Catalog.emptyValue(source, attribute))
-            return
+            return detach(attribute)
         }
         declarations[index].attributes.append(attribute)
+        return LineNode(.attribute, first: index, second: declarations[index].attributes.count - 1)
+    }
+
+    /// Keeps an attribute that belongs to no declaration, for the lossless tree.
+    private mutating func detach(_ attribute: AttributeSyntax) -> LineNode {
+        detached.append(attribute)
+        return LineNode(.detachedAttribute, first: detached.count - 1)
     }
 
     // MARK: - Tables

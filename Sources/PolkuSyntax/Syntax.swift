@@ -42,21 +42,38 @@ public struct Declaration: Sendable {
     public var attributes: [AttributeSyntax] = []
 }
 
-/// The syntax tree of one file: its declarations in file order, and every syntax error.
+/// The syntax tree of one file: its declarations in file order, every syntax error, and a
+/// node for every line, so the file can be printed back byte for byte (see `lines`).
 /// The parser always returns a tree, however broken the file, so later stages can still work.
 public struct SyntaxTree: Sendable {
     public var source: SourceFile
+    /// The header lines that could be read, each with its valid attributes. An attribute with
+    /// an error is not here but in `detachedAttributes`.
     public var declarations: [Declaration]
     public var diagnostics: [Diagnostic]
+    /// Attribute lines that belong to no declaration: orphan, misplaced and empty ones, and
+    /// those under a header line that could not be read. `lines` says which line each is.
+    public internal(set) var detachedAttributes: [AttributeSyntax]
+    /// One compact node per line, in file order (one node for a binary file).
+    var nodes: [LineNode]
 
     /// The language most of the file's keywords are written in (English on a tie),
     /// counting only words that belong to one language. Worked out once, when parsing ends.
     public let language: KeywordLanguage
 
+    /// A tree without line nodes (`lines` is empty and `printed()` gives only the byte order
+    /// mark), for code that builds declarations by hand. The parser fills in the lines.
     public init(source: SourceFile, declarations: [Declaration], diagnostics: [Diagnostic]) {
+        self.init(source: source, declarations: declarations, diagnostics: diagnostics, nodes: [], detachedAttributes: [])
+    }
+
+    init(source: SourceFile, declarations: [Declaration], diagnostics: [Diagnostic], nodes: [LineNode],
+         detachedAttributes: [AttributeSyntax]) {
         self.source = source
         self.declarations = declarations
         self.diagnostics = diagnostics
+        self.nodes = nodes
+        self.detachedAttributes = detachedAttributes
         self.language = Self.majorityLanguage(declarations)
     }
 

@@ -2,8 +2,8 @@ import Foundation
 import PolkuSyntax
 import Testing
 
-/// Keeps `Grammar/polku.ebnf` and the parser in agreement, and `Grammar/keywords.tsv` and
-/// `Keywords.table` identical.
+/// Keeps `Grammar/polku.ebnf` and the parser in agreement, and the parser's keyword table
+/// (`KeywordTable.swift`) what `scripts/generate-keywords` makes of `Grammar/keywords.tsv`.
 ///
 /// The grammar is read by a small EBNF reader (below), sentences are generated from the
 /// start rule `file` with a seeded PRNG, and every sentence must parse with no diagnostic
@@ -145,34 +145,32 @@ import Testing
 
     // MARK: - Keyword table
 
-    @Test func keywordFileMatchesKeywordTable() {
-        guard let rows = KeywordFile.load() else { return }
-        let table = Keywords.table
-        #expect(rows.count == table.count, "Grammar/keywords.tsv has \(rows.count) rows, Keywords.table has \(table.count)")
-        for i in 0..<max(rows.count, table.count) {
-            guard i < rows.count else {
-                Issue.record("Keywords.table[\(i)] (`\(table[i].meaning.kind) \(table[i].meaning.name)`) has no row in Grammar/keywords.tsv")
-                continue
-            }
-            let row = rows[i]
-            let name = "Grammar/keywords.tsv:\(row.line) (`\(row.kind)\t\(row.meaning)`)"
-            guard i < table.count else {
-                Issue.record("\(name) has no entry in Keywords.table")
-                continue
-            }
-            let entry = table[i]
-            var differences: [String] = []
-            if row.kind != entry.meaning.kind { differences.append("kind `\(row.kind)` vs `\(entry.meaning.kind)`") }
-            if row.meaning != entry.meaning.name { differences.append("meaning `\(row.meaning)` vs `\(entry.meaning.name)`") }
-            for (language, spellings) in row.spellings where spellings != entry.spellings(KeywordLanguage(rawValue: language)!) {
-                differences.append("\(language) \(spellings) vs \(entry.spellings(KeywordLanguage(rawValue: language)!))")
-            }
-            if !differences.isEmpty {
-                Issue.record("""
-                    \(name) differs from Keywords.table[\(i)] (`\(entry.meaning.kind) \(entry.meaning.name)`): \
-                    \(differences.joined(separator: "; ")) (file vs table)
-                    """)
-            }
+    /// `KeywordTable.swift` is generated from `Grammar/keywords.tsv`; the committed file must
+    /// be exactly what `scripts/generate-keywords` writes from the committed TSV.
+    @Test func keywordTableIsGeneratedFromKeywordFile() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "scripts/generate-keywords", "--stdout"]
+        process.currentDirectoryURL = Fixture.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let generated = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            Issue.record("python3 scripts/generate-keywords --stdout failed (status \(process.terminationStatus)): \(errors)")
+            return
+        }
+        let committed = try Data(contentsOf: URL(fileURLWithPath: Fixture.path("Sources/PolkuSyntax/KeywordTable.swift")))
+        #expect(generated == committed, """
+            Sources/PolkuSyntax/KeywordTable.swift differs from what Grammar/keywords.tsv gives: \
+            run scripts/generate-keywords and commit the result
+            """)
+        // And what the parser reads is that table: one entry a row, in the file's order.
+        if let rows = KeywordFile.load() {
+            #expect(rows.map { "\($0.kind) \($0.meaning)" } == Keywords.table.map { "\($0.meaning.kind) \($0.meaning.name)" })
         }
     }
 
