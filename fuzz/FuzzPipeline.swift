@@ -14,6 +14,8 @@ public func polkuFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     if sample % 16 == 3 { throughFiles(bytes) }
     let source = SourceFile(name: "fuzz.polku", bytes: bytes)
     let analysis = Analysis(source)
+    // The syntax tree keeps every line: printed back, it is the input.
+    if analysis.tree.printed() != bytes { fatalError("the syntax tree does not print back the input") }
     let result = Checker.check(analysis)
     let items = result.diagnostics.map { FileDiagnostic(source, $0) }
     for item in items.prefix(50) {

@@ -12,16 +12,14 @@ public struct Analysis: Sendable {
     public var source: SourceFile { tree.source }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// - Parameter keepSyntax: keep the syntax tree's declarations after resolving; a caller
-    ///   that only needs the journey passes false and frees them (a third of the memory).
+    /// - Parameter keepSyntax: keep the syntax tree (declarations and every line) after
+    ///   resolving; a caller that only needs the journey passes false and frees it (a third
+    ///   of the memory).
     public init(_ source: SourceFile, keepSyntax: Bool = true) {
         tree = JourneyParser.parse(source)
         let (journey, resolution) = Resolver.resolve(tree)
         self.journey = journey
-        if !keepSyntax {
-            tree.declarations = []
-            tree.declarations.reserveCapacity(0)
-        }
+        if !keepSyntax { tree.dropSyntax() }
         // A file that is not text has nothing more worth saying.
         let binary = tree.diagnostics.contains { $0.code == ErrorCode.binaryFile.code }
         diagnostics = (tree.diagnostics + (binary ? [] : resolution)).sortedByPosition()
