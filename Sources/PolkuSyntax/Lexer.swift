@@ -24,8 +24,7 @@ public enum LineTerminator: UInt8, Sendable, CaseIterable {
     case lf
     /// `\r\n`
     case crlf
-    /// A `\r` with no `\n` after it, as the very last byte of the file. The lexer does not
-    /// count it as text (as it drops the `\r` of a `\r\n`), so it is kept here.
+    /// A `\r` with no `\n` after it: the line end of classic Mac files and some exports.
     case cr
 
     /// How many bytes it takes.
@@ -55,7 +54,7 @@ public struct LexedLine: Sendable {
 /// The language is line-oriented, so the lexer hands out one line at a time: the parser
 /// never holds more than one line of tokens, and a bad line cannot disturb the next one.
 /// Blanks are spaces, tabs and no-break spaces (U+00A0, which word processors put into text
-/// copied from them); a line ends at `\n`, and a `\r` before it is dropped.
+/// copied from them); a line ends at `\n`, `\r\n` or a `\r` on its own.
 public struct Lexer {
     private let bytes: [UInt8]
     private var offset: Int
@@ -98,11 +97,19 @@ public struct Lexer {
         lineNumber += 1
         let start = offset
         var end = start
-        while end < count && bytes[end] != 0x0A { end += 1 }
-        offset = end + 1
-        var lineEnd = end
-        if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-        let terminator: LineTerminator = end < count ? (lineEnd < end ? .crlf : .lf) : (lineEnd < end ? .cr : .missing)
+        while end < count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+        let lineEnd = end
+        let terminator: LineTerminator
+        if end == count {
+            terminator = .missing
+        } else if bytes[end] == 0x0A {
+            terminator = .lf
+        } else if end + 1 < count && bytes[end + 1] == 0x0A {
+            terminator = .crlf
+        } else {
+            terminator = .cr
+        }
+        offset = end + terminator.length
 
         var i = start
         while i < lineEnd, case let n = blank(at: i, before: lineEnd), n > 0 { i += n }

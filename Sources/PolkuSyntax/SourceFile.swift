@@ -68,9 +68,14 @@ public struct SourceFile: Sendable {
         self.contentStart = hasBOM ? 3 : 0
         var starts: [Int] = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
+        // A line ends at LF, CRLF, or a CR on its own (classic Mac files, some exports).
         bytes.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where buffer[i] == 0x0A {
-                starts.append(i + 1)
+            let n = buffer.count
+            for i in 0..<n {
+                let b = buffer[i]
+                if b == 0x0A || (b == 0x0D && (i + 1 == n || buffer[i + 1] != 0x0A)) {
+                    starts.append(i + 1)
+                }
             }
         }
         self.lineStarts = starts
@@ -93,11 +98,11 @@ public struct SourceFile: Sendable {
         return low + 1
     }
 
-    /// Byte range of a 1-based line without its line ending (`\n` or `\r\n`).
+    /// Byte range of a 1-based line without its line ending (`\n`, `\r\n` or `\r`).
     public func lineRange(_ line: Int) -> SourceRange {
         let start = max(lineStarts[line - 1], line == 1 ? contentStart : 0)
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        if end > start && bytes[end - 1] == 0x0D && end < bytes.count && bytes[end] == 0x0A { end -= 1 }
         return SourceRange(start, max(start, end))
     }
 

@@ -289,15 +289,19 @@ import Testing
         }
         #expect(!bytes.contains(0), "\(name): a file with a NUL byte read line by line")
 
-        // The nodes tile the file, one per line.
+        // The nodes tile the file, one per line; a line ends at LF, CRLF or a CR on its own.
         let bodyStart = tree.leadingTrivia.end
-        let newlines = bytes[bodyStart...].filter { $0 == 0x0A }.count
-        let expectedLines = newlines + (bytes.count > bodyStart && bytes.last != 0x0A ? 1 : 0)
+        var newlines = 0
+        for i in bodyStart..<bytes.count where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+            newlines += 1
+        }
+        let endsWithLineEnd = bytes.last == 0x0A || bytes.last == 0x0D
+        let expectedLines = newlines + (bytes.count > bodyStart && !endsWithLineEnd ? 1 : 0)
         #expect(lines.count == expectedLines, "\(name): \(lines.count) nodes for \(expectedLines) lines")
         var position = bodyStart
         for line in lines {
             #expect(line.content.start == position, "\(name):\(line.number): starts at \(line.content.start), not \(position)")
-            #expect(!bytes[line.content.start..<line.content.end].contains(0x0A), "\(name):\(line.number): LF inside a line")
+            #expect(!bytes[line.content.start..<line.content.end].contains { $0 == 0x0A || $0 == 0x0D }, "\(name):\(line.number): a line end inside a line")
             let ending = Array(bytes[line.terminatorRange.start..<min(bytes.count, line.terminatorRange.end)])
             let expected: [UInt8] = switch line.terminator {
             case .missing: []
@@ -306,8 +310,8 @@ import Testing
             case .cr: [0x0D]
             }
             #expect(ending == expected, "\(name):\(line.number): line ending \(line.terminator) over \(ending)")
-            if line.terminator == .missing || line.terminator == .cr {
-                #expect(line.number == lines.count, "\(name):\(line.number): no LF before the last line")
+            if line.terminator == .missing {
+                #expect(line.number == lines.count, "\(name):\(line.number): no line end before the last line")
             }
             position = line.range.end
         }

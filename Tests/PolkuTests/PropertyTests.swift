@@ -123,7 +123,7 @@ import Testing
                     lines.append(indent + trimmed)
                     if Bool.random(using: &rng) { lines.append(String(repeating: " ", count: Int.random(in: 0...3, using: &rng))) }
                 }
-                let ending = Bool.random(using: &rng) ? "\r\n" : "\n"
+                let ending = ["\r\n", "\n", "\r"][Int.random(in: 0...2, using: &rng)]
                 let changed = Checker.check(Analysis(SourceFile(name: "e", text: lines.joined(separator: ending))))
                     .diagnostics.map { "\($0.code): \($0.message)" }
                 #expect(changed == base, "example \(n) changes its findings when only layout changes")

@@ -337,6 +337,16 @@ func shell(_ script: String, in folder: URL? = nil, environment: [String: String
         #expect(d.message == "this `allow:` does not name a rule")
     }
 
+    @Test func classicMacLineEndsAreLineEnds() {
+        let lf = baselineExample
+        let findings = { (text: String) in
+            Checker.check(Analysis(SourceFile(name: "t", text: text))).diagnostics.map { "\($0.code)@\(SourceFile(name: "t", text: text).location(of: $0.range.start))" }
+        }
+        let cr = lf.replacingOccurrences(of: "\n", with: "\r")
+        #expect(findings(cr) == findings(lf))
+        #expect(findings(cr) == ["missing-follow-up@15:3", "missing-recommendation@27:3"])
+    }
+
     @Test func markdownKeepsMentionsAndAddressesAsText() {
         let md = Escaping.markdown("ask @kirjasto or see https://example.org and www.example.org")
         #expect(!md.contains("@kirjasto"))
