@@ -17,11 +17,18 @@ public struct Analysis: Sendable {
     ///   of the memory).
     public init(_ source: SourceFile, keepSyntax: Bool = true) {
         tree = JourneyParser.parse(source)
-        let (journey, resolution) = Resolver.resolve(tree)
+        let (journey, resolution, unresolved) = Resolver.resolveCounting(tree)
         self.journey = journey
         if !keepSyntax { tree.dropSyntax() }
         // A file that is not text has nothing more worth saying.
         let binary = tree.diagnostics.contains { $0.code == ErrorCode.binaryFile.code }
-        diagnostics = (tree.diagnostics + (binary ? [] : resolution)).sortedByPosition()
+        var all = (tree.diagnostics + (binary ? [] : resolution)).sortedByPosition()
+        // At most `Catalog.errorLimit` errors, then how many more there are.
+        let more = tree.unreportedErrors + (binary ? 0 : unresolved) + max(0, all.count - Catalog.errorLimit)
+        if more > 0 {
+            all.removeLast(max(0, all.count - Catalog.errorLimit))
+            all.append(Catalog.tooManyErrors(more, after: all.last?.range ?? SourceRange(0, 0)))
+        }
+        diagnostics = all
     }
 }

@@ -7,6 +7,12 @@ public struct Resolver {
     private let tree: SyntaxTree
     private var source: SourceFile { tree.source }
     private var diagnostics: [Diagnostic] = []
+    /// Errors past `Catalog.errorLimit`, counted but not kept.
+    private var unreported = 0
+
+    private mutating func report(_ d: Diagnostic) {
+        if diagnostics.count < Catalog.errorLimit { diagnostics.append(d) } else { unreported += 1 }
+    }
 
     private var channels: [Channel] = []
     private var channelIndex: [String: Int] = [:]
@@ -22,8 +28,15 @@ public struct Resolver {
     /// Resolves a tree. The journey is always returned; it is sound to use only when the
     /// diagnostics hold no errors.
     public static func resolve(_ tree: SyntaxTree) -> (Journey, [Diagnostic]) {
+        let (journey, diagnostics, _) = resolveCounting(tree)
+        return (journey, diagnostics)
+    }
+
+    /// Also says how many errors past `Catalog.errorLimit` were counted but not kept.
+    public static func resolveCounting(_ tree: SyntaxTree) -> (Journey, [Diagnostic], unreported: Int) {
         var resolver = Resolver(tree)
-        return resolver.run()
+        let (journey, diagnostics) = resolver.run()
+        return (journey, diagnostics, resolver.unreported)
     }
 
     private mutating func run() -> (Journey, [Diagnostic]) {
@@ -59,7 +72,7 @@ public struct Resolver {
                 sections.append(PhaseSection(phase: phase, header: d.line, steps: []))
             case .step:
                 guard let phase = currentPhase else {
-                    diagnostics.append(Catalog.stepOutsidePhase(at: d.keyword))
+                    report(Catalog.stepOutsidePhase(at: d.keyword))
                     continue
                 }
                 if let index = step(d, phase: phase, journeyDefault: journey.defaultChannel,
@@ -110,7 +123,7 @@ public struct Resolver {
         if let existing = channelIndex[id], channels[existing].declaration != nil {
             let first = channels[existing].idRange ?? idRange
             let aliases = builtin != nil && text(idRange) != text(first) ? (text(idRange), text(first), id) : nil
-            diagnostics.append(Catalog.duplicateId("channel", text(idRange), idRange, first: first, aliases: aliases))
+            report(Catalog.duplicateId("channel", text(idRange), idRange, first: first, aliases: aliases))
             return
         }
         var channel = Channel(id: id, builtin: builtin, firstMention: d.line)
@@ -125,7 +138,7 @@ public struct Resolver {
         guard let idRange = d.id else { return }
         let id = text(idRange)
         if let existing = personaIndex[id] {
-            diagnostics.append(Catalog.duplicateId("persona", id, idRange, first: personas[existing].idRange))
+            report(Catalog.duplicateId("persona", id, idRange, first: personas[existing].idRange))
             return
         }
         personaIndex[id] = personas.count
@@ -149,7 +162,7 @@ public struct Resolver {
         if seen.bits & bit != 0 {
             let first = seen.firsts[a.kind.ordinal] ?? d.attributes.first { $0.kind == a.kind }!.line
             seen.firsts[a.kind.ordinal] = first
-            diagnostics.append(Catalog.duplicateAttribute(key: text(a.keyword), at: a.keyword, first: first))
+            report(Catalog.duplicateAttribute(key: text(a.keyword), at: a.keyword, first: first))
             return false
         }
         seen.bits |= bit
@@ -173,7 +186,7 @@ public struct Resolver {
                     if let p = personaIndex[name] {
                         if !journey.focus.contains(p) { journey.focus.append(p) }
                     } else {
-                        diagnostics.append(Catalog.unknownPersona(name, range, known: personas.map(\.id)))
+                        report(Catalog.unknownPersona(name, range, known: personas.map(\.id)))
                     }
                 }
             default: break
@@ -229,7 +242,7 @@ public struct Resolver {
         if let idRange = d.id {
             let name = text(idRange)
             if let existing = stepIndex[name] {
-                diagnostics.append(Catalog.duplicateId("step", name, idRange, first: steps[existing].idRange ?? steps[existing].header))
+                report(Catalog.duplicateId("step", name, idRange, first: steps[existing].idRange ?? steps[existing].header))
             } else {
                 id = name
                 stepIndex[name] = index
@@ -268,7 +281,7 @@ public struct Resolver {
                 if let fallback = journeyDefault {
                     step.channel = fallback
                 } else if !journeyHasVia {
-                    diagnostics.append(Catalog.missingChannel(at: d.keyword))
+                    report(Catalog.missingChannel(at: d.keyword))
                 }
             }
             if step.channel < 0 { step.channel = use(builtin: .other, at: d.line) }
@@ -319,14 +332,14 @@ public struct Resolver {
         }
         if let builtin { return use(builtin: builtin, at: name.range) }
         let declared = channels.filter { $0.builtin == nil }.map(\.id)
-        diagnostics.append(Catalog.unknownChannel(name.value, name.range, declared: declared))
+        report(Catalog.unknownChannel(name.value, name.range, declared: declared))
         return nil
     }
 
     private mutating func rating(_ a: AttributeSyntax) -> Int? {
         let raw = text(a.value)
         if let n = Int(raw), (1...5).contains(n) { return n }
-        diagnostics.append(Catalog.invalidRating(key: text(a.keyword), raw: raw, at: a.value))
+        report(Catalog.invalidRating(key: text(a.keyword), raw: raw, at: a.value))
         return nil
     }
 
@@ -347,7 +360,7 @@ public struct Resolver {
                 } else if let target = stepIndex[name] {
                     if !flow.successors.contains(target) { flow.successors.append(target) }
                 } else {
-                    diagnostics.append(Catalog.unknownStep(name, range, known: ids))
+                    report(Catalog.unknownStep(name, range, known: ids))
                 }
             }
             steps[index].flow = flow

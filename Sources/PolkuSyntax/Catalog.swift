@@ -38,6 +38,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case graphvizUnavailable = "graphviz-unavailable"
     case graphvizFailed = "graphviz-failed"
     case diagramTooLarge = "diagram-too-large"
+    case tooManyErrors = "too-many-errors"
 
     /// The diagnostic code of this error.
     public var code: DiagnosticCode { .error(self) }
@@ -78,6 +79,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
         case .configInvalid: "The configuration (polku.toml, or a --rule option) has a section or a value Polku does not understand. polku.toml has two sections: `[rules]`, where each rule is set to \"error\", \"warning\", \"info\" or \"off\", and `[ignore]`, where a file pattern lists rule names: `\"drafts/*\" = [\"missing-need\"]`."
         case .graphvizUnavailable: "Graphviz, which Polku draws diagrams with, is not installed completely: its layout plugins are not registered, or the cairo plugin for PNG and PDF is missing. Install the libgvc6 package and run `dot -c` as root once."
         case .diagramTooLarge: "The diagram is too large to draw as a PNG picture that anyone could read: even at the lowest resolution Polku uses (18 pixels per inch) it would be wider or taller than 30,000 pixels, or larger than 100 million pixels in all. Draw it as SVG or PDF, which have no such limit."
+        case .tooManyErrors: "The file has more than 1,000 errors, and Polku shows the first 1,000 (the first of them is usually the cause of many below it). Often the file is not a journey at all, or it was saved in another format. Fix the errors shown, or check that this is the file you meant, then check it again."
         case .graphvizFailed: "Graphviz could not draw the diagram Polku wrote for this journey. This is a bug in Polku; the message includes what Graphviz said, which helps to fix it."
         }
     }
@@ -338,6 +340,19 @@ extension Catalog {
                       notes: ["`polku rules` lists every rule"])
         if let near = Suggestions.closest(to: name, among: rules) { d.help = "did you mean `\(near)`?" }
         return d
+    }
+}
+
+// MARK: - Limits
+
+extension Catalog {
+    /// The most errors kept for one file, by the parser and by the resolver each.
+    public static let errorLimit = 1_000
+
+    /// Said once, at the end, when errors past the limit were counted but not kept.
+    public static func tooManyErrors(_ count: Int, after last: SourceRange) -> Diagnostic {
+        error(.tooManyErrors, "and \(count) more \(count == 1 ? "error" : "errors") that are not shown", SourceRange(last.start, last.start),
+              label: "after this one", help: "fix the errors above first, or check that this is the journey file you meant")
     }
 }
 

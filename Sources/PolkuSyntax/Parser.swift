@@ -7,6 +7,11 @@ public struct JourneyParser {
     private let source: SourceFile
     private var declarations: [Declaration] = []
     private var diagnostics: [Diagnostic] = []
+    /// The first error on the line being read, for its node.
+    private var lineError: ErrorCode?
+    /// Errors past `Catalog.errorLimit`, counted but not kept: ten megabytes of lines that
+    /// are all mistakes must not take gigabytes to say so.
+    private var unreported = 0
     /// A node for each line read so far.
     private var nodes: [LineNode] = []
     private var detached: [AttributeSyntax] = []
@@ -46,23 +51,29 @@ public struct JourneyParser {
         var tokens: [Token] = []
         tokens.reserveCapacity(8)
         while let line = lexer.nextLine(reusing: &tokens) {
-            let reported = diagnostics.count
+            lineError = nil
             var node = statement(line)
             node.terminator = line.terminator
-            if diagnostics.count > reported, case .error(let code) = diagnostics[reported].code {
-                node.error = LineNode.encode(code)
-            }
+            if let lineError { node.error = LineNode.encode(lineError) }
             nodes.append(node)
         }
         if journeyIndex == nil {
             let at = firstStatement ?? SourceRange(source.contentStart, source.contentStart)
             diagnostics.append(Catalog.missingJourney(at: at, fileIsEmpty: firstStatement == nil))
         }
-        return SyntaxTree(source: source, declarations: declarations, diagnostics: diagnostics, nodes: nodes,
-                          detachedAttributes: detached)
+        var tree = SyntaxTree(source: source, declarations: declarations, diagnostics: diagnostics, nodes: nodes,
+                              detachedAttributes: detached)
+        tree.unreportedErrors = unreported
+        return tree
     }
 
     // MARK: - Statements
+
+    /// Keeps an error of the line being read (up to the limit) and notes it for the line's node.
+    private mutating func report(_ d: Diagnostic) {
+        if lineError == nil, case .error(let code) = d.code { lineError = code }
+        if diagnostics.count < Catalog.errorLimit { diagnostics.append(d) } else { unreported += 1 }
+    }
 
     /// Reads one line; returns its node (the caller adds the line ending and the error).
     private mutating func statement(_ line: LexedLine) -> LineNode {
@@ -75,11 +86,11 @@ public struct JourneyParser {
 
         guard let colonIndex = tokens.firstIndex(where: { $0.kind == .colon }) else {
             let words = SourceRange(tokens.first!.range.start, tokens.last!.range.end)
-            diagnostics.append(Catalog.missingColon(source, words: words, continuation: hadText && current != nil))
+            report(Catalog.missingColon(source, words: words, continuation: hadText && current != nil))
             return LineNode(.invalid)
         }
         guard colonIndex > 0 else {
-            diagnostics.append(Catalog.missingKeyword(at: tokens[colonIndex].range))
+            report(Catalog.missingKeyword(at: tokens[colonIndex].range))
             return LineNode(.invalid)
         }
         let text = tokens[colonIndex + 1].range
@@ -93,7 +104,7 @@ public struct JourneyParser {
                                              value: text, line: line.range))
         }
         if let match = Keywords.phases[headText], case .phase(let phase) = match.meaning {
-            if !text.isEmpty { diagnostics.append(Catalog.textAfterPhase(text, phase: phase)) }
+            if !text.isEmpty { report(Catalog.textAfterPhase(text, phase: phase)) }
             return open(Declaration(kind: .phase(phase), keyword: head, languages: match.languages,
                                     id: nil, title: text, line: line.range), keywordWords: colonIndex)
         }
@@ -107,7 +118,7 @@ public struct JourneyParser {
             return header(kind, keyword: words[0], languages: match.languages, idWords: Array(words.dropFirst()),
                           text: text, line: line.range)
         }
-        diagnostics.append(Catalog.unknownKeyword(source, head: head, words: words, firstWord: firstWord,
+        report(Catalog.unknownKeyword(source, head: head, words: words, firstWord: firstWord,
                                                   headText: headText, context: currentKind))
         if words.count > 1 { skippingAttributes = true }
         return LineNode(.invalid)
@@ -123,29 +134,29 @@ public struct JourneyParser {
         if !idWords.isEmpty {
             let range = SourceRange(idWords.first!.start, idWords.last!.end)
             if kind == .journey {
-                diagnostics.append(Catalog.journeyWithId(source, words: range))
+                report(Catalog.journeyWithId(source, words: range))
             } else if idWords.count > 1 {
-                diagnostics.append(Catalog.idWithSpaces(source, range: range, words: idWords))
+                report(Catalog.idWithSpaces(source, range: range, words: idWords))
             } else if let bad = Self.firstInvalidIdByte(source.bytes, range) {
-                diagnostics.append(Catalog.invalidId(source, range: range, badOffset: bad))
+                report(Catalog.invalidId(source, range: range, badOffset: bad))
             } else if let (offset, scalar) = Self.firstInvisibleScalar(source, range) {
-                diagnostics.append(Catalog.invisibleInId(range: range, offset: offset, scalar: scalar))
+                report(Catalog.invisibleInId(range: range, offset: offset, scalar: scalar))
             } else {
                 id = range
             }
         } else if kind == .persona || kind == .channel {
-            diagnostics.append(Catalog.missingId(kind, at: keyword))
+            report(Catalog.missingId(kind, at: keyword))
         }
         if text.isEmpty && (kind == .journey || kind == .step) {
-            diagnostics.append(Catalog.missingTitle(kind, line: line, colonEnd: text.start))
+            report(Catalog.missingTitle(kind, line: line, colonEnd: text.start))
         }
         let declaration = Declaration(kind: Self.declarationKind(kind), keyword: keyword,
                                       languages: languages, id: id, title: text, line: line)
         if kind == .journey {
             if let previous = journeyIndex {
-                diagnostics.append(Catalog.duplicateJourney(at: keyword, first: declarations[previous].keyword))
+                report(Catalog.duplicateJourney(at: keyword, first: declarations[previous].keyword))
             } else if let first = firstStatement, first != line {
-                diagnostics.append(Catalog.journeyNotFirst(source, at: keyword, firstStatement: first))
+                report(Catalog.journeyNotFirst(source, at: keyword, firstStatement: first))
             }
             if journeyIndex == nil { journeyIndex = declarations.count }
         }
@@ -164,17 +175,17 @@ public struct JourneyParser {
     private mutating func attribute(_ attribute: AttributeSyntax) -> LineNode {
         if skippingAttributes { return detach(attribute) }
         guard let index = current else {
-            diagnostics.append(Catalog.orphanAttribute(source, attribute))
+            report(Catalog.orphanAttribute(source, attribute))
             return detach(attribute)
         }
         let owner = declarations[index].kind
         guard Self.allows(owner, attribute.kind) else {
-            diagnostics.append(Catalog.misplacedAttribute(source, attribute, owner: owner,
+            report(Catalog.misplacedAttribute(source, attribute, owner: owner,
                                                           ownerLine: declarations[index].keyword))
             return detach(attribute)
         }
         if attribute.value.isEmpty {
-            diagnostics.append(Catalog.emptyValue(source, attribute))
+            report(Catalog.emptyValue(source, attribute))
             return detach(attribute)
         }
         declarations[index].attributes.append(attribute)

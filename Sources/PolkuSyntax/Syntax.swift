@@ -51,6 +51,8 @@ public struct SyntaxTree: Sendable {
     /// an error is not here but in `detachedAttributes`.
     public var declarations: [Declaration]
     public var diagnostics: [Diagnostic]
+    /// Errors past `Catalog.errorLimit`, counted but not kept.
+    public var unreportedErrors = 0
     /// Attribute lines that belong to no declaration: orphan, misplaced and empty ones, and
     /// those under a header line that could not be read. `lines` says which line each is.
     public internal(set) var detachedAttributes: [AttributeSyntax]

@@ -77,13 +77,26 @@ import Testing
     }
 
     @Test func aLongLineWithTheMistakeFarRight() {
-        let text = "journey: T\nvia: desk\nbefore:\n  step a: A\n    next: \(String(repeating: "b, ", count: 10_000))nowhere\n"
+        let text = "journey: T\nvia: desk\nbefore:\n  step a: A\n    next: \(String(repeating: "b, ", count: 10_000))nowhere\n  step b: B\n"
         let a = Fixture.analyze(text)
-        #expect(a.diagnostics.count == 10_001)
-        let last = a.diagnostics.last!
-        let rendered = RichRenderer().render(FileDiagnostic(a.source, last))
+        #expect(a.diagnostics.map(\.code.name) == ["unknown-step"])
+        let rendered = RichRenderer().render(FileDiagnostic(a.source, a.diagnostics[0]))
         #expect(rendered.contains("nowhere"))
         #expect(rendered.utf8.count < 2_000)
+    }
+
+    /// Ten thousand mistakes: the first thousand are shown, then how many more there are.
+    @Test func errorsPastTheLimitAreCounted() {
+        let text = "journey: T\nvia: desk\nbefore:\n  step a: A\n    next: \(String(repeating: "b, ", count: 10_000))nowhere\n"
+        let a = Fixture.analyze(text)
+        #expect(a.diagnostics.count == Catalog.errorLimit + 1)
+        let last = a.diagnostics.last!
+        #expect(last.code == ErrorCode.tooManyErrors.code)
+        #expect(last.message == "and 9001 more errors that are not shown")
+        // The same for the parser: a file of lines that are all mistakes.
+        let lines = Fixture.analyze(String(repeating: "x\n", count: 50_000))
+        #expect(lines.diagnostics.count == Catalog.errorLimit + 1)
+        #expect(lines.diagnostics.last?.message == "and \(50_000 + 1 - Catalog.errorLimit) more errors that are not shown")
     }
 
     @Test func fiftyMegabytes() throws {
