@@ -3,7 +3,7 @@ import PolkuPipeline
 import PolkuReport
 
 /// Whether to colour output, decided once: only on a terminal, never when `NO_COLOR` is set.
-public enum ColorChoice: String, CaseIterable, Sendable {
+package enum ColorChoice: String, CaseIterable, Sendable {
     case auto, always, never
 
     func enabled(on stream: StandardStreams.Stream = .output) -> Bool {

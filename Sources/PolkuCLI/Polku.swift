@@ -18,10 +18,10 @@ enum ExitStatus: Int32, Sendable, Error {
 }
 
 /// The `polku` command: a thin door to `PolkuPipeline`, one file per subcommand.
-public struct Polku: ParsableCommand {
-    public static let version = "0.1.0"
+package struct Polku: ParsableCommand {
+    package static let version = "0.1.0"
 
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "polku",
         abstract: "Check, draw and list library service journeys written as text.",
         discussion: """
@@ -42,11 +42,11 @@ public struct Polku: ParsableCommand {
         subcommands: [CheckCommand.self, RenderCommand.self, ChecklistCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 
-    public init() {}
+    package init() {}
 
     /// Runs the command line and returns the exit status, never trapping on bad arguments:
     /// `--help` and `--version` give 0, usage mistakes give 2.
-    public static func run(_ arguments: [String]) -> Int32 {
+    package static func run(_ arguments: [String]) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -64,7 +64,7 @@ public struct Polku: ParsableCommand {
     }
 
     /// Runs the command line as the `polku` process and exits.
-    public static func main(_ arguments: [String]) -> Never {
+    package static func main(_ arguments: [String]) -> Never {
         StandardStreams.prepareProcess()
         StandardStreams.exit(run(arguments))
     }

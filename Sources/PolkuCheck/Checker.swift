@@ -2,25 +2,25 @@ import PolkuModel
 import PolkuSyntax
 
 /// A finding that an `allow:` line accepted, kept for reports that show suppressions (SARIF).
-public struct SuppressedFinding: Sendable {
-    public var diagnostic: Diagnostic
-    public var reason: String
+package struct SuppressedFinding: Sendable {
+    package var diagnostic: Diagnostic
+    package var reason: String
 }
 
 /// Everything `polku check` knows about one file.
-public struct CheckResult: Sendable {
-    public var analysis: Analysis
+package struct CheckResult: Sendable {
+    package var analysis: Analysis
     /// Front-end errors and the rules' findings with their final severity, in file order.
-    public var diagnostics: [Diagnostic]
-    public var suppressed: [SuppressedFinding]
+    package var diagnostics: [Diagnostic]
+    package var suppressed: [SuppressedFinding]
     /// False when the file had errors: rules run only on a journey without errors, since a
     /// half-resolved journey would give misleading findings.
-    public var rulesRan: Bool
+    package var rulesRan: Bool
 }
 
 /// Runs the rules on a journey and applies the team's configuration and `allow:` lines.
-public enum Checker {
-    public static func check(_ analysis: Analysis, configuration: Configuration = Configuration()) -> CheckResult {
+package enum Checker {
+    package static func check(_ analysis: Analysis, configuration: Configuration = Configuration()) -> CheckResult {
         guard !analysis.hasErrors else {
             return CheckResult(analysis: analysis, diagnostics: analysis.diagnostics, suppressed: [], rulesRan: false)
         }

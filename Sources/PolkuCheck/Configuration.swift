@@ -2,10 +2,10 @@ import Foundation
 import PolkuSyntax
 
 /// What a team may set for a rule.
-public enum RuleSetting: String, Sendable, CaseIterable {
+package enum RuleSetting: String, Sendable, CaseIterable {
     case error, warning, info, off
 
-    public var severity: Severity? {
+    package var severity: Severity? {
         switch self {
         case .error: .error
         case .warning: .warning
@@ -14,7 +14,7 @@ public enum RuleSetting: String, Sendable, CaseIterable {
         }
     }
 
-    public init(_ severity: Severity) {
+    package init(_ severity: Severity) {
         switch severity {
         case .error: self = .error
         case .warning: self = .warning
@@ -34,15 +34,15 @@ public enum RuleSetting: String, Sendable, CaseIterable {
 ///
 /// Patterns in `[ignore]` are matched against the journey's path relative to the folder of
 /// `polku.toml`, as `Glob` describes: `*` matches any characters, `/` included.
-public struct Configuration: Sendable {
-    public static let fileName = "polku.toml"
+package struct Configuration: Sendable {
+    package static let fileName = "polku.toml"
 
     /// The file this came from, if any.
-    public var path: String?
-    public var settings: [String: RuleSetting] = [:]
-    public var ignores: [(pattern: String, rules: [String])] = []
+    package var path: String?
+    package var settings: [String: RuleSetting] = [:]
+    package var ignores: [(pattern: String, rules: [String])] = []
 
-    public init() {}
+    package init() {}
 
     /// Applies `--rule NAME=SEVERITY` options on top, and returns every problem with them
     /// (options with problems are not applied). The problems have no position
@@ -51,7 +51,7 @@ public struct Configuration: Sendable {
     ///
     /// Disfavoured only while the throwing `apply(overrides:)` below exists: until then, give
     /// the result a type (`let problems: [Diagnostic] = config.apply(overrides: ...)`).
-    public mutating func apply(overrides: [String]) -> [Diagnostic] {
+    package mutating func apply(overrides: [String]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for option in overrides {
             let found = Self.problems(inOverride: option)
@@ -65,7 +65,7 @@ public struct Configuration: Sendable {
 
     /// The problems with one `--rule` option (`NAME=SEVERITY`, without `--rule`): a missing
     /// `=`, an unknown rule, a value that is not a severity; empty when it is right.
-    public static func problems(inOverride option: String) -> [Diagnostic] {
+    package static func problems(inOverride option: String) -> [Diagnostic] {
         let parts = option.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
             return [ConfigurationCatalog.overrideIncomplete(option)]
@@ -85,7 +85,7 @@ public struct Configuration: Sendable {
     }
 
     /// The setting of a rule for one journey file.
-    public func setting(for rule: RuleInfo, file: String) -> RuleSetting {
+    package func setting(for rule: RuleInfo, file: String) -> RuleSetting {
         if isIgnored(rule.name, file: file) { return .off }
         return settings[rule.name] ?? RuleSetting(rule.defaultSeverity)
     }

@@ -2,20 +2,20 @@ import PolkuSyntax
 
 /// Every message about the configuration (`polku.toml` and `--rule`), written once, in plain
 /// words for library staff, with a `help` that says what to write instead.
-public enum ConfigurationCatalog {
+package enum ConfigurationCatalog {
     static let severities = "\"error\", \"warning\", \"info\" or \"off\""
     static let listRules = "`polku rules` lists every rule"
 
     // MARK: The file as a whole
 
-    public static func nulByte(at offset: Int) -> Diagnostic {
+    package static func nulByte(at offset: Int) -> Diagnostic {
         Catalog.error(.configSyntax, "this configuration file is not a text file: it contains a NUL byte",
                       SourceRange(offset, offset + 1), label: "NUL byte",
                       notes: ["nothing in this file is used"],
                       help: "check that this is the configuration file you meant; polku.toml is plain UTF-8 text")
     }
 
-    public static func notUTF8(byte: UInt8, at offset: Int) -> Diagnostic {
+    package static func notUTF8(byte: UInt8, at offset: Int) -> Diagnostic {
         let hex = String(byte, radix: 16, uppercase: true)
         return Catalog.error(.configSyntax,
                              "this configuration file is not UTF-8 text: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start or continue a character here",
@@ -26,7 +26,7 @@ public enum ConfigurationCatalog {
 
     /// What the TOML reader could not follow. `reason` is its message, for example
     /// "Error while parsing value: could not determine value type".
-    public static func notTOML(_ reason: String, at range: SourceRange) -> Diagnostic {
+    package static func notTOML(_ reason: String, at range: SourceRange) -> Diagnostic {
         // The reader's own words, without its "Error while parsing value: " prefix, as the label.
         var label = reason
         if reason.hasPrefix("Error while parsing"), let colon = reason.firstIndex(of: ":") {
@@ -51,7 +51,7 @@ public enum ConfigurationCatalog {
     }
 
     /// A mistake the TOML reader is not asked about (see `TOMLLayout.ReaderTrap`).
-    public static func readerTrap(_ trap: TOMLLayout.ReaderTrap, at range: SourceRange) -> Diagnostic {
+    package static func readerTrap(_ trap: TOMLLayout.ReaderTrap, at range: SourceRange) -> Diagnostic {
         switch trap {
         case .headerWithoutName:
             Catalog.error(.configSyntax, "this configuration file is not valid TOML, so none of it is used", range,
@@ -70,7 +70,7 @@ public enum ConfigurationCatalog {
 
     // MARK: Sections
 
-    public static func unknownSection(_ name: String, at range: SourceRange) -> Diagnostic {
+    package static func unknownSection(_ name: String, at range: SourceRange) -> Diagnostic {
         var d = Catalog.error(.configInvalid, "the configuration has no section `[\(name)]`", range,
                               label: "unknown section",
                               notes: ["the sections are `[rules]`, which sets how serious each rule's findings are, and `[ignore]`, which switches rules off for some files"])
@@ -83,7 +83,7 @@ public enum ConfigurationCatalog {
     }
 
     /// A `key = value` above every section header.
-    public static func outsideSection(_ key: String, at range: SourceRange) -> Diagnostic {
+    package static func outsideSection(_ key: String, at range: SourceRange) -> Diagnostic {
         let isRule = RuleRegistry.info(named: key) != nil
         return Catalog.error(.configInvalid, "`\(key)` is not under a section", range, label: "outside any section",
                              help: isRule ? "put `[rules]` on a line of its own above it"
@@ -91,7 +91,7 @@ public enum ConfigurationCatalog {
     }
 
     /// `rules` or `ignore` written as a value or as `[[rules]]`, not as a section.
-    public static func notASection(_ name: String, at range: SourceRange) -> Diagnostic {
+    package static func notASection(_ name: String, at range: SourceRange) -> Diagnostic {
         let example = name == "rules" ? "missing-need = \"off\"" : "\"drafts/*\" = [\"missing-need\"]"
         return Catalog.error(.configInvalid, "`\(name)` must be a section, written `[\(name)]`", range,
                              label: "not a section",
@@ -101,7 +101,7 @@ public enum ConfigurationCatalog {
     // MARK: Rules
 
     /// A rule name that no rule has, in `[rules]` or in a list of `[ignore]`.
-    public static func unknownRule(_ name: String, at range: SourceRange) -> Diagnostic {
+    package static func unknownRule(_ name: String, at range: SourceRange) -> Diagnostic {
         var d = Catalog.error(.configUnknownRule, "there is no checker rule `\(name)`", range, label: "unknown rule",
                               notes: [listRules])
         if let near = Suggestions.closest(to: name, among: RuleRegistry.names) { d.help = "did you mean `\(near)`?" }
@@ -109,7 +109,7 @@ public enum ConfigurationCatalog {
     }
 
     /// A value in `[rules]` that is not a severity. `text` is the value when it is a string.
-    public static func badSeverity(rule: String, text: String?, isFalse: Bool, at range: SourceRange) -> Diagnostic {
+    package static func badSeverity(rule: String, text: String?, isFalse: Bool, at range: SourceRange) -> Diagnostic {
         let help: String
         if let text, let setting = RuleSetting(rawValue: text.lowercased()) {
             help = "write it in lower case: `\(rule) = \"\(setting.rawValue)\"`"
@@ -127,14 +127,14 @@ public enum ConfigurationCatalog {
     // MARK: Ignore
 
     /// A pattern in `[ignore]` whose value is not a list. `text` is the value when it is a string.
-    public static func ignoreNotAList(_ pattern: String, text: String?, at range: SourceRange) -> Diagnostic {
+    package static func ignoreNotAList(_ pattern: String, text: String?, at range: SourceRange) -> Diagnostic {
         let names = text.map { "\"\($0)\"" } ?? "\"missing-need\""
         return Catalog.error(.configInvalid, "`\(pattern)` must list rule names in brackets", range, label: "not a list",
                              help: "write the rule names in brackets, for example `\"\(pattern)\" = [\(names)]`")
     }
 
     /// An item of a list in `[ignore]` that is not text.
-    public static func ruleNameNotText(at range: SourceRange) -> Diagnostic {
+    package static func ruleNameNotText(at range: SourceRange) -> Diagnostic {
         Catalog.error(.configInvalid, "a rule name in `[ignore]` must be text in quotes", range, label: "not a rule name",
                       help: "write the rule's name in quotes, for example \"missing-need\"")
     }
@@ -142,17 +142,17 @@ public enum ConfigurationCatalog {
     // MARK: `--rule NAME=SEVERITY`
 
     /// A `--rule` option without `=`, a name or a severity.
-    public static func overrideIncomplete(_ option: String) -> Diagnostic {
+    package static func overrideIncomplete(_ option: String) -> Diagnostic {
         .aboutFile(.configInvalid, option.hasPrefix("=") ? "this --rule option names no rule" : "this --rule option has no severity",
                    help: "write --rule NAME=SEVERITY, with SEVERITY error, warning, info or off, for example --rule missing-need=off")
     }
 
-    public static func overrideBadSeverity(_ value: String, rule: String) -> Diagnostic {
+    package static func overrideBadSeverity(_ value: String, rule: String) -> Diagnostic {
         .aboutFile(.configInvalid, "`\(value)` is not a severity",
                    help: "write --rule \(rule)=SEVERITY, with SEVERITY error, warning, info or off")
     }
 
-    public static func overrideUnknownRule(_ name: String) -> Diagnostic {
+    package static func overrideUnknownRule(_ name: String) -> Diagnostic {
         var help = Suggestions.closest(to: name, among: RuleRegistry.names).map { "did you mean `\($0)`?" }
         if help == nil { help = "write the name of a checker rule; \(listRules)" }
         return .aboutFile(.configUnknownRule, "there is no checker rule `\(name)`", help: help)

@@ -18,7 +18,7 @@ extension Configuration {
     /// error, and a caller that gets any should not check journeys with the configuration
     /// (the command line stops with exit status 2); the configuration is returned for tools
     /// that show what the rest of the file says.
-    public static func parse(_ source: SourceFile) -> (Configuration, [Diagnostic]) {
+    package static func parse(_ source: SourceFile) -> (Configuration, [Diagnostic]) {
         var config = Configuration()
         config.path = source.name
         let bytes = source.bytes

@@ -11,17 +11,17 @@
 ///
 /// A character is a Unicode scalar, so `?` matches `ä` (fnmatch in the C locale would count
 /// its two bytes). Ranges compare scalar values; the named classes are ASCII ones.
-public struct Glob: Sendable, Hashable {
-    public let pattern: String
+package struct Glob: Sendable, Hashable {
+    package let pattern: String
     private let scalars: [Unicode.Scalar]
 
-    public init(_ pattern: String) {
+    package init(_ pattern: String) {
         self.pattern = pattern
         self.scalars = Array(pattern.unicodeScalars)
     }
 
     /// Whether the whole of `text` matches the whole pattern.
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         let s = Array(text.unicodeScalars)
         let p = scalars
         var pi = 0, si = 0

@@ -4,36 +4,36 @@ import PolkuSyntax
 /// What the rules need to know about each step, packed small: a `Step` is several hundred
 /// bytes of texts, so ten rules each walking 100,000 of them would read 400 MB, while
 /// walking these reads 2 MB. Built once per check in one pass over the steps.
-public struct StepFacts: Sendable {
-    public struct Flags: OptionSet, Sendable {
-        public let rawValue: UInt8
-        public init(rawValue: UInt8) { self.rawValue = rawValue }
-        public static let recommends = Flags(rawValue: 1 << 0)
-        public static let followsUp = Flags(rawValue: 1 << 1)
-        public static let asksFeedback = Flags(rawValue: 1 << 2)
-        public static let statesNeed = Flags(rawValue: 1 << 3)
-        public static let namesRole = Flags(rawValue: 1 << 4)
-        public static let ends = Flags(rawValue: 1 << 5)
+package struct StepFacts: Sendable {
+    package struct Flags: OptionSet, Sendable {
+        package let rawValue: UInt8
+        package init(rawValue: UInt8) { self.rawValue = rawValue }
+        package static let recommends = Flags(rawValue: 1 << 0)
+        package static let followsUp = Flags(rawValue: 1 << 1)
+        package static let asksFeedback = Flags(rawValue: 1 << 2)
+        package static let statesNeed = Flags(rawValue: 1 << 3)
+        package static let namesRole = Flags(rawValue: 1 << 4)
+        package static let ends = Flags(rawValue: 1 << 5)
     }
-    public var phase: Phase
-    public var flags: Flags
-    public var channel: Int32
+    package var phase: Phase
+    package var flags: Flags
+    package var channel: Int32
 }
 
 /// Facts about a journey shared by the rules, each computed once and in linear time. A value
 /// computed whole in `init` (the two graph walks included, since the default rules need
 /// both), so it is immutable and `Sendable` with nothing to check by hand.
-public struct JourneyFacts: Sendable {
-    public let steps: [StepFacts]
+package struct JourneyFacts: Sendable {
+    package let steps: [StepFacts]
     /// Successors of step `i` are `successors[successorStart[i]..<successorStart[i + 1]]`.
-    public let successorStart: [Int32]
-    public let successors: [Int32]
+    package let successorStart: [Int32]
+    package let successors: [Int32]
     /// For each step: can the customer get there from the first step?
-    public let reachableFromStart: [Bool]
+    package let reachableFromStart: [Bool]
     /// For each step: does some path from it lead to a place where the customer leaves?
-    public let canReachEnd: [Bool]
+    package let canReachEnd: [Bool]
 
-    public init(_ journey: Journey) {
+    package init(_ journey: Journey) {
         var steps: [StepFacts] = []
         steps.reserveCapacity(journey.steps.count)
         var start: [Int32] = [0]

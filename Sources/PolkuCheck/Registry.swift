@@ -2,8 +2,8 @@ import PolkuSyntax
 
 /// Every checker rule, in the order `polku rules` lists them. Adding a rule means adding its
 /// file under `Rules/` and one line here.
-public enum RuleRegistry {
-    public static let all: [any Rule.Type] = [
+package enum RuleRegistry {
+    package static let all: [any Rule.Type] = [
         MissingRecommendationRule.self,
         MissingFollowUpRule.self,
         MissingPhaseRule.self,
@@ -20,11 +20,11 @@ public enum RuleRegistry {
         UnusedAllowRule.self,
     ]
 
-    public static let infos: [RuleInfo] = all.map { $0.info }
+    package static let infos: [RuleInfo] = all.map { $0.info }
 
-    public static func info(named name: String) -> RuleInfo? {
+    package static func info(named name: String) -> RuleInfo? {
         infos.first { $0.name == name }
     }
 
-    public static var names: [String] { infos.map(\.name) }
+    package static var names: [String] { infos.map(\.name) }
 }

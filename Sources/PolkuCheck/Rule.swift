@@ -2,35 +2,35 @@ import PolkuModel
 import PolkuSyntax
 
 /// What a rule says about itself: for `polku rules`, `polku explain` and SARIF.
-public struct RuleInfo: Sendable {
+package struct RuleInfo: Sendable {
     /// Stable kebab-case name that says what the rule flags, e.g. `missing-follow-up`.
-    public let name: String
+    package let name: String
     /// The question a finding of this rule puts to the team ("What could we recommend
     /// here?"), in the diagram's or checklist's language.
-    public let question: Phrase
-    public let defaultSeverity: Severity
+    package let question: Phrase
+    package let defaultSeverity: Severity
     /// One line for `polku rules`.
-    public let summary: String
+    package let summary: String
     /// What the rule flags, why it matters for the customer, an example and how to fix it:
     /// the one copy of the rule's documentation, printed by `polku explain`.
-    public let explanation: String
+    package let explanation: String
 
     /// The code of this rule's findings.
-    public var code: DiagnosticCode { .rule(name) }
+    package var code: DiagnosticCode { .rule(name) }
 }
 
 /// One place a rule flags, before severity and suppression are applied.
-public struct Finding: Sendable {
+package struct Finding: Sendable {
     /// What the finding is about: the step, channel, persona or phase, or the journey.
-    public var subject: DiagnosticSubject
-    public var range: SourceRange
-    public var message: String
-    public var label: String?
-    public var secondary: [DiagnosticLabel] = []
-    public var notes: [String] = []
-    public var help: String?
+    package var subject: DiagnosticSubject
+    package var range: SourceRange
+    package var message: String
+    package var label: String?
+    package var secondary: [DiagnosticLabel] = []
+    package var notes: [String] = []
+    package var help: String?
 
-    public init(_ subject: DiagnosticSubject, _ range: SourceRange, _ message: String, label: String? = nil,
+    package init(_ subject: DiagnosticSubject, _ range: SourceRange, _ message: String, label: String? = nil,
                 secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) {
         self.subject = subject
         self.range = range
@@ -45,7 +45,7 @@ public struct Finding: Sendable {
 /// A checker rule: looks at a resolved journey and returns what it flags. Every rule must be
 /// linear in the size of the journey, and should walk `facts` rather than `journey.steps`,
 /// reading a step's texts only where it reports a finding.
-public protocol Rule: SendableMetatype {
+package protocol Rule: SendableMetatype {
     static var info: RuleInfo { get }
     static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding]
 }
@@ -55,7 +55,7 @@ extension Journey {
     ///
     /// Rules loop over step indices and read fields through `steps[i]`: copying a whole `Step`
     /// out of the array costs a retain and release for each of its texts, for every step.
-    public func stepPhrase(_ index: Int, before: String = "", after: String = "") -> String {
+    package func stepPhrase(_ index: Int, before: String = "", after: String = "") -> String {
         // This runs once for each of thousands of findings, so the sentence is built as bytes,
         // and the title is copied from the source file (read in order, no string to retain).
         let title = steps[index].title.range

@@ -2,18 +2,18 @@ import PolkuModel
 import PolkuSyntax
 
 /// One rule accepted by an `allow:` line, on one step or for the whole file.
-public struct Allowance: Sendable {
-    public enum Scope: Sendable, Equatable {
+package struct Allowance: Sendable {
+    package enum Scope: Sendable, Equatable {
         case file
         case step(Int)
     }
-    public var rule: String
+    package var rule: String
     /// The rule's name in the `allow:` line.
-    public var range: SourceRange
-    public var reason: String
-    public var scope: Scope
+    package var range: SourceRange
+    package var reason: String
+    package var scope: Scope
     /// The step's lines, for a step allowance.
-    public var extent: SourceRange?
+    package var extent: SourceRange?
 }
 
 /// Reads `allow: <rule>[, <rule>] because <reason>` lines.

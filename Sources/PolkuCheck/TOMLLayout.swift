@@ -9,43 +9,43 @@ import PolkuSyntax
 /// It reads line by line, skipping blank lines and comments, and knows enough of TOML's
 /// values (strings of every kind, arrays and inline tables over several lines) not to take
 /// the inside of a value for a header or a key.
-public struct TOMLLayout: Sendable {
+package struct TOMLLayout: Sendable {
     /// A `[table]` or `[[array.of.tables]]` header.
-    public struct Header: Sendable, Hashable {
+    package struct Header: Sendable, Hashable {
         /// The table's name, dotted parts with quotes removed: `[ignore]` is `["ignore"]`.
-        public var path: [String]
+        package var path: [String]
         /// The name between the brackets.
-        public var range: SourceRange
-        public var isArrayOfTables: Bool
+        package var range: SourceRange
+        package var isArrayOfTables: Bool
     }
 
     /// A `key = value`, on a line of its own or inside an inline table.
-    public struct Entry: Sendable, Hashable {
+    package struct Entry: Sendable, Hashable {
         /// The table it is in: the path of the header above it (empty above every header), or
         /// for a key in an inline table, the path of that table.
-        public var table: [String]
+        package var table: [String]
         /// The key's dotted parts with quotes removed and escapes decoded: `"drafts/*"` is
         /// `["drafts/*"]`, `a.b` is `["a", "b"]`.
-        public var key: [String]
+        package var key: [String]
         /// The key as written, quotes included.
-        public var keyRange: SourceRange
+        package var keyRange: SourceRange
         /// The value as written, from its first byte to its last (an array or a string over
         /// several lines ends on a later line).
-        public var valueRange: SourceRange
+        package var valueRange: SourceRange
         /// When the value is an array: each of its items, in order.
-        public var items: [SourceRange]
+        package var items: [SourceRange]
 
         /// The full path of the value: `table` followed by `key`.
-        public var path: [String] { table + key }
+        package var path: [String] { table + key }
     }
 
-    public private(set) var headers: [Header] = []
+    package private(set) var headers: [Header] = []
     /// In the order their values end (a key inside an inline table comes before the line's key).
-    public private(set) var entries: [Entry] = []
+    package private(set) var entries: [Entry] = []
     /// Mistakes the TOML reader in TOMLKit (toml++ 3.4) does not expect: it stops the
     /// program on an assertion in a debug build, and goes on with a broken assumption in a
     /// release build. A file with one must not reach it.
-    public enum ReaderTrap: Sendable, Hashable {
+    package enum ReaderTrap: Sendable, Hashable {
         /// Something other than a name after the `[` of a header: the end of the line, `=`, `ä`.
         case headerWithoutName
         /// `}` (or a Unicode line separator) where an array's next item should start: `[1, }`.
@@ -56,12 +56,12 @@ public struct TOMLLayout: Sendable {
 
     /// The places of `ReaderTrap`s: the offset of the character at fault, and of the start of
     /// the header or the line's `key = value` it is in.
-    public private(set) var readerTraps: [(offset: Int, statement: Int, trap: ReaderTrap)] = []
+    package private(set) var readerTraps: [(offset: Int, statement: Int, trap: ReaderTrap)] = []
 
     /// Arrays and inline tables nested deeper than this are skipped, not followed.
     static let maxDepth = 64
 
-    public init(_ source: SourceFile) {
+    package init(_ source: SourceFile) {
         var scanner = TOMLScanner(bytes: source.bytes, i: source.contentStart)
         scanner.run()
         headers = scanner.headers
@@ -70,19 +70,19 @@ public struct TOMLLayout: Sendable {
     }
 
     /// The entry whose full path is `path`.
-    public func entry(at path: [String]) -> Entry? {
+    package func entry(at path: [String]) -> Entry? {
         entries.first { $0.path == path }
     }
 
     /// Where the key of the value at `path` is written: its entry's key, its `[header]`, or,
     /// for a table that only dotted keys or deeper headers make, the first of those.
-    public func keyRange(of path: [String]) -> SourceRange? {
+    package func keyRange(of path: [String]) -> SourceRange? {
         locate(path)?.key
     }
 
     /// Where the value at `path` is written: its entry's value, else where `keyRange(of:)`
     /// points, else the value of an entry that contains it (an array of inline tables).
-    public func valueRange(of path: [String]) -> SourceRange? {
+    package func valueRange(of path: [String]) -> SourceRange? {
         locate(path)?.value
     }
 

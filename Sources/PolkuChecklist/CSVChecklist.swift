@@ -6,8 +6,8 @@ import PolkuModel
 /// optional byte order mark for spreadsheet programs. A cell that a spreadsheet would run as
 /// a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with
 /// `'` so it shows as text.
-public enum CSVChecklist {
-    public static func render(_ c: Checklist, byteOrderMark: Bool = false) -> String {
+package enum CSVChecklist {
+    package static func render(_ c: Checklist, byteOrderMark: Bool = false) -> String {
         var out = byteOrderMark ? "\u{FEFF}" : ""
         func row(_ cells: [String]) { out += cells.map(cell).joined(separator: ",") + "\r\n" }
         row([c.t(.phase), c.t(.step), c.t(.servedIn), c.t(.kind), c.t(.text), c.t(.finding)])

@@ -4,59 +4,59 @@ import PolkuSyntax
 
 /// A journey as a checklist: what every output format (Markdown, HTML, CSV) is written from,
 /// so the three always say the same thing. Built from the checked journey.
-public struct Checklist: Sendable {
+package struct Checklist: Sendable {
     /// One line to tick or to talk about.
-    public struct Item: Sendable {
-        public enum Kind: String, Sendable { case step, need, recommend, followUp = "follow-up", feedback, question }
-        public var kind: Kind
-        public var text: String
+    package struct Item: Sendable {
+        package enum Kind: String, Sendable { case step, need, recommend, followUp = "follow-up", feedback, question }
+        package var kind: Kind
+        package var text: String
         /// For questions: the checker rule that raised it.
-        public var rule: String?
-        public var children: [Item] = []
+        package var rule: String?
+        package var children: [Item] = []
     }
 
-    public struct Section: Sendable {
-        public var phase: Phase
-        public var heading: String
+    package struct Section: Sendable {
+        package var phase: Phase
+        package var heading: String
         /// Step items, each with its sub-items.
-        public var items: [Item]
+        package var items: [Item]
         /// For CSV: the step's title and channel for every item.
-        public var stepTitles: [String]
-        public var stepChannels: [String]
+        package var stepTitles: [String]
+        package var stepChannels: [String]
     }
 
-    public struct ChannelRow: Sendable {
-        public var name: String
-        public var competence: String
-        public var presence: String
-        public var notes: String
+    package struct ChannelRow: Sendable {
+        package var name: String
+        package var competence: String
+        package var presence: String
+        package var notes: String
     }
 
-    public struct PersonaRow: Sendable {
-        public var name: String
-        public var uses: String
-        public var channels: String
-        public var assurance: String
+    package struct PersonaRow: Sendable {
+        package var name: String
+        package var uses: String
+        package var channels: String
+        package var assurance: String
     }
 
-    public struct SummaryRow: Sendable {
-        public var heading: String
-        public var steps = 0, recommendations = 0, followUps = 0, questions = 0
+    package struct SummaryRow: Sendable {
+        package var heading: String
+        package var steps = 0, recommendations = 0, followUps = 0, questions = 0
     }
 
-    public var language: KeywordLanguage
-    public var title: String
-    public var personaLines: [String]
-    public var journeyQuestions: [Item]
-    public var sections: [Section]
-    public var channels: [ChannelRow]
-    public var personas: [PersonaRow]
-    public var summary: [SummaryRow]
-    public var accepted: [String]
+    package var language: KeywordLanguage
+    package var title: String
+    package var personaLines: [String]
+    package var journeyQuestions: [Item]
+    package var sections: [Section]
+    package var channels: [ChannelRow]
+    package var personas: [PersonaRow]
+    package var summary: [SummaryRow]
+    package var accepted: [String]
 
-    public func t(_ phrase: Phrase) -> String { Localized.text(phrase, language) }
+    package func t(_ phrase: Phrase) -> String { Localized.text(phrase, language) }
 
-    public init(_ result: CheckResult, language: KeywordLanguage? = nil) {
+    package init(_ result: CheckResult, language: KeywordLanguage? = nil) {
         let journey = result.analysis.journey
         let language = language ?? journey.language
         self.language = language
@@ -143,7 +143,7 @@ public struct Checklist: Sendable {
     }
 
     /// The word for an item's kind, in the checklist's language.
-    public func kindLabel(_ kind: Item.Kind) -> String {
+    package func kindLabel(_ kind: Item.Kind) -> String {
         switch kind {
         case .step: t(.kindStep)
         case .need: t(.need)

@@ -4,9 +4,9 @@ import PolkuModel
 /// The checklist as one self-contained HTML page: no external files, `lang` set, headings in
 /// order, real checkboxes, and a print stylesheet for A4. Well-formed XML as well as HTML, so
 /// it can be checked with an XML parser. All journey text is escaped.
-public enum HTMLChecklist {
+package enum HTMLChecklist {
     /// - Parameter diagram: an SVG to put inline (from `polku render`), or nil.
-    public static func render(_ c: Checklist, diagram: String? = nil) -> String {
+    package static func render(_ c: Checklist, diagram: String? = nil) -> String {
         var out = """
         <!DOCTYPE html>
         <html lang="\(c.language.rawValue)">

@@ -4,8 +4,8 @@ import PolkuModel
 /// The checklist as GitHub-flavoured Markdown: task lists (`- [ ]`) per phase and step,
 /// then the channel, customer-profile and summary tables. Journey text is escaped so that it
 /// is always shown as written, never read as Markdown.
-public enum MarkdownChecklist {
-    public static func render(_ c: Checklist) -> String {
+package enum MarkdownChecklist {
+    package static func render(_ c: Checklist) -> String {
         var out = "# \(c.t(.checklistFor)): \(escape(c.title))\n\n"
         for line in c.personaLines { out += "**\(c.t(.forWhom)):** \(escape(line))  \n" }
         if !c.personaLines.isEmpty { out += "\n" }

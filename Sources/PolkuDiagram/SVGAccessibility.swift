@@ -3,8 +3,8 @@ import PolkuEscaping
 /// Adds a title and a text alternative to the SVG Graphviz writes: `role="img"`, and a
 /// `<title>` and `<desc>` right after the opening `<svg>` tag, which screen readers read out
 /// and planning-document tools show as the picture's description.
-public enum SVGAccessibility {
-    public static func annotate(_ svg: String, title: String, description: String) -> String {
+package enum SVGAccessibility {
+    package static func annotate(_ svg: String, title: String, description: String) -> String {
         guard let open = svg.range(of: "<svg"), let close = svg[open.upperBound...].range(of: ">") else { return svg }
         var out = String(svg[..<close.lowerBound])
         out += " role=\"img\" aria-labelledby=\"polku-title polku-desc\">\n"

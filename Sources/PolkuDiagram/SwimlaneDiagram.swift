@@ -7,15 +7,15 @@ import PolkuSyntax
 /// (`layout="nop2"`), so Graphviz only draws: the same DOT gives the same picture from the
 /// library or from `dot -Tsvg`. Node ids are generated (`lane0`, `s3`); journey text only
 /// ever appears as escaped text inside HTML-like labels.
-public enum SwimlaneDiagram {
-    public static let fontName = "DejaVu Sans"
+package enum SwimlaneDiagram {
+    package static let fontName = "DejaVu Sans"
 
-    public static func dot(_ result: CheckResult, options: DiagramOptions = DiagramOptions()) -> String {
+    package static func dot(_ result: CheckResult, options: DiagramOptions = DiagramOptions()) -> String {
         dotAndSize(result, options: options).dot
     }
 
     /// The DOT text and the picture's size in points.
-    public static func dotAndSize(_ result: CheckResult, options: DiagramOptions = DiagramOptions())
+    package static func dotAndSize(_ result: CheckResult, options: DiagramOptions = DiagramOptions())
         -> (dot: String, width: Double, height: Double) {
         let layout = SwimlaneLayout(result, options: options)
         let theme = options.theme
@@ -121,7 +121,7 @@ public enum SwimlaneDiagram {
 
     /// A text alternative for the whole diagram: the steps of each phase in order, with their
     /// channels, and how many findings there are. Goes into the SVG's `<desc>`.
-    public static func description(_ result: CheckResult, options: DiagramOptions = DiagramOptions()) -> String {
+    package static func description(_ result: CheckResult, options: DiagramOptions = DiagramOptions()) -> String {
         let journey = result.analysis.journey
         let language = options.language ?? journey.language
         var parts: [String] = ["\(Localized.text(.diagramOf, language)): \(journey.title.value)."]

@@ -3,16 +3,16 @@ import PolkuModel
 import PolkuSyntax
 
 /// What to draw and how.
-public struct DiagramOptions: Sendable {
+package struct DiagramOptions: Sendable {
     /// Language of the fixed texts (phase headers, legend); nil means the file's keywords'.
-    public var language: KeywordLanguage?
-    public var theme: Theme = .light
+    package var language: KeywordLanguage?
+    package var theme: Theme = .light
     /// Show the checker's findings on the cards.
-    public var showFindings = true
+    package var showFindings = true
     /// Resolution for PNG (pixels per inch); SVG and PDF are vectors.
-    public var dpi: Int?
+    package var dpi: Int?
 
-    public init(language: KeywordLanguage? = nil, theme: Theme = .light, showFindings: Bool = true, dpi: Int? = nil) {
+    package init(language: KeywordLanguage? = nil, theme: Theme = .light, showFindings: Bool = true, dpi: Int? = nil) {
         self.language = language
         self.theme = theme
         self.showFindings = showFindings

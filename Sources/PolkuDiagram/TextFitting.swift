@@ -1,22 +1,22 @@
 /// Fitting user text into a diagram: capped in length and wrapped into lines. (Escaping it
 /// for Graphviz is `Escaping.graphvizLabel`; journey text only ever becomes *text* in an
 /// HTML-like label, never a tag, an attribute or an id.)
-public enum GraphvizText {
+package enum GraphvizText {
     /// The longest piece of user text put in a diagram, in Unicode scalars (Graphviz rejects
     /// labels over 16 KiB; 400 scalars are at most 1,600 bytes).
-    public static let maximumCharacters = 400
+    package static let maximumCharacters = 400
 
     /// Cuts text at `maximumCharacters`, marking the cut with an ellipsis.
     /// Counted in Unicode scalars, not characters: `a` followed by 100,000 combining accents is
     /// one character but 100,001 scalars, and Graphviz's limit is on bytes.
-    public static func capped(_ text: String, _ limit: Int = maximumCharacters) -> String {
+    package static func capped(_ text: String, _ limit: Int = maximumCharacters) -> String {
         guard text.utf8.count > limit, text.unicodeScalars.count > limit else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit - 1))) + "…"
     }
 
     /// Wraps text into lines of at most `width` characters, breaking at spaces where it can
     /// and inside over-long words where it must.
-    public static func wrap(_ text: String, width: Int, maxLines: Int = 8) -> [String] {
+    package static func wrap(_ text: String, width: Int, maxLines: Int = 8) -> [String] {
         var lines: [String] = []
         var current = ""
         var currentCount = 0

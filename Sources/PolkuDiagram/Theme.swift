@@ -3,40 +3,40 @@ import Foundation
 /// Colours of a diagram. Every text colour is chosen against the fill it sits on for a
 /// contrast of at least 4.5:1 (a test computes them), and nothing is told by colour alone:
 /// findings also have a dashed border and a ⚠ line in words.
-public struct Theme: Sendable {
-    public var name: String
-    public var background: String
-    public var text: String
-    public var mutedText: String
-    public var laneFills: [String]
-    public var laneLabelFill: String
-    public var laneLabelText: String
-    public var phaseFill: String
-    public var phaseText: String
-    public var cardFill: String
-    public var cardBorder: String
-    public var findingBorder: String
-    public var findingText: String
-    public var edge: String
-    public var separator: String
+package struct Theme: Sendable {
+    package var name: String
+    package var background: String
+    package var text: String
+    package var mutedText: String
+    package var laneFills: [String]
+    package var laneLabelFill: String
+    package var laneLabelText: String
+    package var phaseFill: String
+    package var phaseText: String
+    package var cardFill: String
+    package var cardBorder: String
+    package var findingBorder: String
+    package var findingText: String
+    package var edge: String
+    package var separator: String
 
-    public static let light = Theme(
+    package static let light = Theme(
         name: "light", background: "#FFFFFF", text: "#101828", mutedText: "#344054",
         laneFills: ["#F2F4F7", "#FFFFFF"], laneLabelFill: "#E4E7EC", laneLabelText: "#101828",
         phaseFill: "#1D2939", phaseText: "#FFFFFF", cardFill: "#FFFFFF", cardBorder: "#344054",
         findingBorder: "#B42318", findingText: "#B42318", edge: "#344054", separator: "#98A2B3")
 
     /// Black on white with greys, for printing and photocopying.
-    public static let print = Theme(
+    package static let print = Theme(
         name: "print", background: "#FFFFFF", text: "#000000", mutedText: "#333333",
         laneFills: ["#F0F0F0", "#FFFFFF"], laneLabelFill: "#FFFFFF", laneLabelText: "#000000",
         phaseFill: "#FFFFFF", phaseText: "#000000", cardFill: "#FFFFFF", cardBorder: "#000000",
         findingBorder: "#000000", findingText: "#000000", edge: "#000000", separator: "#666666")
 
-    public static let all = [light, print]
+    package static let all = [light, print]
 
     /// (text, fill) pairs that must be readable, for the contrast test.
-    public var textPairs: [(String, String)] {
+    package var textPairs: [(String, String)] {
         var pairs = [(laneLabelText, laneLabelFill), (phaseText, phaseFill), (text, cardFill),
                      (mutedText, cardFill), (findingText, cardFill), (text, background)]
         for fill in laneFills { pairs.append((text, fill)) }
@@ -44,7 +44,7 @@ public struct Theme: Sendable {
     }
 
     /// WCAG contrast ratio of two `#RRGGBB` colours.
-    public static func contrast(_ a: String, _ b: String) -> Double {
+    package static func contrast(_ a: String, _ b: String) -> Double {
         func luminance(_ hex: String) -> Double {
             let v = Int(hex.dropFirst(), radix: 16) ?? 0
             func channel(_ c: Int) -> Double {

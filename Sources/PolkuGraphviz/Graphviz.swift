@@ -4,7 +4,7 @@ import Dispatch
 import Foundation
 
 /// The output formats Graphviz renders for Polku.
-public enum GraphvizFormat: String, Sendable, CaseIterable {
+package enum GraphvizFormat: String, Sendable, CaseIterable {
     case svg, png, pdf
 
     /// Graphviz's name for the renderer (PNG and PDF through cairo, for anti-aliased text).
@@ -18,10 +18,10 @@ public enum GraphvizFormat: String, Sendable, CaseIterable {
 }
 
 /// Something Graphviz could not do, in words for the person running Polku.
-public struct GraphvizError: Error, Sendable, CustomStringConvertible {
+package struct GraphvizError: Error, Sendable, CustomStringConvertible {
     /// Whose problem it is: the installation's or this diagram's. A caller turns `.unavailable`
     /// into the diagnostic `graphviz-unavailable` and `.failed` into `graphviz-failed`.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// Graphviz is not installed completely (its plugins are not registered, the cairo
         /// plugin for PNG and PDF is missing, or it could not start): no diagram will draw.
         case unavailable
@@ -30,11 +30,11 @@ public struct GraphvizError: Error, Sendable, CustomStringConvertible {
         case failed
     }
 
-    public var kind: Kind
-    public var message: String
+    package var kind: Kind
+    package var message: String
     /// What Graphviz itself said, for a bug report.
-    public var details: String
-    public var description: String { details.isEmpty ? message : "\(message)\nGraphviz said: \(details)" }
+    package var details: String
+    package var description: String { details.isEmpty ? message : "\(message)\nGraphviz said: \(details)" }
 }
 
 /// Runs every job of the Graphviz actor on one serial dispatch queue, so the long, blocking
@@ -62,15 +62,15 @@ final class GraphvizExecutor: SerialExecutor {
 /// caller's. Async code awaits `render`; synchronous code (the command line, the fuzzer)
 /// calls `renderBlocking`. Memory is freed in the order Graphviz wants: render data, then
 /// layout, then graph; the context lives as long as the process.
-public actor Graphviz {
-    public static let shared = Graphviz()
+package actor Graphviz {
+    package static let shared = Graphviz()
 
     private nonisolated let executor: GraphvizExecutor
     private let context: OpaquePointer?
     /// What Graphviz said while starting (loading its plugin list); shown with `.unavailable`.
     private let startupMessages: String
 
-    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+    package nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     private init() {
         let executor = GraphvizExecutor()
@@ -89,7 +89,7 @@ public actor Graphviz {
     /// caller's thread is free while Graphviz works. Polku's diagrams pin every position and
     /// edge, so they use `nop2` (what `neato -n2` does); their DOT text says `layout="nop2"`
     /// too, so the `dot` command draws the same picture from the file.
-    public func render(dot: String, format: GraphvizFormat, layout: String = "nop2") async throws(GraphvizError) -> [UInt8] {
+    package func render(dot: String, format: GraphvizFormat, layout: String = "nop2") async throws(GraphvizError) -> [UInt8] {
         try renderHere(dot: dot, format: format, layout: layout)
     }
 
@@ -97,7 +97,7 @@ public actor Graphviz {
     /// Never call it from async code: it would hold a thread of Swift's cooperative pool (of
     /// which there are as many as cores) for the whole render; await `render` instead.
     @available(*, noasync, message: "this blocks the calling thread; await render(dot:format:layout:) instead")
-    public nonisolated func renderBlocking(dot: String, format: GraphvizFormat, layout: String = "nop2") throws(GraphvizError) -> [UInt8] {
+    package nonisolated func renderBlocking(dot: String, format: GraphvizFormat, layout: String = "nop2") throws(GraphvizError) -> [UInt8] {
         let result = executor.queue.sync {
             // On the queue, so on this actor's executor: `checkIsolated` verifies it.
             assumeIsolated { graphviz in

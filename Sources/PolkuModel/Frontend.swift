@@ -3,19 +3,19 @@ import PolkuSyntax
 /// The front end in one call: parse, then resolve.
 ///
 /// `tree.language` is computed before any declarations are dropped, so it stays right.
-public struct Analysis: Sendable {
-    public var tree: SyntaxTree
-    public var journey: Journey
+package struct Analysis: Sendable {
+    package var tree: SyntaxTree
+    package var journey: Journey
     /// Syntax and resolution errors, in file order.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
-    public var source: SourceFile { tree.source }
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package var source: SourceFile { tree.source }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// - Parameter keepSyntax: keep the syntax tree (declarations and every line) after
     ///   resolving; a caller that only needs the journey passes false and frees it (a third
     ///   of the memory).
-    public init(_ source: SourceFile, keepSyntax: Bool = true) {
+    package init(_ source: SourceFile, keepSyntax: Bool = true) {
         tree = JourneyParser.parse(source)
         let (journey, resolution, unresolved) = Resolver.resolveCounting(tree)
         self.journey = journey

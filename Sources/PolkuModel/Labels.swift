@@ -2,8 +2,8 @@ import PolkuSyntax
 
 /// Names people read for phases and built-in channels, in the three languages, in the
 /// seeds' own words. Diagrams, checklists and reports use these; ids stay as written.
-public enum Labels {
-    public static func phase(_ phase: Phase, _ language: KeywordLanguage) -> String {
+package enum Labels {
+    package static func phase(_ phase: Phase, _ language: KeywordLanguage) -> String {
         switch (phase, language) {
         case (.before, .en): "Before"
         case (.during, .en): "During"
@@ -18,7 +18,7 @@ public enum Labels {
     }
 
     /// A phase as a heading: "Before the service", "Ennen palvelua", "Före tjänsten".
-    public static func phaseHeading(_ phase: Phase, _ language: KeywordLanguage) -> String {
+    package static func phaseHeading(_ phase: Phase, _ language: KeywordLanguage) -> String {
         switch (phase, language) {
         case (.before, .en): "Before the service"
         case (.during, .en): "During the service"
@@ -32,7 +32,7 @@ public enum Labels {
         }
     }
 
-    public static func channel(_ channel: BuiltinChannel, _ language: KeywordLanguage) -> String {
+    package static func channel(_ channel: BuiltinChannel, _ language: KeywordLanguage) -> String {
         switch language {
         case .en:
             switch channel {
@@ -74,7 +74,7 @@ public enum Labels {
 extension Journey {
     /// The name of a channel as people read it: its declared label, else the built-in
     /// channel's name in `language`, else its id.
-    public func channelName(_ index: Int, _ language: KeywordLanguage? = nil) -> String {
+    package func channelName(_ index: Int, _ language: KeywordLanguage? = nil) -> String {
         let channel = channels[index]
         if let label = channel.label?.value, !label.isEmpty { return label }
         if let builtin = channel.builtin { return Labels.channel(builtin, language ?? self.language) }
@@ -82,14 +82,14 @@ extension Journey {
     }
 
     /// A short name for tables: the built-in channel's name, else the declared label or id.
-    public func channelShortName(_ index: Int, _ language: KeywordLanguage? = nil) -> String {
+    package func channelShortName(_ index: Int, _ language: KeywordLanguage? = nil) -> String {
         if let builtin = channels[index].builtin { return Labels.channel(builtin, language ?? self.language) }
         return channelName(index, language)
     }
 
     /// The channel name written for a sentence: built-in channels in lower case ("the service
     /// desk"), whatever their label; other channels by their label or id.
-    public func channelPhrase(_ index: Int) -> String {
+    package func channelPhrase(_ index: Int) -> String {
         let channel = channels[index]
         if let builtin = channel.builtin {
             switch builtin {

@@ -3,7 +3,7 @@ import PolkuSyntax
 /// Every fixed text Polku puts into a diagram or a checklist, in English, Finnish and
 /// Swedish. Each language is one exhaustive `switch`, so a phrase missing from a language does
 /// not compile; a test also checks that no text is empty and that translations differ.
-public enum Phrase: String, CaseIterable, Sendable {
+package enum Phrase: String, CaseIterable, Sendable {
     case journey, persona, forWhom, channel, phase, step, steps
     case need, servedBy, recommend, followUp, feedback, mood, note
     case customerLeaves, flow, finding, findings, journeyFindings, legend
@@ -19,8 +19,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case legendChecklist, notRated
 }
 
-public enum Localized {
-    public static func text(_ phrase: Phrase, _ language: KeywordLanguage) -> String {
+package enum Localized {
+    package static func text(_ phrase: Phrase, _ language: KeywordLanguage) -> String {
         switch language {
         case .en: en(phrase)
         case .fi: fi(phrase)
@@ -241,7 +241,7 @@ public enum Localized {
 
 extension Localized {
     /// "and 12 more", for a list cut short.
-    public static func andMore(_ count: Int, _ language: KeywordLanguage) -> String {
+    package static func andMore(_ count: Int, _ language: KeywordLanguage) -> String {
         switch language {
         case .en: "… and \(count) more"
         case .fi: "… ja \(count) muuta"

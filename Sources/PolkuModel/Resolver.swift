@@ -3,7 +3,7 @@ import PolkuSyntax
 /// Turns a syntax tree into a `Journey`: looks up every id, puts every step in its phase and
 /// channel, and computes the flow. Reports every resolution error and keeps going, so one
 /// unknown id never hides the next one.
-public struct Resolver {
+package struct Resolver {
     private let tree: SyntaxTree
     private var source: SourceFile { tree.source }
     private var diagnostics: [Diagnostic] = []
@@ -27,13 +27,13 @@ public struct Resolver {
 
     /// Resolves a tree. The journey is always returned; it is sound to use only when the
     /// diagnostics hold no errors.
-    public static func resolve(_ tree: SyntaxTree) -> (Journey, [Diagnostic]) {
+    package static func resolve(_ tree: SyntaxTree) -> (Journey, [Diagnostic]) {
         let (journey, diagnostics, _) = resolveCounting(tree)
         return (journey, diagnostics)
     }
 
     /// Also says how many errors past `Catalog.errorLimit` were counted but not kept.
-    public static func resolveCounting(_ tree: SyntaxTree) -> (Journey, [Diagnostic], unreported: Int) {
+    package static func resolveCounting(_ tree: SyntaxTree) -> (Journey, [Diagnostic], unreported: Int) {
         var resolver = Resolver(tree)
         let (journey, diagnostics) = resolver.run()
         return (journey, diagnostics, resolver.unreported)

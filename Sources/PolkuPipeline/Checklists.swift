@@ -4,17 +4,17 @@ import PolkuDiagram
 import PolkuSyntax
 
 /// Checklist output formats.
-public enum ChecklistFormat: String, CaseIterable, Sendable {
+package enum ChecklistFormat: String, CaseIterable, Sendable {
     case md, html, csv
 }
 
 /// The checklist of a checked journey, in any format.
-public enum Checklists {
+package enum Checklists {
     /// - Parameters:
     ///   - language: nil for the journey's own.
     ///   - byteOrderMark: CSV only: start with a byte order mark for spreadsheet programs.
     ///   - diagram: HTML only: an SVG to put in the page (from `Diagrams`).
-    public static func render(_ journey: CheckedJourney, format: ChecklistFormat, language: KeywordLanguage? = nil,
+    package static func render(_ journey: CheckedJourney, format: ChecklistFormat, language: KeywordLanguage? = nil,
                               byteOrderMark: Bool = false, diagram: [UInt8]? = nil) -> String {
         let checklist = Checklist(journey.result, language: language)
         switch format {

@@ -6,30 +6,30 @@ import PolkuReport
 import PolkuSyntax
 
 /// Diagram output formats.
-public enum DiagramFormat: String, CaseIterable, Sendable {
+package enum DiagramFormat: String, CaseIterable, Sendable {
     case svg, png, pdf, dot
 }
 
 /// A diagram drawn, and what the person should know about how (for example that a PNG was
 /// drawn at a lower resolution than asked).
-public struct Drawing: Sendable {
-    public var bytes: [UInt8]
-    public var notes: [String]
+package struct Drawing: Sendable {
+    package var bytes: [UInt8]
+    package var notes: [String]
 }
 
 /// The swimlane diagram of a checked journey in any format, drawn by Graphviz in-process.
-public enum Diagrams {
+package enum Diagrams {
     /// PNG is limited to this many pixels a side and in all (more than any screen or printer
     /// needs, and what the PNG renderer can allocate: a picture of 30,000 × 30,000 pixels
     /// takes 3.5 GB): a larger picture is drawn at a lower resolution, down to 18 pixels per
     /// inch; one that does not fit even then is refused (`diagram-too-large`).
-    public static let largestPNGSide = 30_000.0
-    public static let largestPNGArea = 100_000_000.0
-    public static let lowestDPI = 18
+    package static let largestPNGSide = 30_000.0
+    package static let largestPNGArea = 100_000_000.0
+    package static let lowestDPI = 18
 
     /// Draws the diagram; Graphviz runs on its own thread, so this never blocks the
     /// cooperative thread pool.
-    public static func draw(_ journey: CheckedJourney, format: DiagramFormat,
+    package static func draw(_ journey: CheckedJourney, format: DiagramFormat,
                             options: DiagramOptions) async throws(Problems) -> Drawing {
         let (dot, notes, options) = try prepare(journey, format: format, options: options)
         guard let graphviz = format.graphviz else { return Drawing(bytes: Array(dot.utf8), notes: notes) }
@@ -43,7 +43,7 @@ public enum Diagrams {
 
     /// Draws the diagram on the calling thread. For synchronous callers only (the command
     /// line); never call it from async code.
-    public static func drawBlocking(_ journey: CheckedJourney, format: DiagramFormat,
+    package static func drawBlocking(_ journey: CheckedJourney, format: DiagramFormat,
                                     options: DiagramOptions) throws(Problems) -> Drawing {
         let (dot, notes, options) = try prepare(journey, format: format, options: options)
         guard let graphviz = format.graphviz else { return Drawing(bytes: Array(dot.utf8), notes: notes) }

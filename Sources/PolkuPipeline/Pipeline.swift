@@ -8,25 +8,25 @@ import Synchronization
 /// Problems that stop a journey from being loaded or an output from being made: files that
 /// cannot be read, a configuration with mistakes, Graphviz failing. Each is a diagnostic
 /// with its code, shown against the file it is about (a journey, `polku.toml`, `--rule`).
-public struct Problems: Error, Sendable {
-    public var items: [FileDiagnostic]
-    public init(_ items: [FileDiagnostic]) { self.items = items }
-    public init(_ item: FileDiagnostic) { self.items = [item] }
+package struct Problems: Error, Sendable {
+    package var items: [FileDiagnostic]
+    package init(_ items: [FileDiagnostic]) { self.items = items }
+    package init(_ item: FileDiagnostic) { self.items = [item] }
 }
 
 /// Where a journey is read from: a file (its name as bytes, which need not be UTF-8), or
 /// standard input (`-`).
-public struct JourneyPath: Hashable, Sendable, CustomStringConvertible {
+package struct JourneyPath: Hashable, Sendable, CustomStringConvertible {
     let file: FilePath
 
     init(_ file: FilePath) { self.file = file }
-    public init(_ path: String) { file = FilePath(path) }
+    package init(_ path: String) { file = FilePath(path) }
 
-    public var isStandardInput: Bool { file.bytes == [UInt8(ascii: "-")] }
+    package var isStandardInput: Bool { file.bytes == [UInt8(ascii: "-")] }
     /// The path for messages (bytes that are not UTF-8 shown as U+FFFD).
-    public var description: String { file.description }
+    package var description: String { file.description }
     /// The file's name without its folder and extension, as bytes shown (for output names).
-    public var baseName: String {
+    package var baseName: String {
         let name = String(decoding: file.lastComponent, as: UTF8.self)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
@@ -34,20 +34,20 @@ public struct JourneyPath: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A journey read, analysed and checked: what every output is made from.
-public struct CheckedJourney: Sendable {
-    public var source: SourceFile
-    public var result: CheckResult
+package struct CheckedJourney: Sendable {
+    package var source: SourceFile
+    package var result: CheckResult
     /// Where it was read from, when it was a file (nil for standard input and text).
-    public var path: JourneyPath?
+    package var path: JourneyPath?
 
-    public init(source: SourceFile, result: CheckResult, path: JourneyPath? = nil) {
+    package init(source: SourceFile, result: CheckResult, path: JourneyPath? = nil) {
         self.source = source
         self.result = result
         self.path = path
     }
 
-    public var hasErrors: Bool { result.diagnostics.contains { $0.severity == .error } }
-    public var errors: [Diagnostic] { result.diagnostics.filter { $0.severity == .error } }
+    package var hasErrors: Bool { result.diagnostics.contains { $0.severity == .error } }
+    package var errors: [Diagnostic] { result.diagnostics.filter { $0.severity == .error } }
 }
 
 /// The one pipeline that the command line, the tests and the coming workshop server and
@@ -57,9 +57,9 @@ public struct CheckedJourney: Sendable {
 ///
 /// A pipeline reads each configuration file once, however many journeys use it, and may be
 /// shared between tasks.
-public final class Pipeline: Sendable {
+package final class Pipeline: Sendable {
     /// Where a journey's configuration comes from.
-    public enum ConfigurationChoice: Sendable {
+    package enum ConfigurationChoice: Sendable {
         /// The nearest `polku.toml` in the journey's folder or a folder above it.
         case nearest
         /// This file (`--config`).
@@ -70,40 +70,40 @@ public final class Pipeline: Sendable {
         case none
     }
 
-    public struct Settings: Sendable {
-        public var configuration: ConfigurationChoice
+    package struct Settings: Sendable {
+        package var configuration: ConfigurationChoice
         /// `--rule NAME=SEVERITY` settings, applied on top of any configuration.
-        public var overrides: [String]
+        package var overrides: [String]
 
-        public init(configuration: ConfigurationChoice = .nearest, overrides: [String] = []) {
+        package init(configuration: ConfigurationChoice = .nearest, overrides: [String] = []) {
             self.configuration = configuration
             self.overrides = overrides
         }
     }
 
-    public let settings: Settings
+    package let settings: Settings
     /// Configurations already read, by file (the empty key: no file).
     private let configurations = Mutex<[String: Result<Configuration, Problems>]>([:])
 
-    public init(_ settings: Settings = Settings()) {
+    package init(_ settings: Settings = Settings()) {
         self.settings = settings
     }
 
     /// The journey file extension, without the dot.
-    public static let fileExtension = "polku"
+    package static let fileExtension = "polku"
 
     // MARK: - Finding and reading
 
     /// The journey files the user named: files as they are, folders as every `*.polku`
     /// below them (whatever the bytes of their names), `-` for standard input.
-    public func journeyFiles(_ paths: [String]) -> (files: [JourneyPath], problems: [FileDiagnostic]) {
+    package func journeyFiles(_ paths: [String]) -> (files: [JourneyPath], problems: [FileDiagnostic]) {
         let (files, problems) = JourneyFiles.expand(paths, fileExtension: Self.fileExtension)
         return (files.map(JourneyPath.init), problems.map(Self.diagnostic))
     }
 
     /// Reads one journey file; `-` reads standard input. Only regular files are read, up to
     /// 100 MB.
-    public func read(_ path: JourneyPath) -> Result<SourceFile, Problems> {
+    package func read(_ path: JourneyPath) -> Result<SourceFile, Problems> {
         do {
             if path.isStandardInput { return .success(SourceFile(name: "<stdin>", bytes: try FileReader.readStandardInput())) }
             let advice = "give a journey file, or the folder to check every *.\(Self.fileExtension) in it"
@@ -114,14 +114,14 @@ public final class Pipeline: Sendable {
     }
 
     /// Reads one journey file named by a string; `-` reads standard input.
-    public func read(_ path: String) -> Result<SourceFile, Problems> { read(JourneyPath(path)) }
+    package func read(_ path: String) -> Result<SourceFile, Problems> { read(JourneyPath(path)) }
 
     // MARK: - Configuration
 
     /// The configuration for a journey: the chosen one, or the nearest `polku.toml` above
     /// `path` (none for standard input and text), with `--rule` settings on top. Each
     /// configuration file is read once.
-    public func configuration(forJourneyAt path: JourneyPath?) -> Result<Configuration, Problems> {
+    package func configuration(forJourneyAt path: JourneyPath?) -> Result<Configuration, Problems> {
         let key: String
         let load: () -> Result<Configuration, Problems>
         switch settings.configuration {
@@ -147,7 +147,7 @@ public final class Pipeline: Sendable {
 
     /// Where a journey's configuration comes from (nil: none, every rule at its default):
     /// for `polku check --verbose`.
-    public func configurationFile(forJourneyAt path: JourneyPath?) -> String? {
+    package func configurationFile(forJourneyAt path: JourneyPath?) -> String? {
         switch settings.configuration {
         case .none: nil
         case .text(let name, _): name
@@ -190,7 +190,7 @@ public final class Pipeline: Sendable {
     // MARK: - Checking
 
     /// Checks a journey already read.
-    public func check(_ source: SourceFile, path: JourneyPath?) -> Result<CheckedJourney, Problems> {
+    package func check(_ source: SourceFile, path: JourneyPath?) -> Result<CheckedJourney, Problems> {
         configuration(forJourneyAt: path).map { configuration in
             CheckedJourney(source: source, result: Checker.check(Analysis(source, keepSyntax: false), configuration: configuration),
                            path: path)
@@ -198,16 +198,16 @@ public final class Pipeline: Sendable {
     }
 
     /// Reads and checks a journey file (`-` for standard input).
-    public func load(_ path: JourneyPath) -> Result<CheckedJourney, Problems> {
+    package func load(_ path: JourneyPath) -> Result<CheckedJourney, Problems> {
         read(path).flatMap { check($0, path: path.isStandardInput ? nil : path) }
     }
 
     /// Reads and checks a journey file named by a string (`-` for standard input).
-    public func load(_ path: String) -> Result<CheckedJourney, Problems> { load(JourneyPath(path)) }
+    package func load(_ path: String) -> Result<CheckedJourney, Problems> { load(JourneyPath(path)) }
 
     /// Checks a journey given as text, named `name` in diagnostics. `path`, when given, is
     /// where the journey would be on disk: its configuration is looked for from there.
-    public func load(text: String, name: String, path: String? = nil) -> Result<CheckedJourney, Problems> {
+    package func load(text: String, name: String, path: String? = nil) -> Result<CheckedJourney, Problems> {
         check(SourceFile(name: name, text: text), path: path.map(JourneyPath.init))
     }
 
@@ -229,13 +229,13 @@ public final class Pipeline: Sendable {
     }
 
     /// A problem writing an output, as a diagnostic.
-    public static func writeProblem(_ path: String, _ reason: String) -> FileDiagnostic {
+    package static func writeProblem(_ path: String, _ reason: String) -> FileDiagnostic {
         diagnostic(IOProblem(path, reason, kind: .writing))
     }
 
     /// Writes an output file: whole or not at all for a file, straight into a device or a
     /// pipe, through a symbolic link to its target (see `OutputFile`).
-    public static func write(_ bytes: [UInt8], to path: String) -> FileDiagnostic? {
+    package static func write(_ bytes: [UInt8], to path: String) -> FileDiagnostic? {
         do {
             try OutputFile.write(bytes, to: path)
             return nil
@@ -245,8 +245,8 @@ public final class Pipeline: Sendable {
     }
 
     /// True when two paths name the same file.
-    public static func sameFile(_ a: JourneyPath, _ b: String) -> Bool { FileReader.sameFile(a.file, FilePath(b)) }
+    package static func sameFile(_ a: JourneyPath, _ b: String) -> Bool { FileReader.sameFile(a.file, FilePath(b)) }
 
     /// True when the path names a folder.
-    public static func isFolder(_ path: String) -> Bool { FileReader.isFolder(FilePath(path)) }
+    package static func isFolder(_ path: String) -> Bool { FileReader.isFolder(FilePath(path)) }
 }

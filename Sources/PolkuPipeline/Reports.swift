@@ -3,16 +3,16 @@ import PolkuReport
 import PolkuSyntax
 
 /// The output formats of `polku check`.
-public enum ReportFormat: String, CaseIterable, Sendable {
+package enum ReportFormat: String, CaseIterable, Sendable {
     case text, short, json, sarif, summary
 }
 
 /// The report of a check of one or more journeys, as text.
-public enum Reports {
+package enum Reports {
     /// - Parameters:
     ///   - color: terminal colours (text format only).
     ///   - version: Polku's version, for SARIF.
-    public static func render(_ checked: [CheckedJourney], format: ReportFormat, color: Bool = false,
+    package static func render(_ checked: [CheckedJourney], format: ReportFormat, color: Bool = false,
                               version: String) -> String {
         let items = checked.flatMap { c in c.result.diagnostics.map { FileDiagnostic(c.source, $0) } }
         switch format {
@@ -68,7 +68,7 @@ public enum Reports {
 
     /// Diagnostics rendered for a person, one after another (for problems and errors shown
     /// on standard error).
-    public static func rich(_ items: [FileDiagnostic], color: Bool = false) -> String {
+    package static func rich(_ items: [FileDiagnostic], color: Bool = false) -> String {
         let renderer = RichRenderer(color: color)
         return items.map { renderer.render($0) }.joined(separator: "\n")
     }

@@ -2,10 +2,10 @@ import PolkuEscaping
 import PolkuSyntax
 
 /// A diagnostic together with the file it belongs to.
-public struct FileDiagnostic: Sendable {
-    public var source: SourceFile
-    public var diagnostic: Diagnostic
-    public init(_ source: SourceFile, _ diagnostic: Diagnostic) {
+package struct FileDiagnostic: Sendable {
+    package var source: SourceFile
+    package var diagnostic: Diagnostic
+    package init(_ source: SourceFile, _ diagnostic: Diagnostic) {
         self.source = source
         self.diagnostic = diagnostic
     }
@@ -39,20 +39,20 @@ struct Style {
 ///        |          ^^^^^ unknown channel
 ///        |
 ///        = help: did you mean `email`?
-public struct RichRenderer {
-    public var color: Bool
+package struct RichRenderer {
+    package var color: Bool
     /// Excerpts of very long lines are cut to about this many characters around the mark.
-    public var excerptWidth = 100
+    package var excerptWidth = 100
 
-    public init(color: Bool = false) { self.color = color }
+    package init(color: Bool = false) { self.color = color }
 
-    public func render(_ item: FileDiagnostic) -> String {
+    package func render(_ item: FileDiagnostic) -> String {
         render(item, at: nil)
     }
 
     /// - Parameter at: the diagnostic's start, when the caller has counted it already (see
     ///   `LocationCursor`), so a long line is not counted again for each diagnostic on it.
-    public func render(_ item: FileDiagnostic, at location: SourceLocation?) -> String {
+    package func render(_ item: FileDiagnostic, at location: SourceLocation?) -> String {
         let style = Style(color: color)
         let d = item.diagnostic
         let source = item.source
@@ -161,9 +161,9 @@ public struct RichRenderer {
 
 /// The short form editors and CI problem matchers read: `file:line:col: error: message [code]`,
 /// the column counted in Unicode scalars (`ColumnUnit.reports`).
-public struct ShortRenderer {
-    public init() {}
-    public func render(_ item: FileDiagnostic, at location: SourceLocation? = nil) -> String {
+package struct ShortRenderer {
+    package init() {}
+    package func render(_ item: FileDiagnostic, at location: SourceLocation? = nil) -> String {
         let d = item.diagnostic
         let t = Escaping.terminal
         var line = t(item.source.name)

@@ -4,7 +4,7 @@ import PolkuSyntax
 /// Machine-readable diagnostics: one JSON document for a whole run, keys sorted so the
 /// same input always gives the same bytes. Columns are counted in Unicode scalars, and the
 /// document says so (`columnKind`, named as in SARIF).
-public enum JSONReport {
+package enum JSONReport {
     struct Position: Encodable {
         var line: Int
         var column: Int
@@ -35,7 +35,7 @@ public enum JSONReport {
         var infos: Int
     }
 
-    public static func render(files: [String], _ items: [FileDiagnostic]) -> String {
+    package static func render(files: [String], _ items: [FileDiagnostic]) -> String {
         // Diagnostics come file by file in position order: cursors count each line once.
         var starts: LocationCursor?
         var ends: LocationCursor?

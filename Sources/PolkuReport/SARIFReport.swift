@@ -5,8 +5,8 @@ import PolkuSyntax
 /// SARIF 2.1.0, the format code-scanning tools read: one run, every rule and error name as a
 /// reporting descriptor with its explanation, every finding as a result. Columns are counted
 /// in Unicode code points (`columnKind`), so editors put the mark on the right character.
-public enum SARIFReport {
-    public static func render(_ results: [(SourceFile, CheckResult)], version: String) -> String {
+package enum SARIFReport {
+    package static func render(_ results: [(SourceFile, CheckResult)], version: String) -> String {
         var descriptors: [[String: Any]] = []
         var index: [String: Int] = [:]
         func level(_ s: Severity) -> String {

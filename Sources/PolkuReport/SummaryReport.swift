@@ -5,7 +5,7 @@ import PolkuSyntax
 
 /// The workshop view, for a projector: a channel × phase table of steps, recommendations,
 /// follow-ups and findings, then one plain sentence per finding to talk about.
-public enum SummaryReport {
+package enum SummaryReport {
     struct Cell {
         var steps = 0, recommendations = 0, followUps = 0, findings = 0
         mutating func add(_ other: Cell) {
@@ -16,7 +16,7 @@ public enum SummaryReport {
         }
     }
 
-    public static func render(_ result: CheckResult) -> String {
+    package static func render(_ result: CheckResult) -> String {
         // No line ends in blanks: they only get in the way when pasted. Journey text is in
         // it, so every control character is shown, never sent to the terminal.
         build(result).split(separator: "\n", omittingEmptySubsequences: false)

@@ -3,7 +3,7 @@
 ///
 /// Messages are written for library staff: they say what is wrong in plain words, and the
 /// `help` says what to write instead. `polku explain NAME` prints `explanation`.
-public enum ErrorCode: String, CaseIterable, Sendable {
+package enum ErrorCode: String, CaseIterable, Sendable {
     case binaryFile = "binary-file"
     case invalidUTF8 = "invalid-utf8"
     case missingJourney = "missing-journey"
@@ -41,10 +41,10 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case tooManyErrors = "too-many-errors"
 
     /// The diagnostic code of this error.
-    public var code: DiagnosticCode { .error(self) }
+    package var code: DiagnosticCode { .error(self) }
 
     /// What the error means and how to fix it, for `polku explain`.
-    public var explanation: String {
+    package var explanation: String {
         switch self {
         case .binaryFile: "The file contains a NUL byte, so it is not a text file. Check that you opened the right file; journey files are plain text saved as UTF-8."
         case .invalidUTF8: "The file contains bytes that are not UTF-8 text, often because it was saved in an older encoding (Latin-1 or Windows-1252). Save it again as UTF-8 in your editor. Polku shows the first bad byte and reads the rest as well as it can."
@@ -86,8 +86,8 @@ public enum ErrorCode: String, CaseIterable, Sendable {
 }
 
 /// Builders for each error, so every message is written once.
-public enum Catalog {
-    public static func error(_ code: ErrorCode, _ message: String, _ range: SourceRange, label: String? = nil,
+package enum Catalog {
+    package static func error(_ code: ErrorCode, _ message: String, _ range: SourceRange, label: String? = nil,
                       secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) -> Diagnostic {
         Diagnostic(.error, code: code.code, message: message, range: range, label: label,
                    secondary: secondary, notes: notes, help: help)
@@ -236,13 +236,13 @@ public enum Catalog {
 // MARK: - Resolution
 
 extension Catalog {
-    public static func stepOutsidePhase(at keyword: SourceRange) -> Diagnostic {
+    package static func stepOutsidePhase(at keyword: SourceRange) -> Diagnostic {
         error(.stepOutsidePhase, "this step is not under a phase", keyword,
               label: "no `before:`, `during:` or `after:` above it",
               help: "put `before:`, `during:` or `after:` on a line above the step")
     }
 
-    public static func missingChannel(at keyword: SourceRange) -> Diagnostic {
+    package static func missingChannel(at keyword: SourceRange) -> Diagnostic {
         error(.missingChannel, "this step names no channel, and the journey has no default channel",
               keyword, label: "which channel does this happen in?",
               help: "add a line such as `via: desk` under the step, or `via:` under the `journey:` line for every step")
@@ -250,7 +250,7 @@ extension Catalog {
 
     /// A second step, persona or channel with an id already taken. `what` is "step",
     /// "persona" or "channel"; `aliases` names two spellings of one built-in channel.
-    public static func duplicateId(_ what: String, _ id: String, _ range: SourceRange, first: SourceRange,
+    package static func duplicateId(_ what: String, _ id: String, _ range: SourceRange, first: SourceRange,
                                    aliases: (String, String, String)? = nil) -> Diagnostic {
         var d = error(.duplicateId, "there is already a \(what) with the id `\(id)`", range,
                       label: "second \(what) `\(id)`",
@@ -262,14 +262,14 @@ extension Catalog {
         return d
     }
 
-    public static func duplicateAttribute(key: String, at keyword: SourceRange, first: SourceRange) -> Diagnostic {
+    package static func duplicateAttribute(key: String, at keyword: SourceRange, first: SourceRange) -> Diagnostic {
         error(.duplicateAttribute, "`\(key):` is given twice here", keyword, label: "second one",
               secondary: [DiagnosticLabel(first, "first one")], help: "keep one `\(key):` line")
     }
 
     /// A reference to an id that does not exist, with the nearest id as a suggestion and
     /// the ids that do exist as a note (when there are few enough to read).
-    public static func unknownReference(_ what: String, _ name: String, _ range: SourceRange, code: ErrorCode,
+    package static func unknownReference(_ what: String, _ name: String, _ range: SourceRange, code: ErrorCode,
                                         known: [String], candidates: [String]? = nil) -> Diagnostic {
         var d = error(code, "there is no \(what) `\(name)` in this journey", range, label: "unknown \(what)")
         if let near = Suggestions.closest(to: name, among: candidates ?? known) {
@@ -283,7 +283,7 @@ extension Catalog {
         return d
     }
 
-    public static func unknownChannel(_ name: String, _ range: SourceRange, declared: [String]) -> Diagnostic {
+    package static func unknownChannel(_ name: String, _ range: SourceRange, declared: [String]) -> Diagnostic {
         let builtins = BuiltinChannel.allCases.map(\.rawValue)
         let aliases = Keywords.spellings(kinds: ["channel"])
         var d = unknownReference("channel", name, range, code: .unknownChannel, known: declared + builtins,
@@ -296,17 +296,17 @@ extension Catalog {
         return d
     }
 
-    public static func unknownStep(_ name: String, _ range: SourceRange, known: [String]) -> Diagnostic {
+    package static func unknownStep(_ name: String, _ range: SourceRange, known: [String]) -> Diagnostic {
         var d = unknownReference("step", name, range, code: .unknownStep, known: known)
         if d.help == nil { d.help = "write a step id, or `end` where the customer leaves" }
         return d
     }
 
-    public static func unknownPersona(_ name: String, _ range: SourceRange, known: [String]) -> Diagnostic {
+    package static func unknownPersona(_ name: String, _ range: SourceRange, known: [String]) -> Diagnostic {
         unknownReference("persona", name, range, code: .unknownPersona, known: known)
     }
 
-    public static func invalidRating(key: String, raw: String, at value: SourceRange) -> Diagnostic {
+    package static func invalidRating(key: String, raw: String, at value: SourceRange) -> Diagnostic {
         let message = Int(raw) == nil
             ? "`\(key):` is a rating from 1 to 5, but `\(raw)` is not a whole number"
             : "`\(key):` is a rating from 1 to 5, but this is \(raw)"
@@ -318,24 +318,24 @@ extension Catalog {
 // MARK: - `allow:` lines
 
 extension Catalog {
-    public static func allowWithoutRule(_ value: SourceRange) -> Diagnostic {
+    package static func allowWithoutRule(_ value: SourceRange) -> Diagnostic {
         error(.unknownRule, "this `allow:` does not name a rule", value,
               label: "rule missing", notes: ["`polku rules` lists every rule"],
               help: "start with the rule's name, for example `allow: missing-recommendation because ...`")
     }
 
-    public static func allowWithoutReason(_ value: SourceRange) -> Diagnostic {
+    package static func allowWithoutReason(_ value: SourceRange) -> Diagnostic {
         error(.allowWithoutReason, "this `allow:` does not say why the finding is accepted",
               value, label: "reason missing",
               help: "write the reason after `because`, for example `allow: missing-recommendation because the customer is in a hurry`")
     }
 
-    public static func allowCannotAccept(_ name: String, _ range: SourceRange) -> Diagnostic {
+    package static func allowCannotAccept(_ name: String, _ range: SourceRange) -> Diagnostic {
         error(.unknownRule, "`\(name)` cannot be accepted with `allow:`", range,
               label: "remove this", help: "remove the `allow:` line that accepts nothing instead")
     }
 
-    public static func unknownRuleInAllow(_ name: String, _ range: SourceRange, rules: [String]) -> Diagnostic {
+    package static func unknownRuleInAllow(_ name: String, _ range: SourceRange, rules: [String]) -> Diagnostic {
         var d = error(.unknownRule, "there is no checker rule `\(name)`", range, label: "unknown rule",
                       notes: ["`polku rules` lists every rule"])
         if let near = Suggestions.closest(to: name, among: rules) { d.help = "did you mean `\(near)`?" }
@@ -347,10 +347,10 @@ extension Catalog {
 
 extension Catalog {
     /// The most errors kept for one file, by the parser and by the resolver each.
-    public static let errorLimit = 1_000
+    package static let errorLimit = 1_000
 
     /// Said once, at the end, when errors past the limit were counted but not kept.
-    public static func tooManyErrors(_ count: Int, after last: SourceRange) -> Diagnostic {
+    package static func tooManyErrors(_ count: Int, after last: SourceRange) -> Diagnostic {
         error(.tooManyErrors, "and \(count) more \(count == 1 ? "error" : "errors") that are not shown", SourceRange(last.start, last.start),
               label: "after this one", help: "fix the errors above first, or check that this is the journey file you meant")
     }

@@ -1,6 +1,6 @@
 /// How serious a diagnostic is. Errors mean the file is wrong; warnings and infos are the
 /// checker's findings about a journey that could be better.
-public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+package enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     case error, warning, info
 
     private var rank: Int {
@@ -10,14 +10,14 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
         case .info: 0
         }
     }
-    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    package static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
 /// A range with a short text, drawn under the source line.
-public struct DiagnosticLabel: Hashable, Sendable {
-    public var range: SourceRange
-    public var message: String
-    public init(_ range: SourceRange, _ message: String) {
+package struct DiagnosticLabel: Hashable, Sendable {
+    package var range: SourceRange
+    package var message: String
+    package init(_ range: SourceRange, _ message: String) {
         self.range = range
         self.message = message
     }
@@ -25,27 +25,27 @@ public struct DiagnosticLabel: Hashable, Sendable {
 
 /// The stable name of a kind of diagnostic: an error in the catalogue (`unknown-channel`),
 /// or a checker rule (`missing-follow-up`). Reports print `name`; code compares the values.
-public enum DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConvertible {
+package enum DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConvertible {
     case error(ErrorCode)
     /// A checker rule, by its name (the rule's `info.code` is the one place that writes it).
     case rule(String)
 
     /// The kebab-case name shown in reports and accepted by `polku explain`.
-    public var name: String {
+    package var name: String {
         switch self {
         case .error(let code): code.rawValue
         case .rule(let name): name
         }
     }
 
-    public var description: String { name }
+    package var description: String { name }
 
-    public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.name < b.name }
+    package static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.name < b.name }
 }
 
 /// What a checker finding is about, so every output can put it in the right place (a step's
 /// card, a channel's row, the journey's header) without searching for it by position.
-public enum DiagnosticSubject: Hashable, Sendable {
+package enum DiagnosticSubject: Hashable, Sendable {
     case journey
     /// An index into the journey's steps.
     case step(Int)
@@ -59,30 +59,30 @@ public enum DiagnosticSubject: Hashable, Sendable {
 /// One problem in one file: the single value type for syntax errors, resolution errors,
 /// problems reading files or configuration, Graphviz's errors, and the checker's findings.
 /// Plain data; the renderers in `PolkuReport` decide how it looks.
-public struct Diagnostic: Hashable, Sendable {
-    public var severity: Severity
+package struct Diagnostic: Hashable, Sendable {
+    package var severity: Severity
     /// Stable kebab-case name, for example `unknown-channel` or `missing-follow-up`.
-    public var code: DiagnosticCode
+    package var code: DiagnosticCode
     /// One sentence that stands on its own.
-    public var message: String
+    package var message: String
     /// Where the problem is.
-    public var range: SourceRange
+    package var range: SourceRange
     /// Short text under the primary range.
-    public var label: String?
+    package var label: String?
     /// Other places that explain this one (for example the first definition of a duplicate).
-    public var secondary: [DiagnosticLabel]
+    package var secondary: [DiagnosticLabel]
     /// Extra facts (for example the ids that do exist).
-    public var notes: [String]
+    package var notes: [String]
     /// What to do about it (for example "did you mean `email`?").
-    public var help: String?
+    package var help: String?
     /// What a finding is about; for an error in an `allow:` line, the step (or the journey)
     /// it stands under; nil for other errors in the file.
-    public var subject: DiagnosticSubject?
+    package var subject: DiagnosticSubject?
     /// False for a problem with a whole file (it cannot be read, Graphviz failed on it):
     /// such a diagnostic has no line to point at, and `range` means nothing.
-    public var hasPosition = true
+    package var hasPosition = true
 
-    public init(
+    package init(
         _ severity: Severity, code: DiagnosticCode, message: String, range: SourceRange,
         label: String? = nil, secondary: [DiagnosticLabel] = [], notes: [String] = [],
         help: String? = nil, subject: DiagnosticSubject? = nil
@@ -99,7 +99,7 @@ public struct Diagnostic: Hashable, Sendable {
     }
 
     /// A problem with a whole file, with no position in it.
-    public static func aboutFile(_ code: ErrorCode, _ message: String, notes: [String] = [], help: String? = nil) -> Diagnostic {
+    package static func aboutFile(_ code: ErrorCode, _ message: String, notes: [String] = [], help: String? = nil) -> Diagnostic {
         var d = Diagnostic(.error, code: .error(code), message: message, range: SourceRange(0, 0), notes: notes, help: help)
         d.hasPosition = false
         return d
@@ -108,7 +108,7 @@ public struct Diagnostic: Hashable, Sendable {
 
 extension Array where Element == Diagnostic {
     /// Diagnostics in the order a reader meets them: by position, then by code.
-    public func sortedByPosition() -> [Diagnostic] {
+    package func sortedByPosition() -> [Diagnostic] {
         // Sort indices by a key read once, not the (large) diagnostics themselves: copying
         // one out of the array for each comparison retains and releases all its strings.
         let starts = map(\.range.start)
@@ -121,5 +121,5 @@ extension Array where Element == Diagnostic {
         return order.map { self[$0] }
     }
 
-    public var errorCount: Int { filter { $0.severity == .error }.count }
+    package var errorCount: Int { filter { $0.severity == .error }.count }
 }

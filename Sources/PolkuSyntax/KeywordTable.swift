@@ -3,7 +3,7 @@
 
 extension Keywords {
     /// Every keyword, one entry a row of `Grammar/keywords.tsv`, in its order.
-    public static let table: [KeywordEntry] = [
+    package static let table: [KeywordEntry] = [
         .init(meaning: .header(.journey), en: ["journey"], fi: ["palvelupolku", "polku"], sv: ["kundresa", "resa"]),
         .init(meaning: .header(.persona), en: ["persona"], fi: ["asiakasprofiili", "profiili"], sv: ["kundprofil", "persona"]),
         .init(meaning: .header(.channel), en: ["channel"], fi: ["kanava"], sv: ["kanal"]),

@@ -1,29 +1,29 @@
 /// The three keyword languages. Keywords of all three are accepted, even mixed in one file.
-public enum KeywordLanguage: String, Sendable, CaseIterable, Codable {
+package enum KeywordLanguage: String, Sendable, CaseIterable, Codable {
     case en, fi, sv
 }
 
 /// The statements that open a block: `journey:`, `persona <id>:`, `channel <id>:`, `step <id>:`.
-public enum HeaderKind: String, Sendable, CaseIterable {
+package enum HeaderKind: String, Sendable, CaseIterable {
     case journey, persona, channel, step
 }
 
 /// The three phases of a service journey, in the order they happen.
-public enum Phase: String, Sendable, CaseIterable, Codable, Comparable {
+package enum Phase: String, Sendable, CaseIterable, Codable, Comparable {
     case before, during, after
 
-    public static func < (a: Phase, b: Phase) -> Bool {
+    package static func < (a: Phase, b: Phase) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
 
 /// Every `key:` an attribute line may start with.
-public enum AttributeKind: String, Sendable, CaseIterable, Codable {
+package enum AttributeKind: String, Sendable, CaseIterable, Codable {
     case via, note, `for`, uses, channels, assurance, competence, presence
     case need, by, recommend, followUp = "follow-up", feedback, next, mood, allow
 
     /// A small number for each kind, for bit sets.
-    public var ordinal: Int {
+    package var ordinal: Int {
         switch self {
         case .via: 0
         case .note: 1
@@ -45,7 +45,7 @@ public enum AttributeKind: String, Sendable, CaseIterable, Codable {
     }
 
     /// Attributes that may appear more than once under the same header.
-    public var isRepeatable: Bool {
+    package var isRepeatable: Bool {
         switch self {
         case .note, .uses, .assurance, .need, .by, .recommend, .followUp, .feedback, .allow: true
         case .via, .for, .channels, .competence, .presence, .next, .mood: false
@@ -54,12 +54,12 @@ public enum AttributeKind: String, Sendable, CaseIterable, Codable {
 }
 
 /// The built-in channels, usable without a `channel` declaration.
-public enum BuiltinChannel: String, Sendable, CaseIterable, Codable {
+package enum BuiltinChannel: String, Sendable, CaseIterable, Codable {
     case desk, premises, phone, email, chat, social, web, other
 }
 
 /// What a keyword means, whatever language it was written in.
-public enum KeywordMeaning: Hashable, Sendable {
+package enum KeywordMeaning: Hashable, Sendable {
     case header(HeaderKind)
     case phase(Phase)
     case attribute(AttributeKind)
@@ -69,7 +69,7 @@ public enum KeywordMeaning: Hashable, Sendable {
     case channel(BuiltinChannel)
 
     /// The table's first column.
-    public var kind: String {
+    package var kind: String {
         switch self {
         case .header: "header"
         case .phase: "phase"
@@ -80,7 +80,7 @@ public enum KeywordMeaning: Hashable, Sendable {
     }
 
     /// The table's second column.
-    public var name: String {
+    package var name: String {
         switch self {
         case .header(let h): h.rawValue
         case .phase(let p): p.rawValue
@@ -93,13 +93,13 @@ public enum KeywordMeaning: Hashable, Sendable {
 }
 
 /// One row of the keyword table: a meaning and its spellings in each language, preferred first.
-public struct KeywordEntry: Sendable {
-    public let meaning: KeywordMeaning
-    public let en: [String]
-    public let fi: [String]
-    public let sv: [String]
+package struct KeywordEntry: Sendable {
+    package let meaning: KeywordMeaning
+    package let en: [String]
+    package let fi: [String]
+    package let sv: [String]
 
-    public func spellings(_ language: KeywordLanguage) -> [String] {
+    package func spellings(_ language: KeywordLanguage) -> [String] {
         switch language {
         case .en: en
         case .fi: fi
@@ -108,22 +108,22 @@ public struct KeywordEntry: Sendable {
     }
 
     /// The word the formatter, diagrams and checklists use in `language`.
-    public func preferred(_ language: KeywordLanguage) -> String { spellings(language)[0] }
+    package func preferred(_ language: KeywordLanguage) -> String { spellings(language)[0] }
 }
 
 /// The keyword tables and their look-ups. The table itself, `Keywords.table`, is in
 /// `KeywordTable.swift`, generated from `Grammar/keywords.tsv` (the one place keywords are
 /// written) by `scripts/generate-keywords`.
-public enum Keywords {
+package enum Keywords {
     /// A spelling's meaning and the languages it belongs to.
-    public struct Match: Sendable {
-        public let meaning: KeywordMeaning
-        public let languages: [KeywordLanguage]
+    package struct Match: Sendable {
+        package let meaning: KeywordMeaning
+        package let languages: [KeywordLanguage]
     }
 
     /// Lower-cased spelling (single spaces) to its meanings. A spelling may mean different
     /// things in different positions (`under` the phase), so look-ups filter by kind.
-    public static let bySpelling: [String: [Match]] = {
+    package static let bySpelling: [String: [Match]] = {
         var result: [String: [(KeywordMeaning, KeywordLanguage)]] = [:]
         for entry in table {
             for language in KeywordLanguage.allCases {
@@ -151,17 +151,17 @@ public enum Keywords {
     static let attributes = bySpelling.compactMapValues { $0.first { $0.meaning.kind == "attribute" } }
 
     /// The entry for a meaning.
-    public static func entry(for meaning: KeywordMeaning) -> KeywordEntry {
+    package static func entry(for meaning: KeywordMeaning) -> KeywordEntry {
         table.first { $0.meaning == meaning }!
     }
 
     /// The meaning of `word` (already lower-cased) among keywords of one kind.
-    public static func lookup(_ word: String, kind: String) -> Match? {
+    package static func lookup(_ word: String, kind: String) -> Match? {
         bySpelling[word]?.first { $0.meaning.kind == kind }
     }
 
     /// Every spelling of every keyword of the given kinds, for "did you mean" suggestions.
-    public static func spellings(kinds: Set<String>) -> [String] {
+    package static func spellings(kinds: Set<String>) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
         for entry in table where kinds.contains(entry.meaning.kind) {

@@ -1,5 +1,5 @@
 /// The kinds of token a journey line is made of.
-public enum TokenKind: UInt8, Sendable {
+package enum TokenKind: UInt8, Sendable {
     /// A run of non-blank bytes before the first colon: a keyword or an id.
     case word
     /// The first `:` on a statement line.
@@ -11,13 +11,13 @@ public enum TokenKind: UInt8, Sendable {
 }
 
 /// A token and the bytes it covers.
-public struct Token: Hashable, Sendable {
-    public var kind: TokenKind
-    public var range: SourceRange
+package struct Token: Hashable, Sendable {
+    package var kind: TokenKind
+    package var range: SourceRange
 }
 
 /// How a line ends.
-public enum LineTerminator: UInt8, Sendable, CaseIterable {
+package enum LineTerminator: UInt8, Sendable, CaseIterable {
     /// No line ending: the last line of a file that does not end with one.
     case missing
     /// `\n`
@@ -28,7 +28,7 @@ public enum LineTerminator: UInt8, Sendable, CaseIterable {
     case cr
 
     /// How many bytes it takes.
-    public var length: Int {
+    package var length: Int {
         switch self {
         case .missing: 0
         case .lf, .cr: 1
@@ -38,15 +38,15 @@ public enum LineTerminator: UInt8, Sendable, CaseIterable {
 }
 
 /// One physical line, split into tokens.
-public struct LexedLine: Sendable {
+package struct LexedLine: Sendable {
     /// 1-based line number.
-    public var number: Int
+    package var number: Int
     /// The line's bytes without its line ending.
-    public var range: SourceRange
+    package var range: SourceRange
     /// Empty for a blank line.
-    public var tokens: [Token]
+    package var tokens: [Token]
     /// The line ending after `range`.
-    public var terminator: LineTerminator = .missing
+    package var terminator: LineTerminator = .missing
 }
 
 /// Splits a file into lines and each line into tokens, working on UTF-8 bytes.
@@ -55,12 +55,12 @@ public struct LexedLine: Sendable {
 /// never holds more than one line of tokens, and a bad line cannot disturb the next one.
 /// Blanks are spaces, tabs and no-break spaces (U+00A0, which word processors put into text
 /// copied from them); a line ends at `\n`, `\r\n` or a `\r` on its own.
-public struct Lexer {
+package struct Lexer {
     private let bytes: [UInt8]
     private var offset: Int
     private var lineNumber = 0
 
-    public init(_ source: SourceFile) {
+    package init(_ source: SourceFile) {
         self.bytes = source.bytes
         self.offset = source.contentStart
     }
@@ -90,7 +90,7 @@ public struct Lexer {
     }
 
     /// The next line, or nil at the end of the file. `tokens` is reused to save allocations.
-    public mutating func nextLine(reusing tokens: inout [Token]) -> LexedLine? {
+    package mutating func nextLine(reusing tokens: inout [Token]) -> LexedLine? {
         tokens.removeAll(keepingCapacity: true)
         let count = bytes.count
         if offset >= count { return nil }

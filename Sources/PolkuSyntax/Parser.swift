@@ -3,7 +3,7 @@
 /// Each line is one statement, so recovery is simple: a bad line gets one diagnostic and the
 /// parser carries on with the next line. Attributes attach to the nearest header above them.
 /// Every line, good or bad, also gets a node in the tree's `lines`, so nothing is lost.
-public struct JourneyParser {
+package struct JourneyParser {
     private let source: SourceFile
     private var declarations: [Declaration] = []
     private var diagnostics: [Diagnostic] = []
@@ -28,7 +28,7 @@ public struct JourneyParser {
     private init(_ source: SourceFile) { self.source = source }
 
     /// Parses a whole file. Never fails: problems come back as diagnostics in the tree.
-    public static func parse(_ source: SourceFile) -> SyntaxTree {
+    package static func parse(_ source: SourceFile) -> SyntaxTree {
         var parser = JourneyParser(source)
         return parser.run()
     }
@@ -210,7 +210,7 @@ public struct JourneyParser {
     }
 
     /// Which attributes each header takes (`language.md`, "Concepts").
-    public static func allowedAttributes(_ owner: DeclarationKind) -> [AttributeKind] {
+    package static func allowedAttributes(_ owner: DeclarationKind) -> [AttributeKind] {
         switch owner {
         case .journey: [.via, .for, .note, .allow]
         case .persona: [.uses, .channels, .assurance, .note]

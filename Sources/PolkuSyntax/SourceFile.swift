@@ -1,17 +1,17 @@
 /// A half-open range of byte offsets into a `SourceFile`.
-public struct SourceRange: Hashable, Sendable, Comparable {
-    public var start: Int
-    public var end: Int
+package struct SourceRange: Hashable, Sendable, Comparable {
+    package var start: Int
+    package var end: Int
 
-    public init(_ start: Int, _ end: Int) {
+    package init(_ start: Int, _ end: Int) {
         self.start = start
         self.end = max(start, end)
     }
 
-    public var isEmpty: Bool { start == end }
-    public var count: Int { end - start }
+    package var isEmpty: Bool { start == end }
+    package var count: Int { end - start }
 
-    public static func < (a: SourceRange, b: SourceRange) -> Bool {
+    package static func < (a: SourceRange, b: SourceRange) -> Bool {
         (a.start, a.end) < (b.start, b.end)
     }
 }
@@ -20,14 +20,14 @@ public struct SourceRange: Hashable, Sendable, Comparable {
 /// calls `unicodeCodePoints`: `ä` written as one character is one column, a tab is one column.
 /// A language server counts in UTF-16 code units, a terminal's cursor in grapheme clusters
 /// (`👩‍👩‍👧` is one), a byte-oriented tool in UTF-8 bytes.
-public enum ColumnUnit: String, Sendable, CaseIterable {
+package enum ColumnUnit: String, Sendable, CaseIterable {
     case utf8Bytes, unicodeScalars, utf16CodeUnits, graphemeClusters
 
     /// The unit of every column Polku reports (text, short, JSON, SARIF).
-    public static let reports = ColumnUnit.unicodeScalars
+    package static let reports = ColumnUnit.unicodeScalars
 
     /// SARIF's name for the unit, where SARIF has one.
-    public var sarifName: String? {
+    package var sarifName: String? {
         switch self {
         case .unicodeScalars: "unicodeCodePoints"
         case .utf16CodeUnits: "utf16CodeUnits"
@@ -38,30 +38,30 @@ public enum ColumnUnit: String, Sendable, CaseIterable {
 
 /// A position a person can find in an editor: 1-based line, 1-based column counted in a
 /// `ColumnUnit` (Unicode scalars, unless a caller asks for another unit).
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
-    public init(line: Int, column: Int) {
+package struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    package var line: Int
+    package var column: Int
+    package init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
-    public var description: String { "\(line):\(column)" }
+    package var description: String { "\(line):\(column)" }
 }
 
 /// A journey file: its name, its raw bytes and an index of where each line starts.
 ///
 /// Everything downstream refers to text by byte ranges into `bytes`; strings are made only
 /// where the model needs them and columns are counted only when a diagnostic is shown.
-public struct SourceFile: Sendable {
+package struct SourceFile: Sendable {
     /// The name shown in diagnostics (usually the path as the user typed it).
-    public let name: String
-    public let bytes: [UInt8]
+    package let name: String
+    package let bytes: [UInt8]
     /// Byte offset of the first byte of each line (line 1 is `lineStarts[0]`).
-    public let lineStarts: [Int]
+    package let lineStarts: [Int]
     /// 3 when the file starts with a UTF-8 byte order mark, else 0.
-    public let contentStart: Int
+    package let contentStart: Int
 
-    public init(name: String, bytes: [UInt8]) {
+    package init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
         let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
@@ -81,14 +81,14 @@ public struct SourceFile: Sendable {
         self.lineStarts = starts
     }
 
-    public init(name: String, text: String) {
+    package init(name: String, text: String) {
         self.init(name: name, bytes: Array(text.utf8))
     }
 
-    public var lineCount: Int { lineStarts.count }
+    package var lineCount: Int { lineStarts.count }
 
     /// The 1-based line that contains `offset`.
-    public func line(of offset: Int) -> Int {
+    package func line(of offset: Int) -> Int {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -99,7 +99,7 @@ public struct SourceFile: Sendable {
     }
 
     /// Byte range of a 1-based line without its line ending (`\n`, `\r\n` or `\r`).
-    public func lineRange(_ line: Int) -> SourceRange {
+    package func lineRange(_ line: Int) -> SourceRange {
         let start = max(lineStarts[line - 1], line == 1 ? contentStart : 0)
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
         if end > start && bytes[end - 1] == 0x0D && end < bytes.count && bytes[end] == 0x0A { end -= 1 }
@@ -108,7 +108,7 @@ public struct SourceFile: Sendable {
 
     /// The line and the column of a byte offset, the column counted in `unit` (by default
     /// the unit of every report, Unicode scalars). The one place columns are counted.
-    public func location(of offset: Int, in unit: ColumnUnit = .reports) -> SourceLocation {
+    package func location(of offset: Int, in unit: ColumnUnit = .reports) -> SourceLocation {
         let clamped = min(max(offset, 0), bytes.count)
         let line = line(of: clamped)
         let start = min(lineRange(line).start, clamped)
@@ -116,7 +116,7 @@ public struct SourceFile: Sendable {
     }
 
     /// How many columns of `unit` the bytes `start..<end` of one line take.
-    public func columns(from start: Int, to end: Int, in unit: ColumnUnit) -> Int {
+    package func columns(from start: Int, to end: Int, in unit: ColumnUnit) -> Int {
         guard end > start else { return 0 }
         switch unit {
         case .utf8Bytes:
@@ -139,30 +139,30 @@ public struct SourceFile: Sendable {
     }
 
     /// The text of a range, with invalid UTF-8 shown as U+FFFD.
-    public func text(_ range: SourceRange) -> String {
+    package func text(_ range: SourceRange) -> String {
         String(decoding: bytes[range.start..<range.end], as: UTF8.self)
     }
 
     /// The text of a 1-based line without its line ending.
-    public func lineText(_ line: Int) -> String { text(lineRange(line)) }
+    package func lineText(_ line: Int) -> String { text(lineRange(line)) }
 }
 
 /// Counts the columns of offsets met in increasing order, as reports meet diagnostics: on
 /// the same line, each count starts where the last one ended, so many diagnostics on one
 /// long line cost one pass over it. An offset before the last one is counted afresh.
-public struct LocationCursor {
-    public let source: SourceFile
-    public let unit: ColumnUnit
+package struct LocationCursor {
+    package let source: SourceFile
+    package let unit: ColumnUnit
     private var line = 0
     private var offset = 0
     private var column = 0
 
-    public init(_ source: SourceFile, unit: ColumnUnit = .reports) {
+    package init(_ source: SourceFile, unit: ColumnUnit = .reports) {
         self.source = source
         self.unit = unit
     }
 
-    public mutating func location(of rawOffset: Int) -> SourceLocation {
+    package mutating func location(of rawOffset: Int) -> SourceLocation {
         let target = min(max(rawOffset, 0), source.bytes.count)
         let targetLine = source.line(of: target)
         if targetLine != line || target < offset {

@@ -1,9 +1,9 @@
 /// "Did you mean" suggestions by edit distance.
-public enum Suggestions {
+package enum Suggestions {
     /// Edit distance between two strings (optimal string alignment: insertions, deletions,
     /// substitutions and swaps of two neighbours each count one), in Unicode scalars,
     /// ignoring case. `chta` is one edit from `chat`.
-    public static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a.lowercased().unicodeScalars)
         let y = Array(b.lowercased().unicodeScalars)
         if x.isEmpty { return y.count }
@@ -32,7 +32,7 @@ public enum Suggestions {
     /// Bounded, so that thousands of unknown names among thousands of ids stay fast: only
     /// candidates whose length is within the limit are compared, and at most
     /// `maximumCompared` of them.
-    public static func closest(to word: String, among candidates: [String]) -> String? {
+    package static func closest(to word: String, among candidates: [String]) -> String? {
         // Very long words are never slips of a short id; skip the quadratic work.
         guard word.utf8.count <= 64 else { return nil }
         let length = word.unicodeScalars.count
@@ -54,10 +54,10 @@ public enum Suggestions {
     }
 
     /// The most candidates `closest` compares a word with.
-    public static let maximumCompared = 500
+    package static let maximumCompared = 500
 
     /// At most `limit` items, then how many more: `a, b, c and 9 more`.
-    public static func listing(_ items: [String], limit: Int = 12, quoted: Bool = true) -> String {
+    package static func listing(_ items: [String], limit: Int = 12, quoted: Bool = true) -> String {
         let shown = items.prefix(limit).map { quoted ? "`\($0)`" : $0 }
         if items.count <= limit {
             return quoted ? list(items) : items.joined(separator: ", ")
@@ -66,7 +66,7 @@ public enum Suggestions {
     }
 
     /// "a, b and c", with every item in backticks.
-    public static func list(_ items: [String], conjunction: String = "and") -> String {
+    package static func list(_ items: [String], conjunction: String = "and") -> String {
         let quoted = items.map { "`\($0)`" }
         switch quoted.count {
         case 0: return ""

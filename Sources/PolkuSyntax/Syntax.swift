@@ -1,22 +1,22 @@
 /// An attribute line, `key: text`, attached to the header above it.
-public struct AttributeSyntax: Sendable {
-    public var kind: AttributeKind
+package struct AttributeSyntax: Sendable {
+    package var kind: AttributeKind
     /// The key, without the colon.
-    public var keyword: SourceRange
-    public var languages: [KeywordLanguage]
+    package var keyword: SourceRange
+    package var languages: [KeywordLanguage]
     /// The text after the colon, trimmed.
-    public var value: SourceRange
+    package var value: SourceRange
     /// The whole line.
-    public var line: SourceRange
+    package var line: SourceRange
 }
 
 /// What a header line declares.
-public enum DeclarationKind: Hashable, Sendable {
+package enum DeclarationKind: Hashable, Sendable {
     case journey, persona, channel, step
     case phase(Phase)
 
     /// The word a person would use for it in a message.
-    public var noun: String {
+    package var noun: String {
         switch self {
         case .journey: "the journey"
         case .persona: "a persona"
@@ -28,44 +28,44 @@ public enum DeclarationKind: Hashable, Sendable {
 }
 
 /// A header line and the attribute lines that belong to it.
-public struct Declaration: Sendable {
-    public var kind: DeclarationKind
+package struct Declaration: Sendable {
+    package var kind: DeclarationKind
     /// The keyword (for a phase, all of its words).
-    public var keyword: SourceRange
-    public var languages: [KeywordLanguage]
+    package var keyword: SourceRange
+    package var languages: [KeywordLanguage]
     /// The id after the keyword, for `persona`, `channel` and `step`.
-    public var id: SourceRange?
+    package var id: SourceRange?
     /// The text after the colon, trimmed (may be empty).
-    public var title: SourceRange
+    package var title: SourceRange
     /// The whole header line.
-    public var line: SourceRange
-    public var attributes: [AttributeSyntax] = []
+    package var line: SourceRange
+    package var attributes: [AttributeSyntax] = []
 }
 
 /// The syntax tree of one file: its declarations in file order, every syntax error, and a
 /// node for every line, so the file can be printed back byte for byte (see `lines`).
 /// The parser always returns a tree, however broken the file, so later stages can still work.
-public struct SyntaxTree: Sendable {
-    public var source: SourceFile
+package struct SyntaxTree: Sendable {
+    package var source: SourceFile
     /// The header lines that could be read, each with its valid attributes. An attribute with
     /// an error is not here but in `detachedAttributes`.
-    public var declarations: [Declaration]
-    public var diagnostics: [Diagnostic]
+    package var declarations: [Declaration]
+    package var diagnostics: [Diagnostic]
     /// Errors past `Catalog.errorLimit`, counted but not kept.
-    public var unreportedErrors = 0
+    package var unreportedErrors = 0
     /// Attribute lines that belong to no declaration: orphan, misplaced and empty ones, and
     /// those under a header line that could not be read. `lines` says which line each is.
-    public internal(set) var detachedAttributes: [AttributeSyntax]
+    package internal(set) var detachedAttributes: [AttributeSyntax]
     /// One compact node per line, in file order (one node for a binary file).
     var nodes: [LineNode]
 
     /// The language most of the file's keywords are written in (English on a tie),
     /// counting only words that belong to one language. Worked out once, when parsing ends.
-    public let language: KeywordLanguage
+    package let language: KeywordLanguage
 
     /// A tree without line nodes (`lines` is empty and `printed()` gives only the byte order
     /// mark), for code that builds declarations by hand. The parser fills in the lines.
-    public init(source: SourceFile, declarations: [Declaration], diagnostics: [Diagnostic]) {
+    package init(source: SourceFile, declarations: [Declaration], diagnostics: [Diagnostic]) {
         self.init(source: source, declarations: declarations, diagnostics: diagnostics, nodes: [], detachedAttributes: [])
     }
 

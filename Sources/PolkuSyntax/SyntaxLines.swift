@@ -1,5 +1,5 @@
 /// What one line of a file is, in the lossless view of the tree (`SyntaxTree.lines`).
-public enum SyntaxLineKind: UInt8, Sendable, CaseIterable {
+package enum SyntaxLineKind: UInt8, Sendable, CaseIterable {
     /// Nothing but blanks.
     case blank
     /// A whole-line comment: `#` after optional blanks.
@@ -50,39 +50,39 @@ struct LineNode: Sendable {
 }
 
 /// One line of a file and what the parser made of it.
-public struct SyntaxLine: Hashable, Sendable {
+package struct SyntaxLine: Hashable, Sendable {
     /// 1-based line number (a binary file is one node, line 1).
-    public var number: Int
-    public var kind: SyntaxLineKind
+    package var number: Int
+    package var kind: SyntaxLineKind
     /// The line without its line ending (on line 1, without the byte order mark).
-    public var content: SourceRange
-    public var terminator: LineTerminator
+    package var content: SourceRange
+    package var terminator: LineTerminator
     /// The first error the parser reported on this line, if any. Errors about the whole file
     /// (`invalid-utf8`, `missing-journey`) belong to no line.
-    public var error: ErrorCode?
+    package var error: ErrorCode?
     /// Header: its index in `SyntaxTree.declarations`; attribute: its declaration's index.
-    public var declaration: Int?
+    package var declaration: Int?
     /// Attribute: its index in that declaration's `attributes`.
-    public var attribute: Int?
+    package var attribute: Int?
     /// Detached attribute: its index in `SyntaxTree.detachedAttributes`.
-    public var detachedAttribute: Int?
+    package var detachedAttribute: Int?
 
     /// The line ending's bytes (empty for `.missing`).
-    public var terminatorRange: SourceRange { SourceRange(content.end, content.end + terminator.length) }
+    package var terminatorRange: SourceRange { SourceRange(content.end, content.end + terminator.length) }
     /// The whole line, with its line ending.
-    public var range: SourceRange { SourceRange(content.start, content.end + terminator.length) }
+    package var range: SourceRange { SourceRange(content.start, content.end + terminator.length) }
 }
 
 /// The lines of a syntax tree in file order: every line of the file is one element, and
 /// together with the byte order mark (`SyntaxTree.leadingTrivia`) they cover every byte.
-public struct SyntaxLines: RandomAccessCollection, Sendable {
+package struct SyntaxLines: RandomAccessCollection, Sendable {
     let source: SourceFile
     let nodes: [LineNode]
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { nodes.count }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { nodes.count }
 
-    public subscript(index: Int) -> SyntaxLine {
+    package subscript(index: Int) -> SyntaxLine {
         let node = nodes[index]
         let start: Int
         var end = source.bytes.count
@@ -113,40 +113,40 @@ public struct SyntaxLines: RandomAccessCollection, Sendable {
 /// The parts of a statement line that a formatter rewrites. Between them there are only
 /// blanks: after `indentation` comes `keyword`, then `id` if any, `colon` and `value`, and
 /// then trailing blanks up to the end of the line.
-public struct StatementPieces: Hashable, Sendable {
+package struct StatementPieces: Hashable, Sendable {
     /// The blanks before the keyword.
-    public var indentation: SourceRange
+    package var indentation: SourceRange
     /// The keyword: one word for a header, every word before the colon for a phase, an
     /// attribute or an unknown keyword; empty (at the colon) when the line starts with one.
-    public var keyword: SourceRange
+    package var keyword: SourceRange
     /// A header's id as written, from its first word to its last (also when it is not a
     /// valid id, and the declaration's `id` is nil).
-    public var id: SourceRange?
-    public var colon: SourceRange
+    package var id: SourceRange?
+    package var colon: SourceRange
     /// The text after the colon without the blanks around it (may be empty).
-    public var value: SourceRange
+    package var value: SourceRange
 }
 
 extension SyntaxTree {
     /// Every line of the file, in order.
-    public var lines: SyntaxLines { SyntaxLines(source: source, nodes: nodes) }
+    package var lines: SyntaxLines { SyntaxLines(source: source, nodes: nodes) }
 
     /// What comes before the first line: the byte order mark, or nothing.
-    public var leadingTrivia: SourceRange { SourceRange(0, source.contentStart) }
+    package var leadingTrivia: SourceRange { SourceRange(0, source.contentStart) }
 
     /// How many bytes the tree keeps for each line (detached attributes aside).
-    public static var storedBytesPerLine: Int { MemoryLayout<LineNode>.stride }
+    package static var storedBytesPerLine: Int { MemoryLayout<LineNode>.stride }
 
     /// Frees the declarations, the detached attributes and the line nodes, for a caller that
     /// keeps only the diagnostics and what it resolved (`language` stays right).
-    public mutating func dropSyntax() {
+    package mutating func dropSyntax() {
         declarations = []
         detachedAttributes = []
         nodes = []
     }
 
     /// The tokens of one line, lexed again (not kept in the tree, to keep it small).
-    public func tokens(of line: SyntaxLine) -> [Token] {
+    package func tokens(of line: SyntaxLine) -> [Token] {
         guard line.kind != .binary else { return [] }
         var lexer = Lexer(source, line: line.number)
         var tokens: [Token] = []
@@ -155,12 +155,12 @@ extension SyntaxTree {
     }
 
     /// The blanks before a line's first token; the whole line if it is blank.
-    public func indentation(of line: SyntaxLine) -> SourceRange {
+    package func indentation(of line: SyntaxLine) -> SourceRange {
         SourceRange(line.content.start, tokens(of: line).first?.range.start ?? line.content.end)
     }
 
     /// The parts of a header, attribute or invalid line that has a colon; nil for any other line.
-    public func pieces(of line: SyntaxLine) -> StatementPieces? {
+    package func pieces(of line: SyntaxLine) -> StatementPieces? {
         switch line.kind {
         case .header, .attribute, .detachedAttribute, .invalid: break
         case .blank, .comment, .binary: return nil
@@ -184,7 +184,7 @@ extension SyntaxTree {
 
     /// The file written back from the tree's nodes: the byte order mark, then each line's
     /// content and its line ending (written from its kind). For a tree the parser made, this is the input byte for byte.
-    public func printed() -> [UInt8] {
+    package func printed() -> [UInt8] {
         let bytes = source.bytes
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

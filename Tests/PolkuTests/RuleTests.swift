@@ -69,7 +69,7 @@ import Testing
             let file = "\(dir)/\(String(describing: rule)).swift"
             let text = try String(contentsOfFile: file, encoding: .utf8)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            guard let decl = lines.firstIndex(where: { $0.hasPrefix("public enum \(String(describing: rule))") }) else {
+            guard let decl = lines.firstIndex(where: { $0.hasPrefix("package enum \(String(describing: rule))") }) else {
                 Issue.record("\(file) does not declare \(rule)")
                 continue
             }

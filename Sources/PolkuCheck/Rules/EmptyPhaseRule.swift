@@ -5,8 +5,8 @@ import PolkuSyntax
 ///
 /// Its full explanation (why it matters, an example, the fix) is written once, in
 /// `info.explanation`: `polku explain empty-phase` prints it.
-public enum EmptyPhaseRule: Rule {
-    public static let info = RuleInfo(
+package enum EmptyPhaseRule: Rule {
+    package static let info = RuleInfo(
         name: "empty-phase", question: .questionEmptyPhase, defaultSeverity: .warning,
         summary: "A phase header with no steps under it.",
         explanation: """
@@ -25,7 +25,7 @@ public enum EmptyPhaseRule: Rule {
         Fix: add the steps of that phase under the header, or remove the header.
         """)
 
-    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+    package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
         for section in journey.sections where section.steps.isEmpty {
             // Only when no other header of the same phase has steps; otherwise it is just a split.

@@ -6,8 +6,8 @@ import PolkuSyntax
 ///
 /// Its full explanation (why it matters, an example, the fix) is written once, in
 /// `info.explanation`: `polku explain low-rated-channel-without-note` prints it.
-public enum LowRatedChannelWithoutNoteRule: Rule {
-    public static let info = RuleInfo(
+package enum LowRatedChannelWithoutNoteRule: Rule {
+    package static let info = RuleInfo(
         name: "low-rated-channel-without-note", question: .questionLowRated, defaultSeverity: .warning,
         summary: "A channel rated 1 or 2 that the journey relies on, with no note on how to improve.",
         explanation: """
@@ -32,7 +32,7 @@ public enum LowRatedChannelWithoutNoteRule: Rule {
               note: two more staff trained in chat reference by spring
         """)
 
-    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+    package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         journey.channels.indices.compactMap { index in
             let channel = journey.channels[index]
             guard channel.stepCount > 0, channel.notes.isEmpty, let declaration = channel.declaration else { return nil }

@@ -5,8 +5,8 @@ import PolkuSyntax
 ///
 /// Its full explanation (why it matters, an example, the fix) is written once, in
 /// `info.explanation`: `polku explain missing-feedback` prints it.
-public enum MissingFeedbackRule: Rule {
-    public static let info = RuleInfo(
+package enum MissingFeedbackRule: Rule {
+    package static let info = RuleInfo(
         name: "missing-feedback", question: .questionFeedback, defaultSeverity: .warning,
         summary: "The after phase has no `feedback:` point: complaints are a gift.",
         explanation: """
@@ -30,7 +30,7 @@ public enum MissingFeedbackRule: Rule {
                 feedback: praise and complaint form at the desk
         """)
 
-    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+    package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var afterSteps = 0
         for step in facts.steps where step.phase == .after {
             if step.flags.contains(.asksFeedback) { return [] }

@@ -5,8 +5,8 @@ import PolkuSyntax
 ///
 /// Its full explanation (why it matters, an example, the fix) is written once, in
 /// `info.explanation`: `polku explain missing-follow-up` prints it.
-public enum MissingFollowUpRule: Rule {
-    public static let info = RuleInfo(
+package enum MissingFollowUpRule: Rule {
+    package static let info = RuleInfo(
         name: "missing-follow-up", question: .questionFollowUp, defaultSeverity: .warning,
         summary: "A step with no `follow-up:`: the customer may not know what happens next.",
         explanation: """
@@ -33,7 +33,7 @@ public enum MissingFollowUpRule: Rule {
               follow-up: the page explains that requests are answered by email within a day
         """)
 
-    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+    package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
         for i in facts.steps.indices where !facts.steps[i].flags.contains(.followsUp) {
             let keyword = journey.steps[i].keyword

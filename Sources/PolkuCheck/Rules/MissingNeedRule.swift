@@ -5,8 +5,8 @@ import PolkuSyntax
 ///
 /// Its full explanation (why it matters, an example, the fix) is written once, in
 /// `info.explanation`: `polku explain missing-need` prints it.
-public enum MissingNeedRule: Rule {
-    public static let info = RuleInfo(
+package enum MissingNeedRule: Rule {
+    package static let info = RuleInfo(
         name: "missing-need", question: .questionNeed, defaultSeverity: .info,
         summary: "No step before the service says what the customer needs.",
         explanation: """
@@ -27,7 +27,7 @@ public enum MissingNeedRule: Rule {
                 need: a quiet place to study for an exam
         """)
 
-    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+    package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var first: Int?
         for i in facts.steps.indices where facts.steps[i].phase == .before {
             if facts.steps[i].flags.contains(.statesNeed) { return [] }

@@ -6,8 +6,8 @@ import PolkuSyntax
 ///
 /// Its full explanation (why it matters, an example, the fix) is written once, in
 /// `info.explanation`: `polku explain missing-phase` prints it.
-public enum MissingPhaseRule: Rule {
-    public static let info = RuleInfo(
+package enum MissingPhaseRule: Rule {
+    package static let info = RuleInfo(
         name: "missing-phase", question: .questionPhase, defaultSeverity: .warning,
         summary: "The journey has no steps before, during or after the service.",
         explanation: """
@@ -36,7 +36,7 @@ public enum MissingPhaseRule: Rule {
         .after: "How is the service closed, and what happens after it?",
     ]
 
-    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+    package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
         var present = Set<Phase>()
         for step in facts.steps { present.insert(step.phase) }

@@ -5,8 +5,8 @@ import PolkuSyntax
 ///
 /// Its full explanation (why it matters, an example, the fix) is written once, in
 /// `info.explanation`: `polku explain missing-recommendation` prints it.
-public enum MissingRecommendationRule: Rule {
-    public static let info = RuleInfo(
+package enum MissingRecommendationRule: Rule {
+    package static let info = RuleInfo(
         name: "missing-recommendation", question: .questionRecommend, defaultSeverity: .warning,
         summary: "A step with no `recommend:`: a missed chance to recommend something.",
         explanation: """
@@ -31,7 +31,7 @@ public enum MissingRecommendationRule: Rule {
         `allow: missing-recommendation because <reason>` under the step.
         """)
 
-    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+    package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
         for i in facts.steps.indices where !facts.steps[i].flags.contains(.recommends) {
             findings.append(Finding(.step(i), journey.steps[i].keyword, journey.stepPhrase(i, after: " has no recommendation"),

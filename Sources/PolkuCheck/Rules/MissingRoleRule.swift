@@ -6,8 +6,8 @@ import PolkuSyntax
 ///
 /// Its full explanation (why it matters, an example, the fix) is written once, in
 /// `info.explanation`: `polku explain missing-role` prints it.
-public enum MissingRoleRule: Rule {
-    public static let info = RuleInfo(
+package enum MissingRoleRule: Rule {
+    package static let info = RuleInfo(
         name: "missing-role", question: .questionRole, defaultSeverity: .info,
         summary: "A staffed step during the service with no `by:` saying who serves.",
         explanation: """
@@ -32,7 +32,7 @@ public enum MissingRoleRule: Rule {
                 by: service advisor
         """)
 
-    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+    package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         let staffed: Set<BuiltinChannel> = [.desk, .phone, .email, .chat]
         var findings: [Finding] = []
         for i in facts.steps.indices where facts.steps[i].phase == .during && !facts.steps[i].flags.contains(.namesRole) {

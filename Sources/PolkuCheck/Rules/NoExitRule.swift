@@ -6,8 +6,8 @@ import PolkuSyntax
 ///
 /// Its full explanation (why it matters, an example, the fix) is written once, in
 /// `info.explanation`: `polku explain no-exit` prints it.
-public enum NoExitRule: Rule {
-    public static let info = RuleInfo(
+package enum NoExitRule: Rule {
+    package static let info = RuleInfo(
         name: "no-exit", question: .questionNoExit, defaultSeverity: .warning,
         summary: "A step from which the customer can never leave the journey.",
         explanation: """
@@ -27,7 +27,7 @@ public enum NoExitRule: Rule {
         Fix: give one of the steps in the loop a way out, for example `next: ask, end`.
         """)
 
-    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+    package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         let canEnd = facts.canReachEnd
         let reachable = facts.reachableFromStart
         // Unreachable steps are `unreachable-step`'s to report.

@@ -6,8 +6,8 @@ import PolkuSyntax
 ///
 /// Its full explanation (why it matters, an example, the fix) is written once, in
 /// `info.explanation`: `polku explain persona-channels-unused` prints it.
-public enum PersonaChannelsUnusedRule: Rule {
-    public static let info = RuleInfo(
+package enum PersonaChannelsUnusedRule: Rule {
+    package static let info = RuleInfo(
         name: "persona-channels-unused", question: .questionPersonaChannels, defaultSeverity: .warning,
         summary: "A persona whose channels the journey never uses.",
         explanation: """
@@ -28,7 +28,7 @@ public enum PersonaChannelsUnusedRule: Rule {
         `channels:` line.
         """)
 
-    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+    package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var used = Set<Int>()
         for step in facts.steps { used.insert(Int(step.channel)) }
         return journey.focus.compactMap { index in

@@ -6,8 +6,8 @@ import PolkuSyntax
 ///
 /// Its full explanation (why it matters, an example, the fix) is written once, in
 /// `info.explanation`: `polku explain unreachable-step` prints it.
-public enum UnreachableStepRule: Rule {
-    public static let info = RuleInfo(
+package enum UnreachableStepRule: Rule {
+    package static let info = RuleInfo(
         name: "unreachable-step", question: .questionUnreachable, defaultSeverity: .warning,
         summary: "A step that no path from the first step reaches.",
         explanation: """
@@ -31,7 +31,7 @@ public enum UnreachableStepRule: Rule {
         remove the step.
         """)
 
-    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+    package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         let reachable = facts.reachableFromStart
         return journey.steps.indices.filter { !reachable[$0] }.map { i in
             Finding(.step(i), journey.steps[i].keyword, "no path through the journey reaches \(journey.stepPhrase(i))",

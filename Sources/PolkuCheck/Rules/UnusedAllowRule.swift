@@ -5,8 +5,8 @@ import PolkuSyntax
 ///
 /// Its full explanation (why it matters, an example, the fix) is written once, in
 /// `info.explanation`: `polku explain unused-allow` prints it.
-public enum UnusedAllowRule: Rule {
-    public static let info = RuleInfo(
+package enum UnusedAllowRule: Rule {
+    package static let info = RuleInfo(
         name: "unused-allow", question: .questionUnusedAllow, defaultSeverity: .warning,
         summary: "An `allow:` line that suppresses nothing.",
         explanation: """
@@ -26,7 +26,7 @@ public enum UnusedAllowRule: Rule {
         Fix: remove the `allow:` line, or the rule's name from it.
         """)
 
-    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+    package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         // The checker reports this rule itself, since only it knows which allowances were used.
         []
     }

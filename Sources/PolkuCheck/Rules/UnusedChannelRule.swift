@@ -7,8 +7,8 @@ import PolkuSyntax
 ///
 /// Its full explanation (why it matters, an example, the fix) is written once, in
 /// `info.explanation`: `polku explain unused-channel` prints it.
-public enum UnusedChannelRule: Rule {
-    public static let info = RuleInfo(
+package enum UnusedChannelRule: Rule {
+    package static let info = RuleInfo(
         name: "unused-channel", question: .questionUnusedChannel, defaultSeverity: .warning,
         summary: "A declared channel that no step happens in.",
         explanation: """
@@ -29,7 +29,7 @@ public enum UnusedChannelRule: Rule {
         Fix: give the steps that happen there `via: homeservice`, or remove the declaration.
         """)
 
-    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+    package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         journey.channels.indices.compactMap { index in
             let channel = journey.channels[index]
             guard let declaration = channel.declaration, channel.builtin == nil, channel.stepCount == 0 else { return nil }

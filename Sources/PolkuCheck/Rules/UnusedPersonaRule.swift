@@ -5,8 +5,8 @@ import PolkuSyntax
 ///
 /// Its full explanation (why it matters, an example, the fix) is written once, in
 /// `info.explanation`: `polku explain unused-persona` prints it.
-public enum UnusedPersonaRule: Rule {
-    public static let info = RuleInfo(
+package enum UnusedPersonaRule: Rule {
+    package static let info = RuleInfo(
         name: "unused-persona", question: .questionUnusedPersona, defaultSeverity: .warning,
         summary: "A declared persona the journey's `for:` does not name.",
         explanation: """
@@ -27,7 +27,7 @@ public enum UnusedPersonaRule: Rule {
         Fix: add the persona to `for:` (`for: reader, student`), or remove it.
         """)
 
-    public static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
+    package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         guard journey.forLine != nil else { return [] }
         return journey.personas.indices.filter { !journey.focus.contains($0) }.map { index in
             let persona = journey.personas[index]
