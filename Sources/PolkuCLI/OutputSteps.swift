@@ -69,12 +69,6 @@ extension OutputSteps {
 
     /// Creates the folders an output goes into; a problem if they cannot be made.
     static func makeFolder(for target: String) -> FileDiagnostic? {
-        let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            return nil
-        } catch {
-            return Pipeline.writeProblem(target, "the folder `\(folder)` cannot be created")
-        }
+        Pipeline.makeFolders(for: target)
     }
 }

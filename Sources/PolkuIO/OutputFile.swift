@@ -56,6 +56,16 @@ package enum OutputFile {
         try replace(target, with: bytes, existing: nil, shown: shown)
     }
 
+    /// Creates the folders `path` goes into (as `mkdir -p`), if they are not there.
+    package static func makeFolders(for path: String) throws(IOProblem) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw IOProblem(path, "the folder `\(folder)` cannot be created", kind: .writing)
+        }
+    }
+
     /// A new temporary file beside `target`, written and synced; its path and descriptor.
     private static func temporary(beside target: FilePath, _ bytes: [UInt8], mode: mode_t, shown: String) throws(IOProblem) -> FilePath {
         let folder = target.folder

@@ -10,8 +10,17 @@ package struct Resolver {
     /// Errors past `Catalog.errorLimit`, counted but not kept.
     private var unreported = 0
 
+    /// Keeps an error, up to the limit; past it the error is only counted.
     private mutating func report(_ d: Diagnostic) {
         if diagnostics.count < Catalog.errorLimit { diagnostics.append(d) } else { unreported += 1 }
+    }
+
+    /// True when no more errors are kept: a caller skips building an expensive message (with
+    /// its did-you-mean search) and counts it instead.
+    private mutating func countedOnly() -> Bool {
+        guard diagnostics.count >= Catalog.errorLimit else { return false }
+        unreported += 1
+        return true
     }
 
     private var channels: [Channel] = []
@@ -186,7 +195,7 @@ package struct Resolver {
                     if let p = personaIndex[name] {
                         if !journey.focus.contains(p) { journey.focus.append(p) }
                     } else {
-                        report(Catalog.unknownPersona(name, range, known: personas.map(\.id)))
+                        if !countedOnly() { report(Catalog.unknownPersona(name, range, known: personas.map(\.id))) }
                     }
                 }
             default: break
@@ -331,8 +340,10 @@ package struct Resolver {
             return index
         }
         if let builtin { return use(builtin: builtin, at: name.range) }
-        let declared = channels.filter { $0.builtin == nil }.map(\.id)
-        report(Catalog.unknownChannel(name.value, name.range, declared: declared))
+        if !countedOnly() {
+            let declared = channels.filter { $0.builtin == nil }.map(\.id)
+            report(Catalog.unknownChannel(name.value, name.range, declared: declared))
+        }
         return nil
     }
 
@@ -360,7 +371,7 @@ package struct Resolver {
                 } else if let target = stepIndex[name] {
                     if !flow.successors.contains(target) { flow.successors.append(target) }
                 } else {
-                    report(Catalog.unknownStep(name, range, known: ids))
+                    if !countedOnly() { report(Catalog.unknownStep(name, range, known: ids)) }
                 }
             }
             steps[index].flow = flow

@@ -244,6 +244,16 @@ package final class Pipeline: Sendable {
         }
     }
 
+    /// Creates the folders an output file goes into, if they are not there.
+    package static func makeFolders(for path: String) -> FileDiagnostic? {
+        do {
+            try OutputFile.makeFolders(for: path)
+            return nil
+        } catch {
+            return diagnostic(error)
+        }
+    }
+
     /// True when two paths name the same file.
     package static func sameFile(_ a: JourneyPath, _ b: String) -> Bool { FileReader.sameFile(a.file, FilePath(b)) }
 
