@@ -35,23 +35,7 @@ package enum Escaping {
 
     /// Text for XML and HTML, in character data and in attribute values: the five special
     /// characters as entities; characters XML 1.0 forbids dropped.
-    package static func xml(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if isForbidden(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    package static func xml(_ text: String) -> String { markup(text, forGraphviz: false) }
 
     // MARK: - Graphviz
 
@@ -59,7 +43,11 @@ package enum Escaping {
     /// backslash doubled (Graphviz replaces `\N`, `\G` and friends even inside HTML labels)
     /// and `]` as `&#93;` (a label whose text is a lone `]` is a syntax error in 2.42). Line
     /// breaks are dropped: a label's lines are table rows Polku makes itself.
-    package static func graphvizLabel(_ text: String) -> String {
+    package static func graphvizLabel(_ text: String) -> String { markup(text, forGraphviz: true) }
+
+    /// XML's five entities and its forbidden characters dropped; for Graphviz also `\`, `]`
+    /// and every control character.
+    private static func markup(_ text: String, forGraphviz: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
@@ -69,11 +57,11 @@ package enum Escaping {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\\": out += "\\\\"
-            case "]": out += "&#93;"
+            case "\\" where forGraphviz: out += "\\\\"
+            case "]" where forGraphviz: out += "&#93;"
             default:
                 let v = scalar.value
-                if isForbidden(v) || v < 0x20 { continue }
+                if isForbidden(v) || (forGraphviz && v < 0x20) { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

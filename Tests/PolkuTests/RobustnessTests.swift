@@ -14,29 +14,10 @@ func shell(_ script: String, in folder: URL? = nil, environment: [String: String
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
     process.arguments = ["-c", script]
     process.currentDirectoryURL = folder ?? Fixture.root
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
+    var env = environment
     env["POLKU"] = Fixture.binary
     env["EXAMPLE"] = Fixture.path("Examples/article-delivery.polku")
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    final class Box: @unchecked Sendable { var data = Data() }
-    let outBox = Box()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-        outBox.data = out.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return RunResult(status: process.terminationStatus, stdout: String(decoding: outBox.data, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+    return try run(process, environment: env)
 }
 
 /// Whatever is at the output's place is treated as the user would expect (issue: outputs

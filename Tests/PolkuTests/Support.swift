@@ -77,6 +77,11 @@ func runPolku(_ arguments: [String], stdin: Data? = nil, environment: [String: S
     process.executableURL = URL(fileURLWithPath: Fixture.binary)
     process.arguments = arguments
     process.currentDirectoryURL = Fixture.root
+    return try run(process, stdin: stdin, environment: environment)
+}
+
+/// Runs a process with `NO_COLOR` set, feeding it `stdin`, and collects what it writes.
+func run(_ process: Process, stdin: Data? = nil, environment: [String: String] = [:]) throws -> RunResult {
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     for (k, v) in environment { env[k] = v }
