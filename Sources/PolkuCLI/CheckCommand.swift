@@ -8,17 +8,17 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check journey files: errors, and the places to recommend or follow up.",
         discussion: """
-        Give one or more journey files, or folders: a folder means every *.polku file in it \\
+        Give one or more journey files, or folders: a folder means every *.polku file in it \
         and below it.
 
-        The checker's rules look for steps with no recommendation or follow-up and the other \\
-        gaps a service designer cares about (`polku rules` lists them). A polku.toml file in \\
+        The checker's rules look for steps with no recommendation or follow-up and the other \
+        gaps a service designer cares about (`polku rules` lists them). A polku.toml file in \
         the journey's folder or a folder above it sets their severities; --rule overrides it.
 
         Columns in every format are counted in Unicode characters (code points).
 
-        Exit status: 0 when there is no error, 1 when a journey has errors or a finding of \\
-        severity error (or a warning, with --strict), 2 when the command was used wrongly or \\
+        Exit status: 0 when there is no error, 1 when a journey has errors or a finding of \
+        severity error (or a warning, with --strict), 2 when the command was used wrongly or \
         a file could not be read.
 
         Examples:

@@ -9,9 +9,9 @@ struct ChecklistCommand: ParsableCommand {
         commandName: "checklist",
         abstract: "Write a journey as a checklist: Markdown, HTML or CSV, in English, Finnish or Swedish.",
         discussion: """
-        Per phase and step: a line to tick for the step (its channel and who serves), with \\
-        its recommendations, follow-ups and feedback points; every checker finding becomes a \\
-        question for the team. Then the channel self-assessment, the customer profiles and a \\
+        Per phase and step: a line to tick for the step (its channel and who serves), with \
+        its recommendations, follow-ups and feedback points; every checker finding becomes a \
+        question for the team. Then the channel self-assessment, the customer profiles and a \
         summary. The format comes from the extension (.md, .html, .csv) or --format.
 
         Examples:

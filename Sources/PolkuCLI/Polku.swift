@@ -25,9 +25,9 @@ package struct Polku: ParsableCommand {
         commandName: "polku",
         abstract: "Check, draw and list library service journeys written as text.",
         discussion: """
-        A journey file (*.polku) describes what happens before, during and after a \\
-        library service, step by step, in each channel. Polku checks it (where could we \\
-        recommend something, does the customer know what happens next), draws it as a \\
+        A journey file (*.polku) describes what happens before, during and after a \
+        library service, step by step, in each channel. Polku checks it (where could we \
+        recommend something, does the customer know what happens next), draws it as a \
         swimlane diagram and writes it as a checklist for the team.
 
         Examples:

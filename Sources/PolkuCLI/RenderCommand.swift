@@ -10,13 +10,13 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw a journey as a swimlane diagram: channels as rows, phases as columns.",
         discussion: """
-        The format comes from the output file's extension (.svg, .png, .pdf, .dot) or from \\
-        --format. Without -o the diagram is written next to the journey with the format's \\
+        The format comes from the output file's extension (.svg, .png, .pdf, .dot) or from \
+        --format. Without -o the diagram is written next to the journey with the format's \
         extension (to standard output for a journey read from standard input). A folder \
         renders every journey in it into --out-dir, keeping the folder's structure.
 
-        The checker's findings are marked on their steps (a dashed border and a ⚠ line in \\
-        words); --no-findings hides them. A journey with errors is not drawn: the errors are \\
+        The checker's findings are marked on their steps (a dashed border and a ⚠ line in \
+        words); --no-findings hides them. A journey with errors is not drawn: the errors are \
         shown instead.
 
         Examples:

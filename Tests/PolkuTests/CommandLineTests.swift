@@ -50,6 +50,12 @@ import Testing
         let help = try runPolku(["check", "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("Examples:"))
+        // Every command's help reads as prose: no stray backslash from a line continuation.
+        for command in [[], ["check"], ["render"], ["checklist"], ["rules"], ["explain"]] {
+            let r = try runPolku(command + ["--help"])
+            #expect(r.status == 0)
+            #expect(!r.stdout.contains("\\"), "\(command): \(r.stdout)")
+        }
         let version = try runPolku(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
