@@ -10,23 +10,12 @@ package struct FilePath: Hashable, Sendable, CustomStringConvertible {
     /// The path for messages: bytes that are not UTF-8 are shown as U+FFFD.
     package var description: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// True when the bytes are UTF-8, so `description` is the path itself.
-    package var isUTF8: Bool { String(validating: bytes, as: UTF8.self) != nil }
-
     /// `/`-joined, without doubling a slash.
     package func appending(_ name: [UInt8]) -> FilePath {
         var out = bytes
         if out.last != UInt8(ascii: "/") { out.append(UInt8(ascii: "/")) }
         out += name
         return FilePath(bytes: out)
-    }
-
-    /// The last component.
-    package var lastComponent: [UInt8] {
-        var end = bytes.count
-        while end > 1 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
-        let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
-        return Array(bytes[start..<end])
     }
 
     /// The folder the path is in (`.` for a bare name, `/` for the root).

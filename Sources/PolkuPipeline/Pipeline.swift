@@ -25,12 +25,6 @@ package struct JourneyPath: Hashable, Sendable, CustomStringConvertible {
     package var isStandardInput: Bool { file.bytes == [UInt8(ascii: "-")] }
     /// The path for messages (bytes that are not UTF-8 shown as U+FFFD).
     package var description: String { file.description }
-    /// The file's name without its folder and extension, as bytes shown (for output names).
-    package var baseName: String {
-        let name = String(decoding: file.lastComponent, as: UTF8.self)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
-    }
 }
 
 /// A journey read, analysed and checked: what every output is made from.
