@@ -10,9 +10,10 @@ struct ChecklistCommand: ParsableCommand {
         abstract: "Write a journey as a checklist: Markdown, HTML or CSV, in English, Finnish or Swedish.",
         discussion: """
         Per phase and step: a line to tick for the step (its channel and who serves), with \
-        its recommendations, follow-ups and feedback points; every checker finding becomes a \
-        question for the team. Then the channel self-assessment, the customer profiles and a \
-        summary. The format comes from the extension (.md, .html, .csv) or --format.
+        its recommendations, follow-ups and feedback points, its notes and mood; every \
+        checker finding becomes a question for the team. Then the channel self-assessment, \
+        the customer profiles and a summary. The format comes from the extension (.md, .html, .csv) or --format; a \
+        --format that the extension contradicts (`--format csv -o x.md`) is refused.
 
         Examples:
           polku checklist Examples/kaukolaina-fi.polku -o kaukolaina.html
@@ -46,6 +47,10 @@ struct ChecklistCommand: ParsableCommand {
         let console = Console()
         let chosen: ChecklistFormat
         if let format {
+            if let mismatch = OutputSteps.formatMismatch(output, format: format.rawValue) {
+                console.error(mismatch)
+                return try finish(.usage, console)
+            }
             chosen = format
         } else if let output, output != "-" {
             let ext = OutputSteps.fileExtension(output)

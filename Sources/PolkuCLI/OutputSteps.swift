@@ -49,6 +49,24 @@ enum OutputSteps {
         return URL(fileURLWithPath: input).deletingPathExtension().path + "." + ext
     }
 
+    /// The file extensions Polku writes, and the format each names.
+    static let formatOfExtension: [String: String] = [
+        "svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot",
+        "md": "md", "markdown": "md", "html": "html", "htm": "html", "csv": "csv",
+    ]
+
+    /// Why `--format` and `-o` disagree, when the output's extension names another format
+    /// than `--format` gives (`--format png -o x.svg` would put PNG bytes in a file every
+    /// program opens as SVG); nil when they agree, for an extension Polku does not write,
+    /// and for standard output.
+    static func formatMismatch(_ output: String?, format: String) -> String? {
+        guard let output, output != "-" else { return nil }
+        let ext = fileExtension(output)
+        guard let named = formatOfExtension[ext], named != format else { return nil }
+        return "polku: `\(output)` is named as a .\(ext) file, but --format is \(format): "
+            + "name the file .\(format), or leave out --format to write \(named)"
+    }
+
     /// The lower-cased extension of a path.
     static func fileExtension(_ path: String) -> String {
         URL(fileURLWithPath: path).pathExtension.lowercased()

@@ -11,7 +11,8 @@ struct RenderCommand: ParsableCommand {
         abstract: "Draw a journey as a swimlane diagram: channels as rows, phases as columns.",
         discussion: """
         The format comes from the output file's extension (.svg, .png, .pdf, .dot) or from \
-        --format. Without -o the diagram is written next to the journey with the format's \
+        --format; a --format that the extension contradicts (`--format png -o x.svg`) is \
+        refused. Without -o the diagram is written next to the journey with the format's \
         extension (to standard output for a journey read from standard input). A folder \
         renders every journey in it into --out-dir, keeping the folder's structure.
 
@@ -94,6 +95,10 @@ struct RenderCommand: ParsableCommand {
         }
         let chosen: DiagramFormat
         if let format {
+            if let mismatch = OutputSteps.formatMismatch(output, format: format.rawValue) {
+                console.error(mismatch)
+                return try finish(.usage, console)
+            }
             chosen = format
         } else if let output, output != "-", let ext = DiagramFormat(rawValue: OutputSteps.fileExtension(output)) {
             chosen = ext

@@ -7,7 +7,8 @@ import PolkuSyntax
 package struct Checklist: Sendable {
     /// One line to tick or to talk about.
     package struct Item: Sendable {
-        package enum Kind: String, Sendable { case step, need, recommend, followUp = "follow-up", feedback, question }
+        /// `note` and `mood` are for reading, not for ticking: they get no checkbox.
+        package enum Kind: String, Sendable { case step, need, recommend, followUp = "follow-up", feedback, note, mood, question }
         package var kind: Kind
         package var text: String
         /// For questions: the checker rule that raised it.
@@ -46,7 +47,13 @@ package struct Checklist: Sendable {
 
     package var language: KeywordLanguage
     package var title: String
+    /// The journey's `note:` lines, shown near the top.
+    package var journeyNotes: [String]
+    /// The personas the journey follows ("id – description"), each with its `note:` lines.
     package var personaLines: [String]
+    package var personaNotes: [[String]]
+    /// The ids of the personas in `personaLines`, to say whose note a CSV row is.
+    package var personaIds: [String]
     package var journeyQuestions: [Item]
     package var sections: [Section]
     package var channels: [ChannelRow]
@@ -78,10 +85,13 @@ package struct Checklist: Sendable {
         }
         self.journeyQuestions = journeyQuestions
 
+        journeyNotes = journey.notes.map(\.value)
         personaLines = journey.focus.map { i in
             let p = journey.personas[i]
             return p.description.value.isEmpty ? p.id : "\(p.id) – \(p.description.value)"
         }
+        personaNotes = journey.focus.map { journey.personas[$0].notes.map(\.value) }
+        personaIds = journey.focus.map { journey.personas[$0].id }
 
         var sections: [Section] = []
         var summary: [SummaryRow] = []
@@ -95,6 +105,8 @@ package struct Checklist: Sendable {
                 for r in step.recommendations { item.children.append(Item(kind: .recommend, text: r.value)) }
                 for f in step.followUps { item.children.append(Item(kind: .followUp, text: f.value)) }
                 for f in step.feedback { item.children.append(Item(kind: .feedback, text: f.value)) }
+                for n in step.notes { item.children.append(Item(kind: .note, text: n.value)) }
+                if let mood = step.moodValue { item.children.append(Item(kind: .mood, text: "\(mood)/5")) }
                 item.children += stepQuestions[step.index]
                 section.items.append(item)
                 let by = step.by.map(\.value).joined(separator: ", ")
@@ -150,6 +162,8 @@ package struct Checklist: Sendable {
         case .recommend: t(.recommend)
         case .followUp: t(.followUp)
         case .feedback: t(.feedback)
+        case .note: t(.note)
+        case .mood: t(.mood)
         case .question: t(.kindQuestion)
         }
     }

@@ -23,7 +23,13 @@ package enum HTMLChecklist {
         <h1>\(e(c.t(.checklistFor))): \(e(c.title))</h1>
 
         """
-        for line in c.personaLines { out += "<p class=\"for\"><strong>\(e(c.t(.forWhom))):</strong> \(e(line))</p>\n" }
+        for note in c.journeyNotes { out += "<p class=\"note\"><strong>✱ \(e(c.t(.note))):</strong> \(e(note))</p>\n" }
+        for (i, line) in c.personaLines.enumerated() {
+            out += "<p class=\"for\"><strong>\(e(c.t(.forWhom))):</strong> \(e(line))</p>\n"
+            for note in c.personaNotes[i] {
+                out += "<p class=\"note\"><strong>✱ \(e(c.t(.note))) (\(e(c.personaIds[i]))):</strong> \(e(note))</p>\n"
+            }
+        }
         out += "<p class=\"legend\">\(e(c.t(.legendChecklist)))</p>\n"
         if let diagram {
             out += "<section class=\"diagram\">\n<h2>\(e(c.t(.diagram)))</h2>\n<figure>\n\(inlineSVG(diagram))\n</figure>\n</section>\n"
@@ -85,6 +91,8 @@ package enum HTMLChecklist {
         case .recommend: checkbox("★ \(c.t(.recommend)): \(item.text)")
         case .followUp: checkbox("↪ \(c.t(.followUp)): \(item.text)")
         case .feedback: checkbox("✎ \(c.t(.feedback)): \(item.text)")
+        case .note: "<span class=\"note\"><strong>✱ \(e(c.t(.note))):</strong> \(e(item.text))</span>"
+        case .mood: "<span class=\"mood\">\(e(c.t(.mood))): \(e(item.text))</span>"
         case .question: checkbox("⚠ \(item.text)")
         case .step: checkbox(item.text)
         }
@@ -144,6 +152,8 @@ package enum HTMLChecklist {
     h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
     h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; padding-bottom: .2rem; border-bottom: 2px solid #1f2937; }
     p.for { margin: .2rem 0; }
+    p.note { margin: .2rem 0; font-style: italic; }
+    span.note { font-style: italic; }
     p.legend { color: #374151; font-size: .95rem; }
     p.empty { font-style: italic; color: #374151; }
     ul.checklist, ul.checklist ul { list-style: none; padding-left: 0; }
@@ -151,7 +161,7 @@ package enum HTMLChecklist {
     ul.checklist > li { margin: .5rem 0; }
     li.question { font-weight: bold; }
     li.question label::after { content: ""; display: block; border-bottom: 1px dotted #6b7280; height: 1.6em; }
-    .meta, .need { color: #374151; }
+    .meta, .need, .mood { color: #374151; }
     label { cursor: pointer; }
     input[type=checkbox] { width: 1.05em; height: 1.05em; margin: 0 .35em 0 0; vertical-align: -0.12em; accent-color: #1f2937; }
     table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }

@@ -7,8 +7,16 @@ import PolkuModel
 package enum MarkdownChecklist {
     package static func render(_ c: Checklist) -> String {
         var out = "# \(c.t(.checklistFor)): \(escape(c.title))\n\n"
-        for line in c.personaLines { out += "**\(c.t(.forWhom)):** \(escape(line))  \n" }
-        if !c.personaLines.isEmpty { out += "\n" }
+        // The journey's notes, then each persona with its notes: what the team should keep
+        // in mind before the steps.
+        for note in c.journeyNotes { out += "**✱ \(escape(c.t(.note))):** \(escape(note))  \n" }
+        for (i, line) in c.personaLines.enumerated() {
+            out += "**\(c.t(.forWhom)):** \(escape(line))  \n"
+            for note in c.personaNotes[i] {
+                out += "**✱ \(escape(c.t(.note))) (\(escape(c.personaIds[i]))):** \(escape(note))  \n"
+            }
+        }
+        if !c.personaLines.isEmpty || !c.journeyNotes.isEmpty { out += "\n" }
         out += "> \(escape(c.t(.legendChecklist)))\n\n"
         if !c.journeyQuestions.isEmpty {
             out += "## \(escape(c.t(.wholeJourney)))\n\n"
@@ -53,6 +61,8 @@ package enum MarkdownChecklist {
         case .recommend: "- [ ] ★ \(escape(c.t(.recommend))): \(escape(item.text))"
         case .followUp: "- [ ] ↪ \(escape(c.t(.followUp))): \(escape(item.text))"
         case .feedback: "- [ ] ✎ \(escape(c.t(.feedback))): \(escape(item.text))"
+        case .note: "- ✱ **\(escape(c.t(.note))):** \(escape(item.text))"
+        case .mood: "- \(escape(c.t(.mood))): \(escape(item.text))"
         case .question: "- [ ] ⚠ \(escape(item.text))"
         case .step: "- [ ] \(escape(item.text))"
         }

@@ -13,4 +13,81 @@ package enum SVGAccessibility {
         out += svg[close.upperBound...]
         return out
     }
+
+    /// Replaces the `<title>` Graphviz gives every node and arrow (its internal name: `s4`,
+    /// `lane3`, `s4->s6`), which a browser shows when the pointer rests on it, with what
+    /// `title(name)` says it is; a name it does not know keeps its title. The new text is
+    /// escaped for XML. One pass over the bytes, so a diagram of thousands of steps costs no
+    /// more than its size.
+    package static func retitle(_ svg: [UInt8], _ title: (String) -> String?) -> [UInt8] {
+        let open = Array("<title>".utf8), close = Array("</title>".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(svg.count + svg.count / 8)
+        var i = 0
+        while i < svg.count {
+            guard let start = find(open, in: svg, from: i) else { break }
+            let inner = start + open.count
+            guard let end = find(close, in: svg, from: inner) else { break }
+            out += svg[i..<inner]
+            let name = decoded(svg[inner..<end])
+            if let text = title(name) {
+                out += Escaping.xml(text).utf8
+            } else {
+                out += svg[inner..<end]
+            }
+            i = end
+        }
+        out += svg[i...]
+        return out
+    }
+
+    /// The text of XML character data: the entities Graphviz writes (`&#45;`, `&gt;`, ...)
+    /// turned back into characters.
+    static func decoded(_ bytes: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            guard let semi = rest[amp...].firstIndex(of: ";"), rest.distance(from: amp, to: semi) <= 10 else {
+                out += rest[amp...]
+                return out
+            }
+            let entity = rest[rest.index(after: amp)..<semi]
+            var scalar: Unicode.Scalar?
+            switch entity {
+            case "lt": scalar = "<"
+            case "gt": scalar = ">"
+            case "amp": scalar = "&"
+            case "quot": scalar = "\""
+            case "apos": scalar = "'"
+            default:
+                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
+                    scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                } else if entity.hasPrefix("#") {
+                    scalar = UInt32(entity.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
+                }
+            }
+            if let scalar {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += rest[amp...semi]
+            }
+            rest = rest[rest.index(after: semi)...]
+        }
+        out += rest
+        return out
+    }
+
+    /// Where `needle` starts in `bytes` at or after `from`.
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        var i = from
+        let first = needle[0]
+        while i + needle.count <= bytes.count {
+            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
 }

@@ -55,6 +55,7 @@ package enum SwimlaneDiagram {
                 var text = Escaping.graphvizLabel(line.text)
                 if text.isEmpty { text = " " }
                 if line.style == .headline || line.style == .title || line.style == .heading { text = "<B>\(text)</B>" }
+                if line.style == .note { text = "<I>\(text)</I>" }
                 html += "<TR><TD ALIGN=\"LEFT\" HEIGHT=\"\(Int(line.height))\"><FONT POINT-SIZE=\"\(size)\" COLOR=\"\(color ?? fontColor(line.style))\">\(text)</FONT></TD></TR>"
             }
             return html + "</TABLE>"
@@ -117,6 +118,51 @@ package enum SwimlaneDiagram {
         }
         out += "}\n"
         return (out, layout.width, layout.height)
+    }
+
+    /// The diagram's title, for the SVG's `<title>`: "Service journey diagram: <journey>".
+    package static func title(_ result: CheckResult, options: DiagramOptions = DiagramOptions()) -> String {
+        let journey = result.analysis.journey
+        return "\(Localized.text(.diagramOf, options.language ?? journey.language)): \(journey.title.value)"
+    }
+
+    /// What a pointer resting on a part of the drawing shows, by the Graphviz name this file
+    /// gives the part (for `SVGAccessibility.retitle`): a card its step's title, an arrow
+    /// "From → To", a lane and its label the channel (name and label), a phase header the
+    /// phase, the header and the drawing as a whole the diagram's title, the legend
+    /// "Legend"; corners and separators nothing. Nil for a name this file does not give.
+    package static func hoverTitles(_ result: CheckResult, options: DiagramOptions = DiagramOptions()) -> (String) -> String? {
+        let journey = result.analysis.journey
+        let language = options.language ?? journey.language
+        let lanes = SwimlaneLayout.laneChannels(journey)
+        let diagramTitle = GraphvizText.capped(title(result, options: options))
+        func index(_ name: Substring, _ prefix: String, below count: Int) -> Int? {
+            guard name.hasPrefix(prefix), let i = Int(name.dropFirst(prefix.count)), i >= 0, i < count else { return nil }
+            return i
+        }
+        func step(_ name: Substring) -> String? {
+            index(name, "s", below: journey.steps.count).map { GraphvizText.capped(journey.steps[$0].title.value, 200) }
+        }
+        return { name in
+            let name = Substring(name)
+            // An arrow, `s4->s6`.
+            if let dash = name.firstIndex(of: "-"), name[name.index(after: dash)...].hasPrefix(">") {
+                guard let from = step(name[..<dash]), let to = step(name[name.index(dash, offsetBy: 2)...]) else { return nil }
+                return "\(from) → \(to)"
+            }
+            if let s = step(name) { return s }
+            if let i = index(name, "lanelabel", below: lanes.count) ?? index(name, "lane", below: lanes.count) {
+                // As the lane's label shows it: the channel's name, and its own label if it has one.
+                let short = journey.channelShortName(lanes[i], language)
+                let label = journey.channels[lanes[i]].label?.value ?? ""
+                return GraphvizText.capped(label.isEmpty || label == short ? short : "\(short) – \(label)", 200)
+            }
+            if let i = index(name, "phase", below: Phase.allCases.count) { return Labels.phase(Phase.allCases[i], language) }
+            if name == "journey" || name == "header" { return diagramTitle }
+            if name == "legend" { return Localized.text(.legend, language) }
+            if name.hasPrefix("sep") || name.hasPrefix("corner") { return "" }
+            return nil
+        }
     }
 
     /// A text alternative for the whole diagram: the steps of each phase in order, with their

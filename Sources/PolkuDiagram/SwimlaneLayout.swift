@@ -22,7 +22,9 @@ package struct DiagramOptions: Sendable {
 
 /// One line of text in a card, the header or the legend.
 struct TextLine {
-    enum Style { case headline, title, heading, body, muted, finding }
+    /// `note` is a `note:` line (often a pain point): italic, after a ✱, so it stands out
+    /// in any theme and in black and white, not by colour.
+    enum Style { case headline, title, heading, body, muted, finding, note }
     var text: String
     var style: Style
 
@@ -31,7 +33,7 @@ struct TextLine {
         case .headline: 24
         case .title: 16
         case .heading: 15
-        case .body, .muted, .finding: 13
+        case .body, .muted, .finding, .note: 13
         }
     }
 }
@@ -82,6 +84,11 @@ struct SwimlaneLayout {
     /// Arrows drawn from one step; the card says how many more steps it leads to.
     static let arrowsPerStep = 12
 
+    /// The channels that get a lane: those steps use, in the journey's order.
+    static func laneChannels(_ journey: Journey) -> [Int] {
+        journey.channels.indices.filter { journey.channels[$0].stepCount > 0 }
+    }
+
     init(_ result: CheckResult, options: DiagramOptions) {
         let journey = result.analysis.journey
         let language = options.language ?? journey.language
@@ -100,16 +107,30 @@ struct SwimlaneLayout {
             }
         }
 
-        // Header: title, personas, journey-wide findings.
+        // Header: title, the journey's notes, personas with their notes, journey-wide findings.
         for line in GraphvizText.wrap(GraphvizText.capped(journey.title.value, 200), width: 80, maxLines: 2) {
             headerLines.append(TextLine(text: line, style: .headline))
         }
+        /// Notes, at most `itemsPerKind` of them, each after a ✱ with its continuation
+        /// lines indented under the text.
+        func headerNotes(_ notes: [Text], indent: String) {
+            for note in notes.prefix(Self.itemsPerKind) {
+                for (n, line) in GraphvizText.wrap(GraphvizText.capped(note.value), width: 110, maxLines: 3).enumerated() {
+                    headerLines.append(TextLine(text: indent + (n == 0 ? "✱ " : "   ") + line, style: .note))
+                }
+            }
+            if notes.count > Self.itemsPerKind {
+                headerLines.append(TextLine(text: indent + "   " + Localized.andMore(notes.count - Self.itemsPerKind, language), style: .muted))
+            }
+        }
+        headerNotes(journey.notes, indent: "")
         for p in journey.focus {
             let persona = journey.personas[p]
             let text = "\(t(.forWhom)): \(persona.id)" + (persona.description.value.isEmpty ? "" : " – \(persona.description.value)")
             for line in GraphvizText.wrap(GraphvizText.capped(text), width: 110, maxLines: 3) {
                 headerLines.append(TextLine(text: line, style: .heading))
             }
+            headerNotes(persona.notes, indent: "   ")
         }
         for f in journeyFindings {
             for (n, line) in GraphvizText.wrap(GraphvizText.capped(f), width: 110, maxLines: 3).enumerated() {
@@ -142,6 +163,7 @@ struct SwimlaneLayout {
             addAll("★ ", step.recommendations)
             addAll("↪ ", step.followUps)
             addAll("✎ ", step.feedback)
+            addAll("✱ ", step.notes, .note)
             if let mood = step.moodValue { add("", "\(t(.mood)): \(mood)/5", .muted) }
             if step.flow.ends { add("● ", t(.customerLeaves), .muted) }
             if step.flow.successors.count > Self.arrowsPerStep {
@@ -152,7 +174,7 @@ struct SwimlaneLayout {
         }
 
         // Lanes: channels that steps use, in the journey's order.
-        let laneChannels = journey.channels.indices.filter { journey.channels[$0].stepCount > 0 }
+        let laneChannels = Self.laneChannels(journey)
         var laneOf = [Int](repeating: 0, count: journey.channels.count)
         for (n, c) in laneChannels.enumerated() { laneOf[c] = n }
 
@@ -267,7 +289,7 @@ struct SwimlaneLayout {
         // Legend.
         legendLines = [
             TextLine(text: t(.legend), style: .heading),
-            TextLine(text: "★ \(t(.recommend))    ↪ \(t(.followUp))    ✎ \(t(.feedback))", style: .body),
+            TextLine(text: "★ \(t(.recommend))    ↪ \(t(.followUp))    ✎ \(t(.feedback))    ✱ \(t(.note))", style: .body),
             TextLine(text: "● \(t(.customerLeaves))    → \(t(.flow))", style: .body),
         ]
         if options.showFindings {

@@ -14,29 +14,21 @@ package enum GraphvizText {
         return String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit - 1))) + "…"
     }
 
-    /// Wraps text into lines of at most `width` characters, breaking at spaces where it can
-    /// and inside over-long words where it must.
+    /// Wraps text into lines of at most `width` characters, breaking at spaces where it can.
+    /// A word longer than a line is broken with a visible hyphen (see `hyphenation`): the
+    /// first piece fills what is left of the current line when a good break fits there, the
+    /// rest goes on the following lines. Text beyond `maxLines` lines ends in "…".
     package static func wrap(_ text: String, width: Int, maxLines: Int = 8) -> [String] {
+        let width = max(width, 4)
         var lines: [String] = []
         var current = ""
         var currentCount = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var piece = Substring(word)
-            while piece.count > width {
-                if currentCount > 0 {
-                    lines.append(current)
-                    current = ""
-                    currentCount = 0
-                }
-                lines.append(String(piece.prefix(width)))
-                piece = piece.dropFirst(width)
-            }
-            let n = piece.count
-            if currentCount > 0 && currentCount + 1 + n > width {
-                lines.append(current)
-                current = ""
-                currentCount = 0
-            }
+        func flush() {
+            lines.append(current)
+            current = ""
+            currentCount = 0
+        }
+        func append(_ piece: some StringProtocol, _ n: Int) {
             if currentCount > 0 {
                 current += " "
                 currentCount += 1
@@ -44,12 +36,94 @@ package enum GraphvizText {
             current += piece
             currentCount += n
         }
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var piece = Array(word)
+            while true {
+                let n = piece.count
+                if currentCount == 0 ? n <= width : currentCount + 1 + n <= width {
+                    append(String(piece), n)
+                    break
+                }
+                if n <= width {
+                    flush()
+                    continue
+                }
+                // Too long for any line: hyphenate. Fill the current line first if a real
+                // break (a hyphen or a syllable boundary) fits in what is left of it.
+                let room = currentCount == 0 ? width : width - currentCount - 1
+                if currentCount > 0 {
+                    if room >= 5, let cut = hyphenation(piece, room: room, exact: true) {
+                        append(cut.line, cut.line.count)
+                        flush()
+                        piece = Array(piece[cut.rest...])
+                    } else {
+                        flush()
+                    }
+                    continue
+                }
+                let cut = hyphenation(piece, room: width, exact: false)!
+                append(cut.line, cut.line.count)
+                flush()
+                piece = Array(piece[cut.rest...])
+            }
+        }
         if currentCount > 0 || lines.isEmpty { lines.append(current) }
         if lines.count > maxLines {
             lines = Array(lines.prefix(maxLines))
-            let last = lines[maxLines - 1]
-            lines[maxLines - 1] = String(last.prefix(max(0, width - 1))) + "…"
+            var last = Substring(lines[maxLines - 1])
+            if last.hasSuffix("-") && last.count > 1 { last = last.dropLast() }
+            lines[maxLines - 1] = String(last.prefix(width - 1)) + "…"
         }
         return lines
     }
+
+    /// Where to break a word that does not fit in `room` characters: the text for this line
+    /// (ending in a hyphen) and the index at which the rest of the word starts.
+    ///
+    /// The heuristic, for Finnish and Swedish compounds (`kaukolaina-palvelu`,
+    /// `biblioteks-lokalerna` split as `kaukolainapal-velu`, `bibliotekslo-kalerna`):
+    /// 1. after a hyphen already in the word (`e-kirja`), if one falls in the last third of
+    ///    the room;
+    /// 2. else at a syllable boundary in the last third of the room: before a consonant that
+    ///    is followed by a vowel, which splits V C | C V between its consonants and V | C V
+    ///    before its consonant (Finnish syllabification, and a fair guess for Swedish),
+    ///    never inside a run of vowels, and with at least two letters on each side;
+    /// 3. else (no such place near the limit: a code, a long number, a run of consonants)
+    ///    at the limit itself, with a hyphen.
+    /// With `exact`, only breaks 1 and 2 count, and nil means there is none.
+    static func hyphenation(_ word: [Character], room: Int, exact: Bool) -> (line: String, rest: Int)? {
+        let count = word.count
+        // The most characters before the break: the hyphen we add takes one place.
+        let most = min(room - 1, count - 2)
+        guard most >= 2 else {
+            return exact ? nil : (String(word.prefix(max(1, room - 1))) + "-", max(1, room - 1))
+        }
+        let least = max(2, room - room / 3 - 1)
+        // 1. After an existing hyphen: the hyphen is on this line, so up to `room` characters.
+        var k = min(room, count - 2)
+        while k >= least {
+            if word[k - 1] == "-" && word[k - 2].isLetter { return (String(word[..<k]), k) }
+            k -= 1
+        }
+        // 2. Before a consonant followed by a vowel, two letters or more on each side.
+        k = most
+        while k >= least {
+            if isConsonant(word[k]) && isVowel(word[k + 1]) && word[k - 1].isLetter && word[k - 2].isLetter {
+                return (String(word[..<k]) + "-", k)
+            }
+            k -= 1
+        }
+        if exact { return nil }
+        // 3. At the limit.
+        let cut = room - 1
+        return (String(word[..<cut]) + "-", cut)
+    }
+
+    /// Vowels of Finnish and Swedish (with the accented ones loanwords bring).
+    static func isVowel(_ c: Character) -> Bool {
+        guard let lower = c.lowercased().first else { return false }
+        return "aeiouyäöåéèêáàâíìóòôúùüæøõ".contains(lower)
+    }
+
+    static func isConsonant(_ c: Character) -> Bool { c.isLetter && !isVowel(c) }
 }

@@ -81,13 +81,15 @@ package enum Diagrams {
         return (dot, notes, options)
     }
 
-    /// An SVG gets its title and text alternative.
+    /// An SVG gets its title and text alternative, and each card, arrow and lane the title a
+    /// pointer resting on it shows (Graphviz's would be internal names like `s4`).
     private static func finish(_ bytes: [UInt8], _ journey: CheckedJourney, format: DiagramFormat,
                                options: DiagramOptions) -> [UInt8] {
         guard format == .svg else { return bytes }
         let result = journey.result
-        let title = "\(Localized.text(.diagramOf, options.language ?? result.analysis.journey.language)): \(result.analysis.journey.title.value)"
-        let annotated = SVGAccessibility.annotate(String(decoding: bytes, as: UTF8.self), title: title,
+        let retitled = SVGAccessibility.retitle(bytes, SwimlaneDiagram.hoverTitles(result, options: options))
+        let annotated = SVGAccessibility.annotate(String(decoding: retitled, as: UTF8.self),
+                                                  title: SwimlaneDiagram.title(result, options: options),
                                                   description: SwimlaneDiagram.description(result, options: options))
         return Array(annotated.utf8)
     }

@@ -40,10 +40,12 @@ import Testing
             #expect(!headings.contains("h3") || headings.contains("h2"))
             // Self-contained: nothing loaded from elsewhere.
             #expect(try document.nodes(forXPath: "//script|//link|//img|//iframe|//*[@src]").isEmpty)
-            // One checkbox for every step, recommendation, follow-up and feedback point and question.
+            // One checkbox for every step, recommendation, follow-up and feedback point and
+            // question; needs, notes and mood are there to read.
             let boxes = try document.nodes(forXPath: "//input[@type='checkbox']").count
             let c = Checklist(result, language: language)
-            let expected = c.journeyQuestions.count + c.sections.reduce(0) { $0 + $1.items.reduce(0) { $0 + 1 + $1.children.filter { $0.kind != .need }.count } }
+            let unticked: Set<Checklist.Item.Kind> = [.need, .note, .mood]
+            let expected = c.journeyQuestions.count + c.sections.reduce(0) { $0 + $1.items.reduce(0) { $0 + 1 + $1.children.filter { !unticked.contains($0.kind) }.count } }
             #expect(boxes == expected)
         }
     }
@@ -58,6 +60,63 @@ import Testing
         #expect(fi.sections.map(\.heading) == ["Ennen palvelua", "Palvelun aikana", "Palvelun jälkeen"])
         let sv = Checklist(result, language: .sv)
         #expect(sv.sections.map(\.heading) == ["Före tjänsten", "Under tjänsten", "Efter tjänsten"])
+    }
+
+    static let notesJourney = """
+    journey: Notes
+    via: desk
+    note: the whole journey note
+    persona p: Reader
+      note: the persona note
+    before:
+      step a: Asks at the desk
+        recommend: a book
+        follow-up: a call
+        note: the step note
+        mood: 2
+    """
+
+    @Test(arguments: KeywordLanguage.allCases)
+    func notesAndMoodInEveryFormat(_ language: KeywordLanguage) throws {
+        let c = Checklist(Checker.check(Fixture.analyze(Self.notesJourney)), language: language)
+        let note = Localized.text(.note, language), mood = Localized.text(.mood, language)
+        let heading = c.sections[0].heading, channel = c.sections[0].stepChannels[0]
+
+        // Markdown: the journey's and persona's notes before the first phase, the step's
+        // note and mood under the step (not to tick).
+        let md = MarkdownChecklist.render(c)
+        let firstPhase = try #require(md.range(of: "## \(heading)"))
+        for line in ["**✱ \(note):** the whole journey note  \n", "**✱ \(note) (p):** the persona note  \n"] {
+            let found = try #require(md.range(of: line), "no `\(line)` in \(md)")
+            #expect(found.lowerBound < firstPhase.lowerBound)
+        }
+        #expect(md.contains("- [ ] **Asks at the desk** — \(channel)\n"))
+        #expect(md.contains("\n  - ✱ **\(note):** the step note\n  - \(mood): 2/5\n"))
+
+        // HTML: the same, as paragraphs and list items without checkboxes.
+        let document = try XMLDocument(data: Data(HTMLChecklist.render(c).utf8), options: [])
+        let top = try document.nodes(forXPath: "//main/p[@class='note']").compactMap(\.stringValue)
+        #expect(top == ["✱ \(note): the whole journey note", "✱ \(note) (p): the persona note"])
+        let stepNote = try document.nodes(forXPath: "//li[@class='step']/ul/li[@class='note']")
+        #expect(stepNote.map(\.stringValue) == ["✱ \(note): the step note"])
+        #expect(try document.nodes(forXPath: "//li[@class='note']//input").isEmpty)
+        #expect(try document.nodes(forXPath: "//li[@class='step']/ul/li[@class='mood']").map(\.stringValue) == ["\(mood): 2/5"])
+
+        // CSV: rows of their own kind, in the same six columns.
+        let rows = CSVChecklist.render(c).split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.allSatisfy { $0.count == 6 })
+        let whole = c.t(.wholeJourney)
+        #expect(rows.contains([whole, "", "", note, "the whole journey note", ""]))
+        #expect(rows.contains([whole, "", "", note, "p: the persona note", ""]))
+        #expect(rows.contains([heading, "Asks at the desk", channel, note, "the step note", ""]))
+        #expect(rows.contains([heading, "Asks at the desk", channel, mood, "2/5", ""]))
+    }
+
+    @Test func theKaukolainaPainPointIsInTheChecklist() throws {
+        let (_, result) = try checkExample("Examples/kaukolaina-fi.polku")
+        let md = MarkdownChecklist.render(Checklist(result))
+        #expect(md.contains("  - ✱ **Huomio:** viestissä ei kerrota kirjastoauton aikataulua eikä noutoaikaa\n"))
+        #expect(md.contains("**✱ Huomio (harrastaja):** ei aja autoa, joten pääkirjastoon on pitkä matka"))
     }
 
     static let hostile = "<script>alert('x')</script> & \"q\" *bold* _it_ [link](http://x) | pipe `code` # =cmd|' /C calc'!A0"
@@ -153,5 +212,18 @@ import Testing
         #expect(try String(contentsOfFile: journey, encoding: .utf8) == baselineExample)
         let bad = try runPolku(["checklist", "Examples/article-delivery.polku", "-o", "x.docx"])
         #expect(bad.status == 2)
+    }
+
+    @Test func aFormatTheFileNameContradictsIsRefused() throws {
+        let folder = try TempFolder()
+        let out = folder.url.appendingPathComponent("x.md").path
+        let r = try runPolku(["checklist", "Examples/article-delivery.polku", "--format", "csv", "-o", out])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("is named as a .md file, but --format is csv"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try runPolku(["checklist", "Examples/article-delivery.polku", "--format", "md", "-o", out]).status == 0)
+        let markdown = folder.url.appendingPathComponent("x.markdown").path
+        #expect(try runPolku(["checklist", "Examples/article-delivery.polku", "--format", "md", "-o", markdown]).status == 0)
+        #expect(try runPolku(["checklist", "Examples/article-delivery.polku", "--format", "html", "-o", folder.url.appendingPathComponent("x.svg").path]).status == 2)
     }
 }

@@ -51,6 +51,67 @@ import Testing
         #expect(fonts == [SwimlaneDiagram.fontName])
     }
 
+    @Test(arguments: Fixture.examples)
+    func hoveringShowsWhatAPartIsNotItsInternalName(_ path: String) throws {
+        let (_, result) = try checkExample(path)
+        let svg = try draw(result, format: .svg, options: DiagramOptions())
+        #expect(!String(decoding: svg, as: UTF8.self).contains("<title>s3</title>"))
+        let document = try XMLDocument(data: Data(svg), options: [])
+        let titles = try document.nodes(forXPath: "//*[local-name()='g']/*[local-name()='title']").compactMap(\.stringValue)
+        #expect(!titles.isEmpty)
+        let internalName = #"^(s\d+|lane\d+|lanelabel\d+|phase\d+|sep\d+|corner\d+|header|legend|journey)$|->"#
+        for title in titles {
+            #expect(title.range(of: internalName, options: .regularExpression) == nil, "\(path): a title is \(title)")
+        }
+        let shown = Set(titles)
+        let journey = result.analysis.journey
+        for step in journey.steps {
+            #expect(shown.contains(step.title.value), "\(path): no title \(step.title.value)")
+            for next in step.flow.successors {
+                let arrow = "\(step.title.value) → \(journey.steps[next].title.value)"
+                #expect(shown.contains(arrow), "\(path): no title \(arrow)")
+            }
+        }
+        for phase in Phase.allCases { #expect(shown.contains(Labels.phase(phase, journey.language))) }
+        for channel in journey.channels.indices where journey.channels[channel].stepCount > 0 {
+            let name = journey.channelShortName(channel)
+            #expect(shown.contains { $0.hasPrefix(name) }, "\(path): no lane titled \(name)")
+        }
+        #expect(shown.contains(Localized.text(.legend, journey.language)))
+        // Titles only: no links.
+        #expect(try document.nodes(forXPath: "//*[local-name()='a']").isEmpty)
+    }
+
+    @Test func hoverTitlesAreEscapedAndUnknownNamesKeepTheirs() {
+        let result = Self.check("journey: T\nvia: desk\nbefore:\n  step a: <b>A</b> & \"B\"\n  step b: C\n")
+        let svg = Array("<g><title>s0</title></g><g><title>s0&#45;&gt;s1</title></g><g><title>other</title></g><title>sep0</title>".utf8)
+        let out = String(decoding: SVGAccessibility.retitle(svg, SwimlaneDiagram.hoverTitles(result)), as: UTF8.self)
+        #expect(out == "<g><title>&lt;b&gt;A&lt;/b&gt; &amp; &quot;B&quot;</title></g>"
+            + "<g><title>&lt;b&gt;A&lt;/b&gt; &amp; &quot;B&quot; → C</title></g><g><title>other</title></g><title></title>")
+    }
+
+    @Test func notesAreOnTheCardsAndInTheHeader() throws {
+        let (_, result) = try checkExample("Examples/kaukolaina-fi.polku")
+        let dot = SwimlaneDiagram.dot(result)
+        // The example's key pain point, on its card (wrapped at 30 characters), in italics.
+        #expect(dot.contains("<I>✱ viestissä ei kerrota</I>"))
+        #expect(dot.contains("<I>  kirjastoauton aikataulua eikä</I>"))
+        // The journey's note and the persona's, in the header; the legend names the mark.
+        #expect(dot.contains("<I>✱ Pienen kunnan kirjasto, kaukopalvelu hoidetaan pääkirjastosta</I>"))
+        #expect(dot.contains("<I>   ✱ ei aja autoa, joten pääkirjastoon on pitkä matka</I>"))
+        #expect(dot.contains("✱ Huomio"))
+        #expect(SwimlaneDiagram.dot(result, options: DiagramOptions(language: .sv)).contains("✱ Anteckning"))
+        #expect(SwimlaneDiagram.dot(result, options: DiagramOptions(language: .en)).contains("✱ Note"))
+    }
+
+    @Test func aCardShowsAtMostItemsPerKindNotes() {
+        let notes = (1...11).map { "    note: pain \($0)\n" }.joined()
+        let dot = SwimlaneDiagram.dot(Self.check("journey: T\nvia: desk\nbefore:\n  step a: A\n" + notes))
+        #expect(dot.contains("<I>✱ pain 8</I>"))
+        #expect(!dot.contains("pain 9"))
+        #expect(dot.contains("… and 3 more"))
+    }
+
     @Test func pngAndPdfHaveTheRightMagicAndAPlausibleSize() throws {
         let (_, result) = try checkExample("Examples/article-delivery.polku")
         let png = try draw(result, format: .png, options: DiagramOptions(dpi: 100))
@@ -106,6 +167,9 @@ import Testing
         for word in words {
             #expect(joined.contains(word), "`\(word)` is not shown as written in: \(joined.prefix(400))")
         }
+        // A pointer on the card shows the step's title, as written.
+        let titles = try document.nodes(forXPath: "//*[local-name()='g']/*[local-name()='title']").compactMap(\.stringValue)
+        #expect(titles.contains(text))
         // Nothing became markup: no image, no link, no script, no extra font.
         #expect(try document.nodes(forXPath: "//*[local-name()='image' or local-name()='a' or local-name()='script']").isEmpty)
         let fonts = Set(try document.nodes(forXPath: "//@font-family").compactMap(\.stringValue))
@@ -189,10 +253,16 @@ import Testing
         let fromCommand = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         let inProcess = try runPolku(["render", "Examples/article-delivery.polku", "-o", "-", "--format", "svg"]).stdout
-        // The same picture: our SVG is Graphviz's plus the title and description we add.
+        // The same picture: our SVG is Graphviz's plus the title and description we add, with
+        // the hover titles of cards, arrows and lanes in words instead of Graphviz's names
+        // (`s0`, `s0->s1`). So the command's SVG, retitled the same way, is ours byte for byte.
         let strip = { (s: String) in s.replacingOccurrences(of: #"\n<title id="polku-title">[^<]*</title>\n<desc id="polku-desc">[^<]*</desc>"#, with: "", options: .regularExpression)
             .replacingOccurrences(of: #" role="img" aria-labelledby="polku-title polku-desc""#, with: "") }
-        #expect(strip(inProcess) == fromCommand)
+        #expect(fromCommand.contains("<title>s0</title>") && fromCommand.contains("<title>s0&#45;&gt;s1</title>"))
+        let (_, result) = try checkExample("Examples/article-delivery.polku")
+        let retitled = SVGAccessibility.retitle(Array(fromCommand.utf8), SwimlaneDiagram.hoverTitles(result))
+        #expect(strip(inProcess) == String(decoding: retitled, as: UTF8.self))
+        #expect(!strip(inProcess).contains("<title>s0</title>"))
     }
 
     @Test func errorsAreShownAndNothingIsWritten() throws {
@@ -220,6 +290,21 @@ import Testing
         #expect(try runPolku(["render", "Examples/"]).status == 2)
     }
 
+    @Test func aFormatTheFileNameContradictsIsRefused() throws {
+        let folder = try TempFolder()
+        let out = folder.url.appendingPathComponent("x.svg").path
+        let r = try runPolku(["render", "Examples/article-delivery.polku", "--format", "png", "-o", out])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("is named as a .svg file, but --format is png"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        // Agreeing, standard output, or a name that is no format Polku writes, are fine.
+        #expect(try runPolku(["render", "Examples/article-delivery.polku", "--format", "svg", "-o", out]).status == 0)
+        #expect(try runPolku(["render", "Examples/article-delivery.polku", "--format", "png", "-o", "-"]).status == 0)
+        let plain = folder.url.appendingPathComponent("diagram").path
+        #expect(try runPolku(["render", "Examples/article-delivery.polku", "--format", "png", "-o", plain]).status == 0)
+        #expect(try runPolku(["render", "Examples/article-delivery.polku", "--format", "dot", "-o", folder.url.appendingPathComponent("x.md").path]).status == 2)
+    }
+
     @Test func unknownExtensionIsAUsageError() throws {
         let r = try runPolku(["render", "Examples/article-delivery.polku", "-o", "/tmp/x.gif"])
         #expect(r.status == 2)
@@ -234,5 +319,54 @@ import Testing
         let (_, result) = try checkExample("Examples/\(name).polku")
         let svg = String(decoding: try draw(result, format: .svg, options: DiagramOptions()), as: UTF8.self)
         Golden.check(svg, against: Fixture.path("docs/\(name).svg"))
+    }
+}
+
+/// Over-long words break with a visible hyphen, at a syllable where there is one near the end
+/// of the line.
+@Suite struct HyphenationTests {
+    @Test func finnishAndSwedishCompoundsBreakAtASyllable() {
+        #expect(GraphvizText.wrap("kaukolainapalvelu", width: 12) == ["kaukolaina-", "palvelu"])
+        #expect(GraphvizText.wrap("kaukolainapalvelu", width: 10) == ["kaukolai-", "napalvelu"])
+        #expect(GraphvizText.wrap("asiakaspalvelutilanne", width: 15) == ["asiakaspalvelu-", "tilanne"])
+        #expect(GraphvizText.wrap("asiakaspalvelutilanne", width: 10) == ["asiakas-", "palveluti-", "lanne"])
+        #expect(GraphvizText.wrap("bibliotekslokalerna", width: 12) == ["biblioteks-", "lokalerna"])
+        #expect(GraphvizText.wrap("informationsdisken", width: 12) == ["informa-", "tionsdisken"])
+    }
+
+    @Test func theFirstPieceFillsTheLineWhenASyllableFits() {
+        #expect(GraphvizText.wrap("Tarve: kaukolainapalvelun hinta", width: 16) == ["Tarve: kaukolai-", "napalvelun hinta"])
+        // Words that fit are never broken.
+        #expect(GraphvizText.wrap("Saa sähköpostiviestin kirjastoautosta", width: 23) == ["Saa sähköpostiviestin", "kirjastoautosta"])
+    }
+
+    @Test func aWordWithAHyphenBreaksAfterIt() {
+        #expect(GraphvizText.wrap("asiakaspalvelu-opas", width: 16) == ["asiakaspalvelu-", "opas"])
+        #expect(GraphvizText.wrap("e-kirjakokoelma", width: 8) == ["e-kirja-", "kokoelma"])
+    }
+
+    @Test func withoutASyllableNearTheLimitTheWordIsHyphenatedThere() {
+        #expect(GraphvizText.wrap("ISBN9789510123456", width: 10) == ["ISBN97895-", "10123456"])
+    }
+
+    /// Every width, every word: lines fit, every break is marked, no line has fewer than two
+    /// letters, and taking the hyphens away gives the word back.
+    @Test func everyBreakIsMarkedAndKeepsTwoLetters() {
+        let words = ["kaukolainapalvelu", "asiakaspalvelutilanne", "bibliotekslokalerna", "informationsdisken",
+                     "pitäjänhistoriat", "kirjastoautosta", "aaaaaaaaaaaaaaaaaaaa", "strstrstrstrstrstr", "ÅÄÖåäöÅÄÖåäö"]
+        for word in words {
+            for width in 4...(word.count + 2) {
+                let lines = GraphvizText.wrap(word, width: width, maxLines: 100)
+                #expect(lines.allSatisfy { $0.count <= width }, "\(word) at \(width): \(lines)")
+                #expect(lines.dropLast().allSatisfy { $0.hasSuffix("-") && $0.count >= 3 }, "\(word) at \(width): \(lines)")
+                #expect(lines.last!.count >= 2, "\(word) at \(width): \(lines)")
+                #expect(lines.dropLast().map { String($0.dropLast()) }.joined() + lines.last! == word)
+            }
+        }
+    }
+
+    @Test func aCutShortLastLineLosesItsHyphenForTheEllipsis() {
+        let lines = GraphvizText.wrap("kaukolainapalvelukaukolainapalvelukaukolainapalvelu", width: 12, maxLines: 2)
+        #expect(lines.count == 2 && lines[1].hasSuffix("…") && !lines[1].hasSuffix("-…"), "\(lines)")
     }
 }

@@ -30,7 +30,8 @@ import Testing
     ]
 
     /// A journey with no errors, each hostile text in the places journey text goes: titles,
-    /// persona, channel label, recommendation, note, need. Findings quote step titles.
+    /// persona, channel label, recommendation, notes (of the journey, the persona and steps,
+    /// which the diagram and the checklists show), need. Findings quote step titles.
     static func cleanJourney(_ hostile: String) -> String {
         """
         journey: \(hostile)
@@ -38,12 +39,14 @@ import Testing
         note: \(hostile)
         persona p: \(hostile)
           uses: \(hostile)
+          note: \(hostile)
         channel kiosk: \(hostile)
           competence: 2
           presence: 2
         before:
           step a: \(hostile)
             need: \(hostile)
+            note: \(hostile)
             via: kiosk
         during:
           step b: \(hostile)
@@ -53,6 +56,7 @@ import Testing
             recommend: \(hostile)
             follow-up: \(hostile)
             feedback: \(hostile)
+            note: \(hostile)
         """
     }
 
@@ -134,6 +138,12 @@ import Testing
         #expect(try svgDocument.nodes(forXPath: "//*[local-name()='script' or local-name()='a' or local-name()='image']").isEmpty)
         let title = try #require(try svgDocument.nodes(forXPath: "//*[local-name()='title']").first?.stringValue)
         #expect(title.hasSuffix(visible), "the SVG's title is \(title.debugDescription)")
+        // A pointer on a card shows its step's title, as text.
+        let hover = try svgDocument.nodes(forXPath: "//*[local-name()='g']/*[local-name()='title']").compactMap(\.stringValue)
+        #expect(hover.contains(visible), "no card is titled \(visible.debugDescription)")
+        // The notes reach the drawing (through Graphviz, as text).
+        let drawn = try svgDocument.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue).joined(separator: " ")
+        #expect(drawn.contains("✱"))
 
         // HTML: well-formed, no markup from the journey, the text shown as written.
         let html = Checklists.render(journey, format: .html, diagram: svg)
@@ -161,6 +171,8 @@ import Testing
         // The text reaches the spreadsheet, without the characters nobody meant to show.
         #expect(csv.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\r" || $0 == "\n" }, "a control character in CSV")
         #expect(csv.contains(String(visible.prefix(10))))
+        // The notes are rows of their own, the persona's after its id.
+        #expect(try CSVReader.cells(csv).contains("p: " + visible))
     }
 }
 

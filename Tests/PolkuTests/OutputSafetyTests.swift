@@ -57,7 +57,9 @@ import Testing
         // The same file under another name is caught too.
         let alias = folder.url.appendingPathComponent("alias.svg").path
         try FileManager.default.createSymbolicLink(atPath: alias, withDestinationPath: journey)
-        for args in [["render", journey, "-o", alias], ["checklist", journey, "-o", alias, "--format", "md"],
+        let mdAlias = folder.url.appendingPathComponent("alias.md").path
+        try FileManager.default.createSymbolicLink(atPath: mdAlias, withDestinationPath: journey)
+        for args in [["render", journey, "-o", alias], ["checklist", journey, "-o", mdAlias, "--format", "md"],
                      ["render", journey, "-o", journey, "--format", "svg"]] {
             let r = try runPolku(args)
             #expect(r.status == 2)
