@@ -38,7 +38,7 @@ struct ChecklistCommand: ParsableCommand {
     @Flag(help: "CSV: start with a byte order mark, so spreadsheet programs read ä and ö right.")
     var bom = false
 
-    @Flag(name: .customLong("with-diagram"), help: "HTML: put the swimlane diagram in the page.")
+    @Flag(name: .customLong("with-diagram"), help: "HTML: put the swimlane diagram in the page (the layout `polku render` picks by default).")
     var withDiagram = false
 
     @OptionGroup var checker: CheckerOptions
@@ -71,7 +71,7 @@ struct ChecklistCommand: ParsableCommand {
         var diagram: [UInt8]?
         if withDiagram && chosen == .html {
             do {
-                diagram = try Diagrams.drawBlocking(journey, format: .svg, options: DiagramOptions(language: lang)).bytes
+                diagram = try Diagrams.drawBlocking(journey, format: .svg, options: DiagramOptions(language: lang, layout: .auto)).bytes
             } catch {
                 console.show(error.items)
                 return try finish(.usage, console)

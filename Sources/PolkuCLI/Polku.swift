@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PolkuDiagram
 import PolkuIO
 import PolkuPipeline
 import PolkuSyntax
@@ -73,6 +74,7 @@ package struct Polku: ParsableCommand {
 extension KeywordLanguage: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension DiagramFormat: ExpressibleByArgument {}
+extension DiagramLayout: ExpressibleByArgument {}
 extension ChecklistFormat: ExpressibleByArgument {}
 extension ColorChoice: ExpressibleByArgument {}
 

@@ -16,6 +16,12 @@ struct RenderCommand: ParsableCommand {
         extension (to standard output for a journey read from standard input). A folder \
         renders every journey in it into --out-dir, keeping the folder's structure.
 
+        --layout timeline gives every step a column of its own, with arrows for the flow; \
+        --layout compact has one column per phase and one row per channel, the steps of a \
+        cell stacked in file order; auto (the default) is compact for a journey of more \
+        than 8 steps and timeline otherwise. In every layout the steps are numbered 1, 2, \
+        3 … in file order, as in the checklists.
+
         The checker's findings are marked on their steps (a dashed border and a ⚠ line in \
         words); --no-findings hides them. A journey with errors is not drawn: the errors are \
         shown instead.
@@ -23,6 +29,7 @@ struct RenderCommand: ParsableCommand {
         Examples:
           polku render Examples/article-delivery.polku -o article-delivery.svg
           polku render Examples/kaukolaina-fi.polku -o kaukolaina.png --dpi 200
+          polku render Examples/social-media-event.polku --layout compact -o event.pdf
           polku render Examples/ --out-dir diagrams --format pdf --theme print
           polku render Examples/lasecirkel-sv.polku -o - --format svg > diagram.svg
         """
@@ -46,6 +53,12 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "light (default) or print (black and white).")
     var theme: String = "light"
 
+    @Option(help: ArgumentHelp("""
+        timeline (a column per step, with arrows), compact (a column per phase, the steps \
+        of a cell stacked and numbered) or auto (default: compact for more than 8 steps).
+        """, valueName: "layout"))
+    var layout: DiagramLayout = .auto
+
     @Flag(name: .customLong("no-findings"), help: "Do not mark the checker's findings.")
     var noFindings = false
 
@@ -64,7 +77,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let console = Console()
         let options = DiagramOptions(language: lang, theme: Theme.all.first { $0.name == theme }!,
-                                     showFindings: !noFindings, dpi: dpi)
+                                     showFindings: !noFindings, dpi: dpi, layout: layout)
         let pipeline = checker.pipeline
         if Pipeline.isFolder(input) {
             guard let outDir else {

@@ -25,7 +25,7 @@ package enum CSVChecklist {
         for section in c.sections {
             for (n, item) in section.items.enumerated() {
                 let step = section.stepTitles[n], channel = section.stepChannels[n]
-                row([section.heading, step, channel, c.kindLabel(.step), item.text, ""])
+                row([section.heading, step, channel, c.kindLabel(.step), item.numberedText, ""])
                 for child in item.children {
                     row([section.heading, step, channel, c.kindLabel(child.kind), child.text, child.rule ?? ""])
                 }

@@ -13,7 +13,13 @@ package struct Checklist: Sendable {
         package var text: String
         /// For questions: the checker rule that raised it.
         package var rule: String?
+        /// For steps: the step's place in the journey, 1, 2, 3 … in file order, as on the
+        /// diagram's cards.
+        package var number: Int?
         package var children: [Item] = []
+
+        /// A step's text after its number ("3. Title"); other items' text as it is.
+        package var numberedText: String { number.map { "\($0). \(text)" } ?? text }
     }
 
     package struct Section: Sendable {
@@ -100,7 +106,7 @@ package struct Checklist: Sendable {
             var row = SummaryRow(heading: section.heading)
             for step in journey.steps where step.phase == phase {
                 let channel = journey.channelShortName(step.channel, language)
-                var item = Item(kind: .step, text: step.title.value)
+                var item = Item(kind: .step, text: step.title.value, number: step.index + 1)
                 for n in step.needs { item.children.append(Item(kind: .need, text: n.value)) }
                 for r in step.recommendations { item.children.append(Item(kind: .recommend, text: r.value)) }
                 for f in step.followUps { item.children.append(Item(kind: .followUp, text: f.value)) }
@@ -110,7 +116,7 @@ package struct Checklist: Sendable {
                 item.children += stepQuestions[step.index]
                 section.items.append(item)
                 let by = step.by.map(\.value).joined(separator: ", ")
-                section.stepTitles.append(step.title.value)
+                section.stepTitles.append("\(step.index + 1). \(step.title.value)")
                 section.stepChannels.append(by.isEmpty ? channel : "\(channel) · \(t(.servedBy)): \(by)")
                 row.steps += 1
                 row.recommendations += step.recommendations.count

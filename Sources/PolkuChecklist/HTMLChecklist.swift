@@ -47,7 +47,7 @@ package enum HTMLChecklist {
             }
             out += "<ul class=\"checklist\">\n"
             for (n, item) in section.items.enumerated() {
-                out += "<li class=\"step\"><label><input type=\"checkbox\" /> <strong>\(e(item.text))</strong> <span class=\"meta\">— \(e(section.stepChannels[n]))</span></label>"
+                out += "<li class=\"step\"><label><input type=\"checkbox\" /> <strong>\(e(item.numberedText))</strong> <span class=\"meta\">— \(e(section.stepChannels[n]))</span></label>"
                 if !item.children.isEmpty {
                     out += "\n<ul>\n"
                     for child in item.children { out += "<li class=\"\(child.kind.rawValue)\">\(line(child, c))</li>\n" }
@@ -94,7 +94,7 @@ package enum HTMLChecklist {
         case .note: "<span class=\"note\"><strong>✱ \(e(c.t(.note))):</strong> \(e(item.text))</span>"
         case .mood: "<span class=\"mood\">\(e(c.t(.mood))): \(e(item.text))</span>"
         case .question: checkbox("⚠ \(item.text)")
-        case .step: checkbox(item.text)
+        case .step: checkbox(item.numberedText)
         }
     }
 

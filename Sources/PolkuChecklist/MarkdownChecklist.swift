@@ -30,7 +30,7 @@ package enum MarkdownChecklist {
                 continue
             }
             for (n, item) in section.items.enumerated() {
-                out += "- [ ] **\(escape(item.text))** — \(escape(section.stepChannels[n]))\n"
+                out += "- [ ] **\(escape(item.numberedText))** — \(escape(section.stepChannels[n]))\n"
                 for child in item.children { out += "  " + line(child, c) + "\n" }
             }
             out += "\n"
@@ -64,7 +64,7 @@ package enum MarkdownChecklist {
         case .note: "- ✱ **\(escape(c.t(.note))):** \(escape(item.text))"
         case .mood: "- \(escape(c.t(.mood))): \(escape(item.text))"
         case .question: "- [ ] ⚠ \(escape(item.text))"
-        case .step: "- [ ] \(escape(item.text))"
+        case .step: "- [ ] \(escape(item.numberedText))"
         }
     }
 

@@ -120,6 +120,15 @@ package enum SwimlaneDiagram {
         return (out, layout.width, layout.height)
     }
 
+    /// Where the cards are, in points from the top left, and each card's first line (its
+    /// number and title), in step order; and the layout drawn. For tests and tools that check
+    /// the picture's geometry.
+    package static func cards(_ result: CheckResult, options: DiagramOptions = DiagramOptions())
+        -> (layout: DiagramLayout, width: Double, cards: [(step: Int, x: Double, y: Double, width: Double, height: Double, firstLine: String)]) {
+        let layout = SwimlaneLayout(result, options: options)
+        return (layout.layout, layout.width, layout.cards.map { ($0.step, $0.box.x, $0.box.y, $0.box.width, $0.box.height, $0.lines.first?.text ?? "") })
+    }
+
     /// The diagram's title, for the SVG's `<title>`: "Service journey diagram: <journey>".
     package static func title(_ result: CheckResult, options: DiagramOptions = DiagramOptions()) -> String {
         let journey = result.analysis.journey
@@ -176,7 +185,7 @@ package enum SwimlaneDiagram {
         for phase in Phase.allCases {
             let steps = journey.steps.filter { $0.phase == phase }
             let list = steps.isEmpty ? Localized.text(.noSteps, language)
-                : steps.enumerated().map { "\($0.offset + 1). \($0.element.title.value) (\(journey.channelShortName($0.element.channel, language)))" }.joined(separator: "; ")
+                : steps.map { "\($0.index + 1). \($0.title.value) (\(journey.channelShortName($0.channel, language)))" }.joined(separator: "; ")
             parts.append("\(Labels.phase(phase, language)): \(list).")
         }
         if options.showFindings {

@@ -2,8 +2,35 @@ import PolkuCheck
 import PolkuModel
 import PolkuSyntax
 
+/// How the steps are placed in the diagram.
+package enum DiagramLayout: String, CaseIterable, Sendable {
+    /// Every step in a column of its own, in phase and file order, with arrows for the flow.
+    case timeline
+    /// The workbook's exercise sheet: one column per phase, one row per channel, the steps of
+    /// a phase in a channel stacked in file order in their cell, numbered; no arrows.
+    case compact
+    /// `compact` or `timeline`, whichever reads better for the journey (`chosen(for:)`).
+    case auto
+
+    /// The most steps a timeline has before `auto` draws the journey compact instead.
+    package static let widestTimeline = 8
+
+    /// The layout to draw `journey` in. `timeline` and `compact` are themselves; `auto` is
+    /// `compact` when the journey has more than `widestTimeline` (8) steps, since the timeline
+    /// gives every step a column of its own and more than 8 of them no longer fit a page
+    /// across (A4 landscape) readably, and `timeline` otherwise, whose arrows show the flow.
+    package func chosen(for journey: Journey) -> DiagramLayout {
+        switch self {
+        case .timeline, .compact: self
+        case .auto: journey.steps.count > Self.widestTimeline ? .compact : .timeline
+        }
+    }
+}
+
 /// What to draw and how.
 package struct DiagramOptions: Sendable {
+    /// Timeline, compact, or the one that reads better (the default).
+    package var layout: DiagramLayout = .auto
     /// Language of the fixed texts (phase headers, legend); nil means the file's keywords'.
     package var language: KeywordLanguage?
     package var theme: Theme = .light
@@ -12,7 +39,9 @@ package struct DiagramOptions: Sendable {
     /// Resolution for PNG (pixels per inch); SVG and PDF are vectors.
     package var dpi: Int?
 
-    package init(language: KeywordLanguage? = nil, theme: Theme = .light, showFindings: Bool = true, dpi: Int? = nil) {
+    package init(language: KeywordLanguage? = nil, theme: Theme = .light, showFindings: Bool = true, dpi: Int? = nil,
+                 layout: DiagramLayout = .auto) {
+        self.layout = layout
         self.language = language
         self.theme = theme
         self.showFindings = showFindings
@@ -68,6 +97,8 @@ struct SwimlaneLayout {
     var edges: [Edge] = []
     var legend: Box = Box(x: 0, y: 0, width: 0, height: 0)
     var legendLines: [TextLine] = []
+    /// The layout drawn: `timeline` or `compact`, never `auto`.
+    var layout: DiagramLayout = .timeline
 
     static let margin = 24.0
     static let laneLabelWidth = 150.0
@@ -81,6 +112,9 @@ struct SwimlaneLayout {
     static let bodyWrap = 30
     static let titleWrap = 23
     static let itemsPerKind = 8
+    /// Compact layout: space around the cards of a cell, and between two cards in one.
+    static let compactCellPadding = 10.0
+    static let compactCardGap = 10.0
     /// Arrows drawn from one step; the card says how many more steps it leads to.
     static let arrowsPerStep = 12
 
@@ -149,7 +183,8 @@ struct SwimlaneLayout {
                     lines.append(TextLine(text: n == 0 || prefix.isEmpty ? line : "  " + line, style: style))
                 }
             }
-            add("", step.title.value, .title, wrap: Self.titleWrap)
+            // Numbered by its place in the journey, as in the checklists, in every layout.
+            add("", "\(i + 1). " + step.title.value, .title, wrap: Self.titleWrap)
             // A card shows at most `itemsPerKind` lines of each kind, then how many more: a
             // step with a thousand recommendations stays a card, not a poster.
             func addAll(_ prefix: String, _ texts: [Text], _ style: TextLine.Style = .body) {
@@ -177,6 +212,14 @@ struct SwimlaneLayout {
         let laneChannels = Self.laneChannels(journey)
         var laneOf = [Int](repeating: 0, count: journey.channels.count)
         for (n, c) in laneChannels.enumerated() { laneOf[c] = n }
+
+        let layout = options.layout.chosen(for: journey)
+        self.layout = layout
+        if layout == .compact {
+            placeCompact(journey, cardLines: cardLines, stepFindings: stepFindings, laneChannels: laneChannels,
+                         laneOf: laneOf, options: options, language: language)
+            return
+        }
 
         // Slots: steps sorted by phase, then file order.
         let order = journey.steps.indices.sorted { (journey.steps[$0].phase, $0) < (journey.steps[$1].phase, $1) }
@@ -217,19 +260,7 @@ struct SwimlaneLayout {
         }
         for (n, c) in laneChannels.enumerated() {
             let h = Self.routingStrip + laneCardHeight[n] + 14
-            let shortName = journey.channelShortName(c, language)
-            var lines = GraphvizText.wrap(GraphvizText.capped(shortName, 120), width: 18, maxLines: 4)
-                .map { TextLine(text: $0, style: .heading) }
-            let channel = journey.channels[c]
-            if let label = channel.label?.value, !label.isEmpty, label != shortName {
-                for line in GraphvizText.wrap(GraphvizText.capped(label, 120), width: 22, maxLines: 4) {
-                    lines.append(TextLine(text: line, style: .muted))
-                }
-            }
-            var ratings: [String] = []
-            if let v = channel.competenceValue { ratings.append("\(t(.competence)) \(v)/5") }
-            if let v = channel.presenceValue { ratings.append("\(t(.presence)) \(v)/5") }
-            for r in ratings { lines.append(TextLine(text: r, style: .muted)) }
+            let lines = Self.laneLines(journey, channel: c, language: language)
             lanes.append(Lane(channel: c, box: Box(x: Self.margin, y: y, width: width - 2 * Self.margin, height: h), lines: lines))
             y += h
         }
@@ -286,17 +317,120 @@ struct SwimlaneLayout {
             }
         }
 
-        // Legend.
-        legendLines = [
+        legendLines = Self.legendLines(options, language: language, layout: .timeline)
+        let legendHeight = legendLines.reduce(0) { $0 + $1.height } + 12
+        legend = Box(x: Self.margin, y: lanesBottom + 14, width: min(560, width - 2 * Self.margin), height: legendHeight)
+        height = legend.maxY + Self.margin
+    }
+
+    /// A lane's label: the channel's name, its own label, its ratings.
+    static func laneLines(_ journey: Journey, channel c: Int, language: KeywordLanguage) -> [TextLine] {
+        func t(_ p: Phrase) -> String { Localized.text(p, language) }
+        let shortName = journey.channelShortName(c, language)
+        var lines = GraphvizText.wrap(GraphvizText.capped(shortName, 120), width: 18, maxLines: 4)
+            .map { TextLine(text: $0, style: .heading) }
+        let channel = journey.channels[c]
+        if let label = channel.label?.value, !label.isEmpty, label != shortName {
+            for line in GraphvizText.wrap(GraphvizText.capped(label, 120), width: 22, maxLines: 4) {
+                lines.append(TextLine(text: line, style: .muted))
+            }
+        }
+        var ratings: [String] = []
+        if let v = channel.competenceValue { ratings.append("\(t(.competence)) \(v)/5") }
+        if let v = channel.presenceValue { ratings.append("\(t(.presence)) \(v)/5") }
+        for r in ratings { lines.append(TextLine(text: r, style: .muted)) }
+        return lines
+    }
+
+    /// The legend: the symbols on the cards, then how to read the order of the steps (the
+    /// arrows of the timeline, the numbers of the compact layout).
+    static func legendLines(_ options: DiagramOptions, language: KeywordLanguage, layout: DiagramLayout) -> [TextLine] {
+        func t(_ p: Phrase) -> String { Localized.text(p, language) }
+        var legendLines = [
             TextLine(text: t(.legend), style: .heading),
             TextLine(text: "★ \(t(.recommend))    ↪ \(t(.followUp))    ✎ \(t(.feedback))    ✱ \(t(.note))", style: .body),
             TextLine(text: "● \(t(.customerLeaves))    → \(t(.flow))", style: .body),
         ]
+        if layout == .compact {
+            legendLines[2].text = "● \(t(.customerLeaves))    1, 2, 3 … \(t(.numbersShowOrder))"
+        }
         if options.showFindings {
             legendLines.append(TextLine(text: "⚠ \(t(.finding)) – - - dashed border", style: .finding))
             if language == .fi { legendLines[legendLines.count - 1].text = "⚠ \(t(.finding)) – katkoviivareunus" }
             if language == .sv { legendLines[legendLines.count - 1].text = "⚠ \(t(.finding)) – streckad kant" }
         }
+        return legendLines
+    }
+
+    /// The compact layout, after the workbook's exercise sheet: a column per phase (a card
+    /// wide, an empty phase narrower), a row per channel, and in each cell the steps of that
+    /// phase in that channel stacked top to bottom in file order; a row is as tall as its
+    /// tallest cell. The cards' numbers give the order, so there are no arrows (and none can
+    /// cross a card).
+    private mutating func placeCompact(_ journey: Journey, cardLines: [[TextLine]], stepFindings: [[String]],
+                                       laneChannels: [Int], laneOf: [Int], options: DiagramOptions,
+                                       language: KeywordLanguage) {
+        let cellPadding = Self.compactCellPadding
+        let columnWidth = Self.cardWidth + 2 * cellPadding
+        var x = Self.margin + Self.laneLabelWidth + 8
+        var columnOf: [Phase: Int] = [:]
+        for phase in Phase.allCases {
+            let empty = !journey.steps.contains { $0.phase == phase }
+            let w = empty ? columnWidth * 0.6 : columnWidth
+            columnOf[phase] = columns.count
+            columns.append(PhaseColumn(phase: phase, box: Box(x: x, y: 0, width: w, height: 0),
+                                       header: Box(x: x + 2, y: 0, width: w - 4, height: Self.phaseHeaderHeight),
+                                       empty: empty))
+            x += w + Self.phaseGap
+        }
+        width = x - Self.phaseGap + Self.margin
+
+        var y = Self.margin
+        let headerHeight = headerLines.reduce(0) { $0 + $1.height } + 8
+        header = Box(x: Self.margin, y: y, width: width - 2 * Self.margin, height: headerHeight)
+        y += headerHeight + 10
+        for i in columns.indices { columns[i].header.y = y }
+        y += Self.phaseHeaderHeight + 6
+        let lanesTop = y
+
+        // Card heights, and each cell's steps in file order.
+        func cardHeight(_ i: Int) -> Double { cardLines[i].reduce(0) { $0 + $1.height } + 2 * Self.cardPadding }
+        var cells = [[[Int]]](repeating: [[Int]](repeating: [], count: columns.count), count: laneChannels.count)
+        for (i, step) in journey.steps.enumerated() {
+            cells[laneOf[step.channel]][columnOf[step.phase]!].append(i)
+        }
+        var cardBoxes = [Box](repeating: Box(x: 0, y: 0, width: 0, height: 0), count: journey.steps.count)
+        for (n, c) in laneChannels.enumerated() {
+            let lines = Self.laneLines(journey, channel: c, language: language)
+            var tallest = lines.reduce(0) { $0 + $1.height } + 2 * cellPadding
+            for (k, steps) in cells[n].enumerated() {
+                var cy = y + cellPadding
+                for s in steps {
+                    let h = cardHeight(s)
+                    cardBoxes[s] = Box(x: columns[k].box.x + cellPadding, y: cy, width: Self.cardWidth, height: h)
+                    cy += h + Self.compactCardGap
+                }
+                if !steps.isEmpty { tallest = max(tallest, cy - Self.compactCardGap + cellPadding - y) }
+            }
+            let h = max(tallest, 60)
+            lanes.append(Lane(channel: c, box: Box(x: Self.margin, y: y, width: width - 2 * Self.margin, height: h), lines: lines))
+            y += h
+        }
+        if laneChannels.isEmpty { y += 40 }
+        let lanesBottom = y
+        for i in columns.indices {
+            columns[i].box.y = lanesTop
+            columns[i].box.height = lanesBottom - lanesTop
+        }
+        for i in columns.indices.dropLast() {
+            let sx = columns[i].box.maxX + Self.phaseGap / 2 - 0.75
+            separators.append(Box(x: sx, y: columns[i].header.y, width: 1.5, height: lanesBottom - columns[i].header.y))
+        }
+        for i in journey.steps.indices {
+            cards.append(Card(step: i, box: cardBoxes[i], lines: cardLines[i], hasFindings: !stepFindings[i].isEmpty))
+        }
+
+        legendLines = Self.legendLines(options, language: language, layout: .compact)
         let legendHeight = legendLines.reduce(0) { $0 + $1.height } + 12
         legend = Box(x: Self.margin, y: lanesBottom + 14, width: min(560, width - 2 * Self.margin), height: legendHeight)
         height = legend.maxY + Self.margin

@@ -6,7 +6,7 @@ import PolkuSyntax
 package enum Phrase: String, CaseIterable, Sendable {
     case journey, persona, forWhom, channel, phase, step, steps
     case need, servedBy, recommend, followUp, feedback, mood, note
-    case customerLeaves, flow, finding, findings, journeyFindings, legend
+    case customerLeaves, flow, numbersShowOrder, finding, findings, journeyFindings, legend
     case noSteps, summary, recommendations, followUps, openQuestions, total
     case channelSelfAssessment, competence, presence, notes
     case customerProfiles, waysOfUsing, channelsOffered, deliveryEnsured
@@ -46,6 +46,7 @@ package enum Localized {
         case .note: "Note"
         case .customerLeaves: "The customer leaves here"
         case .flow: "Flow: the customer goes on to the next step"
+        case .numbersShowOrder: "Numbers show the order of the steps"
         case .finding: "Finding"
         case .findings: "Findings"
         case .journeyFindings: "Findings about the whole journey"
@@ -116,6 +117,7 @@ package enum Localized {
         case .note: "Huomio"
         case .customerLeaves: "Asiakas poistuu tästä"
         case .flow: "Kulku: asiakas siirtyy seuraavaan vaiheeseen"
+        case .numbersShowOrder: "Numerot kertovat vaiheiden järjestyksen"
         case .finding: "Havainto"
         case .findings: "Havainnot"
         case .journeyFindings: "Havainnot koko polusta"
@@ -186,6 +188,7 @@ package enum Localized {
         case .note: "Anteckning"
         case .customerLeaves: "Kunden lämnar här"
         case .flow: "Flöde: kunden går vidare till nästa steg"
+        case .numbersShowOrder: "Siffrorna visar stegens ordning"
         case .finding: "Iakttagelse"
         case .findings: "Iakttagelser"
         case .journeyFindings: "Iakttagelser om hela resan"

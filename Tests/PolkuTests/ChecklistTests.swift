@@ -90,7 +90,8 @@ import Testing
             let found = try #require(md.range(of: line), "no `\(line)` in \(md)")
             #expect(found.lowerBound < firstPhase.lowerBound)
         }
-        #expect(md.contains("- [ ] **Asks at the desk** — \(channel)\n"))
+        // The step numbered as on the diagram's cards: its place in the journey.
+        #expect(md.contains("- [ ] **1. Asks at the desk** — \(channel)\n"))
         #expect(md.contains("\n  - ✱ **\(note):** the step note\n  - \(mood): 2/5\n"))
 
         // HTML: the same, as paragraphs and list items without checkboxes.
@@ -101,6 +102,7 @@ import Testing
         #expect(stepNote.map(\.stringValue) == ["✱ \(note): the step note"])
         #expect(try document.nodes(forXPath: "//li[@class='note']//input").isEmpty)
         #expect(try document.nodes(forXPath: "//li[@class='step']/ul/li[@class='mood']").map(\.stringValue) == ["\(mood): 2/5"])
+        #expect(try document.nodes(forXPath: "//li[@class='step']/label/strong").map(\.stringValue) == ["1. Asks at the desk"])
 
         // CSV: rows of their own kind, in the same six columns.
         let rows = CSVChecklist.render(c).split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -108,8 +110,9 @@ import Testing
         let whole = c.t(.wholeJourney)
         #expect(rows.contains([whole, "", "", note, "the whole journey note", ""]))
         #expect(rows.contains([whole, "", "", note, "p: the persona note", ""]))
-        #expect(rows.contains([heading, "Asks at the desk", channel, note, "the step note", ""]))
-        #expect(rows.contains([heading, "Asks at the desk", channel, mood, "2/5", ""]))
+        #expect(rows.contains([heading, "1. Asks at the desk", channel, c.kindLabel(.step), "1. Asks at the desk", ""]))
+        #expect(rows.contains([heading, "1. Asks at the desk", channel, note, "the step note", ""]))
+        #expect(rows.contains([heading, "1. Asks at the desk", channel, mood, "2/5", ""]))
     }
 
     @Test func theKaukolainaPainPointIsInTheChecklist() throws {

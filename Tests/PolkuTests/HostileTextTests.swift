@@ -134,16 +134,20 @@ import Testing
         // DOT goes through Graphviz without a complaint, and the SVG is XML with no markup
         // from the journey in it.
         let svg = try Diagrams.drawBlocking(journey, format: .svg, options: DiagramOptions()).bytes
-        let svgDocument = try XMLDocument(data: Data(svg), options: [])
-        #expect(try svgDocument.nodes(forXPath: "//*[local-name()='script' or local-name()='a' or local-name()='image']").isEmpty)
-        let title = try #require(try svgDocument.nodes(forXPath: "//*[local-name()='title']").first?.stringValue)
-        #expect(title.hasSuffix(visible), "the SVG's title is \(title.debugDescription)")
-        // A pointer on a card shows its step's title, as text.
-        let hover = try svgDocument.nodes(forXPath: "//*[local-name()='g']/*[local-name()='title']").compactMap(\.stringValue)
-        #expect(hover.contains(visible), "no card is titled \(visible.debugDescription)")
-        // The notes reach the drawing (through Graphviz, as text).
-        let drawn = try svgDocument.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue).joined(separator: " ")
-        #expect(drawn.contains("✱"))
+        // Both layouts: the timeline, and the compact one (the checklist gets the default).
+        for layout in [DiagramLayout.timeline, .compact] {
+            let drawing = try Diagrams.drawBlocking(journey, format: .svg, options: DiagramOptions(layout: layout)).bytes
+            let svgDocument = try XMLDocument(data: Data(drawing), options: [])
+            #expect(try svgDocument.nodes(forXPath: "//*[local-name()='script' or local-name()='a' or local-name()='image']").isEmpty)
+            let title = try #require(try svgDocument.nodes(forXPath: "//*[local-name()='title']").first?.stringValue)
+            #expect(title.hasSuffix(visible), "the SVG's title is \(title.debugDescription)")
+            // A pointer on a card shows its step's title, as text.
+            let hover = try svgDocument.nodes(forXPath: "//*[local-name()='g']/*[local-name()='title']").compactMap(\.stringValue)
+            #expect(hover.contains(visible), "no card is titled \(visible.debugDescription)")
+            // The notes reach the drawing (through Graphviz, as text).
+            let drawn = try svgDocument.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue).joined(separator: " ")
+            #expect(drawn.contains("✱"))
+        }
 
         // HTML: well-formed, no markup from the journey, the text shown as written.
         let html = Checklists.render(journey, format: .html, diagram: svg)

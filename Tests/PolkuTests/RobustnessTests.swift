@@ -253,7 +253,7 @@ func shell(_ script: String, in folder: URL? = nil, environment: [String: String
         let ids = (0..<60).map { "s\($0)" }
         for id in ids { text += "  step \(id): \(id)\n    next: \(ids.joined(separator: ", ")), end\n" }
         let journey = Self.checked(text)
-        let dot = String(decoding: try Diagrams.drawBlocking(journey, format: .dot, options: DiagramOptions()).bytes, as: UTF8.self)
+        let dot = String(decoding: try Diagrams.drawBlocking(journey, format: .dot, options: DiagramOptions(layout: .timeline)).bytes, as: UTF8.self)
         #expect(dot.components(separatedBy: " -> ").count - 1 == 60 * 12)
         #expect(dot.contains("… and 48 more"))
     }
