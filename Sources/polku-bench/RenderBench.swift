@@ -28,7 +28,8 @@ enum RenderBench {
         let bytes = [UInt8](data)
         func dot() -> (String, Int) {
             let result = Checker.check(Analysis(SourceFile(name: path, bytes: bytes)))
-            return (SwimlaneDiagram.dot(result), result.analysis.journey.steps.count)
+            // The timeline, as in bench/RESULTS.md (auto would draw a long journey compact).
+            return (SwimlaneDiagram.dot(result, options: DiagramOptions(layout: .timeline)), result.analysis.journey.steps.count)
         }
         let (fixedDot, steps) = dot()
         print("journey: \(path) (\(steps) steps), \(format.rawValue.uppercased()), DOT \(fixedDot.utf8.count) bytes, "
