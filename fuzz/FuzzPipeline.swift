@@ -31,6 +31,10 @@ public func polkuFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     guard result.rulesRan else { return 0 }
 
     let dot = SwimlaneDiagram.dot(result)
+    // Both layouts, whatever the default would pick for this journey.
+    for layout in [DiagramLayout.timeline, .compact] {
+        _ = SwimlaneDiagram.dot(result, options: DiagramOptions(layout: layout))
+    }
     // Determinism: the same journey gives the same DOT.
     if dot != SwimlaneDiagram.dot(Checker.check(Analysis(SourceFile(name: "fuzz.polku", bytes: bytes)))) {
         fatalError("the DOT text differs between two runs on the same input")
