@@ -269,14 +269,7 @@ struct SwimlaneLayout {
             y += 40
         }
         let lanesBottom = y
-        for i in columns.indices {
-            columns[i].box.y = lanesTop
-            columns[i].box.height = lanesBottom - lanesTop
-        }
-        for i in columns.indices.dropLast() {
-            let sx = columns[i].box.maxX + Self.phaseGap / 2 - 0.75
-            separators.append(Box(x: sx, y: columns[i].header.y, width: 1.5, height: lanesBottom - columns[i].header.y))
-        }
+        closeColumns(top: lanesTop, bottom: lanesBottom)
 
         // Cards, top-aligned under the lane's routing strip.
         for (i, step) in journey.steps.enumerated() {
@@ -418,14 +411,7 @@ struct SwimlaneLayout {
         }
         if laneChannels.isEmpty { y += 40 }
         let lanesBottom = y
-        for i in columns.indices {
-            columns[i].box.y = lanesTop
-            columns[i].box.height = lanesBottom - lanesTop
-        }
-        for i in columns.indices.dropLast() {
-            let sx = columns[i].box.maxX + Self.phaseGap / 2 - 0.75
-            separators.append(Box(x: sx, y: columns[i].header.y, width: 1.5, height: lanesBottom - columns[i].header.y))
-        }
+        closeColumns(top: lanesTop, bottom: lanesBottom)
         for i in journey.steps.indices {
             cards.append(Card(step: i, box: cardBoxes[i], lines: cardLines[i], hasFindings: !stepFindings[i].isEmpty))
         }
@@ -434,5 +420,20 @@ struct SwimlaneLayout {
         let legendHeight = legendLines.reduce(0) { $0 + $1.height } + 12
         legend = Box(x: Self.margin, y: lanesBottom + 14, width: min(560, width - 2 * Self.margin), height: legendHeight)
         height = legend.maxY + Self.margin
+    }
+}
+
+extension SwimlaneLayout {
+    /// Once the lanes are placed: every phase column spans them, and a separator stands
+    /// between each two columns, from the phase headers down. Both layouts end this way.
+    mutating func closeColumns(top: Double, bottom: Double) {
+        for i in columns.indices {
+            columns[i].box.y = top
+            columns[i].box.height = bottom - top
+        }
+        for i in columns.indices.dropLast() {
+            let sx = columns[i].box.maxX + Self.phaseGap / 2 - 0.75
+            separators.append(Box(x: sx, y: columns[i].header.y, width: 1.5, height: bottom - columns[i].header.y))
+        }
     }
 }
