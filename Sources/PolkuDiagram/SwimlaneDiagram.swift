@@ -93,6 +93,11 @@ package enum SwimlaneDiagram {
             box("sep\(i)", s, "fillcolor=\(q(theme.separator)), color=\(q(theme.separator))")
         }
         box("header", layout.header, "style=\"\", label=<\(rows(layout.headerLines, width: layout.header.width))>")
+        if let band = layout.moodBand {
+            box("moodband", band, "fillcolor=\(q(theme.laneFills[0])), color=\(q(theme.separator)), penwidth=0.8")
+            let label = Box(x: band.x, y: band.y, width: SwimlaneLayout.laneLabelWidth, height: band.height)
+            box("moodlabel", label, "fillcolor=\(q(theme.laneLabelFill)), color=\(q(theme.separator)), penwidth=0.8, label=<\(rows(layout.moodBandLines, width: label.width - 16))>")
+        }
 
         // Cards.
         for card in layout.cards {
@@ -115,6 +120,25 @@ package enum SwimlaneDiagram {
             let tip = (edge.points.last!.0 + 9, edge.points.last!.1)
             let p = "e,\(pos(tip.0, tip.1)) " + spline.map { pos($0.0, $0.1) }.joined(separator: " ")
             out += "  s\(edge.from) -> s\(edge.to) [pos=\"\(p)\"];\n"
+        }
+        // The mood curve: a point per step with its number, the lowest ones ringed twice,
+        // joined by a line that stops at each point's edge.
+        let size = SwimlaneLayout.moodPointSize
+        for point in layout.moodPoints {
+            let shape = point.lowest ? "doublecircle" : "circle"
+            let pen = point.lowest ? "2" : "1.4"
+            out += "  mood\(point.step) [shape=\(shape), pos=\"\(pos(point.x, point.y))!\", width=\(inches(size)), height=\(inches(size)), "
+            out += "fillcolor=\(q(theme.cardFill)), color=\(q(theme.text)), penwidth=\(pen), "
+            out += "label=<<FONT POINT-SIZE=\"10\" COLOR=\(q(theme.text))><B>\(point.mood)</B></FONT>>];\n"
+        }
+        for (a, b) in zip(layout.moodPoints, layout.moodPoints.dropFirst()) {
+            let dx = b.x - a.x, dy = b.y - a.y
+            let length = max((dx * dx + dy * dy).squareRoot(), 1)
+            let r = size / 2 + 2
+            let from = (a.x + dx / length * r, a.y + dy / length * r), to = (b.x - dx / length * r, b.y - dy / length * r)
+            let spline = [from, (from.0 + (to.0 - from.0) / 3, from.1 + (to.1 - from.1) / 3),
+                          (from.0 + 2 * (to.0 - from.0) / 3, from.1 + 2 * (to.1 - from.1) / 3), to]
+            out += "  mood\(a.step) -> mood\(b.step) [arrowhead=none, penwidth=2, color=\(q(theme.text)), pos=\"\(spline.map { pos($0.0, $0.1) }.joined(separator: " "))\"];\n"
         }
         out += "}\n"
         return (out, layout.width, layout.height)
@@ -152,8 +176,20 @@ package enum SwimlaneDiagram {
         func step(_ name: Substring) -> String? {
             index(name, "s", below: journey.steps.count).map { GraphvizText.capped(journey.steps[$0].title.value, 200) }
         }
+        func mood(_ name: Substring) -> String? {
+            index(name, "mood", below: journey.steps.count).map { i in
+                "\(Localized.text(.mood, language)) \(journey.steps[i].moodValue.map { "\($0)/5" } ?? ""): \(GraphvizText.capped(journey.steps[i].title.value, 200))"
+            }
+        }
         return { name in
             let name = Substring(name)
+            // A piece of the mood curve, `mood2->mood4`.
+            if name.hasPrefix("mood"), let dash = name.firstIndex(of: "-"), name[name.index(after: dash)...].hasPrefix(">") {
+                guard let from = mood(name[..<dash]), let to = mood(name[name.index(dash, offsetBy: 2)...]) else { return nil }
+                return "\(from) → \(to)"
+            }
+            if name == "moodband" || name == "moodlabel" { return Localized.text(.mood, language) }
+            if let m = mood(name) { return m }
             // An arrow, `s4->s6`.
             if let dash = name.firstIndex(of: "-"), name[name.index(after: dash)...].hasPrefix(">") {
                 guard let from = step(name[..<dash]), let to = step(name[name.index(dash, offsetBy: 2)...]) else { return nil }
@@ -187,6 +223,14 @@ package enum SwimlaneDiagram {
             let list = steps.isEmpty ? Localized.text(.noSteps, language)
                 : steps.map { "\($0.index + 1). \($0.title.value) (\(journey.channelShortName($0.channel, language)))" }.joined(separator: "; ")
             parts.append("\(Labels.phase(phase, language)): \(list).")
+        }
+        // The mood curve in words: each step's mood in order, then where it is lowest.
+        let moods = journey.steps.filter { $0.moodValue != nil }
+        if let lowest = moods.compactMap(\.moodValue).min() {
+            let curve = moods.map { "\($0.index + 1). \($0.title.value) \($0.moodValue!)/5" }.joined(separator: "; ")
+            let low = moods.filter { $0.moodValue == lowest }.map { "\($0.index + 1). \($0.title.value)" }.joined(separator: "; ")
+            parts.append("\(Localized.text(.mood, language)) (\(Localized.text(.moodScale, language))): \(curve).")
+            parts.append("\(Localized.text(.lowestMood, language)): \(low) (\(lowest)/5).")
         }
         if options.showFindings {
             parts.append("\(Localized.text(.findings, language)): \(result.diagnostics.count).")

@@ -85,6 +85,7 @@ struct SwimlaneLayout {
     struct PhaseColumn { var phase: Phase; var box: Box; var header: Box; var empty: Bool }
     struct Card { var step: Int; var box: Box; var lines: [TextLine]; var hasFindings: Bool }
     struct Edge { var from: Int; var to: Int; var points: [(Double, Double)] }
+    struct MoodPoint { var step: Int; var mood: Int; var x: Double; var y: Double; var lowest: Bool }
 
     var width: Double = 0
     var height: Double = 0
@@ -97,6 +98,11 @@ struct SwimlaneLayout {
     var edges: [Edge] = []
     var legend: Box = Box(x: 0, y: 0, width: 0, height: 0)
     var legendLines: [TextLine] = []
+    /// The customer's emotion curve (timeline only): a band under the lanes, a point per
+    /// step with a mood, aligned under its card; the lowest points marked.
+    var moodBand: Box?
+    var moodBandLines: [TextLine] = []
+    var moodPoints: [MoodPoint] = []
     /// The layout drawn: `timeline` or `compact`, never `auto`.
     var layout: DiagramLayout = .timeline
 
@@ -112,6 +118,9 @@ struct SwimlaneLayout {
     static let bodyWrap = 30
     static let titleWrap = 23
     static let itemsPerKind = 8
+    /// The mood band's height, and the diameter of a point on the curve.
+    static let moodBandHeight = 96.0
+    static let moodPointSize = 20.0
     /// Compact layout: space around the cards of a cell, and between two cards in one.
     static let compactCellPadding = 10.0
     static let compactCardGap = 10.0
@@ -172,6 +181,9 @@ struct SwimlaneLayout {
             }
         }
 
+        // The lowest mood of the journey, where a team looks first (nil: no step has one).
+        let lowestMood = journey.steps.compactMap(\.moodValue).min()
+
         // Cards: text first, since lane heights depend on it.
         var cardLines = [[TextLine]](repeating: [], count: journey.steps.count)
         for (i, step) in journey.steps.enumerated() {
@@ -199,7 +211,16 @@ struct SwimlaneLayout {
             addAll("↪ ", step.followUps)
             addAll("✎ ", step.feedback)
             addAll("✱ ", step.notes, .note)
-            if let mood = step.moodValue { add("", "\(t(.mood)): \(mood)/5", .muted) }
+            if let mood = step.moodValue {
+                // The compact layout has no curve: the card shows the mood as a scale of
+                // filled and empty circles (no colour needed), the number, and ◎ at the lowest.
+                if options.layout.chosen(for: journey) == .compact {
+                    let scale = String(repeating: "●", count: mood) + String(repeating: "○", count: 5 - mood)
+                    add("", "\(t(.mood)): \(scale) \(mood)/5" + (mood == lowestMood ? " ◎" : ""), .muted)
+                } else {
+                    add("", "\(t(.mood)): \(mood)/5", .muted)
+                }
+            }
             if step.flow.ends { add("● ", t(.customerLeaves), .muted) }
             if step.flow.successors.count > Self.arrowsPerStep {
                 add("→ ", Localized.andMore(step.flow.successors.count - Self.arrowsPerStep, language), .muted)
@@ -310,9 +331,24 @@ struct SwimlaneLayout {
             }
         }
 
-        legendLines = Self.legendLines(options, language: language, layout: .timeline)
+        // The mood curve, in a band under the lanes.
+        var bottom = lanesBottom
+        if let lowestMood {
+            let band = Box(x: Self.margin, y: lanesBottom + 10, width: width - 2 * Self.margin, height: Self.moodBandHeight)
+            moodBand = band
+            moodBandLines = [TextLine(text: t(.mood), style: .heading), TextLine(text: t(.moodScale), style: .muted)]
+            let top = band.y + Self.moodPointSize / 2 + 6, span = band.height - Self.moodPointSize - 12
+            for i in order where journey.steps[i].moodValue != nil {
+                let mood = journey.steps[i].moodValue!
+                moodPoints.append(MoodPoint(step: i, mood: mood, x: cards[i].box.midX,
+                                            y: top + Double(5 - mood) / 4 * span, lowest: mood == lowestMood))
+            }
+            bottom = band.maxY
+        }
+
+        legendLines = Self.legendLines(options, language: language, layout: .timeline, moods: lowestMood != nil)
         let legendHeight = legendLines.reduce(0) { $0 + $1.height } + 12
-        legend = Box(x: Self.margin, y: lanesBottom + 14, width: min(560, width - 2 * Self.margin), height: legendHeight)
+        legend = Box(x: Self.margin, y: bottom + 14, width: min(560, width - 2 * Self.margin), height: legendHeight)
         height = legend.maxY + Self.margin
     }
 
@@ -337,7 +373,8 @@ struct SwimlaneLayout {
 
     /// The legend: the symbols on the cards, then how to read the order of the steps (the
     /// arrows of the timeline, the numbers of the compact layout).
-    static func legendLines(_ options: DiagramOptions, language: KeywordLanguage, layout: DiagramLayout) -> [TextLine] {
+    static func legendLines(_ options: DiagramOptions, language: KeywordLanguage, layout: DiagramLayout,
+                            moods: Bool = false) -> [TextLine] {
         func t(_ p: Phrase) -> String { Localized.text(p, language) }
         var legendLines = [
             TextLine(text: t(.legend), style: .heading),
@@ -347,6 +384,7 @@ struct SwimlaneLayout {
         if layout == .compact {
             legendLines[2].text = "● \(t(.customerLeaves))    1, 2, 3 … \(t(.numbersShowOrder))"
         }
+        if moods { legendLines.append(TextLine(text: "◎ \(t(.lowestMood))", style: .body)) }
         if options.showFindings {
             legendLines.append(TextLine(text: "⚠ \(t(.finding)) – - - dashed border", style: .finding))
             if language == .fi { legendLines[legendLines.count - 1].text = "⚠ \(t(.finding)) – katkoviivareunus" }
@@ -416,7 +454,8 @@ struct SwimlaneLayout {
             cards.append(Card(step: i, box: cardBoxes[i], lines: cardLines[i], hasFindings: !stepFindings[i].isEmpty))
         }
 
-        legendLines = Self.legendLines(options, language: language, layout: .compact)
+        legendLines = Self.legendLines(options, language: language, layout: .compact,
+                                       moods: journey.steps.contains { $0.moodValue != nil })
         let legendHeight = legendLines.reduce(0) { $0 + $1.height } + 12
         legend = Box(x: Self.margin, y: lanesBottom + 14, width: min(560, width - 2 * Self.margin), height: legendHeight)
         height = legend.maxY + Self.margin

@@ -6,7 +6,7 @@ import PolkuSyntax
 package enum Phrase: String, CaseIterable, Sendable {
     case journey, persona, forWhom, channel, phase, step, steps
     case need, servedBy, recommend, followUp, feedback, mood, note
-    case customerLeaves, flow, numbersShowOrder, finding, findings, journeyFindings, legend
+    case customerLeaves, flow, numbersShowOrder, lowestMood, moodScale, finding, findings, journeyFindings, legend
     case noSteps, summary, recommendations, followUps, openQuestions, total
     case channelSelfAssessment, competence, presence, notes
     case customerProfiles, waysOfUsing, channelsOffered, deliveryEnsured
@@ -47,6 +47,8 @@ package enum Localized {
         case .customerLeaves: "The customer leaves here"
         case .flow: "Flow: the customer goes on to the next step"
         case .numbersShowOrder: "Numbers show the order of the steps"
+        case .lowestMood: "The customer's lowest mood: look here first"
+        case .moodScale: "1 low – 5 high"
         case .finding: "Finding"
         case .findings: "Findings"
         case .journeyFindings: "Findings about the whole journey"
@@ -118,6 +120,8 @@ package enum Localized {
         case .customerLeaves: "Asiakas poistuu tästä"
         case .flow: "Kulku: asiakas siirtyy seuraavaan vaiheeseen"
         case .numbersShowOrder: "Numerot kertovat vaiheiden järjestyksen"
+        case .lowestMood: "Asiakkaan matalin tunnelma: katso tästä ensin"
+        case .moodScale: "1 matala – 5 korkea"
         case .finding: "Havainto"
         case .findings: "Havainnot"
         case .journeyFindings: "Havainnot koko polusta"
@@ -189,6 +193,8 @@ package enum Localized {
         case .customerLeaves: "Kunden lämnar här"
         case .flow: "Flöde: kunden går vidare till nästa steg"
         case .numbersShowOrder: "Siffrorna visar stegens ordning"
+        case .lowestMood: "Kundens lägsta känsla: titta här först"
+        case .moodScale: "1 låg – 5 hög"
         case .finding: "Iakttagelse"
         case .findings: "Iakttagelser"
         case .journeyFindings: "Iakttagelser om hela resan"
