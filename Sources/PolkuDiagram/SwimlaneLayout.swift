@@ -181,6 +181,7 @@ struct SwimlaneLayout {
             }
         }
 
+        let layout = options.layout.chosen(for: journey)
         // The lowest mood of the journey, where a team looks first (nil: no step has one).
         let lowestMood = journey.steps.compactMap(\.moodValue).min()
 
@@ -214,7 +215,7 @@ struct SwimlaneLayout {
             if let mood = step.moodValue {
                 // The compact layout has no curve: the card shows the mood as a scale of
                 // filled and empty circles (no colour needed), the number, and ◎ at the lowest.
-                if options.layout.chosen(for: journey) == .compact {
+                if layout == .compact {
                     let scale = String(repeating: "●", count: mood) + String(repeating: "○", count: 5 - mood)
                     add("", "\(t(.mood)): \(scale) \(mood)/5" + (mood == lowestMood ? " ◎" : ""), .muted)
                 } else {
@@ -234,7 +235,6 @@ struct SwimlaneLayout {
         var laneOf = [Int](repeating: 0, count: journey.channels.count)
         for (n, c) in laneChannels.enumerated() { laneOf[c] = n }
 
-        let layout = options.layout.chosen(for: journey)
         self.layout = layout
         if layout == .compact {
             placeCompact(journey, cardLines: cardLines, stepFindings: stepFindings, laneChannels: laneChannels,
