@@ -37,11 +37,7 @@ enum SuppressionParser {
             // Find `because` (or koska / eftersom) as a whole word, ignoring case, wherever it
             // stands (first, when the rule's name is missing). Blanks are spaces, tabs and
             // no-break spaces, as everywhere in a journey.
-            func blank(at k: Int) -> Int {
-                if bytes[k] == 0x20 || bytes[k] == 0x09 { return 1 }
-                if bytes[k] == 0xC2 && k + 1 < value.end && bytes[k + 1] == 0xA0 { return 2 }
-                return 0
-            }
+            func blank(at k: Int) -> Int { Blanks.length(in: bytes, at: k, before: value.end) }
             var split: (Int, Int)?
             var i = value.start
             while i < value.end && split == nil {
@@ -67,9 +63,7 @@ enum SuppressionParser {
             for k in value.start...rulesEnd where k == rulesEnd || bytes[k] == UInt8(ascii: ",") {
                 var s = start, e = k
                 while s < e, case let n = blank(at: s), n > 0 { s += n }
-                while e > s {
-                    if bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 } else if e - 2 >= s && bytes[e - 2] == 0xC2 && bytes[e - 1] == 0xA0 { e -= 2 } else { break }
-                }
+                while e > s, case let n = Blanks.length(in: bytes, endingAt: e, after: s), n > 0 { e -= n }
                 if s < e { names.append(SourceRange(s, e)) }
                 start = k + 1
             }

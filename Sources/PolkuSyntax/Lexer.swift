@@ -75,18 +75,12 @@ package struct Lexer {
     /// How many bytes of blank start at `i` (before `end`): 1 for a space or a tab, 2 for a
     /// no-break space (C2 A0), 0 for anything else.
     @inline(__always) private func blank(at i: Int, before end: Int) -> Int {
-        let b = bytes[i]
-        if b == 0x20 || b == 0x09 { return 1 }
-        if b == 0xC2 && i + 1 < end && bytes[i + 1] == 0xA0 { return 2 }
-        return 0
+        Blanks.length(in: bytes, at: i, before: end)
     }
 
     /// Like `blank(at:)`, for the blank that ends just before `i` (after `start`).
     @inline(__always) private func blank(endingAt i: Int, after start: Int) -> Int {
-        let b = bytes[i - 1]
-        if b == 0x20 || b == 0x09 { return 1 }
-        if b == 0xA0 && i - 2 >= start && bytes[i - 2] == 0xC2 { return 2 }
-        return 0
+        Blanks.length(in: bytes, endingAt: i, after: start)
     }
 
     /// The next line, or nil at the end of the file. `tokens` is reused to save allocations.
@@ -144,5 +138,27 @@ package struct Lexer {
             }
         }
         return LexedLine(number: lineNumber, range: SourceRange(start, lineEnd), tokens: tokens, terminator: terminator)
+    }
+}
+
+/// What a blank is, everywhere in a journey: a space, a tab, or a no-break space (C2 A0, which
+/// word processors put into text copied from them).
+package enum Blanks {
+    /// How many bytes of blank start at `i` (before `end`): 1, 2 for a no-break space, or 0.
+    @inline(__always)
+    package static func length(in bytes: [UInt8], at i: Int, before end: Int) -> Int {
+        let b = bytes[i]
+        if b == 0x20 || b == 0x09 { return 1 }
+        if b == 0xC2 && i + 1 < end && bytes[i + 1] == 0xA0 { return 2 }
+        return 0
+    }
+
+    /// Like `length(in:at:before:)`, for the blank that ends just before `i` (after `start`).
+    @inline(__always)
+    package static func length(in bytes: [UInt8], endingAt i: Int, after start: Int) -> Int {
+        let b = bytes[i - 1]
+        if b == 0x20 || b == 0x09 { return 1 }
+        if b == 0xA0 && i - 2 >= start && bytes[i - 2] == 0xC2 { return 2 }
+        return 0
     }
 }
