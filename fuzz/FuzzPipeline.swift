@@ -35,6 +35,13 @@ public func polkuFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     for layout in [DiagramLayout.timeline, .compact] {
         _ = SwimlaneDiagram.dot(result, options: DiagramOptions(layout: layout))
     }
+    // Cut into pages (one input in four: it lays the journey out several times).
+    if sample % 4 == 2 {
+        for layout in [DiagramLayout.timeline, .compact] {
+            let paged = SwimlaneDiagram.pages(result, options: DiagramOptions(layout: layout), setup: PageSetup(paper: .a4))
+            if paged.dots.isEmpty { fatalError("a diagram cut into no pages") }
+        }
+    }
     // Determinism: the same journey gives the same DOT.
     if dot != SwimlaneDiagram.dot(Checker.check(Analysis(SourceFile(name: "fuzz.polku", bytes: bytes)))) {
         fatalError("the DOT text differs between two runs on the same input")

@@ -12,7 +12,9 @@ struct ChecklistCommand: ParsableCommand {
         Per phase and step: a line to tick for the step (its channel and who serves), with \
         its recommendations, follow-ups and feedback points, its notes and mood; every \
         checker finding becomes a question for the team. Then the channel self-assessment, \
-        the customer profiles and a summary. The format comes from the extension (.md, .html, .csv) or --format; a \
+        the customer profiles and a summary. With --with-diagram the HTML page has the \
+        swimlane diagram too, fitted to sheets of the paper as `polku render --page` does, \
+        each printed on a sheet of its own. The format comes from the extension (.md, .html, .csv) or --format; a \
         --format that the extension contradicts (`--format csv -o x.md`) is refused.
 
         Examples:
@@ -38,8 +40,14 @@ struct ChecklistCommand: ParsableCommand {
     @Flag(help: "CSV: start with a byte order mark, so spreadsheet programs read ä and ö right.")
     var bom = false
 
-    @Flag(name: .customLong("with-diagram"), help: "HTML: put the swimlane diagram in the page (the layout `polku render` picks by default).")
+    @Flag(name: .customLong("with-diagram"), help: "HTML: put the swimlane diagram in the page, on sheets of its own when printed.")
     var withDiagram = false
+
+    @Option(help: ArgumentHelp("The paper it is printed on: a4 (default), a3 or letter.", valueName: "paper"))
+    var page: Paper = .a4
+
+    @Flag(help: "With --with-diagram: the diagram's sheets standing or lying; without either, whichever needs fewer pages.")
+    var turn: Turn?
 
     @OptionGroup var checker: CheckerOptions
 
@@ -68,16 +76,20 @@ struct ChecklistCommand: ParsableCommand {
         case .success(let loaded): journey = loaded
         case .failure(let status): return try finish(status, console)
         }
-        var diagram: [UInt8]?
+        var diagram: [[UInt8]] = []
+        var setup = PageSetup(paper: page, orientation: turn?.orientation ?? .auto)
         if withDiagram && chosen == .html {
             do {
-                diagram = try Diagrams.drawBlocking(journey, format: .svg, options: DiagramOptions(language: lang, layout: .auto)).bytes
+                // Fitted to the sheet by the rules of `polku render --page`.
+                let drawing = try Diagrams.drawBlocking(journey, format: .svg, options: DiagramOptions(language: lang, layout: .auto, page: setup))
+                diagram = drawing.pages
+                setup = drawing.page ?? setup
             } catch {
                 console.show(error.items)
                 return try finish(.usage, console)
             }
         }
-        let text = Checklists.render(journey, format: chosen, language: lang, byteOrderMark: bom, diagram: diagram)
+        let text = Checklists.render(journey, format: chosen, language: lang, byteOrderMark: bom, diagram: diagram, page: setup)
         try finish(OutputSteps.write(Array(text.utf8), to: target, console: console), console)
     }
 }

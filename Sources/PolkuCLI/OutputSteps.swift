@@ -85,6 +85,17 @@ extension OutputSteps {
         return (outDir.hasSuffix("/") ? outDir : outDir + "/") + withoutExtension + "." + ext
     }
 
+    /// The name of page `k` of `count`: the number before the extension, as many digits as
+    /// `count` has (`plan.svg` → `plan-2.svg`, or `plan-02.svg` of twelve).
+    static func numbered(_ target: String, _ k: Int, of count: Int) -> String {
+        let digits = String(count).count
+        let number = String(repeating: "0", count: digits - String(k).count) + String(k)
+        let ext = URL(fileURLWithPath: target).pathExtension
+        let slash = target.lastIndex(of: "/").map { target.index(after: $0) } ?? target.startIndex
+        guard !ext.isEmpty, target[slash...].count > ext.count + 1 else { return "\(target)-\(number)" }
+        return "\(target.dropLast(ext.count + 1))-\(number).\(ext)"
+    }
+
     /// Creates the folders an output goes into; a problem if they cannot be made.
     static func makeFolder(for target: String) -> FileDiagnostic? {
         Pipeline.makeFolders(for: target)

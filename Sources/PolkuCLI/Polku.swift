@@ -75,6 +75,12 @@ extension KeywordLanguage: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension DiagramFormat: ExpressibleByArgument {}
 extension DiagramLayout: ExpressibleByArgument {}
+extension Paper: ExpressibleByArgument {}
+/// `--portrait` or `--landscape`; neither means `Orientation.auto`.
+enum Turn: String, EnumerableFlag {
+    case portrait, landscape
+    var orientation: Orientation { self == .portrait ? .portrait : .landscape }
+}
 extension ChecklistFormat: ExpressibleByArgument {}
 extension ColorChoice: ExpressibleByArgument {}
 

@@ -22,6 +22,16 @@ struct RenderCommand: ParsableCommand {
         than 8 steps and timeline otherwise. In every layout the steps are numbered 1, 2, \
         3 … in file order, as in the checklists.
 
+        --page a4, a3 or letter fits the diagram to that sheet (turned whichever way needs \
+        fewer pages, or as --portrait or --landscape say; --margin in millimetres, default \
+        12) at a size where no text is \
+        smaller than 8 pt. A diagram that does not fit one page is cut between phases and \
+        between lanes, each page repeating the phase headings and lane names: a PDF gets \
+        all the pages; SVG and PNG get a file per page, numbered (plan-1.svg, plan-2.svg …), \
+        and the files written are listed on standard output. With --page, auto is the \
+        layout that needs fewer pages. --width gives a PNG (each page) an exact width in \
+        pixels, for slides and documents that take only pictures.
+
         The checker's findings are marked on their steps (a dashed border and a ⚠ line in \
         words); --no-findings hides them. A journey with errors is not drawn: the errors are \
         shown instead.
@@ -31,6 +41,8 @@ struct RenderCommand: ParsableCommand {
           polku render Examples/kaukolaina-fi.polku -o kaukolaina.png --dpi 200
           polku render Examples/social-media-event.polku --layout compact -o event.pdf
           polku render Examples/ --out-dir diagrams --format pdf --theme print
+          polku render Examples/new-resident-year.polku --page a4 -o plan.pdf
+          polku render Examples/chat-reference.polku -o slide.png --width 1600
           polku render Examples/lasecirkel-sv.polku -o - --format svg > diagram.svg
         """
     )
@@ -65,6 +77,18 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Pixels per inch for PNG.")
     var dpi: Int = 150
 
+    @Option(help: ArgumentHelp("Fit to pages of this paper: a4, a3 or letter, text at least 8 pt.", valueName: "paper"))
+    var page: Paper?
+
+    @Flag(help: "With --page: the sheet standing or lying (wider than tall); without either, whichever needs fewer pages.")
+    var turn: Turn?
+
+    @Option(help: ArgumentHelp("With --page: the margin on every side, in millimetres (default 12).", valueName: "mm"))
+    var margin: Double?
+
+    @Option(help: ArgumentHelp("PNG: the picture's exact width in pixels (each page's, with --page).", valueName: "px"))
+    var width: Int?
+
     @OptionGroup var checker: CheckerOptions
 
     func validate() throws {
@@ -72,12 +96,27 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--theme is light or print, not `\(theme)`")
         }
         guard (36...1200).contains(dpi) else { throw ValidationError("--dpi is a number from 36 to 1200") }
+        if page == nil && (turn != nil || margin != nil) {
+            throw ValidationError("--landscape, --portrait and --margin go with --page: add --page a4, a3 or letter")
+        }
+        if let margin, !(0...50).contains(margin) {
+            throw ValidationError("--margin is a number of millimetres from 0 to 50")
+        }
+        if let width, !(100...20_000).contains(width) {
+            throw ValidationError("--width is a number of pixels from 100 to 20000")
+        }
+    }
+
+    /// The sheet to fit to, if any.
+    var pageSetup: PageSetup? {
+        page.map { PageSetup(paper: $0, orientation: turn?.orientation ?? .auto, margin: margin ?? PageSetup.defaultMargin) }
     }
 
     func run() throws {
         let console = Console()
         let options = DiagramOptions(language: lang, theme: Theme.all.first { $0.name == theme }!,
-                                     showFindings: !noFindings, dpi: dpi, layout: layout)
+                                     showFindings: !noFindings, dpi: Double(dpi), layout: layout,
+                                     page: pageSetup, pixelWidth: width)
         let pipeline = checker.pipeline
         if Pipeline.isFolder(input) {
             guard let outDir else {
@@ -106,6 +145,10 @@ struct RenderCommand: ParsableCommand {
             }
             return try finish(worst, console)
         }
+        if let width, width > 0, (format ?? output.flatMap { DiagramFormat(rawValue: OutputSteps.fileExtension($0)) }) != .png {
+            console.error("polku: --width is the width of a PNG picture: write PNG (`-o name.png` or --format png), or leave out --width")
+            return try finish(.usage, console)
+        }
         let chosen: DiagramFormat
         if let format {
             if let mismatch = OutputSteps.formatMismatch(output, format: format.rawValue) {
@@ -125,6 +168,28 @@ struct RenderCommand: ParsableCommand {
         try finish(render(JourneyPath(input), to: target, format: chosen, options: options, pipeline: pipeline, console: console), console)
     }
 
+    /// Writes a diagram fitted to pages: one file as asked, or one a page with its number in
+    /// the name (`plan-1.svg`, or `plan-01.svg` from ten pages on, so they sort); lists the
+    /// files written on standard output.
+    private func writePages(_ pages: [[UInt8]], to target: String, console: Console) -> ExitStatus {
+        if pages.count == 1 {
+            let status = OutputSteps.write(pages[0], to: target, console: console)
+            if status == .ok && target != "-" { console.write(bytes: Array((target + "\n").utf8)) }
+            return status
+        }
+        if target == "-" {
+            console.error("polku: the diagram takes \(pages.count) pages, a file each: give -o name.svg (they become name-1.svg, name-2.svg …), or write one PDF with all of them (-o name.pdf)")
+            return .usage
+        }
+        for (k, bytes) in pages.enumerated() {
+            let name = OutputSteps.numbered(target, k + 1, of: pages.count)
+            let status = OutputSteps.write(bytes, to: name, console: console)
+            if status != .ok { return status }
+            console.write(bytes: Array((name + "\n").utf8))
+        }
+        return .ok
+    }
+
     private func render(_ path: JourneyPath, to target: String, format: DiagramFormat, options: DiagramOptions,
                         pipeline: Pipeline, console: Console) -> ExitStatus {
         let journey: CheckedJourney
@@ -135,7 +200,8 @@ struct RenderCommand: ParsableCommand {
         do {
             let drawing = try Diagrams.drawBlocking(journey, format: format, options: options)
             for note in drawing.notes { console.error("polku: note: \(note)") }
-            return OutputSteps.write(drawing.bytes, to: target, console: console)
+            if options.page == nil { return OutputSteps.write(drawing.bytes, to: target, console: console) }
+            return writePages(drawing.pages, to: target, console: console)
         } catch {
             console.show(error.items)
             return .usage

@@ -5,8 +5,28 @@ import PolkuModel
 /// order, real checkboxes, and a print stylesheet for A4. Well-formed XML as well as HTML, so
 /// it can be checked with an XML parser. All journey text is escaped.
 package enum HTMLChecklist {
-    /// - Parameter diagram: an SVG to put inline (from `polku render`), or nil.
-    package static func render(_ c: Checklist, diagram: String? = nil) -> String {
+    /// The paper a page is printed on, for the print stylesheet.
+    package struct Paper: Sendable {
+        /// The CSS `size` of the checklist's pages (`A4`, `A3`, `letter`).
+        package var name: String
+        /// The diagram's sheet in millimetres, as its pages were drawn (turned for landscape).
+        package var sheetWidth: Double
+        package var sheetHeight: Double
+
+        package init(name: String, sheetWidth: Double, sheetHeight: Double) {
+            self.name = name
+            self.sheetWidth = sheetWidth
+            self.sheetHeight = sheetHeight
+        }
+
+        package static let a4Landscape = Paper(name: "A4", sheetWidth: 297, sheetHeight: 210)
+    }
+
+    /// - Parameters:
+    ///   - diagram: SVGs to put inline (from `Diagrams`), one a page of `paper`: printed, each
+    ///     gets a sheet of its own; or none.
+    ///   - paper: the paper the checklist and the diagram's pages are printed on.
+    package static func render(_ c: Checklist, diagram: [String] = [], paper: Paper = .a4Landscape) -> String {
         var out = """
         <!DOCTYPE html>
         <html lang="\(c.language.rawValue)">
@@ -16,6 +36,7 @@ package enum HTMLChecklist {
         <title>\(e(c.t(.checklistFor))): \(e(c.title))</title>
         <style>
         \(stylesheet)
+        \(printSheets(paper, diagram: !diagram.isEmpty))
         </style>
         </head>
         <body>
@@ -31,8 +52,10 @@ package enum HTMLChecklist {
             }
         }
         out += "<p class=\"legend\">\(e(c.t(.legendChecklist)))</p>\n"
-        if let diagram {
-            out += "<section class=\"diagram\">\n<h2>\(e(c.t(.diagram)))</h2>\n<figure>\n\(inlineSVG(diagram))\n</figure>\n</section>\n"
+        if !diagram.isEmpty {
+            out += "<section class=\"diagram\">\n<h2>\(e(c.t(.diagram)))</h2>\n"
+            for page in diagram { out += "<figure class=\"sheet\">\n\(inlineSVG(page))\n</figure>\n" }
+            out += "</section>\n"
         }
         if !c.journeyQuestions.isEmpty {
             out += "<section>\n<h2>\(e(c.t(.wholeJourney)))</h2>\n<ul class=\"checklist\">\n"
@@ -144,6 +167,27 @@ package enum HTMLChecklist {
         return nil
     }
 
+    /// The print rules that depend on the paper: the checklist's pages, and a sheet of its
+    /// own for each of the diagram's pages (a named page, turned as the diagram was drawn),
+    /// with no margin, since the drawn page has its own.
+    static func printSheets(_ paper: Paper, diagram: Bool) -> String {
+        func mm(_ v: Double) -> String {
+            let tenths = Int((v * 10).rounded())
+            return (tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)") + "mm"
+        }
+        guard diagram else { return "@media print { @page { size: \(paper.name); margin: 16mm 14mm; } }" }
+        return """
+        @media print {
+          @page { size: \(paper.name); margin: 16mm 14mm; }
+          @page diagram { size: \(mm(paper.sheetWidth)) \(mm(paper.sheetHeight)); margin: 0; }
+          section.diagram h2 { display: none; }
+          figure.sheet { page: diagram; break-before: page; break-after: page; margin: 0; border: 0;
+                         width: \(mm(paper.sheetWidth)); height: \(mm(paper.sheetHeight)); overflow: hidden; }
+          figure.sheet svg { width: 100%; height: 100%; }
+        }
+        """
+    }
+
     static let stylesheet = """
     :root { color-scheme: light; }
     body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111827; background: #ffffff;
@@ -169,15 +213,14 @@ package enum HTMLChecklist {
     thead th { background: #e5e7eb; }
     td.num { text-align: right; }
     figure { margin: 0; }
-    figure svg { width: 100%; height: auto; }
+    figure svg { width: 100%; height: auto; display: block; }
+    figure.sheet { margin: 1rem 0; border: 1px solid #6b7280; }
     footer { margin-top: 2rem; color: #374151; font-size: .85rem; }
     @media print {
-      @page { size: A4; margin: 16mm 14mm; }
       body { font-size: 10.5pt; }
       main { max-width: none; padding: 0; }
       h2 { break-after: avoid-page; page-break-after: avoid; }
       li, tr, figure { break-inside: avoid; page-break-inside: avoid; }
-      section.diagram { break-after: page; }
       thead th { background: #e5e7eb; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       input[type=checkbox] { -webkit-appearance: none; appearance: none; border: 1.2px solid #111827; border-radius: 2px; }
       input[type=checkbox]:checked { background: #111827; }

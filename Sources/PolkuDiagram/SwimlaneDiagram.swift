@@ -10,6 +10,16 @@ import PolkuSyntax
 package enum SwimlaneDiagram {
     package static let fontName = "DejaVu Sans"
 
+    /// A number as DOT text: two decimals at most, without trailing zeros (12, 12.5, 12.05).
+    package static func number(_ v: Double) -> String {
+        let scaled = Int((v * 100).rounded())
+        let whole = scaled / 100, frac = abs(scaled % 100)
+        let sign = scaled < 0 && whole == 0 ? "-" : ""
+        if frac == 0 { return "\(sign)\(whole)" }
+        let tens = frac / 10, ones = frac % 10
+        return ones == 0 ? "\(sign)\(whole).\(tens)" : "\(sign)\(whole).\(tens)\(ones)"
+    }
+
     package static func dot(_ result: CheckResult, options: DiagramOptions = DiagramOptions()) -> String {
         dotAndSize(result, options: options).dot
     }
@@ -18,20 +28,20 @@ package enum SwimlaneDiagram {
     package static func dotAndSize(_ result: CheckResult, options: DiagramOptions = DiagramOptions())
         -> (dot: String, width: Double, height: Double) {
         let layout = SwimlaneLayout(result, options: options)
+        return (dot(layout, result, options: options), layout.width, layout.height)
+    }
+
+    /// The DOT text of one laid-out picture (the whole diagram, or a page of it). With
+    /// `paperInches`, Graphviz scales the picture to exactly that size (the layout is then
+    /// a sheet whose proportions are the paper's).
+    static func dot(_ layout: SwimlaneLayout, _ result: CheckResult, options: DiagramOptions,
+                    paperInches: (width: Double, height: Double)? = nil) -> String {
         let theme = options.theme
         let height = layout.height
         var out = ""
         out.reserveCapacity(4096 + layout.cards.count * 1200)
 
-        func n(_ v: Double) -> String {
-            let scaled = Int((v * 100).rounded())
-            let whole = scaled / 100, frac = abs(scaled % 100)
-            let sign = scaled < 0 && whole == 0 ? "-" : ""
-            // Two decimals at most, without trailing zeros: 12, 12.5, 12.05.
-            if frac == 0 { return "\(sign)\(whole)" }
-            let tens = frac / 10, ones = frac % 10
-            return ones == 0 ? "\(sign)\(whole).\(tens)" : "\(sign)\(whole).\(tens)\(ones)"
-        }
+        func n(_ v: Double) -> String { number(v) }
         func inches(_ v: Double) -> String { n(v / 72) }
         func pos(_ x: Double, _ y: Double) -> String { "\(n(x)),\(n(height - y))" }
         func q(_ s: String) -> String { Escaping.dotQuoted(s) }
@@ -67,7 +77,17 @@ package enum SwimlaneDiagram {
         out += "digraph journey {\n"
         out += "  graph [layout=\"nop2\", bb=\"0,0,\(n(layout.width)),\(n(height))\", bgcolor=\(q(theme.background)), "
         out += "fontname=\(q(fontName)), outputorder=\"nodesfirst\", notranslate=true, pad=\"0\""
-        if let dpi = options.dpi { out += ", dpi=\(dpi)" }
+        if let dpi = options.dpi { out += ", dpi=\(n(dpi))" }
+        if let paper = paperInches {
+            // Rounded down to a thousandth of an inch, so the picture never exceeds the paper.
+            func down(_ v: Double) -> String {
+                let m = Int((v * 1000).rounded(.down))
+                let frac = String(m % 1000)
+                return "\(m / 1000).\(String(repeating: "0", count: 3 - frac.count))\(frac)"
+            }
+            // margin=0: the PDF device would add half an inch around the sheet.
+            out += ", size=\"\(down(paper.width)),\(down(paper.height))!\", margin=\"0\""
+        }
         out += "];\n"
         out += "  node [shape=box, fixedsize=true, fontname=\(q(fontName)), label=\"\", penwidth=0, style=filled, margin=0];\n"
         out += "  edge [color=\(q(theme.edge)), penwidth=1.4, arrowhead=normal, arrowsize=0.7];\n"
@@ -77,14 +97,17 @@ package enum SwimlaneDiagram {
         out += "  corner0 [pos=\"0,0!\", width=0.01, height=0.01, style=invis];\n"
         out += "  corner1 [pos=\"\(n(layout.width)),\(n(height))!\", width=0.01, height=0.01, style=invis];\n"
         // Backgrounds first: lanes, then phase headers and separators.
-        for (i, lane) in layout.lanes.enumerated() {
+        for lane in layout.lanes {
+            let i = lane.number
             box("lane\(i)", lane.box, "fillcolor=\(q(theme.laneFills[i % theme.laneFills.count])), color=\(q(theme.laneFills[i % theme.laneFills.count]))")
             let label = Box(x: lane.box.x, y: lane.box.y, width: SwimlaneLayout.laneLabelWidth, height: lane.box.height)
             box("lanelabel\(i)", label, "fillcolor=\(q(theme.laneLabelFill)), color=\(q(theme.separator)), penwidth=0.8, label=<\(rows(lane.lines, width: label.width - 16))>")
         }
         let language = options.language ?? result.analysis.journey.language
-        for (i, column) in layout.columns.enumerated() {
-            var lines = [TextLine(text: Labels.phase(column.phase, language), style: .heading)]
+        for column in layout.columns {
+            let i = Phase.allCases.firstIndex(of: column.phase)!
+            let name = Labels.phase(column.phase, language)
+            var lines = [TextLine(text: column.continued ? "\(name) (\(Localized.text(.continued, language)))" : name, style: .heading)]
             if column.empty { lines.append(TextLine(text: Localized.text(.noSteps, language), style: .body)) }
             let border = theme.phaseFill == theme.background ? ", color=\(q(theme.text)), penwidth=1.2" : ", color=\(q(theme.phaseFill))"
             box("phase\(i)", column.header, "style=\"rounded,filled\", fillcolor=\(q(theme.phaseFill))\(border), label=<\(rows(lines, color: theme.phaseText, width: column.header.width - 16))>")
@@ -108,7 +131,7 @@ package enum SwimlaneDiagram {
             inner.width -= 2 * SwimlaneLayout.cardPadding
             box("s\(card.step)", card.box, "style=\(q(style)), fillcolor=\(q(theme.cardFill)), color=\(q(border)), penwidth=\(pen), label=<\(rows(card.lines, width: inner.width))>")
         }
-        box("legend", layout.legend, "style=\"rounded,filled\", fillcolor=\(q(theme.background)), color=\(q(theme.separator)), penwidth=0.8, label=<\(rows(layout.legendLines, width: layout.legend.width - 20))>")
+        if !layout.legendLines.isEmpty { box("legend", layout.legend, "style=\"rounded,filled\", fillcolor=\(q(theme.background)), color=\(q(theme.separator)), penwidth=0.8, label=<\(rows(layout.legendLines, width: layout.legend.width - 20))>") }
 
         // Arrows, each a pinned route of straight pieces written as a cubic B-spline.
         for edge in layout.edges {
@@ -141,7 +164,23 @@ package enum SwimlaneDiagram {
             out += "  mood\(a.step) -> mood\(b.step) [arrowhead=none, penwidth=2, color=\(q(theme.text)), pos=\"\(spline.map { pos($0.0, $0.1) }.joined(separator: " "))\"];\n"
         }
         out += "}\n"
-        return (out, layout.width, layout.height)
+        return out
+    }
+
+    /// The diagram cut into pages of `setup`'s sheet (see `PagedLayout`): the DOT text of
+    /// each page, scaled to the sheet, and the size of its smallest text in points (under
+    /// `PageSetup.smallestText` only when a single lane is taller than a page).
+    package static func pages(_ result: CheckResult, options: DiagramOptions, setup: PageSetup)
+        -> (dots: [String], smallestText: Double) {
+        let paged = PagedLayout(result, options: options, setup: setup)
+        let s = paged.scale
+        let sheet = setup.size
+        let offset = setup.marginPoints / s - SwimlaneLayout.margin
+        let dots = paged.pages.map { page in
+            dot(page.placed(dx: offset, dy: offset, width: sheet.width / s, height: sheet.height / s), result,
+                options: options, paperInches: (sheet.width / 72, sheet.height / 72))
+        }
+        return (dots, SwimlaneLayout.smallestFont * s)
     }
 
     /// Where the cards are, in points from the top left, and each card's first line (its

@@ -37,11 +37,18 @@ package struct DiagramOptions: Sendable {
     /// Show the checker's findings on the cards.
     package var showFindings = true
     /// Resolution for PNG (pixels per inch); SVG and PDF are vectors.
-    package var dpi: Int?
+    package var dpi: Double?
+    /// The sheet to fit the diagram on, cut into pages if needed; nil: one picture of the
+    /// diagram's own size.
+    package var page: PageSetup?
+    /// PNG: the picture's (each page's) exact width in pixels, instead of `dpi`.
+    package var pixelWidth: Int?
 
-    package init(language: KeywordLanguage? = nil, theme: Theme = .light, showFindings: Bool = true, dpi: Int? = nil,
-                 layout: DiagramLayout = .auto) {
+    package init(language: KeywordLanguage? = nil, theme: Theme = .light, showFindings: Bool = true, dpi: Double? = nil,
+                 layout: DiagramLayout = .auto, page: PageSetup? = nil, pixelWidth: Int? = nil) {
         self.layout = layout
+        self.page = page
+        self.pixelWidth = pixelWidth
         self.language = language
         self.theme = theme
         self.showFindings = showFindings
@@ -81,8 +88,10 @@ struct Box {
 /// every arrow runs through the gaps between cards (the gutters between slots and a strip
 /// at the top of each lane), so no arrow crosses a card. Linear in the number of steps.
 struct SwimlaneLayout {
-    struct Lane { var channel: Int; var box: Box; var lines: [TextLine] }
-    struct PhaseColumn { var phase: Phase; var box: Box; var header: Box; var empty: Bool }
+    /// `number`: the lane's place among all the journey's lanes (a page shows some of them).
+    struct Lane { var channel: Int; var number: Int; var box: Box; var lines: [TextLine] }
+    /// `continued`: the phase began on an earlier page (its heading says so).
+    struct PhaseColumn { var phase: Phase; var box: Box; var header: Box; var empty: Bool; var continued = false }
     struct Card { var step: Int; var box: Box; var lines: [TextLine]; var hasFindings: Bool }
     struct Edge { var from: Int; var to: Int; var points: [(Double, Double)] }
     struct MoodPoint { var step: Int; var mood: Int; var x: Double; var y: Double; var lowest: Bool }
@@ -132,7 +141,10 @@ struct SwimlaneLayout {
         journey.channels.indices.filter { journey.channels[$0].stepCount > 0 }
     }
 
-    init(_ result: CheckResult, options: DiagramOptions) {
+    /// - Parameter offPage: for a diagram split into pages, the steps each step leads to
+    ///   that are drawn on another page: the card lists their numbers ("→ 7, 9") instead of
+    ///   an arrow.
+    init(_ result: CheckResult, options: DiagramOptions, offPage: [Int: [Int]] = [:]) {
         let journey = result.analysis.journey
         let language = options.language ?? journey.language
         func t(_ p: Phrase) -> String { Localized.text(p, language) }
@@ -223,6 +235,9 @@ struct SwimlaneLayout {
                 }
             }
             if step.flow.ends { add("● ", t(.customerLeaves), .muted) }
+            if let away = offPage[i], !away.isEmpty {
+                add("→ ", away.map { String($0 + 1) }.joined(separator: ", "), .muted)
+            }
             if step.flow.successors.count > Self.arrowsPerStep {
                 add("→ ", Localized.andMore(step.flow.successors.count - Self.arrowsPerStep, language), .muted)
             }
@@ -282,7 +297,7 @@ struct SwimlaneLayout {
         for (n, c) in laneChannels.enumerated() {
             let h = Self.routingStrip + laneCardHeight[n] + 14
             let lines = Self.laneLines(journey, channel: c, language: language)
-            lanes.append(Lane(channel: c, box: Box(x: Self.margin, y: y, width: width - 2 * Self.margin, height: h), lines: lines))
+            lanes.append(Lane(channel: c, number: n, box: Box(x: Self.margin, y: y, width: width - 2 * Self.margin, height: h), lines: lines))
             y += h
         }
         if laneChannels.isEmpty {
@@ -444,7 +459,7 @@ struct SwimlaneLayout {
                 if !steps.isEmpty { tallest = max(tallest, cy - Self.compactCardGap + cellPadding - y) }
             }
             let h = max(tallest, 60)
-            lanes.append(Lane(channel: c, box: Box(x: Self.margin, y: y, width: width - 2 * Self.margin, height: h), lines: lines))
+            lanes.append(Lane(channel: c, number: n, box: Box(x: Self.margin, y: y, width: width - 2 * Self.margin, height: h), lines: lines))
             y += h
         }
         if laneChannels.isEmpty { y += 40 }

@@ -17,6 +17,7 @@ package enum Phrase: String, CaseIterable, Sendable {
     case diagram, diagramOf, generatedBy
     case checklistFor, kindStep, kindQuestion, acceptedFindings, because, wholeJourney, servedIn
     case legendChecklist, notRated
+    case continued, page
 }
 
 package enum Localized {
@@ -30,6 +31,8 @@ package enum Localized {
 
     static func en(_ p: Phrase) -> String {
         switch p {
+        case .continued: "continued"
+        case .page: "Page"
         case .journey: "Journey"
         case .persona: "Customer profile"
         case .forWhom: "For"
@@ -103,6 +106,8 @@ package enum Localized {
 
     static func fi(_ p: Phrase) -> String {
         switch p {
+        case .continued: "jatkuu"
+        case .page: "Sivu"
         case .journey: "Palvelupolku"
         case .persona: "Asiakasprofiili"
         case .forWhom: "Kenelle"
@@ -176,6 +181,8 @@ package enum Localized {
 
     static func sv(_ p: Phrase) -> String {
         switch p {
+        case .continued: "fortsätter"
+        case .page: "Sida"
         case .journey: "Kundresa"
         case .persona: "Kundprofil"
         case .forWhom: "För"

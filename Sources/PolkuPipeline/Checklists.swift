@@ -13,14 +13,20 @@ package enum Checklists {
     /// - Parameters:
     ///   - language: nil for the journey's own.
     ///   - byteOrderMark: CSV only: start with a byte order mark for spreadsheet programs.
-    ///   - diagram: HTML only: an SVG to put in the page (from `Diagrams`).
+    ///   - diagram: HTML only: the diagram's pages as SVG (from `Diagrams` with a page setup),
+    ///     each printed on a sheet of its own of `page`.
     package static func render(_ journey: CheckedJourney, format: ChecklistFormat, language: KeywordLanguage? = nil,
-                              byteOrderMark: Bool = false, diagram: [UInt8]? = nil) -> String {
+                              byteOrderMark: Bool = false, diagram: [[UInt8]] = [],
+                              page: PageSetup = PageSetup(paper: .a4, landscape: true)) -> String {
         let checklist = Checklist(journey.result, language: language)
         switch format {
         case .md: return MarkdownChecklist.render(checklist)
         case .csv: return CSVChecklist.render(checklist, byteOrderMark: byteOrderMark)
-        case .html: return HTMLChecklist.render(checklist, diagram: diagram.map { String(decoding: $0, as: UTF8.self) })
+        case .html:
+            let sheet = page.size
+            let paper = HTMLChecklist.Paper(name: page.paper == .letter ? "letter" : page.paper.rawValue.uppercased(),
+                                            sheetWidth: sheet.width / 72 * 25.4, sheetHeight: sheet.height / 72 * 25.4)
+            return HTMLChecklist.render(checklist, diagram: diagram.map { String(decoding: $0, as: UTF8.self) }, paper: paper)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PolkuCheck
 import PolkuDiagram
 import PolkuGraphviz
@@ -13,8 +14,21 @@ package enum DiagramFormat: String, CaseIterable, Sendable {
 /// A diagram drawn, and what the person should know about how (for example that a PNG was
 /// drawn at a lower resolution than asked).
 package struct Drawing: Sendable {
-    package var bytes: [UInt8]
+    /// The files to write: one, unless the diagram was cut into pages (`DiagramOptions.page`)
+    /// and the format holds one page a file (SVG, PNG, DOT); a PDF holds all its pages.
+    package var pages: [[UInt8]]
     package var notes: [String]
+    /// The sheet the pages were fitted to, turned as they were drawn; nil for a diagram not
+    /// fitted to paper.
+    package var page: PageSetup?
+    /// The first (usually the only) file.
+    package var bytes: [UInt8] { pages[0] }
+
+    package init(pages: [[UInt8]], notes: [String], page: PageSetup? = nil) {
+        self.pages = pages
+        self.notes = notes
+        self.page = page
+    }
 }
 
 /// The swimlane diagram of a checked journey in any format, drawn by Graphviz in-process.
@@ -31,11 +45,20 @@ package enum Diagrams {
     /// cooperative thread pool.
     package static func draw(_ journey: CheckedJourney, format: DiagramFormat,
                             options: DiagramOptions) async throws(Problems) -> Drawing {
-        let (dot, notes, options) = try prepare(journey, format: format, options: options)
-        guard let graphviz = format.graphviz else { return Drawing(bytes: Array(dot.utf8), notes: notes) }
+        let prepared = try prepare(journey, format: format, options: options)
+        guard let graphviz = format.graphviz else { return prepared.dotDrawing }
         do {
-            let bytes = try await Graphviz.shared.render(dot: dot, format: graphviz)
-            return Drawing(bytes: finish(bytes, journey, format: format, options: options), notes: notes)
+            var pages: [[UInt8]] = []
+            for dot in prepared.dots {
+                var bytes = try await Graphviz.shared.render(dot: dot, format: graphviz)
+                if let width = prepared.options.pixelWidth, format == .png {
+                    for attempt in prepared.widthAttempts(dot, bytes, width) {
+                        bytes = try await Graphviz.shared.render(dot: attempt, format: graphviz)
+                    }
+                }
+                pages.append(bytes)
+            }
+            return try prepared.finish(pages, journey, format: format)
         } catch {
             throw problems(error, journey)
         }
@@ -45,54 +68,142 @@ package enum Diagrams {
     /// line); never call it from async code.
     package static func drawBlocking(_ journey: CheckedJourney, format: DiagramFormat,
                                     options: DiagramOptions) throws(Problems) -> Drawing {
-        let (dot, notes, options) = try prepare(journey, format: format, options: options)
-        guard let graphviz = format.graphviz else { return Drawing(bytes: Array(dot.utf8), notes: notes) }
+        let prepared = try prepare(journey, format: format, options: options)
+        guard let graphviz = format.graphviz else { return prepared.dotDrawing }
         do {
-            let bytes = try Graphviz.shared.renderBlocking(dot: dot, format: graphviz)
-            return Drawing(bytes: finish(bytes, journey, format: format, options: options), notes: notes)
+            var pages: [[UInt8]] = []
+            for dot in prepared.dots {
+                var bytes = try Graphviz.shared.renderBlocking(dot: dot, format: graphviz)
+                if let width = prepared.options.pixelWidth, format == .png {
+                    for attempt in prepared.widthAttempts(dot, bytes, width) {
+                        bytes = try Graphviz.shared.renderBlocking(dot: attempt, format: graphviz)
+                    }
+                }
+                pages.append(bytes)
+            }
+            return try prepared.finish(pages, journey, format: format)
         } catch {
             throw problems(error, journey)
         }
     }
 
-    /// The DOT text, with the resolution fitted for PNG.
+    /// What is drawn: the DOT text of the picture or of each page, with the resolution
+    /// fitted for PNG.
+    struct Prepared {
+        var dots: [String]
+        var notes: [String]
+        var options: DiagramOptions
+
+        var dotDrawing: Drawing { Drawing(pages: dots.map { Array($0.utf8) }, notes: notes, page: options.page) }
+
+        /// Graphviz rounds a PNG's width from the drawing's extent, which it measures a
+        /// little differently than the layout: when the first picture misses the asked
+        /// width, the resolution is corrected by the ratio, once (a lazy sequence of at
+        /// most one more DOT text).
+        func widthAttempts(_ dot: String, _ png: [UInt8], _ width: Int) -> [String] {
+            guard let got = Diagrams.pngWidth(png), got != width, let dpi = options.dpi, got > 0 else { return [] }
+            let corrected = dpi * Double(width) / Double(got)
+            return [dot.replacingOccurrences(of: "dpi=\(Diagrams.number(dpi))", with: "dpi=\(Diagrams.number(corrected))")]
+        }
+
+        /// An SVG gets its title and text alternative, and each card, arrow and lane the title a
+        /// pointer resting on it shows (Graphviz's would be internal names like `s4`); PDF pages
+        /// are joined into one document.
+        func finish(_ pages: [[UInt8]], _ journey: CheckedJourney, format: DiagramFormat) throws(GraphvizError) -> Drawing {
+            switch format {
+            case .svg:
+                let result = journey.result
+                let hover = SwimlaneDiagram.hoverTitles(result, options: options)
+                let title = SwimlaneDiagram.title(result, options: options)
+                let description = SwimlaneDiagram.description(result, options: options)
+                let language = options.language ?? result.analysis.journey.language
+                let svgs = pages.enumerated().map { (k, bytes) in
+                    let retitled = SVGAccessibility.retitle(bytes, hover)
+                    let pageTitle = pages.count == 1 ? title : "\(title) (\(Localized.text(.page, language)) \(k + 1)/\(pages.count))"
+                    return Array(SVGAccessibility.annotate(String(decoding: retitled, as: UTF8.self),
+                                                           title: pageTitle, description: description).utf8)
+                }
+                return Drawing(pages: svgs, notes: notes, page: options.page)
+            case .pdf where pages.count > 1:
+                return Drawing(pages: [try PDFPages.join(pages)], notes: notes, page: options.page)
+            default:
+                return Drawing(pages: pages, notes: notes, page: options.page)
+            }
+        }
+    }
+
+    /// The DOT text, with the resolution fitted for PNG, cut into pages if asked.
     private static func prepare(_ journey: CheckedJourney, format: DiagramFormat,
-                                options: DiagramOptions) throws(Problems) -> (String, [String], DiagramOptions) {
+                                options: DiagramOptions) throws(Problems) -> Prepared {
         var options = options
-        if format != .png { options.dpi = nil }
-        var (dot, width, height) = SwimlaneDiagram.dotAndSize(journey.result, options: options)
+        if format != .png { options.dpi = nil; options.pixelWidth = nil }
+        let result = journey.result
         var notes: [String] = []
+        if var setup = options.page {
+            // On paper, an `auto` layout or orientation is the one that needs the fewest
+            // pages, then the one with the largest text; on a tie the usual layout, standing.
+            let usual = options.layout.chosen(for: result.analysis.journey)
+            let layouts = options.layout == .auto ? [usual, usual == .compact ? .timeline : .compact] : [usual]
+            let orientations: [Orientation] = setup.orientation == .auto ? [.portrait, .landscape] : [setup.orientation]
+            var best: (layout: DiagramLayout, orientation: Orientation, pages: Int, scale: Double)?
+            for layout in layouts {
+                for orientation in orientations {
+                    var o = options
+                    o.layout = layout
+                    var s = setup
+                    s.orientation = orientation
+                    let fit = PagedLayout.fit(result, options: o, setup: s)
+                    if best == nil || fit.pages < best!.pages || (fit.pages == best!.pages && fit.scale > best!.scale + 1e-9) {
+                        best = (layout, orientation, fit.pages, fit.scale)
+                    }
+                }
+            }
+            options.layout = best!.layout
+            setup.orientation = best!.orientation
+            options.page = setup
+            let sheet = setup.size
+            if format == .png, let width = options.pixelWidth {
+                options.dpi = Double(width) * 72 / sheet.width
+            }
+            let paged = SwimlaneDiagram.pages(result, options: options, setup: setup)
+            if paged.smallestText < PageSetup.smallestText - 0.005 {
+                notes.append("a lane of the diagram is taller than a page even with 8 pt text, so the pages are drawn smaller (text \(number(paged.smallestText)) pt); a larger sheet (--page a3) or --landscape keeps text at 8 pt")
+            }
+            return Prepared(dots: paged.dots, notes: notes, options: options)
+        }
+        var (dot, width, height) = SwimlaneDiagram.dotAndSize(result, options: options)
+        if format == .png, let pixels = options.pixelWidth {
+            options.dpi = Double(pixels) * 72 / (width + 1)
+            dot = SwimlaneDiagram.dotAndSize(result, options: options).dot
+        }
         if format == .png, let dpi = options.dpi {
             // Inches, and the resolution at which the picture just fits both limits.
             let (w, h) = (width / 72, height / 72)
             let fitting = min(largestPNGSide / max(w, h), (largestPNGArea / (w * h)).squareRoot())
-            if Double(dpi) > fitting {
+            if dpi > fitting {
                 let fitted = Int(fitting)
                 guard fitted >= lowestDPI else {
                     throw Problems(FileDiagnostic(journey.source, .aboutFile(
                         .diagramTooLarge, "the diagram is too large for a PNG picture (\(Int(w)) × \(Int(h)) inches)",
-                        help: "draw it as SVG or PDF: `--format svg` or `--format pdf`")))
+                        help: "draw it as SVG or PDF: `--format svg` or `--format pdf`, or on pages: `--page a4`")))
                 }
-                notes.append("the diagram is too large for \(dpi) dpi as PNG; drawing it at \(fitted) dpi (use SVG or PDF for full detail)")
-                options.dpi = fitted
-                dot = SwimlaneDiagram.dotAndSize(journey.result, options: options).dot
+                notes.append("the diagram is too large for \(number(dpi)) dpi as PNG; drawing it at \(fitted) dpi (use SVG or PDF for full detail)")
+                options.dpi = Double(fitted)
+                options.pixelWidth = nil
+                dot = SwimlaneDiagram.dotAndSize(result, options: options).dot
             }
         }
-        return (dot, notes, options)
+        return Prepared(dots: [dot], notes: notes, options: options)
     }
 
-    /// An SVG gets its title and text alternative, and each card, arrow and lane the title a
-    /// pointer resting on it shows (Graphviz's would be internal names like `s4`).
-    private static func finish(_ bytes: [UInt8], _ journey: CheckedJourney, format: DiagramFormat,
-                               options: DiagramOptions) -> [UInt8] {
-        guard format == .svg else { return bytes }
-        let result = journey.result
-        let retitled = SVGAccessibility.retitle(bytes, SwimlaneDiagram.hoverTitles(result, options: options))
-        let annotated = SVGAccessibility.annotate(String(decoding: retitled, as: UTF8.self),
-                                                  title: SwimlaneDiagram.title(result, options: options),
-                                                  description: SwimlaneDiagram.description(result, options: options))
-        return Array(annotated.utf8)
+    /// A PNG's width in pixels, from its header.
+    static func pngWidth(_ png: [UInt8]) -> Int? {
+        guard png.count >= 24, png[12..<16].elementsEqual(Array("IHDR".utf8)) else { return nil }
+        return png[16..<20].reduce(0) { $0 << 8 | Int($1) }
     }
+
+    /// A number as the DOT text writes it: at most two decimals, no trailing zeros.
+    static func number(_ v: Double) -> String { SwimlaneDiagram.number(v) }
 
     private static func problems(_ error: GraphvizError, _ journey: CheckedJourney) -> Problems {
         let code: ErrorCode = error.kind == .unavailable ? .graphvizUnavailable : .graphvizFailed

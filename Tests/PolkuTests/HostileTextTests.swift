@@ -150,7 +150,7 @@ import Testing
         }
 
         // HTML: well-formed, no markup from the journey, the text shown as written.
-        let html = Checklists.render(journey, format: .html, diagram: svg)
+        let html = Checklists.render(journey, format: .html, diagram: [svg])
         let page = try XMLDocument(data: Data(html.utf8), options: [])
         #expect(try page.nodes(forXPath: "//script|//a|//img|//iframe").isEmpty)
         #expect(page.rootElement()?.stringValue?.contains(visible) == true)
