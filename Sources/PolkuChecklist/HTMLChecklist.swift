@@ -52,11 +52,6 @@ package enum HTMLChecklist {
             }
         }
         out += "<p class=\"legend\">\(e(c.t(.legendChecklist)))</p>\n"
-        if !diagram.isEmpty {
-            out += "<section class=\"diagram\">\n<h2>\(e(c.t(.diagram)))</h2>\n"
-            for page in diagram { out += "<figure class=\"sheet\">\n\(inlineSVG(page))\n</figure>\n" }
-            out += "</section>\n"
-        }
         if !c.journeyQuestions.isEmpty {
             out += "<section>\n<h2>\(e(c.t(.wholeJourney)))</h2>\n<ul class=\"checklist\">\n"
             for q in c.journeyQuestions { out += "<li class=\"question\">\(checkbox("⚠ " + q.text))</li>\n" }
@@ -100,7 +95,15 @@ package enum HTMLChecklist {
             for a in c.accepted { out += "<li>\(e(a))</li>\n" }
             out += "</ul>\n</section>\n"
         }
-        out += "<footer>\(e(c.t(.generatedBy)))</footer>\n</main>\n</body>\n</html>\n"
+        out += "<footer>\(e(c.t(.generatedBy)))</footer>\n"
+        // The diagram last: printed, the checklist's pages come first, then the diagram's
+        // sheets, with no half-empty page before them.
+        if !diagram.isEmpty {
+            out += "<section class=\"diagram\">\n<h2>\(e(c.t(.diagram)))</h2>\n"
+            for page in diagram { out += "<figure class=\"sheet\">\n\(inlineSVG(page))\n</figure>\n" }
+            out += "</section>\n"
+        }
+        out += "</main>\n</body>\n</html>\n"
         return out
     }
 
