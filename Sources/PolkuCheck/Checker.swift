@@ -50,7 +50,7 @@ package enum Checker {
             let steps = stepAllowance[info.name]
             let fileWide = fileAllowance[info.name]
             for finding in findings {
-                let diagnostic = Diagnostic(severity, code: info.code, message: finding.message, range: finding.range,
+                let diagnostic = Diagnostic(severity, code: info.code, text: finding.message, range: finding.range,
                                             label: finding.label, secondary: finding.secondary, notes: finding.notes,
                                             help: finding.help, subject: finding.subject)
                 // The step's own allow first: it is the more specific decision.
@@ -70,15 +70,16 @@ package enum Checker {
                 // A rule switched off for this file cannot have findings to accept.
                 guard let info = RuleRegistry.info(named: allowance.rule),
                       configuration.setting(for: info, file: file) != .off else { continue }
-                let scope = allowance.scope == .file ? "in this journey" : "at this step"
                 let subject: DiagnosticSubject = switch allowance.scope {
                 case .file: .journey
                 case .step(let step): .step(step)
                 }
+                let rule = MessageValue.text(allowance.rule)
                 diagnostics.append(Diagnostic(severity, code: unusedInfo.code,
-                                              message: "`\(allowance.rule)` finds nothing \(scope), so this `allow:` accepts nothing",
-                                              range: allowance.range, label: "nothing to allow",
-                                              help: "remove `\(allowance.rule)` from the `allow:` line", subject: subject))
+                                              text: Message(allowance.scope == .file ? RuleMessage.allowsNothingInJourney
+                                                            : RuleMessage.allowsNothingAtStep, rule),
+                                              range: allowance.range, label: Message(RuleMessage.nothingToAllow),
+                                              help: Message(RuleMessage.removeFromAllow, rule), subject: subject))
             }
         }
         return CheckResult(analysis: analysis, diagnostics: diagnostics.sortedByPosition(), suppressed: suppressed,

@@ -75,9 +75,9 @@ package enum ConfigurationCatalog {
                               label: "unknown section",
                               notes: ["the sections are `[rules]`, which sets how serious each rule's findings are, and `[ignore]`, which switches rules off for some files"])
         if let near = Suggestions.closest(to: name, among: ["rules", "ignore"]) {
-            d.help = "did you mean `[\(near)]`?"
+            d.helpText = .verbatim("did you mean `[\(near)]`?")
         } else {
-            d.help = "move these lines under `[rules]` or `[ignore]`, or remove them"
+            d.helpText = .verbatim("move these lines under `[rules]` or `[ignore]`, or remove them")
         }
         return d
     }
@@ -104,7 +104,7 @@ package enum ConfigurationCatalog {
     package static func unknownRule(_ name: String, at range: SourceRange) -> Diagnostic {
         var d = Catalog.error(.configUnknownRule, "there is no checker rule `\(name)`", range, label: "unknown rule",
                               notes: [listRules])
-        if let near = Suggestions.closest(to: name, among: RuleRegistry.names) { d.help = "did you mean `\(near)`?" }
+        if let near = Suggestions.closest(to: name, among: RuleRegistry.names) { d.helpText = .verbatim("did you mean `\(near)`?") }
         return d
     }
 

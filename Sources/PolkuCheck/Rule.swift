@@ -19,19 +19,20 @@ package struct RuleInfo: Sendable {
     package var code: DiagnosticCode { .rule(name) }
 }
 
-/// One place a rule flags, before severity and suppression are applied.
+/// One place a rule flags, before severity and suppression are applied. Its sentences are
+/// `RuleMessage`s, put into words in the report's language.
 package struct Finding: Sendable {
     /// What the finding is about: the step, channel, persona or phase, or the journey.
     package var subject: DiagnosticSubject
     package var range: SourceRange
-    package var message: String
-    package var label: String?
+    package var message: Message
+    package var label: Message?
     package var secondary: [DiagnosticLabel] = []
-    package var notes: [String] = []
-    package var help: String?
+    package var notes: [Message] = []
+    package var help: Message?
 
-    package init(_ subject: DiagnosticSubject, _ range: SourceRange, _ message: String, label: String? = nil,
-                secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) {
+    package init(_ subject: DiagnosticSubject, _ range: SourceRange, _ message: Message, label: Message? = nil,
+                secondary: [DiagnosticLabel] = [], notes: [Message] = [], help: Message? = nil) {
         self.subject = subject
         self.range = range
         self.message = message
@@ -39,6 +40,13 @@ package struct Finding: Sendable {
         self.secondary = secondary
         self.notes = notes
         self.help = help
+    }
+
+    @available(*, deprecated, message: "write the sentences as RuleMessage cases")
+    package init(_ subject: DiagnosticSubject, _ range: SourceRange, _ message: String, label: String? = nil,
+                secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) {
+        self.init(subject, range, .verbatim(message), label: label.map(Message.verbatim), secondary: secondary,
+                  notes: notes.map(Message.verbatim), help: help.map(Message.verbatim))
     }
 }
 

@@ -132,7 +132,7 @@ package struct Resolver {
         if let existing = channelIndex[id], channels[existing].declaration != nil {
             let first = channels[existing].idRange ?? idRange
             let aliases = builtin != nil && text(idRange) != text(first) ? (text(idRange), text(first), id) : nil
-            report(Catalog.duplicateId("channel", text(idRange), idRange, first: first, aliases: aliases))
+            report(Catalog.duplicateId(.channel, text(idRange), idRange, first: first, aliases: aliases))
             return
         }
         var channel = Channel(id: id, builtin: builtin, firstMention: d.line)
@@ -147,7 +147,7 @@ package struct Resolver {
         guard let idRange = d.id else { return }
         let id = text(idRange)
         if let existing = personaIndex[id] {
-            report(Catalog.duplicateId("persona", id, idRange, first: personas[existing].idRange))
+            report(Catalog.duplicateId(.persona, id, idRange, first: personas[existing].idRange))
             return
         }
         personaIndex[id] = personas.count
@@ -251,7 +251,7 @@ package struct Resolver {
         if let idRange = d.id {
             let name = text(idRange)
             if let existing = stepIndex[name] {
-                report(Catalog.duplicateId("step", name, idRange, first: steps[existing].idRange ?? steps[existing].header))
+                report(Catalog.duplicateId(.step, name, idRange, first: steps[existing].idRange ?? steps[existing].header))
             } else {
                 id = name
                 stepIndex[name] = index

@@ -85,151 +85,186 @@ package enum ErrorCode: String, CaseIterable, Sendable {
     }
 }
 
-/// Builders for each error, so every message is written once.
+/// Builders for each error, so every message is written once (its sentences, in three
+/// languages, are in `SyntaxMessage`).
 package enum Catalog {
-    package static func error(_ code: ErrorCode, _ message: String, _ range: SourceRange, label: String? = nil,
-                      secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) -> Diagnostic {
-        Diagnostic(.error, code: code.code, message: message, range: range, label: label,
+    package static func error(_ code: ErrorCode, _ message: Message, _ range: SourceRange, label: Message? = nil,
+                      secondary: [DiagnosticLabel] = [], notes: [Message] = [], help: Message? = nil) -> Diagnostic {
+        Diagnostic(.error, code: code.code, text: message, range: range, label: label,
                    secondary: secondary, notes: notes, help: help)
     }
 
+    @available(*, deprecated, message: "write the sentences as Message cases")
+    package static func error(_ code: ErrorCode, _ message: String, _ range: SourceRange, label: String? = nil,
+                      secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) -> Diagnostic {
+        error(code, Message.verbatim(message), range, label: label.map(Message.verbatim), secondary: secondary,
+              notes: notes.map(Message.verbatim), help: help.map(Message.verbatim))
+    }
+
+    /// A sentence of the catalogue with its values.
+    static func m(_ key: SyntaxMessage, _ values: MessageValue...) -> Message { Message(key, values: values) }
+
+    /// Quoted ids or names as a list: "`a`, `b` and `c`".
+    static func quoted(_ names: [String], _ conjunction: MessageValue.Conjunction = .and) -> MessageValue {
+        .list(names.map { .text("`\($0)`") }, conjunction)
+    }
+
     static func binaryFile(_ source: SourceFile, at offset: Int) -> Diagnostic {
-        error(.binaryFile, "this is not a text file: it contains a NUL byte", SourceRange(offset, offset + 1),
-              label: "NUL byte", help: "check that this is the journey file you meant; journey files are plain UTF-8 text")
+        error(.binaryFile, m(.binaryFile), SourceRange(offset, offset + 1),
+              label: m(.binaryFileLabel), help: m(.binaryFileHelp))
+    }
+
+    /// A file saved as UTF-16 (a byte order mark FF FE or FE FF, or every other byte NUL).
+    static func utf16(at offset: Int) -> Diagnostic {
+        error(.binaryFile, m(.utf16), SourceRange(offset, offset + 2), label: m(.utf16Label), help: m(.utf16Help))
     }
 
     static func invalidUTF8(_ source: SourceFile, at offset: Int) -> Diagnostic {
         let byte = source.bytes[offset]
         let hex = String(byte, radix: 16, uppercase: true)
-        return error(.invalidUTF8, "the file is not valid UTF-8 text: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start or continue a character here",
-                     SourceRange(offset, offset + 1), label: "first bad byte",
-                     notes: ["the rest of the file is read with this byte replaced by �"],
-                     help: "save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252)")
+        return error(.invalidUTF8, m(.invalidUTF8, .text(hex.count == 1 ? "0" + hex : hex)),
+                     SourceRange(offset, offset + 1), label: m(.invalidUTF8Label),
+                     notes: [m(.invalidUTF8Note)], help: m(.invalidUTF8Help))
     }
 
     static func missingJourney(at range: SourceRange, fileIsEmpty: Bool) -> Diagnostic {
-        error(.missingJourney,
-              fileIsEmpty ? "the file has no journey in it" : "the file does not start with a `journey:` line",
-              SourceRange(range.start, fileIsEmpty ? range.start : range.end),
-              help: "start the file with a line such as `journey: Renewing loans by phone`")
+        error(.missingJourney, m(fileIsEmpty ? .noJourney : .journeyNotAtStart),
+              SourceRange(range.start, fileIsEmpty ? range.start : range.end), help: m(.journeyLineHelp))
     }
 
     static func journeyNotFirst(_ source: SourceFile, at keyword: SourceRange, firstStatement: SourceRange) -> Diagnostic {
-        error(.journeyNotFirst, "the `journey:` line must come first", keyword,
-              label: "move this line to the top",
-              secondary: [DiagnosticLabel(firstStatement, "the file starts here")],
-              help: "move the `journey:` line above line \(source.line(of: firstStatement.start))")
+        error(.journeyNotFirst, m(.journeyNotFirst), keyword, label: m(.journeyNotFirstLabel),
+              secondary: [DiagnosticLabel(firstStatement, m(.fileStartsHere))],
+              help: m(.journeyNotFirstHelp, .number(source.line(of: firstStatement.start))))
     }
 
     static func duplicateJourney(at keyword: SourceRange, first: SourceRange) -> Diagnostic {
-        error(.duplicateJourney, "a file holds one journey, but this is a second `journey:` line", keyword,
-              label: "second journey", secondary: [DiagnosticLabel(first, "the journey starts here")],
-              help: "put the second journey in a file of its own")
+        error(.duplicateJourney, m(.duplicateJourney), keyword, label: m(.secondJourney),
+              secondary: [DiagnosticLabel(first, m(.journeyStartsHere))], help: m(.duplicateJourneyHelp))
     }
 
     static func missingTitle(_ kind: HeaderKind, line: SourceRange, colonEnd: Int) -> Diagnostic {
-        let example = kind == .journey ? "journey: Renewing loans by phone" : "step ask: Asks for a book"
-        return error(.missingTitle, "this \(kind == .journey ? "journey" : "step") has no title",
-                     SourceRange(line.start, colonEnd), label: "title missing after the colon",
-                     help: "write a title after the colon, for example `\(example)`")
+        error(.missingTitle, m(kind == .journey ? .journeyNoTitle : .stepNoTitle),
+              SourceRange(line.start, colonEnd), label: m(.titleMissing),
+              help: m(kind == .journey ? .journeyTitleHelp : .stepTitleHelp))
     }
 
     static func missingColon(_ source: SourceFile, words: SourceRange, continuation: Bool) -> Diagnostic {
-        var help = "write a keyword and a colon first, for example `note: \(source.text(words).prefix(40))`"
-        if continuation {
-            help = "text cannot continue on the next line: join it to the line above, or start it with `note:`"
-        }
-        return error(.missingColon, "this line has no colon, so Polku cannot tell what it is", words,
-                     label: "expected `keyword: text`", help: help)
+        let help = continuation ? m(.continuationHelp) : m(.missingColonHelp, .text(String(source.text(words).prefix(40))))
+        return error(.missingColon, m(.missingColon), words, label: m(.missingColonLabel), help: help)
+    }
+
+    /// A line that starts with a keyword but lacks its colon (`presence 2`, `before`,
+    /// `palvelun aikana`): `suggestion` is the line as it should be.
+    static func keywordWithoutColon(_ keyword: String, _ range: SourceRange, suggestion: String) -> Diagnostic {
+        error(.missingColon, m(.keywordWithoutColon, .text(keyword)), range, label: m(.keywordWithoutColonLabel),
+              help: m(.keywordWithoutColonHelp, .text(suggestion)))
     }
 
     static func missingKeyword(at colon: SourceRange) -> Diagnostic {
-        error(.missingKeyword, "this line starts with a colon and has no keyword", colon,
-              help: "write a keyword before the colon, for example `note:`")
+        error(.missingKeyword, m(.missingKeyword), colon, help: m(.missingKeywordHelp))
     }
 
     static func unknownKeyword(_ source: SourceFile, head: SourceRange, words: [SourceRange], firstWord: String,
                                headText: String, context: DeclarationKind?) -> Diagnostic {
         let shown = source.text(head)
-        var contextWords: [String] = []
-        if let context { contextWords = Parser.allowedAttributes(context).map { Keywords.entry(for: .attribute($0)).en[0] } }
+        var contextKinds: [AttributeKind] = []
+        if let context { contextKinds = Parser.allowedAttributes(context) }
+        let contextWords = contextKinds.map { Keywords.entry(for: .attribute($0)).en[0] }
         let everything = Keywords.spellings(kinds: ["attribute", "phase", "header"])
-        var help: String?
+        var help: Message?
         if let near = Suggestions.closest(to: headText, among: contextWords + everything) {
-            help = "did you mean `\(near):`?"
+            help = m(.didYouMeanKey, .text(near))
         } else if words.count > 1,
                   let near = Suggestions.closest(to: firstWord, among: Keywords.spellings(kinds: ["header"])) {
-            help = "did you mean `\(near) \(source.text(SourceRange(words[1].start, words.last!.end))):`?"
-        } else if let context, !contextWords.isEmpty {
-            help = "under \(context.noun) you can write \(Suggestions.list(contextWords.map { $0 + ":" }, conjunction: "or"))"
+            help = m(.didYouMeanHeader, .text(near), .text(source.text(SourceRange(words[1].start, words.last!.end))))
+        } else if let context {
+            let allowed = MessageValue.list(contextKinds.map { .message(m(.keywordWithColon, .keyword(.attribute($0)))) }, .or)
+            switch context {
+            case .journey: help = m(.underJourney, allowed)
+            case .persona: help = m(.underPersona, allowed)
+            case .channel: help = m(.underChannel, allowed)
+            case .step: help = m(.underStep, allowed)
+            case .phase: help = m(.underPhase)
+            }
         }
-        return error(.unknownKeyword, "`\(shown)` is not a keyword Polku knows", head,
-                     label: "unknown keyword", help: help)
+        return error(.unknownKeyword, m(.unknownKeyword, .text(shown)), head,
+                     label: m(.unknownKeywordLabel), help: help)
     }
 
     static func orphanAttribute(_ source: SourceFile, _ a: AttributeSyntax) -> Diagnostic {
         let key = source.text(a.keyword)
-        return error(.orphanAttribute, "`\(key):` has no header above it to belong to", a.keyword,
-                     label: "belongs to nothing",
-                     help: "put it under the `journey:` line, a `persona`, a `channel` or a `step`")
+        return error(.orphanAttribute, m(.orphanAttribute, .text(key)), a.keyword,
+                     label: m(.orphanAttributeLabel), help: m(.orphanAttributeHelp))
     }
 
     static func misplacedAttribute(_ source: SourceFile, _ a: AttributeSyntax, owner: DeclarationKind,
                                    ownerLine: SourceRange) -> Diagnostic {
         let key = source.text(a.keyword)
-        let homes: [DeclarationKind] = [.journey, .persona, .channel, .step].filter { Parser.allows($0, a.kind) }
-        let where_ = homes.map(\.noun).joined(separator: " or ")
-        var notes: [String] = []
-        if case .phase = owner {
-            notes.append("a phase header takes no attributes; steps go under it")
+        let homes: [HeaderKind] = [HeaderKind.journey, .persona, .channel, .step].filter {
+            let owner: DeclarationKind = switch $0 {
+            case .journey: .journey
+            case .persona: .persona
+            case .channel: .channel
+            case .step: .step
+            }
+            return Parser.allows(owner, a.kind)
         }
-        return error(.misplacedAttribute, "`\(key):` cannot go under \(owner.noun)", a.keyword,
-                     label: "misplaced", secondary: [DiagnosticLabel(ownerLine, "this is what it would belong to")],
-                     notes: notes, help: "`\(key):` belongs to \(where_); move it under one")
+        var notes: [Message] = []
+        let message: Message
+        switch owner {
+        case .journey: message = m(.misplacedUnderJourney, .text(key))
+        case .persona: message = m(.misplacedUnderPersona, .text(key))
+        case .channel: message = m(.misplacedUnderChannel, .text(key))
+        case .step: message = m(.misplacedUnderStep, .text(key))
+        case .phase(let phase):
+            message = m(.misplacedUnderPhase, .text(key), .keyword(.phase(phase)))
+            notes.append(m(.phaseTakesNoAttributes))
+        }
+        let list = MessageValue.list(homes.map { .message(m(.quotedKeyword, .keyword(.header($0)))) }, .or)
+        return error(.misplacedAttribute, message, a.keyword, label: m(.misplacedLabel),
+                     secondary: [DiagnosticLabel(ownerLine, m(.belongsHere))],
+                     notes: notes, help: m(.misplacedHelp, .text(key), list))
     }
 
     static func emptyValue(_ source: SourceFile, _ a: AttributeSyntax) -> Diagnostic {
         let key = source.text(a.keyword)
-        return error(.emptyValue, "`\(key):` has no text after the colon", a.keyword,
-                     label: "text missing", help: "write the text after `\(key):`, or remove the line")
+        return error(.emptyValue, m(.emptyValue, .text(key)), a.keyword,
+                     label: m(.emptyValueLabel), help: m(.emptyValueHelp, .text(key)))
     }
 
     static func textAfterPhase(_ text: SourceRange, phase: Phase) -> Diagnostic {
-        error(.textAfterPhase, "a phase header takes no text after the colon", text,
-              label: "unexpected text", help: "put this text in a comment line starting with `#`")
+        error(.textAfterPhase, m(.textAfterPhase), text, label: m(.textAfterPhaseLabel), help: m(.textAfterPhaseHelp))
     }
 
     static func missingId(_ kind: HeaderKind, at keyword: SourceRange) -> Diagnostic {
-        let example = kind == .persona ? "persona student: First-year student" : "channel kiosk: Self-service kiosk"
-        return error(.missingId, "this \(kind.rawValue) has no id", keyword, label: "id missing after the keyword",
-                     help: "write an id after the keyword, for example `\(example)`")
+        error(.missingId, m(kind == .persona ? .personaNoId : .channelNoId), keyword, label: m(.idMissing),
+              help: m(kind == .persona ? .personaIdHelp : .channelIdHelp))
     }
 
     static func journeyWithId(_ source: SourceFile, words: SourceRange) -> Diagnostic {
-        error(.invalidId, "the journey takes no id, only a title after the colon", words,
-              label: "unexpected words", help: "write `journey: \(source.text(words))` with the title after the colon")
+        error(.invalidId, m(.journeyWithId), words, label: m(.journeyWithIdLabel),
+              help: m(.journeyWithIdHelp, .text(source.text(words))))
     }
 
     static func idWithSpaces(_ source: SourceFile, range: SourceRange, words: [SourceRange]) -> Diagnostic {
         let joined = words.map { source.text($0) }.joined(separator: "-")
-        return error(.invalidId, "an id is one word, but `\(source.text(range))` has spaces", range,
-                     label: "id with spaces", help: "join the words with `-`: `\(joined)`")
+        return error(.invalidId, m(.idWithSpaces, .text(source.text(range))), range,
+                     label: m(.idWithSpacesLabel), help: m(.idWithSpacesHelp, .text(joined)))
     }
 
     static func invisibleInId(range: SourceRange, offset: Int, scalar: Unicode.Scalar) -> Diagnostic {
         let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
         let name = scalar.properties.name.map { " (\($0.lowercased()))" } ?? ""
-        return error(.invalidId, "this id contains an invisible or space-like character, \(code)\(name)",
-                     SourceRange(offset, offset + String(scalar).utf8.count), label: "invisible character here",
-                     notes: ["an id with such a character can look exactly like another id and still be different"],
-                     help: "retype the id using letters, digits, `-` and `_` only")
+        return error(.invalidId, m(.invisibleInId, .text(code + name)),
+                     SourceRange(offset, offset + String(scalar).utf8.count), label: m(.invisibleInIdLabel),
+                     notes: [m(.invisibleInIdNote)], help: m(.invisibleInIdHelp))
     }
 
     static func invalidId(_ source: SourceFile, range: SourceRange, badOffset: Int) -> Diagnostic {
         let bad = source.text(SourceRange(badOffset, badOffset + 1))
-        return error(.invalidId, "`\(bad)` cannot be part of an id", SourceRange(badOffset, badOffset + 1),
-                     label: "not allowed in an id",
-                     help: "ids are made of letters, digits, `-` and `_`, for example `first-visit`")
+        return error(.invalidId, m(.invalidId, .text(bad)), SourceRange(badOffset, badOffset + 1),
+                     label: m(.invalidIdLabel), help: m(.invalidIdHelp))
     }
 }
 
@@ -237,48 +272,55 @@ package enum Catalog {
 
 extension Catalog {
     package static func stepOutsidePhase(at keyword: SourceRange) -> Diagnostic {
-        error(.stepOutsidePhase, "this step is not under a phase", keyword,
-              label: "no `before:`, `during:` or `after:` above it",
-              help: "put `before:`, `during:` or `after:` on a line above the step")
+        error(.stepOutsidePhase, m(.stepOutsidePhase), keyword, label: m(.stepOutsidePhaseLabel), help: m(.stepOutsidePhaseHelp))
     }
 
     package static func missingChannel(at keyword: SourceRange) -> Diagnostic {
-        error(.missingChannel, "this step names no channel, and the journey has no default channel",
-              keyword, label: "which channel does this happen in?",
-              help: "add a line such as `via: desk` under the step, or `via:` under the `journey:` line for every step")
+        error(.missingChannel, m(.missingChannel), keyword, label: m(.missingChannelLabel), help: m(.missingChannelHelp))
     }
 
-    /// A second step, persona or channel with an id already taken. `what` is "step",
-    /// "persona" or "channel"; `aliases` names two spellings of one built-in channel.
-    package static func duplicateId(_ what: String, _ id: String, _ range: SourceRange, first: SourceRange,
+    /// What an id names: a step, a persona or a channel.
+    package enum IdKind: Sendable { case step, persona, channel }
+
+    /// A second step, persona or channel with an id already taken; `aliases` names two
+    /// spellings of one built-in channel.
+    package static func duplicateId(_ what: IdKind, _ id: String, _ range: SourceRange, first: SourceRange,
                                    aliases: (String, String, String)? = nil) -> Diagnostic {
-        var d = error(.duplicateId, "there is already a \(what) with the id `\(id)`", range,
-                      label: "second \(what) `\(id)`",
-                      secondary: [DiagnosticLabel(first, "the first \(what) with this id")],
-                      help: "give one of them another id")
+        let (message, label, firstLabel): (SyntaxMessage, SyntaxMessage, SyntaxMessage) = switch what {
+        case .step: (.duplicateStep, .secondStep, .firstStep)
+        case .persona: (.duplicatePersona, .secondPersona, .firstPersona)
+        case .channel: (.duplicateChannel, .secondChannel, .firstChannel)
+        }
+        var d = error(.duplicateId, m(message, .text(id)), range, label: m(label, .text(id)),
+                      secondary: [DiagnosticLabel(first, m(firstLabel))], help: m(.duplicateIdHelp))
         if let (a, b, builtin) = aliases {
-            d.notes = ["`\(a)` and `\(b)` are two names of the built-in channel `\(builtin)`"]
+            d.noteTexts = [m(.twoNamesOfBuiltin, .text(a), .text(b), .text(builtin))]
         }
         return d
     }
 
     package static func duplicateAttribute(key: String, at keyword: SourceRange, first: SourceRange) -> Diagnostic {
-        error(.duplicateAttribute, "`\(key):` is given twice here", keyword, label: "second one",
-              secondary: [DiagnosticLabel(first, "first one")], help: "keep one `\(key):` line")
+        error(.duplicateAttribute, m(.duplicateAttribute, .text(key)), keyword, label: m(.duplicateAttributeLabel),
+              secondary: [DiagnosticLabel(first, m(.duplicateAttributeFirst))], help: m(.duplicateAttributeHelp, .text(key)))
     }
 
     /// A reference to an id that does not exist, with the nearest id as a suggestion and
     /// the ids that do exist as a note (when there are few enough to read).
-    package static func unknownReference(_ what: String, _ name: String, _ range: SourceRange, code: ErrorCode,
+    package static func unknownReference(_ what: IdKind, _ name: String, _ range: SourceRange, code: ErrorCode,
                                         known: [String], candidates: [String]? = nil) -> Diagnostic {
-        var d = error(code, "there is no \(what) `\(name)` in this journey", range, label: "unknown \(what)")
+        let (message, label, none, here): (SyntaxMessage, SyntaxMessage, SyntaxMessage, SyntaxMessage) = switch what {
+        case .step: (.noSuchStep, .unknownStepLabel, .noStepIds, .stepIdsHere)
+        case .persona: (.noSuchPersona, .unknownPersonaLabel, .noPersonaIds, .personaIdsHere)
+        case .channel: (.noSuchChannel, .unknownChannelLabel, .noStepIds, .channelIdsHere)
+        }
+        var d = error(code, m(message, .text(name)), range, label: m(label))
         if let near = Suggestions.closest(to: name, among: candidates ?? known) {
-            d.help = "did you mean `\(near)`?"
+            d.helpText = m(.didYouMean, .text(near))
         }
         if known.isEmpty {
-            d.notes = ["this journey has no \(what) ids yet"]
+            d.noteTexts = [m(none)]
         } else if known.count <= 12 {
-            d.notes = ["the \(what) ids here are \(Suggestions.list(known))"]
+            d.noteTexts = [m(here, quoted(known))]
         }
         return d
     }
@@ -286,32 +328,31 @@ extension Catalog {
     package static func unknownChannel(_ name: String, _ range: SourceRange, declared: [String]) -> Diagnostic {
         let builtins = BuiltinChannel.allCases.map(\.rawValue)
         let aliases = Keywords.spellings(kinds: ["channel"])
-        var d = unknownReference("channel", name, range, code: .unknownChannel, known: declared + builtins,
+        var d = unknownReference(.channel, name, range, code: .unknownChannel, known: declared + builtins,
                                  candidates: declared + aliases)
-        d.notes = ["built-in channels: \(builtins.joined(separator: ", "))"
-                   + (declared.isEmpty ? "" : "; declared here: \(Suggestions.listing(declared, quoted: false))")]
-        if d.help == nil {
-            d.help = "use one of these, or declare it with a line such as `channel \(name): <label>`"
+        // The built-in channels by the names of the file's language.
+        let builtinList = MessageValue.list(BuiltinChannel.allCases.map { .keyword(.channel($0)) }, .and)
+        d.noteTexts = [declared.isEmpty ? m(.builtinChannels, builtinList)
+                       : m(.builtinAndDeclared, builtinList, .text(Suggestions.listing(declared, quoted: false)))]
+        if d.helpText == nil {
+            d.helpText = m(.declareChannelHelp, .text(name))
         }
         return d
     }
 
     package static func unknownStep(_ name: String, _ range: SourceRange, known: [String]) -> Diagnostic {
-        var d = unknownReference("step", name, range, code: .unknownStep, known: known)
-        if d.help == nil { d.help = "write a step id, or `end` where the customer leaves" }
+        var d = unknownReference(.step, name, range, code: .unknownStep, known: known)
+        if d.helpText == nil { d.helpText = m(.unknownStepHelp) }
         return d
     }
 
     package static func unknownPersona(_ name: String, _ range: SourceRange, known: [String]) -> Diagnostic {
-        unknownReference("persona", name, range, code: .unknownPersona, known: known)
+        unknownReference(.persona, name, range, code: .unknownPersona, known: known)
     }
 
     package static func invalidRating(key: String, raw: String, at value: SourceRange) -> Diagnostic {
-        let message = Int(raw) == nil
-            ? "`\(key):` is a rating from 1 to 5, but `\(raw)` is not a whole number"
-            : "`\(key):` is a rating from 1 to 5, but this is \(raw)"
-        return error(.invalidRating, message, value, label: "expected 1, 2, 3, 4 or 5",
-                     help: "write a whole number from 1 (poor) to 5 (excellent)")
+        let message = Int(raw) == nil ? m(.ratingNotNumber, .text(key), .text(raw)) : m(.ratingOutOfRange, .text(key), .text(raw))
+        return error(.invalidRating, message, value, label: m(.ratingLabel), help: m(.ratingHelp))
     }
 }
 
@@ -319,26 +360,24 @@ extension Catalog {
 
 extension Catalog {
     package static func allowWithoutRule(_ value: SourceRange) -> Diagnostic {
-        error(.unknownRule, "this `allow:` does not name a rule", value,
-              label: "rule missing", notes: ["`polku rules` lists every rule"],
-              help: "start with the rule's name, for example `allow: missing-recommendation because ...`")
+        error(.unknownRule, m(.allowWithoutRule), value, label: m(.allowWithoutRuleLabel),
+              notes: [m(.rulesListsEveryRule)], help: m(.allowWithoutRuleHelp))
     }
 
     package static func allowWithoutReason(_ value: SourceRange) -> Diagnostic {
-        error(.allowWithoutReason, "this `allow:` does not say why the finding is accepted",
-              value, label: "reason missing",
-              help: "write the reason after `because`, for example `allow: missing-recommendation because the customer is in a hurry`")
+        error(.allowWithoutReason, m(.allowWithoutReason), value, label: m(.allowWithoutReasonLabel),
+              help: m(.allowWithoutReasonHelp))
     }
 
     package static func allowCannotAccept(_ name: String, _ range: SourceRange) -> Diagnostic {
-        error(.unknownRule, "`\(name)` cannot be accepted with `allow:`", range,
-              label: "remove this", help: "remove the `allow:` line that accepts nothing instead")
+        error(.unknownRule, m(.allowCannotAccept, .text(name)), range, label: m(.allowCannotAcceptLabel),
+              help: m(.allowCannotAcceptHelp))
     }
 
     package static func unknownRuleInAllow(_ name: String, _ range: SourceRange, rules: [String]) -> Diagnostic {
-        var d = error(.unknownRule, "there is no checker rule `\(name)`", range, label: "unknown rule",
-                      notes: ["`polku rules` lists every rule"])
-        if let near = Suggestions.closest(to: name, among: rules) { d.help = "did you mean `\(near)`?" }
+        var d = error(.unknownRule, m(.noSuchRule, .text(name)), range, label: m(.noSuchRuleLabel),
+                      notes: [m(.rulesListsEveryRule)])
+        if let near = Suggestions.closest(to: name, among: rules) { d.helpText = m(.didYouMean, .text(near)) }
         return d
     }
 }
@@ -351,8 +390,8 @@ extension Catalog {
 
     /// Said once, at the end, when errors past the limit were counted but not kept.
     package static func tooManyErrors(_ count: Int, after last: SourceRange) -> Diagnostic {
-        error(.tooManyErrors, "and \(count) more \(count == 1 ? "error" : "errors") that are not shown", SourceRange(last.start, last.start),
-              label: "after this one", help: "fix the errors above first, or check that this is the journey file you meant")
+        error(.tooManyErrors, count == 1 ? m(.oneMoreError) : m(.moreErrors, .number(count)), SourceRange(last.start, last.start),
+              label: m(.tooManyErrorsLabel), help: m(.tooManyErrorsHelp))
     }
 }
 

@@ -16,10 +16,17 @@ package enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
 /// A range with a short text, drawn under the source line.
 package struct DiagnosticLabel: Hashable, Sendable {
     package var range: SourceRange
-    package var message: String
-    package init(_ range: SourceRange, _ message: String) {
+    package var text: Message
+    /// The text in English.
+    package var message: String { text.english }
+    package init(_ range: SourceRange, _ text: Message) {
         self.range = range
-        self.message = message
+        self.text = text
+    }
+
+    @available(*, deprecated, message: "write the label as a Message")
+    package init(_ range: SourceRange, _ text: String) {
+        self.init(range, Message.verbatim(text))
     }
 }
 
@@ -64,17 +71,17 @@ package struct Diagnostic: Hashable, Sendable {
     /// Stable kebab-case name, for example `unknown-channel` or `missing-follow-up`.
     package var code: DiagnosticCode
     /// One sentence that stands on its own.
-    package var message: String
+    package var text: Message
     /// Where the problem is.
     package var range: SourceRange
     /// Short text under the primary range.
-    package var label: String?
+    package var labelText: Message?
     /// Other places that explain this one (for example the first definition of a duplicate).
     package var secondary: [DiagnosticLabel]
     /// Extra facts (for example the ids that do exist).
-    package var notes: [String]
+    package var noteTexts: [Message]
     /// What to do about it (for example "did you mean `email`?").
-    package var help: String?
+    package var helpText: Message?
     /// What a finding is about; for an error in an `allow:` line, the step (or the journey)
     /// it stands under; nil for other errors in the file.
     package var subject: DiagnosticSubject?
@@ -83,27 +90,38 @@ package struct Diagnostic: Hashable, Sendable {
     package var hasPosition = true
 
     package init(
-        _ severity: Severity, code: DiagnosticCode, message: String, range: SourceRange,
-        label: String? = nil, secondary: [DiagnosticLabel] = [], notes: [String] = [],
-        help: String? = nil, subject: DiagnosticSubject? = nil
+        _ severity: Severity, code: DiagnosticCode, text: Message, range: SourceRange,
+        label: Message? = nil, secondary: [DiagnosticLabel] = [], notes: [Message] = [],
+        help: Message? = nil, subject: DiagnosticSubject? = nil
     ) {
         self.severity = severity
         self.code = code
-        self.message = message
+        self.text = text
         self.range = range
-        self.label = label
+        self.labelText = label
         self.secondary = secondary
-        self.notes = notes
-        self.help = help
+        self.noteTexts = notes
+        self.helpText = help
         self.subject = subject
     }
 
     /// A problem with a whole file, with no position in it.
-    package static func aboutFile(_ code: ErrorCode, _ message: String, notes: [String] = [], help: String? = nil) -> Diagnostic {
-        var d = Diagnostic(.error, code: .error(code), message: message, range: SourceRange(0, 0), notes: notes, help: help)
+    package static func aboutFile(_ code: ErrorCode, _ text: Message, notes: [Message] = [], help: Message? = nil) -> Diagnostic {
+        var d = Diagnostic(.error, code: .error(code), text: text, range: SourceRange(0, 0), notes: notes, help: help)
         d.hasPosition = false
         return d
     }
+
+    @available(*, deprecated, message: "write the sentences as Message cases")
+    package static func aboutFile(_ code: ErrorCode, _ text: String, notes: [String] = [], help: String? = nil) -> Diagnostic {
+        aboutFile(code, Message.verbatim(text), notes: notes.map(Message.verbatim), help: help.map(Message.verbatim))
+    }
+
+    // The texts in English, with English keywords: for code and tests that read them as data.
+    package var message: String { text.english }
+    package var label: String? { labelText?.english }
+    package var notes: [String] { noteTexts.map(\.english) }
+    package var help: String? { helpText?.english }
 }
 
 extension Array where Element == Diagnostic {

@@ -1,0 +1,183 @@
+/// The sentences Polku says, in English, Finnish and Swedish.
+///
+/// Each part of Polku that talks to people keeps its sentences in one `MessageTemplates`
+/// enum (`SyntaxMessage`, `RuleMessage`, …): a case per sentence, its three languages side
+/// by side, so a sentence missing a language does not compile, and a test walks every case
+/// to check that all three have the same placeholders. A `Message` is a case with its
+/// values, put into words only when shown: in the language asked for (`--lang`, else the
+/// journey's), with the keywords it quotes spelled as the journey file spells them.
+///
+/// Placeholders in a template:
+/// - `{0}`, `{1}` … the message's values, in order;
+/// - `{k:name}`: a keyword by its English name (`{k:recommend}`, `{k:before}`, `{k:step}`,
+///   `{k:end}`, `{k:because}`, `{k:desk}`), in the file's own language (`suosittele`).
+package protocol MessageTemplates: CaseIterable, Sendable {
+    /// The sentence in `language`, with its placeholders.
+    func template(_ language: KeywordLanguage) -> String
+}
+
+/// A sentence with its values, to be put into words in a language.
+package struct Message: Hashable, Sendable {
+    /// The sentence in each language, placeholders unfilled (string literals: stored without
+    /// copying).
+    let en: String, fi: String, sv: String
+    package let values: [MessageValue]
+
+    package init<T: MessageTemplates>(_ key: T, _ values: MessageValue...) {
+        self.init(key, values: values)
+    }
+
+    package init<T: MessageTemplates>(_ key: T, values: [MessageValue]) {
+        en = key.template(.en)
+        fi = key.template(.fi)
+        sv = key.template(.sv)
+        self.values = values
+    }
+
+    /// Text that is the same in every language: what another program said (Graphviz, the
+    /// TOML reader), a path. Never a sentence of Polku's own.
+    package static func verbatim(_ text: String) -> Message {
+        Message(same: "{0}", values: [.text(text)])
+    }
+
+    private init(same template: String, values: [MessageValue]) {
+        en = template
+        fi = template
+        sv = template
+        self.values = values
+    }
+
+    /// The sentence in `language`, quoting keywords as a file in `keywords` spells them.
+    package func text(_ language: KeywordLanguage, keywords: KeywordLanguage) -> String {
+        let template = switch language {
+        case .en: en
+        case .fi: fi
+        case .sv: sv
+        }
+        // Most sentences have no placeholder at all.
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var out = ""
+        out.reserveCapacity(template.utf8.count + 32)
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = rest[rest.index(after: open)..<close]
+            if let n = Int(name), n >= 0, n < values.count {
+                out += values[n].text(language, keywords: keywords)
+            } else if name.hasPrefix("k:"), let entry = Self.keywordsByName[String(name.dropFirst(2))] {
+                out += entry.preferred(keywords)
+            } else {
+                out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+
+    /// English, with English keywords: for code and tests that read a message as data.
+    package var english: String { text(.en, keywords: .en) }
+
+    /// The keyword entries by their English name; a header's name wins over an attribute's.
+    static let keywordsByName: [String: KeywordEntry] = {
+        var result: [String: KeywordEntry] = [:]
+        for entry in Keywords.table where result[entry.meaning.name] == nil { result[entry.meaning.name] = entry }
+        return result
+    }()
+
+    /// The placeholders a template uses (`{0}`, `{k:step}` …), for the test that checks that
+    /// every language of a sentence has the same ones.
+    package static func placeholders(_ template: String) -> Set<String> {
+        var found = Set<String>()
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            found.insert(String(rest[open...close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return found
+    }
+}
+
+/// A value in a message.
+package indirect enum MessageValue: Hashable, Sendable {
+    /// Text from the journey or the command line, shown as it is.
+    case text(String)
+    case number(Int)
+    /// A part of the sentence that is itself a message, in the same language.
+    case message(Message)
+    /// A keyword, spelled as the file spells it.
+    case keyword(KeywordMeaning)
+    /// Items joined as a list: "a, b or c" / "a, b tai c" / "a, b eller c".
+    case list([MessageValue], Conjunction)
+
+    package enum Conjunction: Hashable, Sendable {
+        case and, or
+
+        func word(_ language: KeywordLanguage) -> String {
+            switch (self, language) {
+            case (.and, .en): "and"
+            case (.and, .fi): "ja"
+            case (.and, .sv): "och"
+            case (.or, .en): "or"
+            case (.or, .fi): "tai"
+            case (.or, .sv): "eller"
+            }
+        }
+    }
+
+    func text(_ language: KeywordLanguage, keywords: KeywordLanguage) -> String {
+        switch self {
+        case .text(let s): s
+        case .number(let n): String(n)
+        case .message(let m): m.text(language, keywords: keywords)
+        case .keyword(let meaning): Keywords.entry(for: meaning).preferred(keywords)
+        case .list(let items, let conjunction):
+            MessageValue.join(items.map { $0.text(language, keywords: keywords) }, conjunction.word(language))
+        }
+    }
+
+    /// "a", "a or b", "a, b or c".
+    static func join(_ items: [String], _ word: String) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " \(word) " + items.last!
+        }
+    }
+}
+
+/// The language a report is written in, and the one the file's keywords are spelled in.
+package struct Wording: Hashable, Sendable {
+    package var language: KeywordLanguage
+    package var keywords: KeywordLanguage
+
+    package init(_ language: KeywordLanguage, keywords: KeywordLanguage) {
+        self.language = language
+        self.keywords = keywords
+    }
+
+    package static let english = Wording(.en, keywords: .en)
+
+    package func callAsFunction(_ message: Message) -> String { message.text(language, keywords: keywords) }
+}
+
+/// A long text in the three languages (a rule's summary and explanation, an error's
+/// explanation for `polku explain`), with no placeholders.
+package struct Trilingual: Sendable {
+    package let en: String, fi: String, sv: String
+
+    package init(en: String, fi: String, sv: String) {
+        self.en = en
+        self.fi = fi
+        self.sv = sv
+    }
+
+    package func callAsFunction(_ language: KeywordLanguage) -> String {
+        switch language {
+        case .en: en
+        case .fi: fi
+        case .sv: sv
+        }
+    }
+}
