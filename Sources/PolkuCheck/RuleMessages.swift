@@ -6,15 +6,7 @@ import PolkuSyntax
 package enum RuleMessage: String, MessageTemplates {
     case allowsNothingInJourney, allowsNothingAtStep, nothingToAllow, removeFromAllow
 
-    package func template(_ language: KeywordLanguage) -> String {
-        switch language {
-        case .en: en
-        case .fi: fi
-        case .sv: sv
-        }
-    }
-
-    var en: String {
+    package var en: String {
         switch self {
         case .allowsNothingInJourney: "`{0}` finds nothing in this journey, so this `{k:allow}:` accepts nothing"
         case .allowsNothingAtStep: "`{0}` finds nothing at this step, so this `{k:allow}:` accepts nothing"
@@ -23,7 +15,7 @@ package enum RuleMessage: String, MessageTemplates {
         }
     }
 
-    var fi: String {
+    package var fi: String {
         switch self {
         case .allowsNothingInJourney: "`{0}` ei löydä tältä palvelupolulta mitään, joten tämä `{k:allow}:` ei hyväksy mitään"
         case .allowsNothingAtStep: "`{0}` ei löydä tästä vaiheesta mitään, joten tämä `{k:allow}:` ei hyväksy mitään"
@@ -32,7 +24,7 @@ package enum RuleMessage: String, MessageTemplates {
         }
     }
 
-    var sv: String {
+    package var sv: String {
         switch self {
         case .allowsNothingInJourney: "`{0}` hittar inget i den här kundresan, så den här `{k:allow}:` godtar inget"
         case .allowsNothingAtStep: "`{0}` hittar inget i det här steget, så den här `{k:allow}:` godtar inget"

@@ -12,8 +12,21 @@
 /// - `{k:name}`: a keyword by its English name (`{k:recommend}`, `{k:before}`, `{k:step}`,
 ///   `{k:end}`, `{k:because}`, `{k:desk}`), in the file's own language (`suosittele`).
 package protocol MessageTemplates: CaseIterable, Sendable {
+    /// The sentence in English, Finnish and Swedish, with its placeholders.
+    var en: String { get }
+    var fi: String { get }
+    var sv: String { get }
+}
+
+extension MessageTemplates {
     /// The sentence in `language`, with its placeholders.
-    func template(_ language: KeywordLanguage) -> String
+    package func template(_ language: KeywordLanguage) -> String {
+        switch language {
+        case .en: en
+        case .fi: fi
+        case .sv: sv
+        }
+    }
 }
 
 /// A sentence with its values, to be put into words in a language.

@@ -49,15 +49,7 @@ package enum SyntaxMessage: String, MessageTemplates {
     // Limits
     case oneMoreError, moreErrors, tooManyErrorsLabel, tooManyErrorsHelp
 
-    package func template(_ language: KeywordLanguage) -> String {
-        switch language {
-        case .en: en
-        case .fi: fi
-        case .sv: sv
-        }
-    }
-
-    var en: String {
+    package var en: String {
         switch self {
         case .binaryFile: "this is not a text file: it contains a NUL byte"
         case .binaryFileLabel: "NUL byte"
@@ -201,7 +193,7 @@ package enum SyntaxMessage: String, MessageTemplates {
         }
     }
 
-    var fi: String {
+    package var fi: String {
         switch self {
         case .binaryFile: "tämä ei ole tekstitiedosto: siinä on NUL-tavu"
         case .binaryFileLabel: "NUL-tavu"
@@ -345,7 +337,7 @@ package enum SyntaxMessage: String, MessageTemplates {
         }
     }
 
-    var sv: String {
+    package var sv: String {
         switch self {
         case .binaryFile: "det här är ingen textfil: den innehåller en NUL-byte"
         case .binaryFileLabel: "NUL-byte"
