@@ -46,14 +46,17 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Say on standard error which configuration file each journey is checked with.")
     var verbose = false
 
+    @Option(help: "Language of the messages: en, fi or sv (default: each journey's keywords; else POLKU_LANG or the locale).")
+    var lang: KeywordLanguage?
+
     func validate() throws {
         if paths.isEmpty {
-            throw ValidationError("give at least one journey file or folder, for example `polku check Examples/`")
+            throw ValidationError(say(lang ?? EnvironmentLanguage.current, .giveAPath))
         }
     }
 
     func run() throws {
-        let console = Console()
+        let console = Console(language: lang)
         let pipeline = checker.pipeline
         let (files, found) = pipeline.journeyFiles(paths)
         var problems = found
@@ -68,8 +71,9 @@ struct CheckCommand: ParsableCommand {
             }
             let location = path.isStandardInput ? nil : path
             if verbose {
-                let used = pipeline.configurationFile(forJourneyAt: location).map { "`\($0)`" } ?? "no configuration file (every rule at its default)"
-                console.error("polku: \(path): \(used)")
+                let used = pipeline.configurationFile(forJourneyAt: location)
+                console.error(used.map { say(console.speaks, .configurationOf, .text("\(path)"), .text($0)) }
+                              ?? say(console.speaks, .noConfigurationFile, .text("\(path)")))
             }
             switch pipeline.check(source, path: location) {
             case .success(let journey): checked.append(journey)
@@ -80,7 +84,8 @@ struct CheckCommand: ParsableCommand {
             }
         }
         console.show(problems)
-        console.write(Reports.render(checked, format: format, color: color.enabled(), version: Polku.version))
+        console.write(Reports.render(checked, format: format, color: color.enabled(), version: Polku.version,
+                                     language: lang, fallback: console.fallback))
         var status = ExitStatus.ok
         if !problems.isEmpty { status = .usage }
         let failing: Set<Severity> = strict ? [.error, .warning] : [.error]

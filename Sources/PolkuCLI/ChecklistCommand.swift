@@ -52,10 +52,10 @@ struct ChecklistCommand: ParsableCommand {
     @OptionGroup var checker: CheckerOptions
 
     func run() throws {
-        let console = Console()
+        let console = Console(language: lang)
         let chosen: ChecklistFormat
         if let format {
-            if let mismatch = OutputSteps.formatMismatch(output, format: format.rawValue) {
+            if let mismatch = OutputSteps.formatMismatch(output, format: format.rawValue, language: console.speaks) {
                 console.error(mismatch)
                 return try finish(.usage, console)
             }
@@ -63,7 +63,7 @@ struct ChecklistCommand: ParsableCommand {
         } else if let output, output != "-" {
             let ext = OutputSteps.fileExtension(output)
             guard let f = ChecklistFormat(rawValue: ext == "markdown" ? "md" : ext == "htm" ? "html" : ext) else {
-                console.error("polku: cannot tell the format of `\(output)`: end it in .md, .html or .csv, or give --format")
+                console.error(say(console.speaks, .checklistFormatUnknown, .text(output)))
                 return try finish(.usage, console)
             }
             chosen = f

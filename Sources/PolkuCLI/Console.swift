@@ -1,6 +1,7 @@
 import PolkuIO
 import PolkuPipeline
 import PolkuReport
+import PolkuSyntax
 
 /// Whether to colour output, decided once: only on a terminal, never when `NO_COLOR` is set.
 package enum ColorChoice: String, CaseIterable, Sendable {
@@ -25,6 +26,18 @@ package enum ColorChoice: String, CaseIterable, Sendable {
 /// (a full disk, a closed stream) ends the command with exit status 2 and says why. One
 /// console per command run, used by one thread: it is not `Sendable`.
 final class Console {
+    /// The language asked for with `--lang`; nil: each journey's own.
+    let language: KeywordLanguage?
+    /// The language of what belongs to no journey: `POLKU_LANG` or the locale.
+    let fallback: KeywordLanguage
+    /// The language the command line's own words are in.
+    var speaks: KeywordLanguage { language ?? fallback }
+
+    init(language: KeywordLanguage? = nil) {
+        self.language = language
+        fallback = EnvironmentLanguage.current
+    }
+
     private var buffer: [UInt8] = []
     /// The error number of the first failed write to standard output.
     private(set) var outputFailure: Int32 = 0
@@ -60,7 +73,7 @@ final class Console {
     /// Diagnostics on standard error, rendered for a person (coloured on a terminal).
     func show(_ items: [FileDiagnostic]) {
         guard !items.isEmpty else { return }
-        error(Reports.rich(items, color: ColorChoice.auto.enabled(on: .error)))
+        error(Reports.rich(items, color: ColorChoice.auto.enabled(on: .error), language: language, fallback: fallback))
     }
 
     /// Flushes, and turns a failed write to standard output into exit status 2 (a reader
@@ -68,7 +81,7 @@ final class Console {
     func finish(_ status: ExitStatus) -> ExitStatus {
         flush()
         guard outputFailure != 0, !StandardStreams.readerHasGone(outputFailure) else { return status }
-        error("polku: cannot write to standard output: \(StandardStreams.describe(outputFailure))")
+        error(say(speaks, .cannotWriteOutput, .text(StandardStreams.describe(outputFailure))))
         return .usage
     }
 }

@@ -17,19 +17,23 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "A rule name (see `polku rules`) or an error name (shown in brackets after each error).")
     var name: String
 
+    @Option(help: "Language: en, fi or sv (default: POLKU_LANG or the locale, else English).")
+    var lang: KeywordLanguage?
+
     func run() throws {
+        let console = Console(language: lang)
+        let language = console.speaks
         let text: String
         if let info = RuleRegistry.info(named: name) {
-            text = "\(info.name) (default severity: \(info.defaultSeverity.rawValue))\n\n\(info.explanation)\n"
+            text = say(language, .defaultSeverity, .text(info.name), .text(info.defaultSeverity.rawValue)) + "\n\n\(info.explanation)\n"
         } else if let code = ErrorCode(rawValue: name) {
-            text = "\(code.rawValue) (an error)\n\n\(code.explanation)\n"
+            text = say(language, .anError, .text(code.rawValue)) + "\n\n\(code.explanation)\n"
         } else {
             let all = RuleRegistry.names + ErrorCode.allCases.map(\.rawValue)
-            var message = "there is no rule or error called `\(name)`"
-            if let near = Suggestions.closest(to: name, among: all) { message += "; did you mean `\(near)`?" }
-            throw ValidationError(message + " (`polku rules` lists the rules)")
+            var message = say(language, .noSuchRuleOrError, .text(name))
+            if let near = Suggestions.closest(to: name, among: all) { message += say(language, .didYouMean, .text(near)) }
+            throw ValidationError(message + say(language, .rulesListsThem))
         }
-        let console = Console()
         console.write(text)
         try finish(.ok, console)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import PolkuPipeline
 import PolkuReport
+import PolkuSyntax
 
 /// What `render` and `checklist` share: loading one journey to make an output from, and
 /// writing the output whole.
@@ -21,8 +22,10 @@ enum OutputSteps {
         }
         let errors = journey.errors
         if !errors.isEmpty {
-            console.show(errors.map { FileDiagnostic(journey.source, $0) })
-            console.error("polku: `\(path)` has \(errors.count == 1 ? "an error" : "\(errors.count) errors"); fix \(errors.count == 1 ? "it" : "them") first")
+            console.show(journey.items.filter { $0.diagnostic.severity == .error })
+            let language = console.language ?? journey.language
+            console.error(errors.count == 1 ? say(language, .hasAnError, .text("\(path)"))
+                          : say(language, .hasErrors, .text("\(path)"), .number(errors.count)))
             return .failure(.findings)
         }
         return .success(journey)
@@ -59,12 +62,11 @@ enum OutputSteps {
     /// than `--format` gives (`--format png -o x.svg` would put PNG bytes in a file every
     /// program opens as SVG); nil when they agree, for an extension Polku does not write,
     /// and for standard output.
-    static func formatMismatch(_ output: String?, format: String) -> String? {
+    static func formatMismatch(_ output: String?, format: String, language: KeywordLanguage) -> String? {
         guard let output, output != "-" else { return nil }
         let ext = fileExtension(output)
         guard let named = formatOfExtension[ext], named != format else { return nil }
-        return "polku: `\(output)` is named as a .\(ext) file, but --format is \(format): "
-            + "name the file .\(format), or leave out --format to write \(named)"
+        return say(language, .formatMismatch, .text(output), .text(ext), .text(format), .text(named))
     }
 
     /// The lower-cased extension of a path.

@@ -93,19 +93,22 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         guard Theme.all.contains(where: { $0.name == theme }) else {
-            throw ValidationError("--theme is light or print, not `\(theme)`")
+            throw ValidationError(say(speaks, .themeValues, .text(theme)))
         }
-        guard (36...1200).contains(dpi) else { throw ValidationError("--dpi is a number from 36 to 1200") }
+        guard (36...1200).contains(dpi) else { throw ValidationError(say(speaks, .dpiRange)) }
         if page == nil && (turn != nil || margin != nil) {
-            throw ValidationError("--landscape, --portrait and --margin go with --page: add --page a4, a3 or letter")
+            throw ValidationError(say(speaks, .pageOptionsNeedPage))
         }
         if let margin, !(0...50).contains(margin) {
-            throw ValidationError("--margin is a number of millimetres from 0 to 50")
+            throw ValidationError(say(speaks, .marginRange))
         }
         if let width, !(100...20_000).contains(width) {
-            throw ValidationError("--width is a number of pixels from 100 to 20000")
+            throw ValidationError(say(speaks, .widthRange))
         }
     }
+
+    /// The language of the command line's words.
+    var speaks: KeywordLanguage { lang ?? EnvironmentLanguage.current }
 
     /// The sheet to fit to, if any.
     var pageSetup: PageSetup? {
@@ -113,18 +116,18 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let console = Console()
+        let console = Console(language: lang)
         let options = DiagramOptions(language: lang, theme: Theme.all.first { $0.name == theme }!,
                                      showFindings: !noFindings, dpi: Double(dpi), layout: layout,
                                      page: pageSetup, pixelWidth: width)
         let pipeline = checker.pipeline
         if Pipeline.isFolder(input) {
             guard let outDir else {
-                console.error("polku: `\(input)` is a folder: give --out-dir to say where its diagrams go")
+                console.error(say(console.speaks, .folderNeedsOutDir, .text(input)))
                 return try finish(.usage, console)
             }
             if output != nil {
-                console.error("polku: -o names one file; for a folder use --out-dir")
+                console.error(say(console.speaks, .oneFileNotFolder))
                 return try finish(.usage, console)
             }
             let (files, problems) = pipeline.journeyFiles([input])
@@ -146,12 +149,12 @@ struct RenderCommand: ParsableCommand {
             return try finish(worst, console)
         }
         if let width, width > 0, (format ?? output.flatMap { DiagramFormat(rawValue: OutputSteps.fileExtension($0)) }) != .png {
-            console.error("polku: --width is the width of a PNG picture: write PNG (`-o name.png` or --format png), or leave out --width")
+            console.error(say(console.speaks, .widthIsForPNG))
             return try finish(.usage, console)
         }
         let chosen: DiagramFormat
         if let format {
-            if let mismatch = OutputSteps.formatMismatch(output, format: format.rawValue) {
+            if let mismatch = OutputSteps.formatMismatch(output, format: format.rawValue, language: console.speaks) {
                 console.error(mismatch)
                 return try finish(.usage, console)
             }
@@ -159,7 +162,7 @@ struct RenderCommand: ParsableCommand {
         } else if let output, output != "-", let ext = DiagramFormat(rawValue: OutputSteps.fileExtension(output)) {
             chosen = ext
         } else if let output, output != "-" {
-            console.error("polku: cannot tell the format of `\(output)`: end it in .svg, .png, .pdf or .dot, or give --format")
+            console.error(say(console.speaks, .renderFormatUnknown, .text(output)))
             return try finish(.usage, console)
         } else {
             chosen = .svg
@@ -178,7 +181,7 @@ struct RenderCommand: ParsableCommand {
             return status
         }
         if target == "-" {
-            console.error("polku: the diagram takes \(pages.count) pages, a file each: give -o name.svg (they become name-1.svg, name-2.svg …), or write one PDF with all of them (-o name.pdf)")
+            console.error(say(console.speaks, .pagesToStandardOutput, .number(pages.count)))
             return .usage
         }
         for (k, bytes) in pages.enumerated() {
@@ -199,7 +202,7 @@ struct RenderCommand: ParsableCommand {
         }
         do {
             let drawing = try Diagrams.drawBlocking(journey, format: format, options: options)
-            for note in drawing.notes { console.error("polku: note: \(note)") }
+            for note in drawing.notes { console.error(say(console.speaks, .note, .text(note))) }
             if options.page == nil { return OutputSteps.write(drawing.bytes, to: target, console: console) }
             return writePages(drawing.pages, to: target, console: console)
         } catch {

@@ -10,13 +10,16 @@ struct RulesCommand: ParsableCommand {
         discussion: "`polku explain NAME` prints a rule's full explanation with an example."
     )
 
+    @Option(help: "Language: en, fi or sv (default: POLKU_LANG or the locale, else English).")
+    var lang: KeywordLanguage?
+
     func run() throws {
-        let console = Console()
-        console.write(Self.listing())
+        let console = Console(language: lang)
+        console.write(Self.listing(console.speaks))
         try finish(.ok, console)
     }
 
-    static func listing() -> String {
+    static func listing(_ language: KeywordLanguage = .en) -> String {
         let width = RuleRegistry.names.map(\.count).max() ?? 0
         var out = ""
         for info in RuleRegistry.infos {
@@ -24,7 +27,7 @@ struct RulesCommand: ParsableCommand {
             let severity = info.defaultSeverity.rawValue + String(repeating: " ", count: 7 - info.defaultSeverity.rawValue.count)
             out += "\(name)  \(severity)  \(info.summary)\n"
         }
-        out += "\nSet a rule's severity in polku.toml ([rules] NAME = \"error\" | \"warning\" | \"info\" | \"off\") or with --rule NAME=SEVERITY.\n"
+        out += "\n" + say(language, .rulesFooter) + "\n"
         return out
     }
 }

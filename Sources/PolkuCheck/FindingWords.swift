@@ -9,11 +9,26 @@ package enum FindingWords {
     private static let rules: [DiagnosticCode: RuleInfo] = Dictionary(
         uniqueKeysWithValues: RuleRegistry.infos.map { ($0.code, $0) })
 
-    /// The question a finding puts to the team, in `language`. A diagnostic that no rule
-    /// made (an error) is shown as its own sentence.
-    package static func question(_ d: Diagnostic, _ language: KeywordLanguage) -> String {
+    /// The question a finding puts to the team, in `language`; a question about a channel
+    /// names it ("How will we get better in Instagram?"). A diagnostic that no rule made (an
+    /// error) is shown as its own sentence.
+    package static func question(_ d: Diagnostic, _ language: KeywordLanguage, journey: Journey) -> String {
+        if d.code == LowRatedChannelWithoutNoteRule.info.code, case .channel(let c)? = d.subject, c < journey.channels.count {
+            let name = journey.channelName(c, language)
+            return switch language {
+            case .en: "How will we get better in \(name)?"
+            case .fi: "Miten kehitämme osaamistamme kanavassa \(name)?"
+            case .sv: "Hur blir vi bättre i kanalen \(name)?"
+            }
+        }
         if let rule = rules[d.code] { return Localized.text(rule.question, language) }
-        return TextForms.sentence(d.label ?? d.message)
+        return TextForms.sentence((d.labelText ?? d.text).text(language, keywords: journey.language))
+    }
+
+    /// The channel a finding is about, by the journey's name for it, if it is about one.
+    package static func channel(of d: Diagnostic, _ language: KeywordLanguage, journey: Journey) -> String? {
+        guard case .channel(let c)? = d.subject, c < journey.channels.count else { return nil }
+        return journey.channelName(c, language)
     }
 
     /// The question of a rule by its code, if the code is a rule's.
@@ -21,11 +36,11 @@ package enum FindingWords {
         rules[code].map { Localized.text($0.question, language) }
     }
 
-    /// The finding's own sentence, which names the part of the journey it is about, when
-    /// it can be shown in `language` (messages are written in English), else nil. Used where
-    /// a finding is about the whole journey and a question alone would not say which part.
-    package static func detail(_ d: Diagnostic, _ language: KeywordLanguage) -> String? {
-        language == .en ? TextForms.sentence(d.message) : nil
+    /// The finding's own sentence, which names the part of the journey it is about, in
+    /// `language`, keywords spelled as the journey spells them. Used where a finding is
+    /// about the whole journey and a question alone would not say which part.
+    package static func detail(_ d: Diagnostic, _ language: KeywordLanguage, journey: Journey) -> String? {
+        TextForms.sentence(d.text.text(language, keywords: journey.language))
     }
 
     /// The step a diagnostic is about, if it is about one.

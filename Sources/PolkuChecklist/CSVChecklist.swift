@@ -20,7 +20,7 @@ package enum CSVChecklist {
             for note in notes { row([c.t(.wholeJourney), "", "", c.kindLabel(.note), "\(c.personaIds[i]): \(note)", ""]) }
         }
         for q in c.journeyQuestions {
-            row([c.t(.wholeJourney), "", "", c.kindLabel(.question), q.text, q.rule ?? ""])
+            row([c.t(.wholeJourney), "", q.channel ?? "", c.kindLabel(.question), q.text, q.rule ?? ""])
         }
         for section in c.sections {
             for (n, item) in section.items.enumerated() {

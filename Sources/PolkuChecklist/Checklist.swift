@@ -17,6 +17,8 @@ package struct Checklist: Sendable {
         /// diagram's cards.
         package var number: Int?
         package var children: [Item] = []
+        /// For a question about a channel: the channel's name (the CSV's channel column).
+        package var channel: String?
 
         /// A step's text after its number ("3. Title"); other items' text as it is.
         package var numberedText: String { number.map { "\($0). \(text)" } ?? text }
@@ -80,13 +82,14 @@ package struct Checklist: Sendable {
         var stepQuestions = [[Item]](repeating: [], count: journey.steps.count)
         var journeyQuestions: [Item] = []
         for d in result.diagnostics where d.severity != .error {
-            let question = FindingWords.question(d, language)
+            let question = FindingWords.question(d, language, journey: journey)
             if let step = FindingWords.step(of: d) {
                 stepQuestions[step].append(Item(kind: .question, text: question, rule: d.code.name))
             } else {
                 // About the whole journey: the question, and which part in the finding's words.
-                let text = FindingWords.detail(d, language).map { "\(question) \($0)" } ?? question
-                journeyQuestions.append(Item(kind: .question, text: text, rule: d.code.name))
+                let text = FindingWords.detail(d, language, journey: journey).map { "\(question) \($0)" } ?? question
+                journeyQuestions.append(Item(kind: .question, text: text, rule: d.code.name,
+                                             channel: FindingWords.channel(of: d, language, journey: journey)))
             }
         }
         self.journeyQuestions = journeyQuestions

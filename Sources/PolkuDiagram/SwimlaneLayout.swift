@@ -155,9 +155,9 @@ struct SwimlaneLayout {
         if options.showFindings {
             for d in result.diagnostics {
                 if let step = FindingWords.step(of: d) {
-                    stepFindings[step].append(FindingWords.question(d, language))
+                    stepFindings[step].append(FindingWords.question(d, language, journey: journey))
                 } else {
-                    journeyFindings.append(FindingWords.detail(d, language) ?? FindingWords.question(d, language))
+                    journeyFindings.append(FindingWords.detail(d, language, journey: journey) ?? FindingWords.question(d, language, journey: journey))
                 }
             }
         }

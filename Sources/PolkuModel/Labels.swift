@@ -11,9 +11,10 @@ package enum Labels {
         case (.before, .fi): "Ennen palvelua"
         case (.during, .fi): "Palvelun aikana"
         case (.after, .fi): "Palvelun jälkeen"
-        case (.before, .sv): "Före"
-        case (.during, .sv): "Under"
-        case (.after, .sv): "Efter"
+        // A bare "Under" is ambiguous in Swedish: the full names, as in the checklists.
+        case (.before, .sv): "Före tjänsten"
+        case (.during, .sv): "Under tjänsten"
+        case (.after, .sv): "Efter tjänsten"
         }
     }
 

@@ -120,7 +120,11 @@ package struct Resolver {
 
     /// The canonical id of a channel name: the English name for a built-in one.
     private func canonicalChannel(_ name: String) -> (String, BuiltinChannel?) {
-        if let match = Keywords.lookup(name.lowercased(), kind: "channel"), case .channel(let builtin) = match.meaning {
+        // Built-in names of two words are written with a hyphen in the table, and accepted
+        // with a space too (`sociala medier`, `kirjaston tilat`).
+        let lowered = name.lowercased()
+        let spelled = lowered.contains(" ") ? lowered.split(separator: " ").joined(separator: "-") : lowered
+        if let match = Keywords.lookup(spelled, kind: "channel"), case .channel(let builtin) = match.meaning {
             return (builtin.rawValue, builtin)
         }
         return (name, nil)

@@ -42,6 +42,10 @@ package struct CheckedJourney: Sendable {
 
     package var hasErrors: Bool { result.diagnostics.contains { $0.severity == .error } }
     package var errors: [Diagnostic] { result.diagnostics.filter { $0.severity == .error } }
+    /// The language of the journey's keywords: its messages' language unless `--lang` says another.
+    package var language: KeywordLanguage { result.analysis.tree.language }
+    /// The journey's diagnostics, each with its file.
+    package var items: [FileDiagnostic] { result.diagnostics.map { FileDiagnostic(source, $0, keywords: language) } }
 }
 
 /// The one pipeline that the command line, the tests and the coming workshop server and

@@ -12,40 +12,49 @@ package enum Reports {
     /// - Parameters:
     ///   - color: terminal colours (text format only).
     ///   - version: Polku's version, for SARIF.
+    ///   - language: the language of the messages; nil: each journey's own.
+    ///   - fallback: the language for what belongs to no journey (the closing line of a
+    ///     folder of journeys in different languages): `POLKU_LANG` or the locale.
     package static func render(_ checked: [CheckedJourney], format: ReportFormat, color: Bool = false,
-                              version: String) -> String {
-        let items = checked.flatMap { c in c.result.diagnostics.map { FileDiagnostic(c.source, $0) } }
+                              version: String, language: KeywordLanguage? = nil, fallback: KeywordLanguage = .en) -> String {
+        // The language of the run as a whole: the one asked for, else the journeys' own if
+        // they share one, else the fallback.
+        let languages = Set(checked.map(\.language))
+        let overall = language ?? (languages.count == 1 ? languages.first! : fallback)
         switch format {
         case .json:
-            return JSONReport.render(files: checked.map(\.source.name), items)
+            return JSONReport.render(files: checked.map(\.source.name), checked.flatMap(\.items), language: language, fallback: overall)
         case .sarif:
-            return SARIFReport.render(checked.map { ($0.source, $0.result) }, version: version)
+            return SARIFReport.render(checked.map { ($0.source, $0.result) }, version: version, language: overall)
         case .short:
-            let renderer = ShortRenderer()
+            let renderer = ShortRenderer(language: language, fallback: fallback)
             var out = ""
             for c in checked {
                 var cursor = LocationCursor(c.source)
-                for d in c.result.diagnostics {
-                    out += renderer.render(FileDiagnostic(c.source, d), at: d.hasPosition ? cursor.location(of: d.range.start) : nil)
+                for item in c.items {
+                    let d = item.diagnostic
+                    out += renderer.render(item, at: d.hasPosition ? cursor.location(of: d.range.start) : nil)
                 }
             }
             return out
         case .summary:
-            return checked.map { SummaryReport.render($0.result) }.joined(separator: "\n")
+            return checked.map { SummaryReport.render($0.result, language: language ?? $0.language) }.joined(separator: "\n")
         case .text:
-            let renderer = RichRenderer(color: color)
+            let renderer = RichRenderer(color: color, language: language, fallback: fallback)
             var out = ""
             for c in checked {
                 var cursor = LocationCursor(c.source)
-                for d in c.result.diagnostics {
-                    out += renderer.render(FileDiagnostic(c.source, d), at: d.hasPosition ? cursor.location(of: d.range.start) : nil) + "\n"
+                for item in c.items {
+                    let d = item.diagnostic
+                    out += renderer.render(item, at: d.hasPosition ? cursor.location(of: d.range.start) : nil) + "\n"
                 }
             }
             if !checked.isEmpty {
-                out += closingLine(files: checked.count, items) + "\n"
+                let w = Wording(overall, keywords: overall)
+                out += closingLine(files: checked.count, checked.flatMap(\.items), w) + "\n"
                 let skipped = checked.filter { !$0.result.rulesRan }.count
                 if skipped > 0 {
-                    out += "The checker's rules did not run on \(skipped == 1 ? "1 file" : "\(skipped) files") with errors: fix the errors first.\n"
+                    out += w(Message(ReportMessage.rulesDidNotRun, .message(ReportMessage.count(skipped, one: .oneFile, many: .files)))) + "\n"
                 }
             }
             return out
@@ -53,23 +62,24 @@ package enum Reports {
     }
 
     /// One closing line a person reads first: how many files, errors and warnings.
-    static func closingLine(files: Int, _ items: [FileDiagnostic]) -> String {
+    static func closingLine(files: Int, _ items: [FileDiagnostic], _ w: Wording) -> String {
         let errors = items.filter { $0.diagnostic.severity == .error }.count
         let warnings = items.filter { $0.diagnostic.severity == .warning }.count
         let infos = items.filter { $0.diagnostic.severity == .info }.count
-        let fileWord = files == 1 ? "1 file" : "\(files) files"
-        if errors + warnings + infos == 0 { return "Checked \(fileWord): no problems found." }
+        let fileWord = MessageValue.message(ReportMessage.count(files, one: .oneFile, many: .files))
+        if errors + warnings + infos == 0 { return w(Message(ReportMessage.checkedNoProblems, fileWord)) }
         var parts: [String] = []
-        if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }
-        if warnings > 0 { parts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
-        if infos > 0 { parts.append(infos == 1 ? "1 note" : "\(infos) notes") }
-        return "Checked \(fileWord): \(parts.joined(separator: ", "))."
+        if errors > 0 { parts.append(w(ReportMessage.count(errors, one: .oneError, many: .errors))) }
+        if warnings > 0 { parts.append(w(ReportMessage.count(warnings, one: .oneWarning, many: .warnings))) }
+        if infos > 0 { parts.append(w(ReportMessage.count(infos, one: .oneNote, many: .notes))) }
+        return w(Message(ReportMessage.checked, fileWord, .text(parts.joined(separator: ", "))))
     }
 
     /// Diagnostics rendered for a person, one after another (for problems and errors shown
     /// on standard error).
-    package static func rich(_ items: [FileDiagnostic], color: Bool = false) -> String {
-        let renderer = RichRenderer(color: color)
+    package static func rich(_ items: [FileDiagnostic], color: Bool = false, language: KeywordLanguage? = nil,
+                             fallback: KeywordLanguage = .en) -> String {
+        let renderer = RichRenderer(color: color, language: language, fallback: fallback)
         return items.map { renderer.render($0) }.joined(separator: "\n")
     }
 }

@@ -5,9 +5,33 @@ import PolkuSyntax
 package struct FileDiagnostic: Sendable {
     package var source: SourceFile
     package var diagnostic: Diagnostic
-    package init(_ source: SourceFile, _ diagnostic: Diagnostic) {
+    /// The language the file's keywords are written in; nil for a file that could not be
+    /// read as a journey (it does not exist, or it is the configuration).
+    package var keywords: KeywordLanguage?
+
+    package init(_ source: SourceFile, _ diagnostic: Diagnostic, keywords: KeywordLanguage? = nil) {
         self.source = source
         self.diagnostic = diagnostic
+        self.keywords = keywords
+    }
+
+    /// How to word it: in `language` when one is asked for (`--lang`), else in the file's
+    /// own language, else in `fallback` (`POLKU_LANG` or the locale); keywords are always
+    /// quoted as the file spells them.
+    package func wording(_ language: KeywordLanguage?, fallback: KeywordLanguage = .en) -> Wording {
+        let chosen = language ?? keywords ?? fallback
+        return Wording(chosen, keywords: keywords ?? chosen)
+    }
+}
+
+extension Severity {
+    /// The severity's word in a report.
+    func word(_ w: Wording) -> String {
+        switch self {
+        case .error: w(Message(ReportMessage.error))
+        case .warning: w(Message(ReportMessage.warning))
+        case .info: w(Message(ReportMessage.info))
+        }
     }
 }
 
@@ -41,10 +65,18 @@ struct Style {
 ///        = help: did you mean `email`?
 package struct RichRenderer {
     package var color: Bool
+    /// The language asked for; nil: each file's own (see `FileDiagnostic.wording`).
+    package var language: KeywordLanguage?
+    /// The language for a file with no journey language of its own.
+    package var fallback: KeywordLanguage = .en
     /// Excerpts of very long lines are cut to about this many characters around the mark.
     package var excerptWidth = 100
 
-    package init(color: Bool = false) { self.color = color }
+    package init(color: Bool = false, language: KeywordLanguage? = nil, fallback: KeywordLanguage = .en) {
+        self.color = color
+        self.language = language
+        self.fallback = fallback
+    }
 
     package func render(_ item: FileDiagnostic) -> String {
         render(item, at: nil)
@@ -59,21 +91,25 @@ package struct RichRenderer {
         // Journey text reaches messages, labels, notes and help (an unknown id is quoted):
         // every control character in them is shown, never sent to the terminal.
         let t = Escaping.terminal
-        var out = "\(style.severity(d.severity))\(d.severity.rawValue)\(style.reset)\(style.bold): \(t(d.message))\(style.reset) [\(d.code.name)]\n"
+        let w = item.wording(language, fallback: fallback)
+        let notes = d.noteTexts.map { w($0) }
+        let help = d.helpText.map { w($0) }
+        let noteWord = w(Message(ReportMessage.note)), helpWord = w(Message(ReportMessage.help))
+        var out = "\(style.severity(d.severity))\(d.severity.word(w))\(style.reset)\(style.bold): \(t(w(d.text)))\(style.reset) [\(d.code.name)]\n"
         guard d.hasPosition else {
             out += "  \(style.blue)-->\(style.reset) \(t(source.name))\n"
-            if !d.notes.isEmpty || d.help != nil { out += "   \(style.blue)|\(style.reset)\n" }
-            for note in d.notes { out += "   \(style.blue)=\(style.reset) \(style.bold)note\(style.reset): \(t(note))\n" }
-            if let help = d.help { out += "   \(style.blue)=\(style.reset) \(style.bold)help\(style.reset): \(t(help))\n" }
+            if !notes.isEmpty || help != nil { out += "   \(style.blue)|\(style.reset)\n" }
+            for note in notes { out += "   \(style.blue)=\(style.reset) \(style.bold)\(noteWord)\(style.reset): \(t(note))\n" }
+            if let help { out += "   \(style.blue)=\(style.reset) \(style.bold)\(helpWord)\(style.reset): \(t(help))\n" }
             return out
         }
         let start = location ?? source.location(of: d.range.start)
 
         var marks: [(line: Int, range: SourceRange, text: String?, primary: Bool)] = [
-            (start.line, d.range, d.label, true),
+            (start.line, d.range, d.labelText.map { w($0) }, true),
         ]
         for label in d.secondary {
-            marks.append((source.line(of: label.range.start), label.range, label.message, false))
+            marks.append((source.line(of: label.range.start), label.range, w(label.text), false))
         }
         let lines = Set(marks.map(\.line)).sorted()
         let gutter = String(lines.last!).count
@@ -96,9 +132,9 @@ package struct RichRenderer {
                 out += "\(style.reset)\n"
             }
         }
-        if !d.notes.isEmpty || d.help != nil { out += "\(pad) \(style.blue)|\(style.reset)\n" }
-        for note in d.notes { out += "\(pad) \(style.blue)=\(style.reset) \(style.bold)note\(style.reset): \(t(note))\n" }
-        if let help = d.help { out += "\(pad) \(style.blue)=\(style.reset) \(style.bold)help\(style.reset): \(t(help))\n" }
+        if !notes.isEmpty || help != nil { out += "\(pad) \(style.blue)|\(style.reset)\n" }
+        for note in notes { out += "\(pad) \(style.blue)=\(style.reset) \(style.bold)\(noteWord)\(style.reset): \(t(note))\n" }
+        if let help { out += "\(pad) \(style.blue)=\(style.reset) \(style.bold)\(helpWord)\(style.reset): \(t(help))\n" }
         return out
     }
 
@@ -160,19 +196,28 @@ package struct RichRenderer {
 }
 
 /// The short form editors and CI problem matchers read: `file:line:col: error: message [code]`,
-/// the column counted in Unicode scalars (`ColumnUnit.reports`).
+/// the column counted in Unicode scalars (`ColumnUnit.reports`). The severity stays the
+/// English word those tools look for; the message and help are in the report's language.
 package struct ShortRenderer {
-    package init() {}
+    package var language: KeywordLanguage?
+    package var fallback: KeywordLanguage
+
+    package init(language: KeywordLanguage? = nil, fallback: KeywordLanguage = .en) {
+        self.language = language
+        self.fallback = fallback
+    }
+
     package func render(_ item: FileDiagnostic, at location: SourceLocation? = nil) -> String {
         let d = item.diagnostic
         let t = Escaping.terminal
+        let w = item.wording(language, fallback: fallback)
         var line = t(item.source.name)
         if d.hasPosition {
             let at = location ?? item.source.location(of: d.range.start)
             line += ":\(at.line):\(at.column)"
         }
-        line += ": \(d.severity.rawValue): \(t(d.message)) [\(d.code.name)]"
-        if let help = d.help { line += " (\(t(help)))" }
+        line += ": \(d.severity.rawValue): \(t(w(d.text))) [\(d.code.name)]"
+        if let help = d.helpText { line += " (\(t(w(help))))" }
         return line + "\n"
     }
 }

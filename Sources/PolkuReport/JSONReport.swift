@@ -24,10 +24,14 @@ package enum JSONReport {
         var labels: [Label]
         var notes: [String]
         var help: String?
+        /// The language of `message`, `labels`, `notes` and `help`: en, fi or sv.
+        var language: String
     }
     struct Document: Encodable {
         var version = 1
         var columnKind = ColumnUnit.reports.sarifName!
+        /// The language of the messages when one was asked for (`--lang`); each
+        /// diagnostic also says its own.
         var files: [String]
         var diagnostics: [Item]
         var errors: Int
@@ -35,7 +39,10 @@ package enum JSONReport {
         var infos: Int
     }
 
-    package static func render(files: [String], _ items: [FileDiagnostic]) -> String {
+    /// Codes and rule names stay the English identifiers; the texts are in `language` (nil:
+    /// each file's own, `fallback` for a file with none).
+    package static func render(files: [String], _ items: [FileDiagnostic], language: KeywordLanguage? = nil,
+                               fallback: KeywordLanguage = .en) -> String {
         // Diagnostics come file by file in position order: cursors count each line once.
         var starts: LocationCursor?
         var ends: LocationCursor?
@@ -53,10 +60,11 @@ package enum JSONReport {
         let list = items.map { item -> Item in
             let d = item.diagnostic
             let s = item.source
+            let w = item.wording(language, fallback: fallback)
             return Item(file: s.name, start: position(&starts, s, d.range.start), end: position(&ends, s, d.range.end),
-                        severity: d.severity.rawValue, code: d.code.name, message: d.message,
-                        labels: d.secondary.map { Label(start: plain(s, $0.range.start), end: plain(s, $0.range.end), message: $0.message) },
-                        notes: d.notes, help: d.help)
+                        severity: d.severity.rawValue, code: d.code.name, message: w(d.text),
+                        labels: d.secondary.map { Label(start: plain(s, $0.range.start), end: plain(s, $0.range.end), message: w($0.text)) },
+                        notes: d.noteTexts.map { w($0) }, help: d.helpText.map { w($0) }, language: w.language.rawValue)
         }
         let doc = Document(files: files, diagnostics: list,
                            errors: items.filter { $0.diagnostic.severity == .error }.count,

@@ -6,7 +6,9 @@ import PolkuSyntax
 /// reporting descriptor with its explanation, every finding as a result. Columns are counted
 /// in Unicode code points (`columnKind`), so editors put the mark on the right character.
 package enum SARIFReport {
-    package static func render(_ results: [(SourceFile, CheckResult)], version: String) -> String {
+    /// Rule and error ids stay the English identifiers; every text is in `language`, which
+    /// the run states (`language`).
+    package static func render(_ results: [(SourceFile, CheckResult)], version: String, language: KeywordLanguage = .en) -> String {
         var descriptors: [[String: Any]] = []
         var index: [String: Int] = [:]
         func level(_ s: Severity) -> String {
@@ -52,9 +54,10 @@ package enum SARIFReport {
                 }
                 return ["physicalLocation": ["artifactLocation": ["uri": uri], "region": region]]
             }
+            let w = Wording(language, keywords: result.analysis.tree.language)
             func item(_ d: Diagnostic, suppression: String?) -> [String: Any] {
-                var text = d.message
-                if let help = d.help { text += ". " + help }
+                var text = w(d.text)
+                if let help = d.helpText { text += ". " + w(help) }
                 var r: [String: Any] = [
                     "ruleId": d.code.name,
                     "level": level(d.severity),
@@ -66,7 +69,7 @@ package enum SARIFReport {
                     r["relatedLocations"] = d.secondary.enumerated().map { n, label -> [String: Any] in
                         var l = location(label.range)
                         l["id"] = n
-                        l["message"] = ["text": label.message]
+                        l["message"] = ["text": w(label.text)]
                         return l
                     }
                 }
@@ -88,6 +91,7 @@ package enum SARIFReport {
                     "rules": descriptors,
                 ]],
                 "columnKind": ColumnUnit.reports.sarifName!,
+                "language": language.rawValue,
                 "artifacts": artifacts,
                 "results": sarifResults,
             ]],

@@ -16,22 +16,26 @@ package enum SummaryReport {
         }
     }
 
-    package static func render(_ result: CheckResult) -> String {
+    /// - Parameter language: the language of the summary; nil: the journey's own.
+    package static func render(_ result: CheckResult, language: KeywordLanguage? = nil) -> String {
         // No line ends in blanks: they only get in the way when pasted. Journey text is in
         // it, so every control character is shown, never sent to the terminal.
-        build(result).split(separator: "\n", omittingEmptySubsequences: false)
+        build(result, language: language ?? result.analysis.tree.language).split(separator: "\n", omittingEmptySubsequences: false)
             .map { Escaping.terminal(String($0).trimmingCharacters()) }.joined(separator: "\n")
     }
 
-    static func build(_ result: CheckResult) -> String {
+    static func build(_ result: CheckResult, language: KeywordLanguage) -> String {
         let journey = result.analysis.journey
         let source = result.analysis.source
+        let w = Wording(language, keywords: result.analysis.tree.language)
+        func say(_ key: ReportMessage, _ values: MessageValue...) -> String { w(Message(key, values: values)) }
         var out = "\(journey.title.value.isEmpty ? source.name : journey.title.value)\n\(source.name)\n\n"
         let errors = result.diagnostics.filter { $0.severity == .error }
         if !result.rulesRan {
-            out += "This file has \(errors.count == 1 ? "1 error" : "\(errors.count) errors") to fix before it can be checked:\n"
+            out += (errors.count == 1 ? say(.mustFixFirstOne) : say(.mustFixFirst, .number(errors.count))) + "\n"
             for (n, d) in errors.enumerated() {
-                out += "  \(n + 1). Line \(source.location(of: d.range.start).line): \(TextForms.sentence(d.message)) \(d.help.map { TextForms.sentence($0) } ?? "")\n"
+                let line = say(.line, .number(source.location(of: d.range.start).line))
+                out += "  \(n + 1). \(line): \(TextForms.sentence(w(d.text))) \(d.helpText.map { TextForms.sentence(w($0)) } ?? "")\n"
             }
             return out
         }
@@ -56,55 +60,64 @@ package enum SummaryReport {
             }
         }
         let rows = journey.channels.indices.filter { journey.channels[$0].stepCount > 0 }
-        // A channel's name takes at most 60 characters of the table: a long label would pad
-        // every row of it.
-        let names = rows.map { Self.fitted(journey.channelShortName($0, .en), 60) }
-        let nameWidth = max(8, names.map(\.count).max() ?? 0)
+        // Channels by the journey's own names (a declared label), else the built-in
+        // channel's name in the language; at most 60 characters of the table: a long label
+        // would pad every row of it.
+        func channel(_ c: Int) -> String { Self.fitted(journey.channelName(c, language), 60) }
+        let names = rows.map(channel)
+        let all = say(.all)
+        let nameWidth = max(8, all.count, names.map(\.count).max() ?? 0)
         func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
         func number(_ n: Int) -> String { let s = String(n); return String(repeating: " ", count: max(0, 4 - s.count)) + s }
+        // A column is four numbers wide, or as wide as the longest phase name.
+        let headings = phases.map { Labels.phase($0, language) } + [all]
+        let column = max(17, (headings.map(\.count).max() ?? 0) + 3)
         func block(_ c: Cell?) -> String {
-            guard let c, c.steps > 0 else { return pad("   -", 17) }
-            return number(c.steps) + number(c.recommendations) + number(c.followUps) + number(c.findings) + " "
+            guard let c, c.steps > 0 else { return pad("   -", column) }
+            return pad(number(c.steps) + number(c.recommendations) + number(c.followUps) + number(c.findings), column)
         }
-        out += "Steps, recommendations, follow-ups and findings in each channel and phase:\n\n"
-        out += pad("", nameWidth) + "  " + (phases.map { Labels.phase($0, .en) } + ["All"]).map { pad("  " + $0, 17) }.joined() + "\n"
-        out += pad("", nameWidth) + "  " + String(repeating: "  st rec  fu   ! ", count: phases.count + 1) + "\n"
+        let heads = pad([say(.columnSteps), say(.columnRecommendations), say(.columnFollowUps), "!"]
+            .map { String(repeating: " ", count: max(0, 4 - $0.count)) + $0 }.joined(), column)
+        out += say(.tableIntro) + "\n\n"
+        out += pad("", nameWidth) + "  " + headings.map { pad("  " + $0, column) }.joined() + "\n"
+        out += pad("", nameWidth) + "  " + String(repeating: heads, count: phases.count + 1) + "\n"
         var totals = [Cell](repeating: Cell(), count: phases.count + 1)
         for (row, name) in zip(rows, names) {
-            var all = Cell()
+            var sum = Cell()
             var line = pad(name, nameWidth) + "  "
             for p in phases.indices {
                 line += block(cells[row][p])
-                all.add(cells[row][p])
+                sum.add(cells[row][p])
                 totals[p].add(cells[row][p])
             }
-            totals[phases.count].add(all)
-            out += line + block(all) + "\n"
+            totals[phases.count].add(sum)
+            out += line + block(sum) + "\n"
         }
-        out += pad("All", nameWidth) + "  " + totals.map { block($0) }.joined() + "\n\n"
-        out += "st = steps, rec = recommendations, fu = follow-ups, ! = findings"
-        out += journeyWide > 0 ? " (\(journeyWide) more about the journey as a whole)\n\n" : "\n\n"
+        out += pad(all, nameWidth) + "  " + totals.map { block($0) }.joined() + "\n\n"
+        out += say(.tableKey)
+        out += journeyWide > 0 ? say(.moreAboutJourney, .number(journeyWide)) + "\n\n" : "\n\n"
 
         let shown = result.diagnostics
         if shown.isEmpty {
-            out += "Nothing to talk about: every rule is satisfied.\n"
+            out += say(.nothingToTalkAbout) + "\n"
         } else {
-            out += "What to talk about (\(shown.count)):\n"
+            out += say(.whatToTalkAbout, .number(shown.count)) + "\n"
             for (n, d) in shown.enumerated() {
                 let line = source.location(of: d.range.start).line
-                var place = "Line \(line)"
+                var place = say(.line, .number(line))
                 if let index = stepOf[n] {
                     let step = journey.steps[index]
-                    place += " (\(step.phase.rawValue), \(Self.fitted(journey.channelShortName(step.channel, .en), 60)))"
+                    place = say(.lineIn, .number(line), .text(Labels.phase(step.phase, language)), .text(channel(step.channel)))
                 }
-                out += "  \(n + 1). \(place): \(TextForms.sentence(d.message)) \(d.help.map { TextForms.sentence($0) } ?? "")"
+                out += "  \(n + 1). \(place): \(TextForms.sentence(w(d.text))) \(d.helpText.map { TextForms.sentence(w($0)) } ?? "")"
                     .trimmingCharacters() + "\n"
             }
         }
         if !result.suppressed.isEmpty {
-            out += "\nAccepted on purpose (\(result.suppressed.count)):\n"
+            out += "\n" + say(.acceptedOnPurpose, .number(result.suppressed.count)) + "\n"
             for s in result.suppressed {
-                out += "  - Line \(source.location(of: s.diagnostic.range.start).line): \(s.diagnostic.code.name), because \(s.reason)\n"
+                let line = say(.line, .number(source.location(of: s.diagnostic.range.start).line))
+                out += "  - \(line): " + say(.acceptedBecause, .text(s.diagnostic.code.name), .text(s.reason)) + "\n"
             }
         }
         return out

@@ -330,6 +330,11 @@ extension Catalog {
         let aliases = Keywords.spellings(kinds: ["channel"])
         var d = unknownReference(.channel, name, range, code: .unknownChannel, known: declared + builtins,
                                  candidates: declared + aliases)
+        // A longer word made on a built-in name (`webbsida`, `verkkopalvelu`): the spelling
+        // that begins the same way and is nearest in length.
+        if d.helpText == nil, let near = Suggestions.sharingPrefix(name.lowercased(), among: aliases) {
+            d.helpText = m(.didYouMean, .text(near))
+        }
         // The built-in channels by the names of the file's language.
         let builtinList = MessageValue.list(BuiltinChannel.allCases.map { .keyword(.channel($0)) }, .and)
         d.noteTexts = [declared.isEmpty ? m(.builtinChannels, builtinList)

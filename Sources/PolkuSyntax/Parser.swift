@@ -34,6 +34,13 @@ package struct JourneyParser {
     }
 
     private mutating func run() -> SyntaxTree {
+        if Self.looksLikeUTF16(source.bytes) {
+            diagnostics.append(Catalog.utf16(at: 0))
+            var node = LineNode(.binary)
+            node.error = LineNode.encode(.binaryFile)
+            return SyntaxTree(source: source, declarations: [], diagnostics: diagnostics, nodes: [node],
+                              detachedAttributes: [])
+        }
         if let offset = Self.firstNUL(source.bytes) {
             diagnostics.append(Catalog.binaryFile(source, at: offset))
             var node = LineNode(.binary)
@@ -86,6 +93,23 @@ package struct JourneyParser {
 
         guard let colonIndex = tokens.firstIndex(where: { $0.kind == .colon }) else {
             let words = SourceRange(tokens.first!.range.start, tokens.last!.range.end)
+            // A phase header without its colon (`before`, `palvelun aikana`) is still the
+            // phase: the steps below it are read under it, and only the colon is reported.
+            let all = normalized(tokens.map(\.range))
+            if let match = Keywords.phases[all], case .phase(let phase) = match.meaning {
+                report(Catalog.keywordWithoutColon(source.text(words), words, suggestion: source.text(words) + ":"))
+                // A header without a colon: `pieces(of:)` gives it an empty colon where
+                // it belongs, so the formatter can write one.
+                return open(Declaration(kind: .phase(phase), keyword: words, languages: match.languages,
+                                        id: nil, title: SourceRange(words.end, words.end), line: line.range),
+                            keywordWords: tokens.count)
+            }
+            // A keyword the line's header takes, its colon missing (`presence 2`, `mood 5`).
+            if let kind = currentKind, let (keyword, rest) = keywordWithoutColon(tokens, under: kind) {
+                let suggestion = source.text(keyword) + ":" + (rest.isEmpty ? "" : " " + source.text(rest))
+                report(Catalog.keywordWithoutColon(source.text(keyword), keyword, suggestion: suggestion))
+                return LineNode(.invalid)
+            }
             report(Catalog.missingColon(source, words: words, continuation: hadText && current != nil))
             return LineNode(.invalid)
         }
@@ -120,8 +144,30 @@ package struct JourneyParser {
         }
         report(Catalog.unknownKeyword(source, head: head, words: words, firstWord: firstWord,
                                                   headText: headText, context: currentKind))
-        if words.count > 1 { skippingAttributes = true }
+        // Several words before the colon may be a header gone wrong (`stepp ask:`): its
+        // attribute lines are then skipped. A misspelt attribute of two words (`follow up:`,
+        // `feed back:`) is not: the lines after it still belong to the step above.
+        if words.count > 1 && Suggestions.closest(to: headText, among: Keywords.spellings(kinds: ["attribute"])) == nil
+            && Keywords.attributes[firstWord] == nil {
+            skippingAttributes = true
+        }
         return LineNode(.invalid)
+    }
+
+    /// The attribute keyword a line without a colon starts with, when the current header
+    /// takes it (one or two words, `presence 2`, `toteutumisen varmistaminen ...`), and the
+    /// rest of the line.
+    private func keywordWithoutColon(_ tokens: [Token], under kind: DeclarationKind) -> (SourceRange, SourceRange)? {
+        let words = tokens.filter { $0.kind != .colon }.map(\.range)
+        for count in [2, 1] where words.count >= count {
+            let spelled = normalized(Array(words[..<count]))
+            guard let match = Keywords.attributes[spelled], case .attribute(let attribute) = match.meaning,
+                  Self.allows(kind, attribute) else { continue }
+            let keyword = SourceRange(words[0].start, words[count - 1].end)
+            let rest = words.count > count ? SourceRange(words[count].start, words.last!.end) : SourceRange(keyword.end, keyword.end)
+            return (keyword, rest)
+        }
+        return nil
     }
 
     private var currentKind: DeclarationKind? {
@@ -285,6 +331,20 @@ package struct JourneyParser {
             offset += String(scalar).utf8.count
         }
         return nil
+    }
+
+    /// A file saved as UTF-16 ("Unicode" in Notepad): its byte order mark (FF FE or FE FF),
+    /// or, without one, text whose every other byte is NUL (ASCII letters in UTF-16).
+    static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) { return true }
+        guard bytes.count >= 8 else { return false }
+        let pairs = min(bytes.count / 2, 64)
+        var little = 0, big = 0
+        for k in 0..<pairs {
+            if bytes[2 * k] != 0 && bytes[2 * k + 1] == 0 { little += 1 }
+            if bytes[2 * k] == 0 && bytes[2 * k + 1] != 0 { big += 1 }
+        }
+        return little == pairs || big == pairs
     }
 
     static func firstNUL(_ bytes: [UInt8]) -> Int? {

@@ -53,6 +53,22 @@ package enum Suggestions {
         return best?.0
     }
 
+    /// The candidate that shares the longest beginning (at least 4 letters) with `word`,
+    /// the nearest in length on a tie: `webbsida` → `webbplats`, `verkkopalvelu` → `verkkosivut`.
+    package static func sharingPrefix(_ word: String, among candidates: [String]) -> String? {
+        let w = Array(word.unicodeScalars)
+        var best: (String, Int, Int)?
+        for candidate in candidates.prefix(maximumCompared) {
+            let c = Array(candidate.unicodeScalars)
+            var shared = 0
+            while shared < min(w.count, c.count) && w[shared] == c[shared] { shared += 1 }
+            guard shared >= 4 else { continue }
+            let gap = abs(c.count - w.count)
+            if best == nil || shared > best!.1 || (shared == best!.1 && gap < best!.2) { best = (candidate, shared, gap) }
+        }
+        return best?.0
+    }
+
     /// The most candidates `closest` compares a word with.
     package static let maximumCompared = 500
 

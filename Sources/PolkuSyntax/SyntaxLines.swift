@@ -159,14 +159,22 @@ extension SyntaxTree {
         SourceRange(line.content.start, tokens(of: line).first?.range.start ?? line.content.end)
     }
 
-    /// The parts of a header, attribute or invalid line that has a colon; nil for any other line.
+    /// The parts of a header, attribute or invalid line that has a colon (or of a phase
+    /// header that lacks one); nil for any other line.
     package func pieces(of line: SyntaxLine) -> StatementPieces? {
         switch line.kind {
         case .header, .attribute, .detachedAttribute, .invalid: break
         case .blank, .comment, .binary: return nil
         }
         let tokens = tokens(of: line)
-        guard let colonIndex = tokens.firstIndex(where: { $0.kind == .colon }) else { return nil }
+        guard let colonIndex = tokens.firstIndex(where: { $0.kind == .colon }) else {
+            // A phase header written without its colon (`before`): all its words are the
+            // keyword, the colon is empty at their end, and so is the value.
+            guard line.kind == .header, let first = tokens.first, let last = tokens.last else { return nil }
+            let end = SourceRange(last.range.end, last.range.end)
+            return StatementPieces(indentation: SourceRange(line.content.start, first.range.start),
+                                   keyword: SourceRange(first.range.start, last.range.end), id: nil, colon: end, value: end)
+        }
         let colon = tokens[colonIndex].range
         let value = tokens[colonIndex + 1].range
         let indentation = SourceRange(line.content.start, tokens[0].range.start)

@@ -71,7 +71,10 @@ import Testing
         let plain = try runPolku(["check", "Tests/PolkuTests/Golden/diagnostics/finnish-mistakes.polku"])
         #expect(!plain.stdout.contains("\u{1B}["))
         let coloured = try runPolku(["check", "--color", "always", "Tests/PolkuTests/Golden/diagnostics/finnish-mistakes.polku"])
-        #expect(coloured.stdout.contains("\u{1B}[1;31merror"))
+        // A Finnish journey's report speaks Finnish: `virhe`, not `error`.
+        #expect(coloured.stdout.contains("\u{1B}[1;31mvirhe"))
+        let english = try runPolku(["check", "--color", "always", "--lang", "en", "Tests/PolkuTests/Golden/diagnostics/finnish-mistakes.polku"])
+        #expect(english.stdout.contains("\u{1B}[1;31merror"))
     }
 
     @Test func outputIsDeterministic() throws {

@@ -209,7 +209,7 @@ import Testing
         let result = Self.check(baselineExample)
         #expect(SwimlaneDiagram.dot(result).contains("<B>Before</B>"))
         #expect(SwimlaneDiagram.dot(result, options: DiagramOptions(language: .fi)).contains("<B>Ennen palvelua</B>"))
-        #expect(SwimlaneDiagram.dot(result, options: DiagramOptions(language: .sv)).contains("<B>Före</B>"))
+        #expect(SwimlaneDiagram.dot(result, options: DiagramOptions(language: .sv)).contains("<B>Före tjänsten</B>"))
         #expect(!SwimlaneDiagram.dot(result, options: DiagramOptions(showFindings: false)).contains("⚠"))
     }
 

@@ -387,7 +387,9 @@ import Testing
                          p.id?.end ?? p.keyword.end, p.colon.start, p.colon.end, p.value.start, p.value.end, line.content.end]
             #expect(order == order.sorted() && p.indentation.start == line.content.start, "\(name):\(line.number): \(order)")
             guard order == order.sorted() else { continue }
-            #expect(bytes[p.colon.start] == UInt8(ascii: ":") && p.colon.count == 1)
+            // A phase header written without its colon has an empty colon (and an error).
+            #expect(p.colon.isEmpty ? line.kind == .header && line.error?.code == ErrorCode.missingColon.code
+                    : bytes[p.colon.start] == UInt8(ascii: ":") && p.colon.count == 1)
             #expect(blanks(p.indentation.start, p.indentation.end) && blanks(p.keyword.end, p.id?.start ?? p.keyword.end)
                     && blanks(p.id?.end ?? p.keyword.end, p.colon.start) && blanks(p.colon.end, p.value.start)
                     && blanks(p.value.end, line.content.end), "\(name):\(line.number): more than blanks between the pieces")

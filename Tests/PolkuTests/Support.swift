@@ -84,6 +84,8 @@ func runPolku(_ arguments: [String], stdin: Data? = nil, environment: [String: S
 func run(_ process: Process, stdin: Data? = nil, environment: [String: String] = [:]) throws -> RunResult {
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
+    // What belongs to no journey is said in English, whatever the machine's locale.
+    env["POLKU_LANG"] = "en"
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe(), err = Pipe(), input = Pipe()

@@ -1,0 +1,129 @@
+import PolkuIO
+import PolkuSyntax
+
+/// What the command line itself says (option mistakes, output files, notes), in English,
+/// Finnish and Swedish. Option names (`--page`) and file names stay as they are typed.
+package enum CLIMessage: String, MessageTemplates {
+    case giveAPath, configurationOf, noConfigurationFile, cannotWriteOutput
+    case hasAnError, hasErrors, formatMismatch
+    case checklistFormatUnknown, renderFormatUnknown
+    case themeValues, dpiRange, pageOptionsNeedPage, marginRange, widthRange
+    case folderNeedsOutDir, oneFileNotFolder, widthIsForPNG, pagesToStandardOutput
+    case note, noSuchRuleOrError, didYouMean, rulesListsThem
+    case rulesFooter, defaultSeverity, anError
+
+    package var en: String {
+        switch self {
+        case .giveAPath: "give at least one journey file or folder, for example `polku check Examples/`"
+        case .configurationOf: "polku: {0}: `{1}`"
+        case .noConfigurationFile: "polku: {0}: no configuration file (every rule at its default)"
+        case .cannotWriteOutput: "polku: cannot write to standard output: {0}"
+        case .hasAnError: "polku: `{0}` has an error; fix it first"
+        case .hasErrors: "polku: `{0}` has {1} errors; fix them first"
+        case .formatMismatch: "polku: `{0}` is named as a .{1} file, but --format is {2}: name the file .{2}, or leave out --format to write {3}"
+        case .checklistFormatUnknown: "polku: cannot tell the format of `{0}`: end it in .md, .html or .csv, or give --format"
+        case .renderFormatUnknown: "polku: cannot tell the format of `{0}`: end it in .svg, .png, .pdf or .dot, or give --format"
+        case .themeValues: "--theme is light or print, not `{0}`"
+        case .dpiRange: "--dpi is a number from 36 to 1200"
+        case .pageOptionsNeedPage: "--landscape, --portrait and --margin go with --page: add --page a4, a3 or letter"
+        case .marginRange: "--margin is a number of millimetres from 0 to 50"
+        case .widthRange: "--width is a number of pixels from 100 to 20000"
+        case .folderNeedsOutDir: "polku: `{0}` is a folder: give --out-dir to say where its diagrams go"
+        case .oneFileNotFolder: "polku: -o names one file; for a folder use --out-dir"
+        case .widthIsForPNG: "polku: --width is the width of a PNG picture: write PNG (`-o name.png` or --format png), or leave out --width"
+        case .pagesToStandardOutput: "polku: the diagram takes {0} pages, a file each: give -o name.svg (they become name-1.svg, name-2.svg …), or write one PDF with all of them (-o name.pdf)"
+        case .note: "polku: note: {0}"
+        case .noSuchRuleOrError: "there is no rule or error called `{0}`"
+        case .didYouMean: "; did you mean `{0}`?"
+        case .rulesListsThem: " (`polku rules` lists the rules)"
+        case .rulesFooter: "Set a rule's severity in polku.toml ([rules] NAME = \"error\" | \"warning\" | \"info\" | \"off\") or with --rule NAME=SEVERITY."
+        case .defaultSeverity: "{0} (default severity: {1})"
+        case .anError: "{0} (an error)"
+        }
+    }
+
+    package var fi: String {
+        switch self {
+        case .giveAPath: "anna ainakin yksi palvelupolkutiedosto tai kansio, esimerkiksi `polku check Examples/`"
+        case .configurationOf: "polku: {0}: `{1}`"
+        case .noConfigurationFile: "polku: {0}: ei asetustiedostoa (kaikki säännöt oletusasetuksin)"
+        case .cannotWriteOutput: "polku: vakiotulosteeseen ei voi kirjoittaa: {0}"
+        case .hasAnError: "polku: tiedostossa `{0}` on virhe; korjaa se ensin"
+        case .hasErrors: "polku: tiedostossa `{0}` on {1} virhettä; korjaa ne ensin"
+        case .formatMismatch: "polku: `{0}` on nimetty .{1}-tiedostoksi, mutta --format on {2}: anna tiedostolle pääte .{2} tai jätä --format pois, jolloin tuloksena on {3}"
+        case .checklistFormatUnknown: "polku: tiedoston `{0}` muotoa ei voi päätellä: käytä päätettä .md, .html tai .csv tai anna --format"
+        case .renderFormatUnknown: "polku: tiedoston `{0}` muotoa ei voi päätellä: käytä päätettä .svg, .png, .pdf tai .dot tai anna --format"
+        case .themeValues: "--theme on light tai print, ei `{0}`"
+        case .dpiRange: "--dpi on luku väliltä 36–1200"
+        case .pageOptionsNeedPage: "--landscape, --portrait ja --margin kuuluvat yhteen --page-valinnan kanssa: lisää --page a4, a3 tai letter"
+        case .marginRange: "--margin on millimetrimäärä väliltä 0–50"
+        case .widthRange: "--width on pikselimäärä väliltä 100–20000"
+        case .folderNeedsOutDir: "polku: `{0}` on kansio: kerro --out-dir-valinnalla, minne sen kaaviot kirjoitetaan"
+        case .oneFileNotFolder: "polku: -o nimeää yhden tiedoston; käytä kansiolle --out-dir-valintaa"
+        case .widthIsForPNG: "polku: --width on PNG-kuvan leveys: kirjoita PNG (`-o nimi.png` tai --format png) tai jätä --width pois"
+        case .pagesToStandardOutput: "polku: kaavio vie {0} sivua, kukin omaan tiedostoonsa: anna -o nimi.svg (niistä tulee nimi-1.svg, nimi-2.svg …) tai kirjoita kaikki yhteen PDF-tiedostoon (-o nimi.pdf)"
+        case .note: "polku: huom: {0}"
+        case .noSuchRuleOrError: "sääntöä tai virhettä `{0}` ei ole"
+        case .didYouMean: "; tarkoititko `{0}`?"
+        case .rulesListsThem: " (`polku rules` luettelee säännöt)"
+        case .rulesFooter: "Säännön vakavuuden voi asettaa tiedostossa polku.toml ([rules] NIMI = \"error\" | \"warning\" | \"info\" | \"off\") tai valinnalla --rule NIMI=VAKAVUUS."
+        case .defaultSeverity: "{0} (oletusvakavuus: {1})"
+        case .anError: "{0} (virhe)"
+        }
+    }
+
+    package var sv: String {
+        switch self {
+        case .giveAPath: "ange minst en kundresefil eller mapp, till exempel `polku check Examples/`"
+        case .configurationOf: "polku: {0}: `{1}`"
+        case .noConfigurationFile: "polku: {0}: ingen konfigurationsfil (alla regler med standardinställning)"
+        case .cannotWriteOutput: "polku: kan inte skriva till standard ut: {0}"
+        case .hasAnError: "polku: `{0}` har ett fel; rätta det först"
+        case .hasErrors: "polku: `{0}` har {1} fel; rätta dem först"
+        case .formatMismatch: "polku: `{0}` är namngiven som en .{1}-fil, men --format är {2}: ge filen ändelsen .{2}, eller utelämna --format för att skriva {3}"
+        case .checklistFormatUnknown: "polku: kan inte avgöra formatet för `{0}`: avsluta namnet med .md, .html eller .csv, eller ange --format"
+        case .renderFormatUnknown: "polku: kan inte avgöra formatet för `{0}`: avsluta namnet med .svg, .png, .pdf eller .dot, eller ange --format"
+        case .themeValues: "--theme är light eller print, inte `{0}`"
+        case .dpiRange: "--dpi är ett tal från 36 till 1200"
+        case .pageOptionsNeedPage: "--landscape, --portrait och --margin hör ihop med --page: lägg till --page a4, a3 eller letter"
+        case .marginRange: "--margin är ett antal millimeter från 0 till 50"
+        case .widthRange: "--width är ett antal pixlar från 100 till 20000"
+        case .folderNeedsOutDir: "polku: `{0}` är en mapp: ange --out-dir för att säga vart dess diagram ska"
+        case .oneFileNotFolder: "polku: -o anger en fil; för en mapp, använd --out-dir"
+        case .widthIsForPNG: "polku: --width är bredden på en PNG-bild: skriv PNG (`-o namn.png` eller --format png), eller utelämna --width"
+        case .pagesToStandardOutput: "polku: diagrammet tar {0} sidor, en fil per sida: ange -o namn.svg (de blir namn-1.svg, namn-2.svg …), eller skriv en PDF med alla (-o namn.pdf)"
+        case .note: "polku: obs: {0}"
+        case .noSuchRuleOrError: "det finns ingen regel eller inget fel som heter `{0}`"
+        case .didYouMean: "; menade du `{0}`?"
+        case .rulesListsThem: " (`polku rules` listar reglerna)"
+        case .rulesFooter: "Ange en regels allvarlighetsgrad i polku.toml ([rules] NAMN = \"error\" | \"warning\" | \"info\" | \"off\") eller med --rule NAMN=GRAD."
+        case .defaultSeverity: "{0} (standardgrad: {1})"
+        case .anError: "{0} (ett fel)"
+        }
+    }
+}
+
+/// The language of what the command line says when no journey decides it: `POLKU_LANG`,
+/// then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: `fi_FI.UTF-8` is Finnish, `sv_SE` and
+/// `sv_FI` Swedish), then English.
+package enum EnvironmentLanguage {
+    package static var current: KeywordLanguage {
+        for name in ["POLKU_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = StandardStreams.environment(name), !value.isEmpty else { continue }
+            // The first variable that is set decides, as the C library does.
+            return language(of: value) ?? .en
+        }
+        return .en
+    }
+
+    /// `fi`, `fi_FI.UTF-8`, `sv-SE` → the language; nil for any other.
+    package static func language(of value: String) -> KeywordLanguage? {
+        let code = value.lowercased().prefix { $0.isLetter }
+        return KeywordLanguage(rawValue: String(code))
+    }
+}
+
+/// A sentence of the command line's, in a language.
+func say(_ language: KeywordLanguage, _ key: CLIMessage, _ values: MessageValue...) -> String {
+    Message(key, values: values).text(language, keywords: language)
+}
