@@ -199,7 +199,7 @@ struct RenderCommand: ParsableCommand {
         }
         do {
             let drawing = try Diagrams.drawBlocking(journey, format: format, options: options)
-            for note in drawing.notes { console.error("polku: note: \(note)") }
+            for note in drawing.notes { console.error("polku: note: \(note.english)") }
             if options.page == nil { return OutputSteps.write(drawing.bytes, to: target, console: console) }
             return writePages(drawing.pages, to: target, console: console)
         } catch {

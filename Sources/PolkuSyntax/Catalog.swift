@@ -94,13 +94,6 @@ package enum Catalog {
                    secondary: secondary, notes: notes, help: help)
     }
 
-    @available(*, deprecated, message: "write the sentences as Message cases")
-    package static func error(_ code: ErrorCode, _ message: String, _ range: SourceRange, label: String? = nil,
-                      secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) -> Diagnostic {
-        error(code, Message.verbatim(message), range, label: label.map(Message.verbatim), secondary: secondary,
-              notes: notes.map(Message.verbatim), help: help.map(Message.verbatim))
-    }
-
     /// A sentence of the catalogue with its values.
     static func m(_ key: SyntaxMessage, _ values: MessageValue...) -> Message { Message(key, values: values) }
 
