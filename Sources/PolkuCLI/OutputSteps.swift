@@ -10,7 +10,7 @@ enum OutputSteps {
     /// output that is the journey itself, and shows the errors of a journey that has any.
     static func load(_ path: JourneyPath, target: String, pipeline: Pipeline, console: Console) -> Result<CheckedJourney, ExitStatus> {
         if target != "-" && Pipeline.sameFile(path, target) {
-            console.show([Pipeline.writeProblem(target, "it is the journey itself (refusing to write over it); choose another -o")])
+            console.show([Pipeline.writeProblem(target, .theJourneyItself)])
             return .failure(.usage)
         }
         let journey: CheckedJourney

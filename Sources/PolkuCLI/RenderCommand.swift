@@ -202,7 +202,8 @@ struct RenderCommand: ParsableCommand {
         }
         do {
             let drawing = try Diagrams.drawBlocking(journey, format: format, options: options)
-            for note in drawing.notes { console.error(say(console.speaks, .note, .text(note))) }
+            let language = console.language ?? journey.language
+            for note in drawing.notes { console.error(say(language, .note, .text(note.text(language, keywords: journey.language)))) }
             if options.page == nil { return OutputSteps.write(drawing.bytes, to: target, console: console) }
             return writePages(drawing.pages, to: target, console: console)
         } catch {

@@ -1,27 +1,27 @@
 import PolkuSyntax
 
 /// Every message about the configuration (`polku.toml` and `--rule`), written once, in plain
-/// words for library staff, with a `help` that says what to write instead.
+/// words for library staff, with a `help` that says what to write instead. The sentences, in
+/// three languages, are in `ConfigMessage`.
 package enum ConfigurationCatalog {
-    static let severities = "\"error\", \"warning\", \"info\" or \"off\""
-    static let listRules = "`polku rules` lists every rule"
+    /// `"error", "warning", "info" or "off"`, with the language's "or".
+    static let severities = MessageValue.list(RuleSetting.allCases.map { .text("\"\($0.rawValue)\"") }, .or)
+
+    static func m(_ key: ConfigMessage, _ values: MessageValue...) -> Message { Message(key, values: values) }
+    static func m(_ key: SyntaxMessage, _ values: MessageValue...) -> Message { Message(key, values: values) }
 
     // MARK: The file as a whole
 
     package static func nulByte(at offset: Int) -> Diagnostic {
-        Catalog.error(.configSyntax, "this configuration file is not a text file: it contains a NUL byte",
-                      SourceRange(offset, offset + 1), label: "NUL byte",
-                      notes: ["nothing in this file is used"],
-                      help: "check that this is the configuration file you meant; polku.toml is plain UTF-8 text")
+        Catalog.error(.configSyntax, m(.notTextFile), SourceRange(offset, offset + 1), label: m(.binaryFileLabel),
+                      notes: [m(.nothingUsed)], help: m(.notTextFileHelp))
     }
 
     package static func notUTF8(byte: UInt8, at offset: Int) -> Diagnostic {
         let hex = String(byte, radix: 16, uppercase: true)
-        return Catalog.error(.configSyntax,
-                             "this configuration file is not UTF-8 text: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start or continue a character here",
-                             SourceRange(offset, offset + 1), label: "first bad byte",
-                             notes: ["nothing in this file is used"],
-                             help: "save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252)")
+        return Catalog.error(.configSyntax, m(.notUTF8, .text(hex.count == 1 ? "0" + hex : hex)),
+                             SourceRange(offset, offset + 1), label: m(.invalidUTF8Label),
+                             notes: [m(.nothingUsed)], help: m(.invalidUTF8Help))
     }
 
     /// What the TOML reader could not follow. `reason` is its message, for example
@@ -32,52 +32,43 @@ package enum ConfigurationCatalog {
         if reason.hasPrefix("Error while parsing"), let colon = reason.firstIndex(of: ":") {
             label = String(reason[reason.index(after: colon)...].drop { $0 == " " })
         }
-        let help: String
+        let help: ConfigMessage
         if reason.contains("could not determine value type") {
-            help = "put the value in quotes, for example `missing-need = \"off\"`"
+            help = .quoteValue
         } else if reason.contains("cannot redefine") {
-            help = "this name is given twice; keep one of the lines"
+            help = .givenTwice
         } else if reason.contains("table header") {
-            help = "a section is a name in brackets on a line of its own: `[rules]` or `[ignore]`"
+            help = .sectionSyntax
         } else if reason.contains("expected '='") {
-            help = "write `=` between the name and the value: `missing-need = \"off\"`"
+            help = .writeEquals
         } else if reason.contains("expected keys") {
-            help = "a name with characters other than a-z, 0-9, `-` and `_` needs quotes: `\"drafts/*\" = [\"missing-need\"]`"
+            help = .quoteKey
         } else {
-            help = "each line under a section is a name, `=` and a value, with text in quotes: `missing-need = \"off\"`"
+            help = .lineSyntax
         }
-        return Catalog.error(.configSyntax, "this configuration file is not valid TOML, so none of it is used", range,
-                             label: label.isEmpty ? nil : label, notes: ["the TOML reader says: \(reason)"], help: help)
+        return Catalog.error(.configSyntax, m(.notTOML), range, label: label.isEmpty ? nil : .verbatim(label),
+                             notes: [m(.tomlReaderSays, .text(reason))], help: m(help))
     }
 
     /// A mistake the TOML reader is not asked about (see `TOMLLayout.ReaderTrap`).
     package static func readerTrap(_ trap: TOMLLayout.ReaderTrap, at range: SourceRange) -> Diagnostic {
-        switch trap {
-        case .headerWithoutName:
-            Catalog.error(.configSyntax, "this configuration file is not valid TOML, so none of it is used", range,
-                          label: "section name missing",
-                          help: "a section is a name in brackets on a line of its own: `[rules]` or `[ignore]`")
-        case .arrayItemMissing:
-            Catalog.error(.configSyntax, "this configuration file is not valid TOML, so none of it is used", range,
-                          label: "a value is missing here",
-                          help: "a list is written in brackets, with commas between the items: `[\"missing-need\", \"missing-role\"]`")
-        case .brokenDateTime:
-            Catalog.error(.configSyntax, "this configuration file is not valid TOML, so none of it is used", range,
-                          label: "this does not continue a date and time",
-                          help: "polku.toml takes no dates or times: write severities and rule names in quotes, for example `missing-need = \"off\"`")
+        let (label, help): (ConfigMessage, ConfigMessage) = switch trap {
+        case .headerWithoutName: (.sectionNameMissing, .sectionSyntax)
+        case .arrayItemMissing: (.valueMissing, .listSyntax)
+        case .brokenDateTime: (.notADateTime, .noDates)
         }
+        return Catalog.error(.configSyntax, m(.notTOML), range, label: m(label), help: m(help))
     }
 
     // MARK: Sections
 
     package static func unknownSection(_ name: String, at range: SourceRange) -> Diagnostic {
-        var d = Catalog.error(.configInvalid, "the configuration has no section `[\(name)]`", range,
-                              label: "unknown section",
-                              notes: ["the sections are `[rules]`, which sets how serious each rule's findings are, and `[ignore]`, which switches rules off for some files"])
+        var d = Catalog.error(.configInvalid, m(.noSuchSection, .text(name)), range, label: m(.unknownSectionLabel),
+                              notes: [m(.theSections)])
         if let near = Suggestions.closest(to: name, among: ["rules", "ignore"]) {
-            d.helpText = .verbatim("did you mean `[\(near)]`?")
+            d.helpText = m(.didYouMeanSection, .text(near))
         } else {
-            d.helpText = .verbatim("move these lines under `[rules]` or `[ignore]`, or remove them")
+            d.helpText = m(.moveLinesUnderSection)
         }
         return d
     }
@@ -85,43 +76,41 @@ package enum ConfigurationCatalog {
     /// A `key = value` above every section header.
     package static func outsideSection(_ key: String, at range: SourceRange) -> Diagnostic {
         let isRule = RuleRegistry.info(named: key) != nil
-        return Catalog.error(.configInvalid, "`\(key)` is not under a section", range, label: "outside any section",
-                             help: isRule ? "put `[rules]` on a line of its own above it"
-                                 : "put the line under `[rules]` or `[ignore]`, or remove it")
+        return Catalog.error(.configInvalid, m(.outsideSection, .text(key)), range, label: m(.outsideSectionLabel),
+                             help: m(isRule ? .putRulesAbove : .putLineUnderSection))
     }
 
     /// `rules` or `ignore` written as a value or as `[[rules]]`, not as a section.
     package static func notASection(_ name: String, at range: SourceRange) -> Diagnostic {
         let example = name == "rules" ? "missing-need = \"off\"" : "\"drafts/*\" = [\"missing-need\"]"
-        return Catalog.error(.configInvalid, "`\(name)` must be a section, written `[\(name)]`", range,
-                             label: "not a section",
-                             help: "write `[\(name)]` on a line of its own, and lines such as `\(example)` under it")
+        return Catalog.error(.configInvalid, m(.mustBeSection, .text(name)), range, label: m(.notASectionLabel),
+                             help: m(.writeSection, .text(name), .text(example)))
     }
 
     // MARK: Rules
 
     /// A rule name that no rule has, in `[rules]` or in a list of `[ignore]`.
     package static func unknownRule(_ name: String, at range: SourceRange) -> Diagnostic {
-        var d = Catalog.error(.configUnknownRule, "there is no checker rule `\(name)`", range, label: "unknown rule",
-                              notes: [listRules])
-        if let near = Suggestions.closest(to: name, among: RuleRegistry.names) { d.helpText = .verbatim("did you mean `\(near)`?") }
+        var d = Catalog.error(.configUnknownRule, m(.noSuchRule, .text(name)), range, label: m(.noSuchRuleLabel),
+                              notes: [m(.rulesListsEveryRule)])
+        if let near = Suggestions.closest(to: name, among: RuleRegistry.names) { d.helpText = m(.didYouMean, .text(near)) }
         return d
     }
 
     /// A value in `[rules]` that is not a severity. `text` is the value when it is a string.
     package static func badSeverity(rule: String, text: String?, isFalse: Bool, at range: SourceRange) -> Diagnostic {
-        let help: String
+        let help: Message
         if let text, let setting = RuleSetting(rawValue: text.lowercased()) {
-            help = "write it in lower case: `\(rule) = \"\(setting.rawValue)\"`"
+            help = m(.lowerCase, .text(rule), .text(setting.rawValue))
         } else if isFalse {
-            help = "to switch the rule off, write `\(rule) = \"off\"`"
+            help = m(.switchOff, .text(rule))
         } else if text == nil {
-            help = "write the severity in quotes, for example `\(rule) = \"warning\"`"
+            help = m(.quoteSeverity, .text(rule))
         } else {
-            help = "write, for example, `\(rule) = \"warning\"`"
+            help = m(.forExampleWarning, .text(rule))
         }
-        return Catalog.error(.configInvalid, "`\(rule)` must be one of \(severities)", range,
-                             label: text.map { "`\($0)` is not a severity" } ?? "not a severity", help: help)
+        return Catalog.error(.configInvalid, m(.mustBeSeverity, .text(rule), severities), range,
+                             label: text.map { m(.notASeverity, .text($0)) } ?? m(.notASeverityLabel), help: help)
     }
 
     // MARK: Ignore
@@ -129,32 +118,28 @@ package enum ConfigurationCatalog {
     /// A pattern in `[ignore]` whose value is not a list. `text` is the value when it is a string.
     package static func ignoreNotAList(_ pattern: String, text: String?, at range: SourceRange) -> Diagnostic {
         let names = text.map { "\"\($0)\"" } ?? "\"missing-need\""
-        return Catalog.error(.configInvalid, "`\(pattern)` must list rule names in brackets", range, label: "not a list",
-                             help: "write the rule names in brackets, for example `\"\(pattern)\" = [\(names)]`")
+        return Catalog.error(.configInvalid, m(.mustBeList, .text(pattern)), range, label: m(.notAListLabel),
+                             help: m(.writeList, .text(pattern), .text(names)))
     }
 
     /// An item of a list in `[ignore]` that is not text.
     package static func ruleNameNotText(at range: SourceRange) -> Diagnostic {
-        Catalog.error(.configInvalid, "a rule name in `[ignore]` must be text in quotes", range, label: "not a rule name",
-                      help: "write the rule's name in quotes, for example \"missing-need\"")
+        Catalog.error(.configInvalid, m(.ruleNameNotText), range, label: m(.notARuleNameLabel), help: m(.quoteRuleName))
     }
 
     // MARK: `--rule NAME=SEVERITY`
 
     /// A `--rule` option without `=`, a name or a severity.
     package static func overrideIncomplete(_ option: String) -> Diagnostic {
-        .aboutFile(.configInvalid, option.hasPrefix("=") ? "this --rule option names no rule" : "this --rule option has no severity",
-                   help: "write --rule NAME=SEVERITY, with SEVERITY error, warning, info or off, for example --rule missing-need=off")
+        .aboutFile(.configInvalid, m(option.hasPrefix("=") ? .optionNoRule : .optionNoSeverity), help: m(.optionSyntax))
     }
 
     package static func overrideBadSeverity(_ value: String, rule: String) -> Diagnostic {
-        .aboutFile(.configInvalid, "`\(value)` is not a severity",
-                   help: "write --rule \(rule)=SEVERITY, with SEVERITY error, warning, info or off")
+        .aboutFile(.configInvalid, m(.notASeverity, .text(value)), help: m(.optionSeverity, .text(rule)))
     }
 
     package static func overrideUnknownRule(_ name: String) -> Diagnostic {
-        var help = Suggestions.closest(to: name, among: RuleRegistry.names).map { "did you mean `\($0)`?" }
-        if help == nil { help = "write the name of a checker rule; \(listRules)" }
-        return .aboutFile(.configUnknownRule, "there is no checker rule `\(name)`", help: help)
+        let help = Suggestions.closest(to: name, among: RuleRegistry.names).map { m(.didYouMean, .text($0)) }
+        return .aboutFile(.configUnknownRule, m(.noSuchRule, .text(name)), help: help ?? m(.writeRuleName))
     }
 }

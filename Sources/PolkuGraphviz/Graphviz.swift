@@ -17,7 +17,8 @@ package enum GraphvizFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Something Graphviz could not do, in words for the person running Polku.
+/// Something Graphviz could not do. Plain data: the pipeline puts it into words (in the
+/// language asked for) as the diagnostic `graphviz-unavailable` or `graphviz-failed`.
 package struct GraphvizError: Error, Sendable, CustomStringConvertible {
     /// Whose problem it is: the installation's or this diagram's. A caller turns `.unavailable`
     /// into the diagnostic `graphviz-unavailable` and `.failed` into `graphviz-failed`.
@@ -30,11 +31,46 @@ package struct GraphvizError: Error, Sendable, CustomStringConvertible {
         case failed
     }
 
-    package var kind: Kind
-    package var message: String
+    /// What went wrong.
+    package enum Problem: Sendable, Equatable {
+        /// `gvContext` failed.
+        case cannotStart
+        /// No layout plugin is registered (`dot -c` was never run).
+        case noLayoutPlugins
+        /// The cairo plugin, which writes PNG and PDF, is missing.
+        case noCairo(GraphvizFormat)
+        /// Graphviz could not read the DOT text.
+        case cannotRead
+        case cannotLayOut
+        case errorWhileLayingOut
+        case cannotRender(GraphvizFormat)
+        case errorWhileRendering
+        /// `PDFPages.join` was given no documents.
+        case noPDFToJoin
+        /// `PDFPages.join` could not read document `document` (from 1) of `count`: `reason`
+        /// says what it found, for a bug report.
+        case pdfUnreadable(document: Int, count: Int, reason: String)
+
+        var kind: Kind {
+            switch self {
+            case .cannotStart, .noLayoutPlugins, .noCairo: .unavailable
+            default: .failed
+            }
+        }
+    }
+
+    package var problem: Problem
     /// What Graphviz itself said, for a bug report.
     package var details: String
-    package var description: String { details.isEmpty ? message : "\(message)\nGraphviz said: \(details)" }
+    package var kind: Kind { problem.kind }
+
+    package init(_ problem: Problem, details: String) {
+        self.problem = problem
+        self.details = details
+    }
+
+    /// For logs and tests, not for people: the pipeline says it in words.
+    package var description: String { details.isEmpty ? "\(problem)" : "\(problem)\n\(details)" }
 }
 
 /// Runs every job of the Graphviz actor on one serial dispatch queue, so the long, blocking
@@ -111,29 +147,23 @@ package actor Graphviz {
 
     private func renderHere(dot: String, format: GraphvizFormat, layout: String) throws(GraphvizError) -> [UInt8] {
         guard let context else {
-            throw GraphvizError(kind: .unavailable, message: "Graphviz could not start (gvContext failed)",
-                                details: startupMessages)
+            throw GraphvizError(.cannotStart, details: startupMessages)
         }
         polku_capture_errors()
         guard let graph = dot.withCString({ agmemread($0) }) else {
-            throw GraphvizError(kind: .failed, message: "Graphviz could not read the diagram Polku wrote; this is a bug in Polku",
-                                details: Self.captured())
+            throw GraphvizError(.cannotRead, details: Self.captured())
         }
         defer { agclose(graph) }
         if gvLayout(context, graph, layout) != 0 {
             let said = Self.captured()
             if Self.saysPluginsMissing(said) {
-                throw GraphvizError(kind: .unavailable, message: """
-                    Graphviz has no layout plugins registered, so it cannot draw. Run `dot -c` as root \
-                    once (it writes Graphviz's plugin list, config6a), or reinstall the libgvc6 package.
-                    """, details: withStartup(said))
+                throw GraphvizError(.noLayoutPlugins, details: withStartup(said))
             }
-            throw GraphvizError(kind: .failed, message: "Graphviz could not lay out the diagram", details: said)
+            throw GraphvizError(.cannotLayOut, details: said)
         }
         defer { gvFreeLayout(context, graph) }
         if agerrors() > 0 {
-            throw GraphvizError(kind: .failed, message: "Graphviz reported an error while laying out the diagram",
-                                details: Self.captured())
+            throw GraphvizError(.errorWhileLayingOut, details: Self.captured())
         }
         var data: UnsafeMutablePointer<CChar>?
         var length = 0
@@ -142,16 +172,12 @@ package actor Graphviz {
         guard status == 0, let data, length > 0 else {
             let said = Self.captured()
             if Self.saysPluginsMissing(said) {
-                throw GraphvizError(kind: .unavailable, message: """
-                    Graphviz cannot write \(format.rawValue.uppercased()) here: the cairo plugin is missing. \
-                    Install the libgvc6 package (it brings the cairo plugin) and run `dot -c` as root.
-                    """, details: withStartup(said))
+                throw GraphvizError(.noCairo(format), details: withStartup(said))
             }
-            throw GraphvizError(kind: .failed, message: "Graphviz could not render \(format.rawValue.uppercased())",
-                                details: said)
+            throw GraphvizError(.cannotRender(format), details: said)
         }
         if agerrors() > 0 {
-            throw GraphvizError(kind: .failed, message: "Graphviz reported an error while rendering", details: Self.captured())
+            throw GraphvizError(.errorWhileRendering, details: Self.captured())
         }
         return data.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
     }

@@ -23,21 +23,17 @@ package enum PDFPages {
     /// One PDF with the pages of `documents` in order. A single document is checked and
     /// returned as it is.
     package static func join(_ documents: [[UInt8]]) throws(GraphvizError) -> [UInt8] {
-        guard !documents.isEmpty else { throw failure("there are no PDF documents to join") }
+        guard !documents.isEmpty else { throw GraphvizError(.noPDFToJoin, details: "") }
         var parsed: [Document] = []
         parsed.reserveCapacity(documents.count)
         for (index, bytes) in documents.enumerated() {
             do throws(Malformed) {
                 parsed.append(try Document(bytes))
             } catch {
-                throw failure("document \(index + 1) of \(documents.count) cannot be read: \(error.reason)")
+                throw GraphvizError(.pdfUnreadable(document: index + 1, count: documents.count, reason: error.reason), details: "")
             }
         }
         return documents.count == 1 ? documents[0] : write(parsed)
-    }
-
-    private static func failure(_ reason: String) -> GraphvizError {
-        GraphvizError(kind: .failed, message: "Polku could not join the pages of the PDF: \(reason)", details: "")
     }
 
     // MARK: Writing

@@ -15,17 +15,17 @@ package enum FileReader {
 
     /// Reads a whole regular file. A folder is refused with a reason that says what to give
     /// instead.
-    package static func read(_ path: FilePath, folderAdvice: String) throws(IOProblem) -> [UInt8] {
+    package static func read(_ path: FilePath, instead: IOProblem.Instead) throws(IOProblem) -> [UInt8] {
         let fd = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
-        guard fd >= 0 else { throw IOProblem(path.description, SystemError.describe(errno)) }
+        guard fd >= 0 else { throw IOProblem(path.description, .system(errno)) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw IOProblem(path.description, SystemError.describe(errno)) }
+        guard fstat(fd, &info) == 0 else { throw IOProblem(path.description, .system(errno)) }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw IOProblem(path.description, "it is a folder; \(folderAdvice)")
+        case S_IFDIR: throw IOProblem(path.description, .folder(instead: instead))
         default:
-            throw IOProblem(path.description, "it is not a regular file but a device, a pipe or a socket; give a journey file (or - to read standard input)")
+            throw IOProblem(path.description, .notRegularFile)
         }
         if Int(info.st_size) > sizeLimit { throw tooLarge(path.description) }
         // Back to blocking reads: the file is regular, so reads end.
@@ -46,7 +46,7 @@ package enum FileReader {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw IOProblem(name, SystemError.describe(errno))
+                throw IOProblem(name, .system(errno))
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
@@ -56,7 +56,7 @@ package enum FileReader {
     }
 
     private static func tooLarge(_ name: String) -> IOProblem {
-        IOProblem(name, "it is larger than \(sizeLimit / 1_000_000) MB, more than any journey; check that this is the file you meant")
+        IOProblem(name, .tooLarge(megabytes: sizeLimit / 1_000_000))
     }
 
     /// True when the path names a folder (following symbolic links).

@@ -23,8 +23,7 @@ package enum JourneyFiles {
             let root = FilePath(path)
             var info = stat()
             guard root.withCString({ stat($0, &info) }) == 0 else {
-                let reason = errno == ENOENT ? "there is no such file or folder" : SystemError.describe(errno)
-                problems.append(IOProblem(path, reason))
+                problems.append(IOProblem(path, errno == ENOENT ? .noSuchFileOrFolder : .system(errno)))
                 continue
             }
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
@@ -36,7 +35,7 @@ package enum JourneyFiles {
             var visited: Set<[UInt64]> = [[UInt64(info.st_dev), UInt64(info.st_ino)]]
             walk(root, suffix: suffix, into: &found, problems: &problems, visited: &visited)
             if found.isEmpty && problems.count == problemsBefore {
-                problems.append(IOProblem(path, "this folder has no journey files (*.\(fileExtension)) in it", kind: .noJourneys))
+                problems.append(IOProblem(path, .noJourneyFiles(fileExtension: fileExtension)))
             }
             files.append(contentsOf: found.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) })
         }
@@ -46,7 +45,7 @@ package enum JourneyFiles {
     private static func walk(_ folder: FilePath, suffix: [UInt8], into found: inout [FilePath],
                              problems: inout [IOProblem], visited: inout Set<[UInt64]>) {
         guard let dir = folder.withCString({ opendir($0) }) else {
-            problems.append(IOProblem(folder.description, "this folder cannot be read (\(SystemError.describe(errno))), so the journeys in it were not checked"))
+            problems.append(IOProblem(folder.description, .folderUnreadable(errno)))
             return
         }
         defer { closedir(dir) }

@@ -28,7 +28,7 @@ package enum OutputFile {
             case S_IFREG:
                 // Through any links to the file itself (realpath also resolves /proc's).
                 guard let real = given.withCString({ realpath($0, nil) }) else {
-                    throw IOProblem(shown, SystemError.describe(errno), kind: .writing)
+                    throw IOProblem(shown, .system(errno), kind: .writing)
                 }
                 let target = FilePath(String(cString: real))
                 free(real)
@@ -37,19 +37,19 @@ package enum OutputFile {
             case S_IFCHR, S_IFIFO:
                 return try writeStraight(given, bytes, shown: shown)
             case S_IFDIR:
-                throw IOProblem(shown, "it is a folder; give a file name", kind: .writing)
+                throw IOProblem(shown, .folder(instead: .fileName), kind: .writing)
             default:
-                throw IOProblem(shown, "it is a socket or a device Polku does not write to; give a file name", kind: .writing)
+                throw IOProblem(shown, .socketOrDevice, kind: .writing)
             }
         }
-        guard errno == ENOENT else { throw IOProblem(shown, SystemError.describe(errno), kind: .writing) }
+        guard errno == ENOENT else { throw IOProblem(shown, .system(errno), kind: .writing) }
         // A new file; a dangling symbolic link makes its target.
         var target = given
         for _ in 0..<40 {
             guard target.withCString({ lstat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { break }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let n = target.withCString { readlink($0, &buffer, buffer.count - 1) }
-            guard n > 0 else { throw IOProblem(shown, SystemError.describe(errno), kind: .writing) }
+            guard n > 0 else { throw IOProblem(shown, .system(errno), kind: .writing) }
             let link = buffer[..<n].map { UInt8(bitPattern: $0) }
             target = link.first == UInt8(ascii: "/") ? FilePath(bytes: link) : target.folder.appending(link)
         }
@@ -62,7 +62,7 @@ package enum OutputFile {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw IOProblem(path, "the folder `\(folder)` cannot be created", kind: .writing)
+            throw IOProblem(path, .cannotCreateFolder(folder), kind: .writing)
         }
     }
 
@@ -70,7 +70,7 @@ package enum OutputFile {
     private static func temporary(beside target: FilePath, _ bytes: [UInt8], mode: mode_t, shown: String) throws(IOProblem) -> FilePath {
         let folder = target.folder
         guard FileReader.isFolder(folder) else {
-            throw IOProblem(shown, "the folder `\(folder)` does not exist; create it first", kind: .writing)
+            throw IOProblem(shown, .noSuchFolder(folder.description), kind: .writing)
         }
         var fd: Int32 = -1
         var temporary = folder
@@ -80,7 +80,7 @@ package enum OutputFile {
             fd = temporary.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode) }
             if fd >= 0 || errno != EEXIST { break }
         }
-        guard fd >= 0 else { throw IOProblem(shown, SystemError.describe(errno), kind: .writing) }
+        guard fd >= 0 else { throw IOProblem(shown, .system(errno), kind: .writing) }
         TemporaryFiles.register(temporary)
         TemporaryFiles.pauseForTests()
         var failure = StandardStreams.writeAll(bytes, to: fd)
@@ -88,7 +88,7 @@ package enum OutputFile {
         if close(fd) != 0 && failure == 0 { failure = errno }
         if failure != 0 {
             remove(temporary)
-            throw IOProblem(shown, SystemError.describe(failure), kind: .writing)
+            throw IOProblem(shown, .system(failure), kind: .writing)
         }
         return temporary
     }
@@ -105,7 +105,7 @@ package enum OutputFile {
         if renamed != 0 {
             let failure = errno
             remove(temporary)
-            throw IOProblem(shown, SystemError.describe(failure), kind: .writing)
+            throw IOProblem(shown, .system(failure), kind: .writing)
         }
         TemporaryFiles.unregister(temporary)
     }
@@ -116,21 +116,21 @@ package enum OutputFile {
         let temporary = try temporary(beside: target, bytes, mode: 0o600, shown: shown)
         defer { remove(temporary) }
         let fd = target.withCString { open($0, O_WRONLY | O_CLOEXEC) }
-        guard fd >= 0 else { throw IOProblem(shown, SystemError.describe(errno), kind: .writing) }
+        guard fd >= 0 else { throw IOProblem(shown, .system(errno), kind: .writing) }
         var failure = StandardStreams.writeAll(bytes, to: fd)
         if failure == 0 && ftruncate(fd, off_t(bytes.count)) != 0 { failure = errno }
         if failure == 0 && fsync(fd) != 0 { failure = errno }
         if close(fd) != 0 && failure == 0 { failure = errno }
-        if failure != 0 { throw IOProblem(shown, SystemError.describe(failure), kind: .writing) }
+        if failure != 0 { throw IOProblem(shown, .system(failure), kind: .writing) }
     }
 
     /// A device or a named pipe: written as it is, with every failure reported.
     private static func writeStraight(_ target: FilePath, _ bytes: [UInt8], shown: String) throws(IOProblem) {
         let fd = target.withCString { open($0, O_WRONLY | O_CLOEXEC) }
-        guard fd >= 0 else { throw IOProblem(shown, SystemError.describe(errno), kind: .writing) }
+        guard fd >= 0 else { throw IOProblem(shown, .system(errno), kind: .writing) }
         var failure = StandardStreams.writeAll(bytes, to: fd)
         if close(fd) != 0 && failure == 0 { failure = errno }
-        if failure != 0 { throw IOProblem(shown, SystemError.describe(failure), kind: .writing) }
+        if failure != 0 { throw IOProblem(shown, .system(failure), kind: .writing) }
     }
 
     private static func remove(_ temporary: FilePath) {

@@ -17,14 +17,15 @@ package struct Drawing: Sendable {
     /// The files to write: one, unless the diagram was cut into pages (`DiagramOptions.page`)
     /// and the format holds one page a file (SVG, PNG, DOT); a PDF holds all its pages.
     package var pages: [[UInt8]]
-    package var notes: [String]
+    /// What the person should know about how it was drawn, to show beside the output.
+    package var notes: [Message]
     /// The sheet the pages were fitted to, turned as they were drawn; nil for a diagram not
     /// fitted to paper.
     package var page: PageSetup?
     /// The first (usually the only) file.
     package var bytes: [UInt8] { pages[0] }
 
-    package init(pages: [[UInt8]], notes: [String], page: PageSetup? = nil) {
+    package init(pages: [[UInt8]], notes: [Message], page: PageSetup? = nil) {
         self.pages = pages
         self.notes = notes
         self.page = page
@@ -91,7 +92,7 @@ package enum Diagrams {
     /// fitted for PNG.
     struct Prepared {
         var dots: [String]
-        var notes: [String]
+        var notes: [Message]
         var options: DiagramOptions
 
         var dotDrawing: Drawing { Drawing(pages: dots.map { Array($0.utf8) }, notes: notes, page: options.page) }
@@ -138,7 +139,7 @@ package enum Diagrams {
         var options = options
         if format != .png { options.dpi = nil; options.pixelWidth = nil }
         let result = journey.result
-        var notes: [String] = []
+        var notes: [Message] = []
         if var setup = options.page {
             // On paper, an `auto` layout or orientation is the one that needs the fewest
             // pages, then the one with the largest text; on a tie the usual layout, standing.
@@ -167,7 +168,7 @@ package enum Diagrams {
             }
             let paged = SwimlaneDiagram.pages(result, options: options, setup: setup)
             if paged.smallestText < PageSetup.smallestText - 0.005 {
-                notes.append("a lane of the diagram is taller than a page even with 8 pt text, so the pages are drawn smaller (text \(number(paged.smallestText)) pt); a larger sheet (--page a3) or --landscape keeps text at 8 pt")
+                notes.append(Message(PipelineMessage.smallerText, .text(number(paged.smallestText))))
             }
             return Prepared(dots: paged.dots, notes: notes, options: options)
         }
@@ -184,10 +185,10 @@ package enum Diagrams {
                 let fitted = Int(fitting)
                 guard fitted >= lowestDPI else {
                     throw Problems(FileDiagnostic(journey.source, .aboutFile(
-                        .diagramTooLarge, "the diagram is too large for a PNG picture (\(Int(w)) × \(Int(h)) inches)",
-                        help: "draw it as SVG or PDF: `--format svg` or `--format pdf`, or on pages: `--page a4`")))
+                        .diagramTooLarge, Message(PipelineMessage.diagramTooLarge, .number(Int(w)), .number(Int(h))),
+                        help: Message(PipelineMessage.diagramTooLargeHelp))))
                 }
-                notes.append("the diagram is too large for \(number(dpi)) dpi as PNG; drawing it at \(fitted) dpi (use SVG or PDF for full detail)")
+                notes.append(Message(PipelineMessage.lowerResolution, .text(number(dpi)), .number(fitted)))
                 options.dpi = Double(fitted)
                 options.pixelWidth = nil
                 dot = SwimlaneDiagram.dotAndSize(result, options: options).dot
@@ -207,8 +208,26 @@ package enum Diagrams {
 
     private static func problems(_ error: GraphvizError, _ journey: CheckedJourney) -> Problems {
         let code: ErrorCode = error.kind == .unavailable ? .graphvizUnavailable : .graphvizFailed
-        let notes = error.details.isEmpty ? [] : ["Graphviz said: \(error.details)"]
-        return Problems(FileDiagnostic(journey.source, .aboutFile(code, error.message, notes: notes)))
+        let notes = error.details.isEmpty ? [] : [Message(PipelineMessage.graphvizSaid, .text(error.details))]
+        return Problems(FileDiagnostic(journey.source, .aboutFile(code, words(error.problem), notes: notes)))
+    }
+
+    /// What Graphviz (or the joining of PDF pages) could not do, in words.
+    static func words(_ problem: GraphvizError.Problem) -> Message {
+        switch problem {
+        case .cannotStart: Message(PipelineMessage.graphvizCannotStart)
+        case .noLayoutPlugins: Message(PipelineMessage.graphvizNoLayoutPlugins)
+        case .noCairo(let format): Message(PipelineMessage.graphvizNoCairo, .text(format.rawValue.uppercased()))
+        case .cannotRead: Message(PipelineMessage.graphvizCannotRead)
+        case .cannotLayOut: Message(PipelineMessage.graphvizCannotLayOut)
+        case .errorWhileLayingOut: Message(PipelineMessage.graphvizErrorLayingOut)
+        case .cannotRender(let format): Message(PipelineMessage.graphvizCannotRender, .text(format.rawValue.uppercased()))
+        case .errorWhileRendering: Message(PipelineMessage.graphvizErrorRendering)
+        case .noPDFToJoin: Message(PipelineMessage.pdfNothingToJoin)
+        case .pdfUnreadable(let document, let count, let reason):
+            // What the PDF reader found is for a bug report, and stays as it is.
+            Message(PipelineMessage.pdfUnreadable, .number(document), .number(count), .text(reason))
+        }
     }
 }
 

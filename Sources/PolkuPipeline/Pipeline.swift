@@ -1,3 +1,4 @@
+import Foundation
 import PolkuCheck
 import PolkuIO
 import PolkuModel
@@ -104,8 +105,8 @@ package final class Pipeline: Sendable {
     package func read(_ path: JourneyPath) -> Result<SourceFile, Problems> {
         do {
             if path.isStandardInput { return .success(SourceFile(name: "<stdin>", bytes: try FileReader.readStandardInput())) }
-            let advice = "give a journey file, or the folder to check every *.\(Self.fileExtension) in it"
-            return .success(SourceFile(name: path.description, bytes: try FileReader.read(path.file, folderAdvice: advice)))
+            return .success(SourceFile(name: path.description,
+                                       bytes: try FileReader.read(path.file, instead: .journey(fileExtension: Self.fileExtension))))
         } catch {
             return .failure(Problems(Self.diagnostic(error)))
         }
@@ -157,7 +158,7 @@ package final class Pipeline: Sendable {
     private func readConfiguration(_ path: FilePath) -> Result<Configuration, Problems> {
         let bytes: [UInt8]
         do {
-            bytes = try FileReader.read(path, folderAdvice: "give the configuration file, \(Configuration.fileName)")
+            bytes = try FileReader.read(path, instead: .configuration(fileName: Configuration.fileName))
         } catch {
             return .failure(Problems(Self.diagnostic(error)))
         }
@@ -213,21 +214,61 @@ package final class Pipeline: Sendable {
 
     /// A file problem as a diagnostic about that file.
     static func diagnostic(_ problem: IOProblem) -> FileDiagnostic {
-        let code: ErrorCode = switch problem.kind {
-        case .reading: .cannotRead
-        case .noJourneys: .noJourneys
-        case .writing: .cannotWrite
-        }
-        let message = switch problem.kind {
-        case .reading: "cannot read `\(problem.path)`: \(problem.reason)"
-        case .noJourneys: "`\(problem.path)`: \(problem.reason)"
-        case .writing: "cannot write `\(problem.path)`: \(problem.reason)"
+        let why = words(problem.reason, path: problem.path)
+        let (code, message): (ErrorCode, Message) = switch (problem.kind, problem.reason) {
+        case (_, .noJourneyFiles): (.noJourneys, why)
+        case (.reading, _): (.cannotRead, Message(PipelineMessage.cannotRead, .text(problem.path), .message(why)))
+        case (.writing, _): (.cannotWrite, Message(PipelineMessage.cannotWrite, .text(problem.path), .message(why)))
         }
         return FileDiagnostic(SourceFile(name: problem.path, bytes: []), .aboutFile(code, message))
     }
 
+    /// Why `path` cannot be read or written, in words that finish "cannot read `x`: ..."; a
+    /// folder with no journey files, as a sentence of its own.
+    static func words(_ reason: IOProblem.Reason, path: String) -> Message {
+        switch reason {
+        case .system(let code): systemError(code)
+        case .noSuchFileOrFolder: Message(PipelineMessage.noSuchFileOrFolder)
+        case .folder(instead: .journey(let fileExtension)): Message(PipelineMessage.folderGiveJourney, .text(fileExtension))
+        case .folder(instead: .configuration(let fileName)): Message(PipelineMessage.folderGiveConfiguration, .text(fileName))
+        case .folder(instead: .fileName): Message(PipelineMessage.folderGiveFileName)
+        case .notRegularFile: Message(PipelineMessage.notRegularFile)
+        case .tooLarge(let megabytes): Message(PipelineMessage.tooLarge, .number(megabytes))
+        case .folderUnreadable(let code): Message(PipelineMessage.folderUnreadable, .message(systemError(code)))
+        case .noJourneyFiles(let fileExtension): Message(PipelineMessage.noJourneyFiles, .text(path), .text(fileExtension))
+        case .socketOrDevice: Message(PipelineMessage.socketOrDevice)
+        case .cannotCreateFolder(let folder): Message(PipelineMessage.cannotCreateFolder, .text(folder))
+        case .noSuchFolder(let folder): Message(PipelineMessage.noSuchFolder, .text(folder))
+        case .theJourneyItself: Message(PipelineMessage.theJourneyItself)
+        }
+    }
+
+    /// The system's words for an error number: Polku's own in each language for the usual
+    /// ones, else the C library's (in English), as `strerror` says them.
+    package static func systemError(_ code: Int32) -> Message {
+        let said = SystemError.describe(code)
+        let key: PipelineMessage? = switch code {
+        case ENOENT: .noSuchFileOrDirectory
+        case EACCES: .permissionDenied
+        case EPERM: .notPermitted
+        case ENOSPC: .noSpace
+        case EROFS: .readOnly
+        case ENOTDIR: .notADirectory
+        case EISDIR: .isADirectory
+        case ENAMETOOLONG: .nameTooLong
+        case ELOOP: .tooManyLinks
+        case EDQUOT: .quotaExceeded
+        case EIO: .inputOutput
+        default: nil
+        }
+        // Only where the C library says what the English template says, so that English
+        // output is the system's words wherever Polku runs.
+        if let key, key.en == said { return Message(key) }
+        return .verbatim(said)
+    }
+
     /// A problem writing an output, as a diagnostic.
-    package static func writeProblem(_ path: String, _ reason: String) -> FileDiagnostic {
+    package static func writeProblem(_ path: String, _ reason: IOProblem.Reason) -> FileDiagnostic {
         diagnostic(IOProblem(path, reason, kind: .writing))
     }
 

@@ -43,46 +43,9 @@ package enum ErrorCode: String, CaseIterable, Sendable {
     /// The diagnostic code of this error.
     package var code: DiagnosticCode { .error(self) }
 
-    /// What the error means and how to fix it, for `polku explain`.
-    package var explanation: String {
-        switch self {
-        case .binaryFile: "The file contains a NUL byte, so it is not a text file. Check that you opened the right file; journey files are plain text saved as UTF-8."
-        case .invalidUTF8: "The file contains bytes that are not UTF-8 text, often because it was saved in an older encoding (Latin-1 or Windows-1252). Save it again as UTF-8 in your editor. Polku shows the first bad byte and reads the rest as well as it can."
-        case .missingJourney: "Every journey file starts with a line `journey: <title>` (or `palvelupolku:`, `kundresa:`) that names the journey."
-        case .journeyNotFirst: "The `journey:` line must be the first line of the file (comments and blank lines may come before it)."
-        case .duplicateJourney: "A file describes one journey, so it has one `journey:` line. Put a second journey in a file of its own."
-        case .missingTitle: "Journeys and steps need a title after the colon, for example `step ask: Asks for a book`."
-        case .missingColon: "Every line is a keyword, a colon and text, for example `recommend: the e-book collection`. Text cannot continue on the next line: keep it on one line, or start another attribute such as `note:`."
-        case .missingKeyword: "A line starts with a colon. Write the keyword before it, for example `note: ...`."
-        case .unknownKeyword: "The word before the colon is not one Polku knows. Keywords may be English, Finnish or Swedish; see Grammar/keywords.tsv for the full list."
-        case .orphanAttribute: "An attribute such as `via:` or `recommend:` belongs to the header above it (the journey, a persona, a channel or a step). This one has no header above it."
-        case .misplacedAttribute: "Each attribute belongs to one kind of header: `competence:` and `presence:` rate a channel, `recommend:` and `follow-up:` describe a step, `uses:` describes a persona, and so on. Move the line under the right header."
-        case .duplicateAttribute: "Some attributes can be given only once under the same header (`via:`, `next:`, `mood:`, `competence:`, `presence:`, `channels:`, `for:`). Keep one of them."
-        case .emptyValue: "An attribute needs text after the colon. Write the text, or remove the line."
-        case .textAfterPhase: "Phase headers (`before:`, `during:`, `after:`) take no text after the colon. Put the text in a comment line starting with `#`."
-        case .missingId: "Personas and channels need an id after the keyword, for example `persona student: First-year student`. Steps and other lines refer to them by that id."
-        case .invalidId: "Ids are one word of letters, digits, `-` and `_`, for example `first-visit` or `kysyy_kirjaa`."
-        case .duplicateId: "Two steps, two personas or two channels have the same id, so a reference to it would be ambiguous. Rename one of them."
-        case .unknownChannel: "A `via:` or `channels:` names a channel that is neither built in (desk, premises, phone, email, chat, social, web, other, or their Finnish and Swedish names) nor declared with `channel <id>: <label>`."
-        case .unknownStep: "A `next:` names a step id that no step has. Step ids are the word after `step`, for example `pickup` in `step pickup: Collects the copy`."
-        case .unknownPersona: "A `for:` names a persona id that no `persona` line declares."
-        case .invalidRating: "Ratings (`competence:`, `presence:`, `mood:`) are whole numbers from 1 (poor) to 5 (excellent)."
-        case .stepOutsidePhase: "Every step happens before, during or after the service. Put a phase header (`before:`, `during:` or `after:`) above the step."
-        case .missingChannel: "Every step happens in a channel. Give the step a `via:` line, or give the journey a default with `via:` under the `journey:` line."
-        case .unknownRule: "An `allow:` line names a checker rule that does not exist. `polku rules` lists every rule by name."
-        case .allowWithoutReason: "An `allow:` line accepts a finding, and has to say why, so the next reader knows it was decided and not forgotten: `allow: missing-recommendation because the customer is in a hurry` (in Finnish `koska`, in Swedish `eftersom`)."
-        case .cannotRead: "Polku could not read a file it was given: there is no such file, it is a folder where a journey file was expected, or you may not read it. The message says which. Check the path; a folder is checked whole (every *.polku file in it and below it)."
-        case .noJourneys: "A folder was given, but there are no journey files (*.polku) in it or below it. Check the path, or give the journey files themselves."
-        case .cannotWrite: "Polku could not write an output file: the folder does not exist, you may not write there, the disk is full, or the output would replace the journey it was made from. Nothing is left half-written: a file that was there before is left as it was."
-        case .configSyntax: "The configuration file (polku.toml) is not valid TOML, so none of it is used. The message shows the first place the TOML reader could not follow; a common cause is a value without quotes: write `missing-need = \"off\"`."
-        case .configUnknownRule: "The configuration (polku.toml, or a --rule option) names a checker rule that does not exist. `polku rules` lists every rule by name."
-        case .configInvalid: "The configuration (polku.toml, or a --rule option) has a section or a value Polku does not understand. polku.toml has two sections: `[rules]`, where each rule is set to \"error\", \"warning\", \"info\" or \"off\", and `[ignore]`, where a file pattern lists rule names: `\"drafts/*\" = [\"missing-need\"]`."
-        case .graphvizUnavailable: "Graphviz, which Polku draws diagrams with, is not installed completely: its layout plugins are not registered, or the cairo plugin for PNG and PDF is missing. Install the libgvc6 package and run `dot -c` as root once."
-        case .diagramTooLarge: "The diagram is too large to draw as a PNG picture that anyone could read: even at the lowest resolution Polku uses (18 pixels per inch) it would be wider or taller than 30,000 pixels, or larger than 100 million pixels in all. Draw it as SVG or PDF, which have no such limit."
-        case .tooManyErrors: "The file has more than 1,000 errors, and Polku shows the first 1,000 (the first of them is usually the cause of many below it). Often the file is not a journey at all, or it was saved in another format. Fix the errors shown, or check that this is the file you meant, then check it again."
-        case .graphvizFailed: "Graphviz could not draw the diagram Polku wrote for this journey. This is a bug in Polku; the message includes what Graphviz said, which helps to fix it."
-        }
-    }
+    /// What the error means and how to fix it, for `polku explain`, in English (the three
+    /// languages are `explanationText`).
+    package var explanation: String { explanationText.en }
 }
 
 /// Builders for each error, so every message is written once (its sentences, in three
@@ -92,13 +55,6 @@ package enum Catalog {
                       secondary: [DiagnosticLabel] = [], notes: [Message] = [], help: Message? = nil) -> Diagnostic {
         Diagnostic(.error, code: code.code, text: message, range: range, label: label,
                    secondary: secondary, notes: notes, help: help)
-    }
-
-    @available(*, deprecated, message: "write the sentences as Message cases")
-    package static func error(_ code: ErrorCode, _ message: String, _ range: SourceRange, label: String? = nil,
-                      secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) -> Diagnostic {
-        error(code, Message.verbatim(message), range, label: label.map(Message.verbatim), secondary: secondary,
-              notes: notes.map(Message.verbatim), help: help.map(Message.verbatim))
     }
 
     /// A sentence of the catalogue with its values.

@@ -112,11 +112,6 @@ package struct Diagnostic: Hashable, Sendable {
         return d
     }
 
-    @available(*, deprecated, message: "write the sentences as Message cases")
-    package static func aboutFile(_ code: ErrorCode, _ text: String, notes: [String] = [], help: String? = nil) -> Diagnostic {
-        aboutFile(code, Message.verbatim(text), notes: notes.map(Message.verbatim), help: help.map(Message.verbatim))
-    }
-
     // The texts in English, with English keywords: for code and tests that read them as data.
     package var message: String { text.english }
     package var label: String? { labelText?.english }

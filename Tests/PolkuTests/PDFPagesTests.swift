@@ -152,8 +152,12 @@ import Testing
                     Issue.record("a document that \(says) was joined")
                 } catch {
                     #expect(error.kind == .failed)
-                    let which = "document \(documents.count) of \(documents.count)"
-                    #expect(error.message.contains(which) && error.message.contains(says), "expected '\(which)', '\(says)': \(error.message)")
+                    guard case .pdfUnreadable(let document, let count, let reason) = error.problem else {
+                        Issue.record("expected an unreadable document: \(error)")
+                        continue
+                    }
+                    #expect(document == documents.count && count == documents.count && reason.contains(says),
+                            "expected document \(documents.count) of \(documents.count), '\(says)': \(error)")
                 }
             }
         }
