@@ -81,7 +81,7 @@ final class Console {
     func finish(_ status: ExitStatus) -> ExitStatus {
         flush()
         guard outputFailure != 0, !StandardStreams.readerHasGone(outputFailure) else { return status }
-        error(say(speaks, .cannotWriteOutput, .text(StandardStreams.describe(outputFailure))))
+        error(say(speaks, .cannotWriteOutput, .message(Pipeline.systemError(outputFailure))))
         return .usage
     }
 }

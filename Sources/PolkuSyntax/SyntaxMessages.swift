@@ -466,7 +466,7 @@ package enum SyntaxMessage: String, MessageTemplates {
         case .allowWithoutRuleLabel: "regel saknas"
         case .rulesListsEveryRule: "`polku rules` listar alla regler"
         case .allowWithoutRuleHelp: "börja med regelns namn, till exempel `{k:allow}: missing-recommendation {k:because} ...`"
-        case .allowWithoutReason: "den här `{k:allow}:`-raden säger inte varför fyndet godtas"
+        case .allowWithoutReason: "den här `{k:allow}:`-raden säger inte varför iakttagelsen godtas"
         case .allowWithoutReasonLabel: "motivering saknas"
         case .allowWithoutReasonHelp: "skriv motiveringen efter `{k:because}`, till exempel `{k:allow}: missing-recommendation {k:because} kunden har bråttom`"
         case .allowCannotAccept: "`{0}` kan inte godtas med `{k:allow}:`"
