@@ -27,7 +27,7 @@ struct ExplainCommand: ParsableCommand {
         if let info = RuleRegistry.info(named: name) {
             text = say(language, .defaultSeverity, .text(info.name), .text(info.defaultSeverity.rawValue)) + "\n\n\(info.explanation)\n"
         } else if let code = ErrorCode(rawValue: name) {
-            text = say(language, .anError, .text(code.rawValue)) + "\n\n\(code.explanation)\n"
+            text = say(language, .anError, .text(code.rawValue)) + "\n\n\(code.explanationText(language))\n"
         } else {
             let all = RuleRegistry.names + ErrorCode.allCases.map(\.rawValue)
             var message = say(language, .noSuchRuleOrError, .text(name))

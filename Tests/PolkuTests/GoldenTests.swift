@@ -1,5 +1,6 @@
 import Foundation
 import PolkuModel
+import PolkuPipeline
 import PolkuReport
 import PolkuSyntax
 import Testing
@@ -61,5 +62,27 @@ enum Golden {
 
     @Test func thereAreGoldenInputs() {
         #expect(Golden.inputs("diagnostics").count >= 8)
+    }
+}
+
+/// A Finnish and a Swedish journey, with mistakes and with findings, as their writers see
+/// them: rich text, short and summary output in the journey's own language, and the same
+/// with `--lang en`.
+@Suite struct LanguageGoldenTests {
+    @Test(arguments: Golden.inputs("languages"))
+    func ownLanguageAndEnglish(_ path: String) throws {
+        let journey = try Pipeline().load(text: String(decoding: try Golden.source(path).bytes, as: UTF8.self),
+                                          name: URL(fileURLWithPath: path).lastPathComponent).get()
+        let base = String(path.dropLast(".polku".count))
+        for (language, suffix) in [(KeywordLanguage?.none, ""), (.en, ".en")] {
+            Golden.check(Reports.render([journey], format: .text, version: "test", language: language), against: base + suffix + ".txt")
+            Golden.check(Reports.render([journey], format: .short, version: "test", language: language), against: base + suffix + ".short")
+            Golden.check(Reports.render([journey], format: .summary, version: "test", language: language), against: base + suffix + ".summary")
+        }
+    }
+
+    @Test func thereAreFinnishAndSwedishInputs() {
+        let names = Golden.inputs("languages").map { URL(fileURLWithPath: $0).lastPathComponent }
+        #expect(names.contains("fi-mistakes.polku") && names.contains("sv-findings.polku"))
     }
 }
