@@ -9,11 +9,17 @@ package struct RuleInfo: Sendable {
     /// here?"), in the diagram's or checklist's language.
     package let question: Phrase
     package let defaultSeverity: Severity
-    /// One line for `polku rules`.
-    package let summary: String
+    /// One line for `polku rules`, in the three languages.
+    package let summaryText: Trilingual
     /// What the rule flags, why it matters for the customer, an example and how to fix it:
-    /// the one copy of the rule's documentation, printed by `polku explain`.
-    package let explanation: String
+    /// the one copy of the rule's documentation, printed by `polku explain`. The Finnish and
+    /// Swedish texts write their examples with Finnish and Swedish keywords.
+    package let explanationText: Trilingual
+
+    /// The summary in English.
+    package var summary: String { summaryText.en }
+    /// The explanation in English.
+    package var explanation: String { explanationText.en }
 
     /// The code of this rule's findings.
     package var code: DiagnosticCode { .rule(name) }
@@ -41,13 +47,6 @@ package struct Finding: Sendable {
         self.notes = notes
         self.help = help
     }
-
-    @available(*, deprecated, message: "write the sentences as RuleMessage cases")
-    package init(_ subject: DiagnosticSubject, _ range: SourceRange, _ message: String, label: String? = nil,
-                secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) {
-        self.init(subject, range, .verbatim(message), label: label.map(Message.verbatim), secondary: secondary,
-                  notes: notes.map(Message.verbatim), help: help.map(Message.verbatim))
-    }
 }
 
 /// A checker rule: looks at a resolved journey and returns what it flags. Every rule must be
@@ -59,36 +58,42 @@ package protocol Rule: SendableMetatype {
 }
 
 extension Journey {
-    /// How a step is named in a finding: `step notice ("Notices the article ...")`.
+    /// How a step is named in a finding: step `notice` (Notices the article ...), or the step
+    /// "Notices the article ..." when it has no id; in Finnish only `notice` (…), since the
+    /// sentence says *vaihe* in the case it needs.
     ///
     /// Rules loop over step indices and read fields through `steps[i]`: copying a whole `Step`
     /// out of the array costs a retain and release for each of its texts, for every step.
-    package func stepPhrase(_ index: Int, before: String = "", after: String = "") -> String {
-        // This runs once for each of thousands of findings, so the sentence is built as bytes,
-        // and the title is copied from the source file (read in order, no string to retain).
+    package func stepReference(_ index: Int) -> MessageValue {
+        // This runs once for each of thousands of findings, so the texts are copied from the
+        // source file's bytes (read in order, no string to retain).
         let title = steps[index].title.range
-        var out: [UInt8] = []
-        out.reserveCapacity(before.utf8.count + title.count + after.utf8.count + 32)
-        out.append(contentsOf: before.utf8)
         let bytes = source.bytes[title.start..<title.end]
-        var shown = Array(bytes)
+        var shown = String(decoding: bytes, as: UTF8.self)
         // Only titles over 60 bytes can be over 60 characters.
-        if bytes.count > 60 {
-            let text = String(decoding: bytes, as: UTF8.self)
-            if text.count > 60 { shown = Array((String(text.prefix(57)) + "…").utf8) }
+        if bytes.count > 60, shown.count > 60 { shown = String(shown.prefix(57)) + "…" }
+        guard let id = steps[index].idRange else {
+            return .message(Message(RuleMessage.stepWithoutId, .text(shown)))
         }
-        if let id = steps[index].idRange {
-            out.append(contentsOf: "step `".utf8)
-            out.append(contentsOf: source.bytes[id.start..<id.end])
-            out.append(contentsOf: "` (".utf8)
-            out.append(contentsOf: shown)
-            out.append(UInt8(ascii: ")"))
-        } else {
-            out.append(contentsOf: "the step \"".utf8)
-            out.append(contentsOf: shown)
-            out.append(UInt8(ascii: "\""))
+        return .message(Message(RuleMessage.stepWithId, .text(String(decoding: source.bytes[id.start..<id.end], as: UTF8.self)),
+                                .text(shown)))
+    }
+
+    /// How a channel is named in a finding: a built-in channel in the sentence's language, in
+    /// lower case ("the service desk", "palvelupiste", "informationsdisken") whatever its
+    /// label; other channels by their label or id.
+    package func channelReference(_ index: Int) -> MessageValue {
+        guard let builtin = channels[index].builtin else { return .text(channelName(index, .en)) }
+        let key: RuleMessage = switch builtin {
+        case .desk: .channelDesk
+        case .premises: .channelPremises
+        case .phone: .channelPhone
+        case .email: .channelEmail
+        case .chat: .channelChat
+        case .social: .channelSocial
+        case .web: .channelWeb
+        case .other: .channelOther
         }
-        out.append(contentsOf: after.utf8)
-        return String(decoding: out, as: UTF8.self)
+        return .message(Message(key))
     }
 }

@@ -23,11 +23,6 @@ package struct DiagnosticLabel: Hashable, Sendable {
         self.range = range
         self.text = text
     }
-
-    @available(*, deprecated, message: "write the label as a Message")
-    package init(_ range: SourceRange, _ text: String) {
-        self.init(range, Message.verbatim(text))
-    }
 }
 
 /// The stable name of a kind of diagnostic: an error in the catalogue (`unknown-channel`),

@@ -8,8 +8,11 @@ import PolkuSyntax
 package enum MissingFollowUpRule: Rule {
     package static let info = RuleInfo(
         name: "missing-follow-up", question: .questionFollowUp, defaultSeverity: .warning,
-        summary: "A step with no `follow-up:`: the customer may not know what happens next.",
-        explanation: """
+        summaryText: Trilingual(
+            en: "A step with no `follow-up:`: the customer may not know what happens next.",
+            fi: "Vaihe ilman `jatko:`-riviä: asiakas ei ehkä tiedä, mitä seuraavaksi tapahtuu.",
+            sv: "Ett steg utan `uppföljning:`: kunden vet kanske inte vad som händer härnäst."),
+        explanationText: Trilingual(en: """
         Flags a step with no `follow-up:` line.
 
         Why it matters: the golden rule of library customer service is that the customer leaves
@@ -31,29 +34,69 @@ package enum MissingFollowUpRule: Rule {
               via: web
               recommend: the delivery service page
               follow-up: the page explains that requests are answered by email within a day
-        """)
+        """, fi: """
+        Huomauttaa vaiheesta, jolla ei ole `jatko:`-riviä.
+
+        Miksi tällä on väliä: kirjaston asiakaspalvelun kultainen sääntö on, että asiakas lähtee
+        tyytyväisenä, ja jos hän ei saanut tarvitsemaansa, hän ainakin tietää, mitä tehdä seuraavaksi.
+        Vaihe ilman jatkoa jättää asiakkaan tietämättä seuraavasta askeleesta. Tämä painaa eniten siellä,
+        missä asiakas poistuu palvelupolulta, ja siellä, missä hän siirtyy toiseen kanavaan: jokainen
+        kanavan vaihto on kohta, jossa asiakkaita katoaa. Havainto kertoo, onko vaihe jompikumpi näistä.
+
+        Esimerkki:
+
+            vaihe huomaa: Huomaa, ettei artikkeliin ole lisenssiä
+              kautta: verkko
+              suosittele: toimituspalvelun verkkosivu
+
+        Korjaus: kerro, mistä asiakas saa tietää, mitä seuraavaksi tapahtuu:
+
+            vaihe huomaa: Huomaa, ettei artikkeliin ole lisenssiä
+              kautta: verkko
+              suosittele: toimituspalvelun verkkosivu
+              jatko: sivulla kerrotaan, että pyyntöihin vastataan sähköpostilla vuorokauden kuluessa
+        """, sv: """
+        Flaggar ett steg utan `uppföljning:`-rad.
+
+        Varför det spelar roll: den gyllene regeln i bibliotekets kundtjänst är att kunden går nöjd
+        därifrån, och om kunden inte fick det som behövdes, vet kunden åtminstone vad nästa steg är. Ett
+        steg utan uppföljning lämnar kunden utan ett nästa steg. Det spelar störst roll där kunden lämnar
+        kundresan och där kunden går över till en annan kanal: varje byte mellan kanaler är ett ställe
+        där kunder går vilse. Meddelandet säger om steget är något av dessa.
+
+        Exempel:
+
+            steg märker: Märker att artikeln inte ingår i bibliotekets licenser
+              via: webb
+              rekommendera: sidan om leveranstjänsten
+
+        Åtgärd: berätta hur kunden får veta vad som händer härnäst:
+
+            steg märker: Märker att artikeln inte ingår i bibliotekets licenser
+              via: webb
+              rekommendera: sidan om leveranstjänsten
+              uppföljning: sidan berättar att beställningar besvaras per e-post inom ett dygn
+        """))
 
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
+        let help = m(.followUpHelp)
+        let (leaves, moves, movesHelp, none) = (m(.leavesLabel), m(.movesLabel), m(.movesHelp), m(.noFollowUpLabel))
         for i in facts.steps.indices where !facts.steps[i].flags.contains(.followsUp) {
             let keyword = journey.steps[i].keyword
             let channel = journey.steps[i].channel
             let flow = journey.steps[i].flow
             if flow.ends {
-                findings.append(Finding(.step(i), keyword, journey.stepPhrase(i, before: "the customer can leave the journey at ",
-                                                                    after: " without knowing what happens next"),
-                                        label: "the customer leaves here",
-                                        help: "How does the customer know what happens next? Add a `follow-up:` line."))
+                findings.append(Finding(.step(i), keyword, m(.leavesWithoutFollowUp, journey.stepReference(i)),
+                                        label: leaves, help: help))
             } else if let target = flow.successors.first(where: { journey.steps[$0].channel != channel }) {
                 findings.append(Finding(.step(i), keyword,
-                                        journey.stepPhrase(i, before: "the customer moves from \(journey.channelPhrase(channel)) to \(journey.channelPhrase(journey.steps[target].channel)) after ",
-                                                           after: ", and nothing says how"),
-                                        label: "channel changes after this step",
-                                        help: "How does the customer know how to continue in the new channel? Add a `follow-up:` line."))
+                                        m(.movesWithoutFollowUp, journey.channelReference(channel),
+                                          journey.channelReference(journey.steps[target].channel), journey.stepReference(i)),
+                                        label: moves, help: movesHelp))
             } else {
-                findings.append(Finding(.step(i), keyword, journey.stepPhrase(i, after: " has no follow-up"),
-                                        label: "no follow-up here",
-                                        help: "How does the customer know what happens next? Add a `follow-up:` line."))
+                findings.append(Finding(.step(i), keyword, m(.noFollowUp, journey.stepReference(i)),
+                                        label: none, help: help))
             }
         }
         return findings

@@ -9,8 +9,11 @@ import PolkuSyntax
 package enum MissingPhaseRule: Rule {
     package static let info = RuleInfo(
         name: "missing-phase", question: .questionPhase, defaultSeverity: .warning,
-        summary: "The journey has no steps before, during or after the service.",
-        explanation: """
+        summaryText: Trilingual(
+            en: "The journey has no steps before, during or after the service.",
+            fi: "Palvelupolulla ei ole vaiheita ennen palvelua, palvelun aikana tai palvelun jälkeen.",
+            sv: "Kundresan har inga steg före, under eller efter tjänsten."),
+        explanationText: Trilingual(en: """
         Flags a journey that has no steps in one of the three phases: before, during or after the
         service.
 
@@ -27,14 +30,51 @@ package enum MissingPhaseRule: Rule {
             after:
               step: Gets a reminder two days before the loan is due
                 via: email
-        """)
+        """, fi: """
+        Huomauttaa palvelupolusta, jolla ei ole yhtään vaihetta jossakin kolmesta palvelun vaiheesta:
+        ennen palvelua, palvelun aikana tai palvelun jälkeen.
+
+        Miksi tällä on väliä: palvelupolku seuraa asiakasta ennen palvelua (mikä on tarve, miten asiakas
+        valmistautuu, minkä kanavan hän valitsee), palvelun aikana (miten palvelu alkaa, mitä tukea asiakas
+        tarvitsee) ja palvelun jälkeen (miten palvelutilanne päätetään, mitä sen jälkeen tapahtuu). Jos
+        yksi palvelun vaiheista puuttuu, sen kysymykset jäävät kysymättä, ja samalla jäävät käyttämättä
+        tilaisuudet suositella ja huolehtia jatkosta.
+
+        Esimerkki: palvelupolulla on vaiheita otsikoiden `ennen palvelua:` ja `palvelun aikana:` alla,
+        mutta otsikkoa `palvelun jälkeen:` ei ole.
+
+        Korjaus: lisää puuttuva palvelun vaihe ja sen alle vähintään yksi vaihe, esimerkiksi:
+
+            palvelun jälkeen:
+              vaihe: Saa muistutuksen kaksi päivää ennen laina-ajan päättymistä
+                kautta: sähköposti
+        """, sv: """
+        Flaggar en kundresa som saknar steg i någon av de tre faserna: före, under eller efter
+        tjänsten.
+
+        Varför det spelar roll: en kundresa följer kunden före tjänsten (vad behöver kunden, hur
+        förbereder sig kunden, vilken kanal väljer kunden), under den (hur den börjar, vilket stöd kunden
+        behöver) och efter den (hur den avslutas, vad som händer sedan). En kundresa utan en av faserna
+        missar den fasens frågor, och med dem tillfällena att rekommendera och att följa upp.
+
+        Exempel: en kundresa med steg under `före tjänsten:` och `under tjänsten:` men ingen
+        `efter tjänsten:`.
+
+        Åtgärd: lägg till den fas som saknas, med minst ett steg, till exempel:
+
+            efter tjänsten:
+              steg: Får en påminnelse två dagar innan lånet ska lämnas tillbaka
+                via: e-post
+        """))
 
     /// The guiding questions of each phase, asked where a phase is missing.
-    static let questions: [Phase: String] = [
-        .before: "What is the customer's need, and how do they choose how to deal with the library?",
-        .during: "What happens at the start of the service, and does the customer need support?",
-        .after: "How is the service closed, and what happens after it?",
-    ]
+    static func questions(_ phase: Phase) -> Message {
+        switch phase {
+        case .before: m(.beforeQuestions)
+        case .during: m(.duringQuestions)
+        case .after: m(.afterQuestions)
+        }
+    }
 
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
@@ -43,9 +83,13 @@ package enum MissingPhaseRule: Rule {
         for phase in Phase.allCases where !present.contains(phase) {
             // A phase header with no steps is `empty-phase`'s to report.
             if journey.sections.contains(where: { $0.phase == phase }) { continue }
-            findings.append(Finding(.phase(phase), journey.keyword, "the journey has no steps \(phase.rawValue) the service",
-                                    label: "no `\(phase.rawValue):` phase",
-                                    help: Self.questions[phase]))
+            let message: RuleMessage = switch phase {
+            case .before: .noStepsBefore
+            case .during: .noStepsDuring
+            case .after: .noStepsAfter
+            }
+            findings.append(Finding(.phase(phase), journey.keyword, m(message),
+                                    label: m(.noPhaseLabel, .keyword(.phase(phase))), help: questions(phase)))
         }
         return findings
     }

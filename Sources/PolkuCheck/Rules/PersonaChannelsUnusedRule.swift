@@ -9,8 +9,11 @@ import PolkuSyntax
 package enum PersonaChannelsUnusedRule: Rule {
     package static let info = RuleInfo(
         name: "persona-channels-unused", question: .questionPersonaChannels, defaultSeverity: .warning,
-        summary: "A persona whose channels the journey never uses.",
-        explanation: """
+        summaryText: Trilingual(
+            en: "A persona whose channels the journey never uses.",
+            fi: "Asiakasprofiili, jonka kanavia palvelupolku ei käytä lainkaan.",
+            sv: "En kundprofil vars kanaler kundresan aldrig använder."),
+        explanationText: Trilingual(en: """
         Flags a persona the journey is for whose `channels:` line lists channels none of which any
         step of the journey uses.
 
@@ -26,7 +29,40 @@ package enum PersonaChannelsUnusedRule: Rule {
 
         Fix: describe the journey in the channels the customer uses, or correct the persona's
         `channels:` line.
-        """)
+        """, fi: """
+        Huomauttaa asiakasprofiilista, jolle palvelupolku on tehty ja jonka `kanavat:`-rivin
+        kanavista yhdessäkään ei tapahdu mitään palvelupolun vaihetta.
+
+        Miksi tällä on väliä: asiakasprofiilin kanavat ovat ne, joissa näitä asiakkaita palvellaan.
+        Palvelupolku, joka ei koskaan kohtaa heitä siellä, on piirretty kirjaston kanaviin eikä
+        asiakkaan omiin.
+
+        Esimerkki:
+
+            asiakasprofiili tutkija: Väitöskirjatutkija, joka käy kirjastossa harvoin
+              kanavat: sähköposti, chatti
+            ...
+            (jokaisella vaiheella on `kautta: palvelupiste`)
+
+        Korjaus: kuvaa palvelupolku niissä kanavissa, joita asiakas käyttää, tai korjaa asiakasprofiilin
+        `kanavat:`-rivi.
+        """, sv: """
+        Flaggar en kundprofil som kundresan är till för, vars `kanaler:`-rad räknar upp kanaler där
+        inget steg i kundresan sker.
+
+        Varför det spelar roll: kundprofilens kanaler är där de här kunderna betjänas. En kundresa som
+        aldrig möter dem där är ritad i bibliotekets kanaler i stället för i kundens.
+
+        Exempel:
+
+            kundprofil forskare: Doktorand som sällan besöker biblioteket
+              kanaler: e-post, chatt
+            ...
+            (varje steg har `via: disk`)
+
+        Åtgärd: beskriv kundresan i de kanaler som kunden använder, eller rätta kundprofilens
+        `kanaler:`-rad.
+        """))
 
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var used = Set<Int>()
@@ -35,11 +71,14 @@ package enum PersonaChannelsUnusedRule: Rule {
             let persona = journey.personas[index]
             guard let line = persona.channelsAttribute, !persona.channels.isEmpty,
                   persona.channels.allSatisfy({ !used.contains($0) }) else { return nil }
-            let names = persona.channels.map { journey.channelPhrase($0) }.joined(separator: ", ")
-            return Finding(.persona(index), persona.idRange, "no step of the journey happens in the channels of `\(persona.id)` (\(names))",
-                           label: "channels never used",
-                           secondary: [DiagnosticLabel(line, "the persona's channels")],
-                           help: "Could these customers be served in their own channels? Add steps there, or correct `channels:`.")
+            // Joined with commas only: "email, chat".
+            let names = persona.channels.dropFirst().reduce(journey.channelReference(persona.channels[0])) {
+                .message(m(.commaPair, $0, journey.channelReference($1)))
+            }
+            return Finding(.persona(index), persona.idRange, m(.personaChannelsUnused, .text(persona.id), names),
+                           label: m(.personaChannelsUnusedLabel),
+                           secondary: [DiagnosticLabel(line, m(.personaChannelsLabel))],
+                           help: m(.personaChannelsUnusedHelp))
         }
     }
 }

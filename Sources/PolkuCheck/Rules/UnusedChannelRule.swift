@@ -10,8 +10,11 @@ import PolkuSyntax
 package enum UnusedChannelRule: Rule {
     package static let info = RuleInfo(
         name: "unused-channel", question: .questionUnusedChannel, defaultSeverity: .warning,
-        summary: "A declared channel that no step happens in.",
-        explanation: """
+        summaryText: Trilingual(
+            en: "A declared channel that no step happens in.",
+            fi: "Määritelty kanava, jossa ei tapahdu yhtään vaihetta.",
+            sv: "En definierad kanal där inget steg sker."),
+        explanationText: Trilingual(en: """
         Flags a new channel declared with `channel <id>: <label>` that no step uses. Built-in
         channels declared only to rate them (`channel desk:` with `competence:` and `presence:`)
         are a self-assessment, not a claim, and are not flagged.
@@ -27,16 +30,49 @@ package enum UnusedChannelRule: Rule {
             (no step has `via: homeservice`)
 
         Fix: give the steps that happen there `via: homeservice`, or remove the declaration.
-        """)
+        """, fi: """
+        Huomauttaa uudesta kanavasta, joka on määritelty rivillä `kanava <tunnus>: <nimi>` mutta jota
+        mikään vaihe ei käytä. Valmiita kanavia, jotka on määritelty vain niiden arvioimiseksi
+        (`kanava palvelupiste:` ja sen alla `osaaminen:` ja `läsnäolo:`), ei merkitä: ne ovat
+        itsearviointia, eivät lupaus.
+
+        Miksi tällä on väliä: määritelty kanava sanoo ”palvelemme asiakkaita täällä”. Jos yksikään
+        palvelupolun vaihe ei tapahdu siellä, joko jokin vaihe nimeää väärän kanavan tai palvelupolulta
+        puuttuu se osa, joka tapahtuu tuossa kanavassa.
+
+        Esimerkki:
+
+            kanava kotipalvelu: Kirjaston kotipalvelu
+            ...
+            (millään vaiheella ei ole riviä `kautta: kotipalvelu`)
+
+        Korjaus: lisää siellä tapahtuville vaiheille rivi `kautta: kotipalvelu` tai poista kanavan
+        määrittely.
+        """, sv: """
+        Flaggar en ny kanal som definieras med `kanal <id>: <namn>` men som inget steg använder.
+        Inbyggda kanaler som definieras bara för att bedöma dem (`kanal disk:` med `kompetens:` och
+        `närvaro:`) är en självvärdering, inte ett löfte, och flaggas inte.
+
+        Varför det spelar roll: en definierad kanal säger ”här betjänar vi kunder”. Om inget steg i
+        kundresan sker där, anger antingen något steg fel kanal, eller så saknas den del av kundresan som
+        sker i den kanalen.
+
+        Exempel:
+
+            kanal hemservice: Bibliotekets hemservice
+            ...
+            (inget steg har `via: hemservice`)
+
+        Åtgärd: ge stegen som sker där `via: hemservice`, eller ta bort definitionen.
+        """))
 
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         journey.channels.indices.compactMap { index in
             let channel = journey.channels[index]
             guard let declaration = channel.declaration, channel.builtin == nil, channel.stepCount == 0 else { return nil }
-            let name = journey.source.text(channel.idRange ?? declaration)
-            return Finding(.channel(index), channel.idRange ?? declaration, "the channel `\(name)` is declared but no step happens in it",
-                           label: "not used by any step",
-                           help: "Which step happens in this channel? Give it `via: \(name)`, or remove the declaration.")
+            let name = MessageValue.text(journey.source.text(channel.idRange ?? declaration))
+            return Finding(.channel(index), channel.idRange ?? declaration, m(.unusedChannel, name),
+                           label: m(.unusedChannelLabel), help: m(.unusedChannelHelp, name))
         }
     }
 }
