@@ -10,7 +10,7 @@ package enum CLIMessage: String, MessageTemplates {
     case themeValues, dpiRange, pageOptionsNeedPage, marginRange, widthRange
     case folderNeedsOutDir, oneFileNotFolder, widthIsForPNG, pagesToStandardOutput
     case note, noSuchRuleOrError, didYouMean, rulesListsThem
-    case rulesFooter, defaultSeverity, anError
+    case rulesFooter, defaultSeverity, anError, streamClosed
 
     package var en: String {
         switch self {
@@ -39,6 +39,7 @@ package enum CLIMessage: String, MessageTemplates {
         case .rulesFooter: "Set a rule's severity in polku.toml ([rules] NAME = \"error\" | \"warning\" | \"info\" | \"off\") or with --rule NAME=SEVERITY."
         case .defaultSeverity: "{0} (default severity: {1})"
         case .anError: "{0} (an error)"
+        case .streamClosed: "it is closed"
         }
     }
 
@@ -69,6 +70,7 @@ package enum CLIMessage: String, MessageTemplates {
         case .rulesFooter: "Säännön vakavuuden voi asettaa tiedostossa polku.toml ([rules] NIMI = \"error\" | \"warning\" | \"info\" | \"off\") tai valinnalla --rule NIMI=VAKAVUUS."
         case .defaultSeverity: "{0} (oletusvakavuus: {1})"
         case .anError: "{0} (virhe)"
+        case .streamClosed: "se on suljettu"
         }
     }
 
@@ -99,6 +101,7 @@ package enum CLIMessage: String, MessageTemplates {
         case .rulesFooter: "Ange en regels allvarlighetsgrad i polku.toml ([rules] NAMN = \"error\" | \"warning\" | \"info\" | \"off\") eller med --rule NAMN=GRAD."
         case .defaultSeverity: "{0} (standardgrad: {1})"
         case .anError: "{0} (ett fel)"
+        case .streamClosed: "den är stängd"
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PolkuIO
 import PolkuPipeline
 import PolkuReport
@@ -81,7 +82,8 @@ final class Console {
     func finish(_ status: ExitStatus) -> ExitStatus {
         flush()
         guard outputFailure != 0, !StandardStreams.readerHasGone(outputFailure) else { return status }
-        error(say(speaks, .cannotWriteOutput, .message(Pipeline.systemError(outputFailure))))
+        let why = outputFailure == EBADF ? Message(CLIMessage.streamClosed) : Pipeline.systemError(outputFailure)
+        error(say(speaks, .cannotWriteOutput, .message(why)))
         return .usage
     }
 }

@@ -25,7 +25,7 @@ struct ExplainCommand: ParsableCommand {
         let language = console.speaks
         let text: String
         if let info = RuleRegistry.info(named: name) {
-            text = say(language, .defaultSeverity, .text(info.name), .text(info.defaultSeverity.rawValue)) + "\n\n\(info.explanation)\n"
+            text = say(language, .defaultSeverity, .text(info.name), .text(info.defaultSeverity.rawValue)) + "\n\n\(info.explanationText(language))\n"
         } else if let code = ErrorCode(rawValue: name) {
             text = say(language, .anError, .text(code.rawValue)) + "\n\n\(code.explanationText(language))\n"
         } else {

@@ -25,7 +25,7 @@ struct RulesCommand: ParsableCommand {
         for info in RuleRegistry.infos {
             let name = info.name + String(repeating: " ", count: width - info.name.count)
             let severity = info.defaultSeverity.rawValue + String(repeating: " ", count: 7 - info.defaultSeverity.rawValue.count)
-            out += "\(name)  \(severity)  \(info.summary)\n"
+            out += "\(name)  \(severity)  \(info.summaryText(language))\n"
         }
         out += "\n" + say(language, .rulesFooter) + "\n"
         return out

@@ -87,23 +87,4 @@ extension Journey {
         if let builtin = channels[index].builtin { return Labels.channel(builtin, language ?? self.language) }
         return channelName(index, language)
     }
-
-    /// The channel name written for a sentence: built-in channels in lower case ("the service
-    /// desk"), whatever their label; other channels by their label or id.
-    package func channelPhrase(_ index: Int) -> String {
-        let channel = channels[index]
-        if let builtin = channel.builtin {
-            switch builtin {
-            case .desk: return "the service desk"
-            case .premises: return "the library spaces"
-            case .phone: return "the phone"
-            case .email: return "email"
-            case .chat: return "chat"
-            case .social: return "social media"
-            case .web: return "the web"
-            case .other: return "another channel"
-            }
-        }
-        return channelName(index, .en)
-    }
 }

@@ -30,10 +30,12 @@ package enum SARIFReport {
             ])
         }
         for info in RuleRegistry.infos {
-            describe(info.name, summary: info.summary, explanation: info.explanation, severity: info.defaultSeverity, tag: "finding")
+            describe(info.name, summary: info.summaryText(language), explanation: info.explanationText(language),
+                     severity: info.defaultSeverity, tag: "finding")
         }
         for code in ErrorCode.allCases {
-            describe(code.rawValue, summary: code.explanation, explanation: code.explanation, severity: .error, tag: "error")
+            describe(code.rawValue, summary: code.explanationText(language), explanation: code.explanationText(language),
+                     severity: .error, tag: "error")
         }
 
         var sarifResults: [[String: Any]] = []
