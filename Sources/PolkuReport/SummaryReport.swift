@@ -29,7 +29,14 @@ package enum SummaryReport {
         let source = result.analysis.source
         let w = Wording(language, keywords: result.analysis.tree.language)
         func say(_ key: ReportMessage, _ values: MessageValue...) -> String { w(Message(key, values: values)) }
-        var out = "\(journey.title.value.isEmpty ? source.name : journey.title.value)\n\(source.name)\n\n"
+        var out = "\(journey.title.value.isEmpty ? source.name : journey.title.value)\n\(source.name)\n"
+        // Whom the journey is for, in the journey's own words.
+        for p in journey.focus {
+            let persona = journey.personas[p]
+            let description = persona.description.value.isEmpty ? persona.id : persona.description.value
+            out += "\(Localized.text(.forWhom, language)): \(Self.fitted(description, 100))\n"
+        }
+        out += "\n"
         let errors = result.diagnostics.filter { $0.severity == .error }
         if !result.rulesRan {
             out += (errors.count == 1 ? say(.mustFixFirstOne) : say(.mustFixFirst, .number(errors.count))) + "\n"
