@@ -11,6 +11,7 @@ package enum CLIMessage: String, MessageTemplates {
     case folderNeedsOutDir, oneFileNotFolder, widthIsForPNG, pagesToStandardOutput
     case note, noSuchRuleOrError, didYouMean, rulesListsThem
     case rulesFooter, defaultSeverity, anError, streamClosed
+    case starterBadChannel, starterBadPersona, starterExists, starterWritten
 
     package var en: String {
         switch self {
@@ -40,6 +41,10 @@ package enum CLIMessage: String, MessageTemplates {
         case .defaultSeverity: "{0} (default severity: {1})"
         case .anError: "{0} (an error)"
         case .streamClosed: "it is closed"
+        case .starterBadChannel: "polku: `{0}` cannot be a channel id: use letters, digits, `-` and `_`, or a built-in channel's name"
+        case .starterBadPersona: "polku: `{0}` cannot be a customer profile's id: use letters, digits, `-` and `_`"
+        case .starterExists: "polku: `{0}` exists already, and `polku new` never writes over a file: choose another name"
+        case .starterWritten: "Wrote `{0}`. Next: fill it in, then run `polku check {0}`."
         }
     }
 
@@ -71,6 +76,10 @@ package enum CLIMessage: String, MessageTemplates {
         case .defaultSeverity: "{0} (oletusvakavuus: {1})"
         case .anError: "{0} (virhe)"
         case .streamClosed: "se on suljettu"
+        case .starterBadChannel: "polku: `{0}` ei kelpaa kanavan tunnukseksi: käytä kirjaimia, numeroita sekä merkkejä `-` ja `_` tai valmiin kanavan nimeä"
+        case .starterBadPersona: "polku: `{0}` ei kelpaa asiakasprofiilin tunnukseksi: käytä kirjaimia, numeroita sekä merkkejä `-` ja `_`"
+        case .starterExists: "polku: `{0}` on jo olemassa, eikä `polku new` koskaan kirjoita tiedoston päälle: valitse toinen nimi"
+        case .starterWritten: "Kirjoitettiin `{0}`. Seuraavaksi: täydennä se ja aja `polku check {0}`."
         }
     }
 
@@ -102,6 +111,10 @@ package enum CLIMessage: String, MessageTemplates {
         case .defaultSeverity: "{0} (standardgrad: {1})"
         case .anError: "{0} (ett fel)"
         case .streamClosed: "den är stängd"
+        case .starterBadChannel: "polku: `{0}` kan inte vara en kanals id: använd bokstäver, siffror, `-` och `_`, eller en inbyggd kanals namn"
+        case .starterBadPersona: "polku: `{0}` kan inte vara en kundprofils id: använd bokstäver, siffror, `-` och `_`"
+        case .starterExists: "polku: `{0}` finns redan, och `polku new` skriver aldrig över en fil: välj ett annat namn"
+        case .starterWritten: "Skrev `{0}`. Nästa steg: fyll i den och kör `polku check {0}`."
         }
     }
 }

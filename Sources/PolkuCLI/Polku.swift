@@ -32,6 +32,7 @@ package struct Polku: ParsableCommand {
         swimlane diagram and writes it as a checklist for the team.
 
         Examples:
+          polku new trip.polku --lang fi
           polku check Examples/article-delivery.polku
           polku check --format summary Examples/article-delivery.polku
           polku render Examples/article-delivery.polku -o article-delivery.svg
@@ -40,7 +41,7 @@ package struct Polku: ParsableCommand {
           polku explain missing-follow-up
         """,
         version: version,
-        subcommands: [CheckCommand.self, RenderCommand.self, ChecklistCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [NewCommand.self, CheckCommand.self, RenderCommand.self, ChecklistCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 
     package init() {}

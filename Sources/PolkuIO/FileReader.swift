@@ -65,6 +65,12 @@ package enum FileReader {
         return path.withCString { stat($0, &info) } == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// True when the path names anything at all, a dangling symbolic link included.
+    package static func anythingAt(_ path: FilePath) -> Bool {
+        var info = stat()
+        return path.withCString { lstat($0, &info) } == 0
+    }
+
     /// True when the path names something (following symbolic links).
     package static func exists(_ path: FilePath) -> Bool {
         var info = stat()

@@ -298,4 +298,7 @@ package final class Pipeline: Sendable {
 
     /// True when the path names a folder.
     package static func isFolder(_ path: String) -> Bool { FileReader.isFolder(FilePath(path)) }
+
+    /// True when something is at `path` (a file, a folder, even a dangling link).
+    package static func exists(_ path: String) -> Bool { FileReader.anythingAt(FilePath(path)) }
 }
