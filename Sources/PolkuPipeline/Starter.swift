@@ -53,26 +53,17 @@ package enum Starter {
             out += "\n\(k(.header(.channel))) \(name): \(words.channelLabel)\n"
             out += "  \(a(.competence)): 3\n  \(a(.presence)): 3\n"
         }
-        let step = k(.header(.step))
-        out += "\n\(k(.phase(.before))):\n"
-        out += words.beforeQuestions.map { "  # \($0)\n" }.joined()
-        out += "  \(step) \(words.firstStepId): \(words.firstStep)\n"
-        out += "    \(a(.via)): \(channel(names.count > 1 ? 1 : 0))\n"
-        out += "    \(a(.need)): \(words.need)\n"
-        out += "    \(a(.recommend)): \(words.recommend)\n"
-        out += "\n\(k(.phase(.during))):\n"
-        out += words.duringQuestions.map { "  # \($0)\n" }.joined()
-        out += "  \(step) \(words.secondStepId): \(words.secondStep)\n"
-        out += "    \(a(.via)): \(channel(0))\n"
-        out += "    \(a(.by)): \(words.role)\n"
-        out += "    \(a(.recommend)): \(words.recommendDuring)\n"
-        out += "    \(a(.followUp)): \(words.followUp)\n"
-        out += "\n\(k(.phase(.after))):\n"
-        out += words.afterQuestions.map { "  # \($0)\n" }.joined()
-        out += "  \(step) \(words.thirdStepId): \(words.thirdStep)\n"
-        out += "    \(a(.via)): \(channel(2))\n"
-        out += "    \(a(.followUp)): \(words.followUpAfter)\n"
-        out += "    \(a(.feedback)): \(words.feedback)\n"
+        /// A phase with its guiding questions and one step and its attribute lines.
+        func phase(_ p: Phase, _ questions: [String], _ id: String, _ title: String, _ lines: [(AttributeKind, String)]) {
+            out += "\n\(k(.phase(p))):\n" + questions.map { "  # \($0)\n" }.joined()
+            out += "  \(k(.header(.step))) \(id): \(title)\n" + lines.map { "    \(a($0.0)): \($0.1)\n" }.joined()
+        }
+        phase(.before, words.beforeQuestions, words.firstStepId, words.firstStep,
+              [(.via, channel(names.count > 1 ? 1 : 0)), (.need, words.need), (.recommend, words.recommend)])
+        phase(.during, words.duringQuestions, words.secondStepId, words.secondStep,
+              [(.via, channel(0)), (.by, words.role), (.recommend, words.recommendDuring), (.followUp, words.followUp)])
+        phase(.after, words.afterQuestions, words.thirdStepId, words.thirdStep,
+              [(.via, channel(2)), (.followUp, words.followUpAfter), (.feedback, words.feedback)])
         return .success(out)
     }
 }
