@@ -28,6 +28,17 @@ public func polkuFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
         _ = SARIFReport.render([(source, result)], version: "fuzz")
     }
     _ = SummaryReport.render(result)
+    // The formatter: idempotent, and its output means what the input did.
+    let tree = JourneyParser.parse(SourceFile(name: "fuzz.polku", bytes: bytes))
+    if let once = Formatter.format(tree) {
+        let again = JourneyParser.parse(SourceFile(name: "fuzz.polku", bytes: once))
+        if Formatter.format(again) != once { fatalError("formatting twice changes the file") }
+        if again.declarations.count != tree.declarations.count { fatalError("the formatted file has other declarations") }
+        if sample % 4 == 3, let translated = Formatter.format(again, to: .fi) {
+            let back = JourneyParser.parse(SourceFile(name: "fuzz.polku", bytes: translated))
+            if Formatter.format(back, to: again.language) != once { fatalError("translating and back changes the file") }
+        }
+    }
     guard result.rulesRan else { return 0 }
 
     let dot = SwimlaneDiagram.dot(result)

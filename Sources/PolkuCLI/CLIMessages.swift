@@ -12,6 +12,7 @@ package enum CLIMessage: String, MessageTemplates {
     case note, noSuchRuleOrError, didYouMean, rulesListsThem
     case rulesFooter, defaultSeverity, anError, streamClosed
     case starterBadChannel, starterBadPersona, starterExists, starterWritten
+    case fmtGiveAPath, fmtOutputIsOneFile
 
     package var en: String {
         switch self {
@@ -45,6 +46,8 @@ package enum CLIMessage: String, MessageTemplates {
         case .starterBadPersona: "polku: `{0}` cannot be a customer profile's id: use letters, digits, `-` and `_`"
         case .starterExists: "polku: `{0}` exists already, and `polku new` never writes over a file: choose another name"
         case .starterWritten: "Wrote `{0}`. Next: fill it in, then run `polku check {0}`."
+        case .fmtGiveAPath: "give at least one journey file or folder, for example `polku fmt Examples/`"
+        case .fmtOutputIsOneFile: "polku: -o is for one journey file; without it, files are formatted in place"
         }
     }
 
@@ -80,6 +83,8 @@ package enum CLIMessage: String, MessageTemplates {
         case .starterBadPersona: "polku: `{0}` ei kelpaa asiakasprofiilin tunnukseksi: käytä kirjaimia, numeroita sekä merkkejä `-` ja `_`"
         case .starterExists: "polku: `{0}` on jo olemassa, eikä `polku new` koskaan kirjoita tiedoston päälle: valitse toinen nimi"
         case .starterWritten: "Kirjoitettiin `{0}`. Seuraavaksi: täydennä se ja aja `polku check {0}`."
+        case .fmtGiveAPath: "anna ainakin yksi palvelupolkutiedosto tai kansio, esimerkiksi `polku fmt Examples/`"
+        case .fmtOutputIsOneFile: "polku: -o on yhdelle palvelupolkutiedostolle; ilman sitä tiedostot muotoillaan paikallaan"
         }
     }
 
@@ -115,6 +120,8 @@ package enum CLIMessage: String, MessageTemplates {
         case .starterBadPersona: "polku: `{0}` kan inte vara en kundprofils id: använd bokstäver, siffror, `-` och `_`"
         case .starterExists: "polku: `{0}` finns redan, och `polku new` skriver aldrig över en fil: välj ett annat namn"
         case .starterWritten: "Skrev `{0}`. Nästa steg: fyll i den och kör `polku check {0}`."
+        case .fmtGiveAPath: "ange minst en kundresefil eller mapp, till exempel `polku fmt Examples/`"
+        case .fmtOutputIsOneFile: "polku: -o gäller en kundresefil; utan det formateras filerna där de ligger"
         }
     }
 }
