@@ -71,11 +71,6 @@ package struct PageSetup: Sendable, Equatable {
 package struct PagedLayout {
     var pages: [SwimlaneLayout]
 
-    /// How many pages the diagram takes on `setup`'s sheet, and at what scale.
-    package static func fit(_ result: CheckResult, options: DiagramOptions, setup: PageSetup) -> (pages: Int, scale: Double) {
-        let paged = PagedLayout(result, options: options, setup: setup)
-        return (paged.pages.count, paged.scale)
-    }
 
     /// Points on paper per layout point, the same on every page; never more than 1.
     var scale: Double
@@ -242,6 +237,13 @@ package struct PagedLayout {
         let final = offPage == reserved ? roomy : SwimlaneLayout(result, options: options, offPage: offPage)
 
         let count = rows.reduce(0) { $0 + $1.count }
+        // The cards and arrows of each window, found once (not once a page).
+        var cardsOf = [[Int]](repeating: [], count: windows.count)
+        for (n, card) in final.cards.enumerated() { cardsOf[stepWindow[card.step]].append(n) }
+        var edgesOf = [[Int]](repeating: [], count: windows.count)
+        for (n, edge) in final.edges.enumerated() where stepWindow[edge.from] == stepWindow[edge.to] {
+            edgesOf[stepWindow[edge.from]].append(n)
+        }
         var pages: [SwimlaneLayout] = []
         for (w, win) in windows.enumerated() {
             for row in rows[w] {
@@ -249,7 +251,7 @@ package struct PagedLayout {
                 var header = shortHeader
                 if number == 1 && details.isEmpty { header = final.headerLines }
                 header.append(TextLine(text: "\(Localized.text(.page, language)) \(number)/\(count)", style: .muted))
-                pages.append(final.page(window: win, windowIndex: w, of: stepWindow, rowLanes: row.lanes, cells: cells, stepLane: stepLane, language: language,
+                pages.append(final.page(window: win, windowIndex: w, cards: cardsOf[w], edges: edgesOf[w], rowLanes: row.lanes, cells: cells, stepLane: stepLane, language: language,
                                         mood: row.mood, legend: row.legend, details: details, header: header))
             }
         }
@@ -270,7 +272,8 @@ extension SwimlaneLayout {
     /// One page: the columns within `window` (moved to the left edge), the lanes `rowLanes`
     /// (moved up under the header), their cards and the arrows between them, and the mood
     /// band and legend if this page has them.
-    func page(window: (x0: Double, x1: Double), windowIndex: Int, of stepWindow: [Int], rowLanes: [(lane: Int, tiers: Range<Int>?)],
+    func page(window: (x0: Double, x1: Double), windowIndex: Int, cards windowCards: [Int], edges windowEdges: [Int],
+              rowLanes: [(lane: Int, tiers: Range<Int>?)],
               cells: [CellKey: [[Int]]], stepLane: [Int], language: KeywordLanguage, mood: Bool, legend hasLegend: Bool, details: [TextLine], header: [TextLine]) -> SwimlaneLayout {
         var p = SwimlaneLayout()
         p.layout = layout
@@ -326,8 +329,8 @@ extension SwimlaneLayout {
         var shown = Set<Int>()
         let sliced = Set(rowLanes.filter { $0.tiers != nil }.map(\.lane))
         let onPage = Set(laneNumbers)
-        for card in cards where stepWindow[card.step] == windowIndex && onPage.contains(stepLane[card.step]) {
-            var card = card
+        for n in windowCards where onPage.contains(stepLane[cards[n].step]) {
+            var card = cards[n]
             card.box.x += dx
             if sliced.contains(stepLane[card.step]) {
                 guard let y = restacked[card.step] else { continue }
@@ -338,7 +341,7 @@ extension SwimlaneLayout {
             p.cards.append(card)
             shown.insert(card.step)
         }
-        for edge in edges where shown.contains(edge.from) && shown.contains(edge.to) {
+        for edge in windowEdges.map({ edges[$0] }) where shown.contains(edge.from) && shown.contains(edge.to) {
             p.edges.append(Edge(from: edge.from, to: edge.to, points: edge.points.map { ($0.0 + dx, moved($0.1)) }))
         }
         if mood, let band = moodBand {

@@ -167,20 +167,52 @@ package enum SwimlaneDiagram {
         return out
     }
 
-    /// The diagram cut into pages of `setup`'s sheet (see `PagedLayout`): the DOT text of
-    /// each page, scaled to the sheet, and the size of its smallest text in points (under
-    /// `PageSetup.smallestText` only when a single lane is taller than a page).
-    package static func pages(_ result: CheckResult, options: DiagramOptions, setup: PageSetup)
-        -> (dots: [String], smallestText: Double) {
-        let paged = PagedLayout(result, options: options, setup: setup)
+    /// A diagram fitted to paper: the DOT text of each page, the steps on each, and how it
+    /// was fitted.
+    package struct Paged: Sendable {
+        package var dots: [String]
+        /// The steps drawn on each page, for each page's text alternative.
+        package var steps: [[Int]]
+        /// The size of the smallest text in points (under `PageSetup.smallestText` only when
+        /// a single lane is taller than a page).
+        package var smallestText: Double
+        /// The sheet as used (an `auto` orientation decided) and the layout drawn.
+        package var setup: PageSetup
+        package var layout: DiagramLayout
+    }
+
+    /// The diagram cut into pages of `setup`'s sheet (see `PagedLayout`). An `auto` layout
+    /// or orientation is the one that needs the fewest pages, then the one with the
+    /// largest text; on a tie the usual layout (`DiagramLayout.chosen(for:)`), standing.
+    /// Each candidate is laid out once, and the chosen one is drawn from that layout.
+    package static func pages(_ result: CheckResult, options: DiagramOptions, setup: PageSetup) -> Paged {
+        let usual = options.layout.chosen(for: result.analysis.journey)
+        let layouts: [DiagramLayout] = options.layout == .auto ? [usual, usual == .compact ? .timeline : .compact] : [usual]
+        let orientations: [Orientation] = setup.orientation == .auto ? [.portrait, .landscape] : [setup.orientation]
+        var best: (paged: PagedLayout, setup: PageSetup, options: DiagramOptions)?
+        for layout in layouts {
+            for orientation in orientations {
+                var o = options
+                o.layout = layout
+                var s = setup
+                s.orientation = orientation
+                let paged = PagedLayout(result, options: o, setup: s)
+                if best == nil || paged.pages.count < best!.paged.pages.count
+                    || (paged.pages.count == best!.paged.pages.count && paged.scale > best!.paged.scale + 1e-9) {
+                    best = (paged, s, o)
+                }
+            }
+        }
+        let (paged, chosen, chosenOptions) = best!
         let s = paged.scale
-        let sheet = setup.size
-        let offset = setup.marginPoints / s - SwimlaneLayout.margin
+        let sheet = chosen.size
+        let offset = chosen.marginPoints / s - SwimlaneLayout.margin
         let dots = paged.pages.map { page in
             dot(page.placed(dx: offset, dy: offset, width: sheet.width / s, height: sheet.height / s), result,
-                options: options, paperInches: (sheet.width / 72, sheet.height / 72))
+                options: chosenOptions, paperInches: (sheet.width / 72, sheet.height / 72))
         }
-        return (dots, SwimlaneLayout.smallestFont * s)
+        return Paged(dots: dots, steps: paged.pages.map { $0.cards.map(\.step) }, smallestText: SwimlaneLayout.smallestFont * s,
+                     setup: chosen, layout: chosenOptions.layout)
     }
 
     /// Where the cards are, in points from the top left, and each card's first line (its
@@ -251,20 +283,26 @@ package enum SwimlaneDiagram {
 
     /// A text alternative for the whole diagram: the steps of each phase in order, with their
     /// channels, and how many findings there are. Goes into the SVG's `<desc>`.
-    package static func description(_ result: CheckResult, options: DiagramOptions = DiagramOptions()) -> String {
+    /// - Parameter page: for one page of a diagram cut into pages: its number, the number
+    ///   of pages and the steps on it; the description then names only those steps.
+    package static func description(_ result: CheckResult, options: DiagramOptions = DiagramOptions(),
+                                    page: (number: Int, of: Int, steps: Set<Int>)? = nil) -> String {
         let journey = result.analysis.journey
         let language = options.language ?? journey.language
         var parts: [String] = ["\(Localized.text(.diagramOf, language)): \(journey.title.value)."]
+        if let page { parts[0] += " \(Localized.text(.page, language)) \(page.number)/\(page.of)." }
+        func shown(_ step: Step) -> Bool { page.map { $0.steps.contains(step.index) } ?? true }
         let personas = journey.focus.map { journey.personas[$0].description.value.isEmpty ? journey.personas[$0].id : journey.personas[$0].description.value }
         if !personas.isEmpty { parts.append("\(Localized.text(.forWhom, language)): \(personas.joined(separator: "; ")).") }
         for phase in Phase.allCases {
-            let steps = journey.steps.filter { $0.phase == phase }
+            let steps = journey.steps.filter { $0.phase == phase && shown($0) }
+            if page != nil && steps.isEmpty { continue }
             let list = steps.isEmpty ? Localized.text(.noSteps, language)
                 : steps.map { "\($0.index + 1). \($0.title.value) (\(journey.channelShortName($0.channel, language)))" }.joined(separator: "; ")
             parts.append("\(Labels.phase(phase, language)): \(list).")
         }
         // The mood curve in words: each step's mood in order, then where it is lowest.
-        let moods = journey.steps.filter { $0.moodValue != nil }
+        let moods = journey.steps.filter { $0.moodValue != nil && shown($0) }
         if let lowest = moods.compactMap(\.moodValue).min() {
             let curve = moods.map { "\($0.index + 1). \($0.title.value) \($0.moodValue!)/5" }.joined(separator: "; ")
             let low = moods.filter { $0.moodValue == lowest }.map { "\($0.index + 1). \($0.title.value)" }.joined(separator: "; ")

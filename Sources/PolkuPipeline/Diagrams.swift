@@ -94,6 +94,8 @@ package enum Diagrams {
         var dots: [String]
         var notes: [Message]
         var options: DiagramOptions
+        /// For a diagram cut into pages: the steps on each page.
+        var pageSteps: [[Int]]? = nil
 
         var dotDrawing: Drawing { Drawing(pages: dots.map { Array($0.utf8) }, notes: notes, page: options.page) }
 
@@ -116,11 +118,14 @@ package enum Diagrams {
                 let result = journey.result
                 let hover = SwimlaneDiagram.hoverTitles(result, options: options)
                 let title = SwimlaneDiagram.title(result, options: options)
-                let description = SwimlaneDiagram.description(result, options: options)
                 let language = options.language ?? result.analysis.journey.language
+                // One page: the whole journey in words. Pages: each says what is on it.
+                let whole = pages.count == 1 ? SwimlaneDiagram.description(result, options: options) : ""
                 let svgs = pages.enumerated().map { (k, bytes) in
                     let retitled = SVGAccessibility.retitle(bytes, hover)
                     let pageTitle = pages.count == 1 ? title : "\(title) (\(Localized.text(.page, language)) \(k + 1)/\(pages.count))"
+                    let description = pages.count == 1 ? whole : SwimlaneDiagram.description(
+                        result, options: options, page: (k + 1, pages.count, Set(pageSteps?[k] ?? [])))
                     return Array(SVGAccessibility.annotate(String(decoding: retitled, as: UTF8.self),
                                                            title: pageTitle, description: description).utf8)
                 }
@@ -140,37 +145,24 @@ package enum Diagrams {
         if format != .png { options.dpi = nil; options.pixelWidth = nil }
         let result = journey.result
         var notes: [Message] = []
-        if var setup = options.page {
-            // On paper, an `auto` layout or orientation is the one that needs the fewest
-            // pages, then the one with the largest text; on a tie the usual layout, standing.
-            let usual = options.layout.chosen(for: result.analysis.journey)
-            let layouts = options.layout == .auto ? [usual, usual == .compact ? .timeline : .compact] : [usual]
-            let orientations: [Orientation] = setup.orientation == .auto ? [.portrait, .landscape] : [setup.orientation]
-            var best: (layout: DiagramLayout, orientation: Orientation, pages: Int, scale: Double)?
-            for layout in layouts {
-                for orientation in orientations {
-                    var o = options
-                    o.layout = layout
-                    var s = setup
-                    s.orientation = orientation
-                    let fit = PagedLayout.fit(result, options: o, setup: s)
-                    if best == nil || fit.pages < best!.pages || (fit.pages == best!.pages && fit.scale > best!.scale + 1e-9) {
-                        best = (layout, orientation, fit.pages, fit.scale)
-                    }
-                }
-            }
-            options.layout = best!.layout
-            setup.orientation = best!.orientation
-            options.page = setup
-            let sheet = setup.size
+        if let setup = options.page {
             if format == .png, let width = options.pixelWidth {
-                options.dpi = Double(width) * 72 / sheet.width
+                // The sheet's width is the same whichever layout is chosen, not its turn.
+                let turned = setup.orientation == .auto ? PageSetup(paper: setup.paper, orientation: .portrait, margin: setup.margin) : setup
+                options.dpi = Double(width) * 72 / turned.size.width
             }
-            let paged = SwimlaneDiagram.pages(result, options: options, setup: setup)
+            var paged = SwimlaneDiagram.pages(result, options: options, setup: setup)
+            if format == .png, let width = options.pixelWidth, setup.orientation == .auto, paged.setup.orientation == .landscape {
+                // Drawn lying: the width asked for is the lying sheet's.
+                options.dpi = Double(width) * 72 / paged.setup.size.width
+                paged = SwimlaneDiagram.pages(result, options: options, setup: paged.setup)
+            }
+            options.layout = paged.layout
+            options.page = paged.setup
             if paged.smallestText < PageSetup.smallestText - 0.005 {
                 notes.append(Message(PipelineMessage.smallerText, .text(number(paged.smallestText))))
             }
-            return Prepared(dots: paged.dots, notes: notes, options: options)
+            return Prepared(dots: paged.dots, notes: notes, options: options, pageSteps: paged.steps)
         }
         var (dot, width, height) = SwimlaneDiagram.dotAndSize(result, options: options)
         if format == .png, let pixels = options.pixelWidth {
