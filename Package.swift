@@ -45,9 +45,14 @@ let package = Package(
             "PolkuIO", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz",
             "PolkuChecklist",
         ]),
+        // The language server (`polku lsp`): JSON-RPC framing, and editor features over the
+        // pipeline; another thin door.
+        .target(name: "PolkuLanguageServer", dependencies: [
+            "PolkuPipeline", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport",
+        ]),
         // The command line: a thin door to the pipeline, one file per subcommand.
         .target(name: "PolkuCLI", dependencies: [
-            "PolkuIO", "PolkuPipeline", "PolkuSyntax", "PolkuCheck", "PolkuReport", "PolkuDiagram",
+            "PolkuIO", "PolkuPipeline", "PolkuSyntax", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuLanguageServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "polku", dependencies: ["PolkuCLI"]),
@@ -55,7 +60,7 @@ let package = Package(
         .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuGraphviz", "PolkuDiagram"]),
         .testTarget(name: "PolkuTests", dependencies: [
             "PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz",
-            "PolkuChecklist", "PolkuIO", "PolkuPipeline", "PolkuCLI", "polku",
+            "PolkuChecklist", "PolkuIO", "PolkuPipeline", "PolkuCLI", "PolkuLanguageServer", "polku",
         ], exclude: ["Golden", "Hostile", "Fuzz"]),
     ]
 )

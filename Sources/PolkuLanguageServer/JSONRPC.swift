@@ -45,10 +45,57 @@ package enum JSONValue: Hashable, Sendable, Codable {
     package static func int(_ n: Int) -> JSONValue { .number(Double(n)) }
 
     /// The value as compact JSON, keys sorted (the same message is always the same bytes).
+    /// Written by hand on bytes: a change's diagnostics for a 2,000-step journey are
+    /// hundreds of objects, and this is on the path of every keystroke.
     package var encoded: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(&out)
+        return Data(out)
+    }
+
+    private func write(_ out: inout [UInt8]) {
+        switch self {
+        case .null: out += Array("null".utf8)
+        case .bool(let b): out += Array((b ? "true" : "false").utf8)
+        case .number(let n):
+            if n == n.rounded(), abs(n) < 1e15 { out += Array(String(Int(n)).utf8) } else { out += Array("\(n)".utf8) }
+        case .string(let s): Self.write(string: s, &out)
+        case .array(let a):
+            out.append(UInt8(ascii: "["))
+            for (i, v) in a.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                v.write(&out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let o):
+            out.append(UInt8(ascii: "{"))
+            for (i, key) in o.keys.sorted().enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                Self.write(string: key, &out)
+                out.append(UInt8(ascii: ":"))
+                o[key]!.write(&out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func write(string: String, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in string.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out += [0x5C, 0x22]
+            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]]
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -10,11 +10,19 @@ import PolkuSyntax
 /// requests from the journey's syntax tree. Positions are LSP's: 0-based lines, columns in
 /// UTF-16 code units. One server per connection, used from one thread.
 package final class LanguageServer {
-    struct Document {
-        var text: String
-        var source: SourceFile
-        var journey: CheckedJourney
-        var tree: SyntaxTree
+    final class Document {
+        let text: String
+        let source: SourceFile
+        let journey: CheckedJourney
+        /// The syntax tree, for the features that read ids and lines; parsed when first
+        /// needed, not on every change (the check keeps none).
+        lazy var tree: SyntaxTree = JourneyParser.parse(source)
+
+        init(text: String, source: SourceFile, journey: CheckedJourney) {
+            self.text = text
+            self.source = source
+            self.journey = journey
+        }
     }
 
     private var documents: [String: Document] = [:]
@@ -139,8 +147,7 @@ package final class LanguageServer {
             return ["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
                     "params": ["uri": .string(uri), "diagnostics": .array(diagnostics)]]
         }
-        let tree = JourneyParser.parse(source)
-        documents[uri] = Document(text: text, source: source, journey: journey, tree: tree)
+        documents[uri] = Document(text: text, source: source, journey: journey)
         let w = Wording(journey.language, keywords: journey.language)
         let diagnostics = journey.result.diagnostics.map { d -> JSONValue in
             var message = w(d.text)
@@ -203,5 +210,12 @@ package final class LanguageServer {
 
     static func range(_ r: SourceRange, in source: SourceFile) -> JSONValue {
         ["start": position(r.start, in: source), "end": position(max(r.end, r.start), in: source)]
+    }
+}
+
+extension LanguageServer {
+    /// `offset(line:character:in:)`, for tests.
+    package static func offsetForTests(line: Int, character: Int, in source: SourceFile) -> Int {
+        offset(line: line, character: character, in: source)
     }
 }

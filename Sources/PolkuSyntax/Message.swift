@@ -89,6 +89,10 @@ package struct Message: Hashable, Sendable {
         return out
     }
 
+    /// Whether this is a sentence of `key` (for a tool that acts on a kind of message, such
+    /// as a did-you-mean).
+    package func isCase<T: MessageTemplates>(_ key: T) -> Bool { en == key.en && fi == key.fi && sv == key.sv }
+
     /// English, with English keywords: for code and tests that read a message as data.
     package var english: String { text(.en, keywords: .en) }
 
