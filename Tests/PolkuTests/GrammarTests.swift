@@ -256,7 +256,7 @@ private func removeColons(fromOneStatementOf sentence: String, using rng: inout 
 
 // MARK: - Keyword file
 
-private struct KeywordRow {
+struct KeywordRow {
     var line: Int
     var kind: String
     var meaning: String
@@ -264,11 +264,12 @@ private struct KeywordRow {
     var spellings: [(String, [String])]
 }
 
-private enum KeywordFile {
+enum KeywordFile {
     static let header = "kind\tmeaning\ten\tfi\tsv"
     static let languages = ["en", "fi", "sv"]
 
-    /// Reads `Grammar/keywords.tsv`, recording an issue and returning nil if it is malformed.
+    /// Reads `Grammar/keywords.tsv`, recording an issue and returning nil if it is malformed
+    /// (`GrammarFileTests` reads it here too).
     static func load() -> [KeywordRow]? {
         let text: String
         do { text = try Fixture.read("Grammar/keywords.tsv") } catch {
