@@ -43,6 +43,8 @@ vim.api.nvim_create_autocmd('FileType', {
     vim.bo[buf].expandtab = true
     vim.bo[buf].shiftwidth = 2
     vim.bo[buf].softtabstop = 2
+    -- Completion from the server with Ctrl-X Ctrl-O (keywords, channels, steps, rules).
+    vim.bo[buf].omnifunc = 'v:lua.vim.lsp.omnifunc'
 
     local config = { name = 'polku', cmd = { 'polku', 'lsp' }, root_dir = root_dir(buf) }
     if vim.lsp.start then -- Neovim 0.8 and later: starts the server or reuses the running one
