@@ -168,7 +168,7 @@ private struct Token {
 /// Splits PDF syntax outside streams into tokens: numbers, names, literal strings `( … )`
 /// (with escapes and nested parentheses), hex strings `< … >`, `<<`, `>>`, `[`, `]` and
 /// keywords. White space and `%` comments (to the end of the line) lie between tokens.
-private struct Lexer {
+private struct PDFLexer {
     let bytes: [UInt8]
     var position: Int
 
@@ -313,11 +313,11 @@ private struct Reference {
 }
 
 /// Reads values from tokens, noting every indirect reference it meets.
-private struct Parser {
-    var lexer: Lexer
+private struct PDFParser {
+    var lexer: PDFLexer
     var references: [Reference] = []
 
-    init(_ bytes: [UInt8], at position: Int) { lexer = Lexer(bytes: bytes, position: position) }
+    init(_ bytes: [UInt8], at position: Int) { lexer = PDFLexer(bytes: bytes, position: position) }
 
     mutating func value(depth: Int = 0) throws(Malformed) -> Value {
         try value(startingWith: lexer.next(), depth: depth)
@@ -465,7 +465,7 @@ private struct Document {
         var at = bytes.count - keyword.count
         while at >= 0, !bytes[at..<at + keyword.count].elementsEqual(keyword) { at -= 1 }
         guard at >= 0 else { throw Malformed("it has no startxref") }
-        var lexer = Lexer(bytes: bytes, position: at + keyword.count)
+        var lexer = PDFLexer(bytes: bytes, position: at + keyword.count)
         guard case .integer(var offset) = try lexer.next().kind else { throw Malformed("startxref gives no offset") }
 
         var entries: [Int: (offset: Int, generation: Int)] = [:]
@@ -504,7 +504,7 @@ private struct Document {
                     if lexer.isKeyword(type, "n") { entries[number] = (entryOffset, generation) }
                 }
             }
-            var parser = Parser(bytes, at: lexer.position)
+            var parser = PDFParser(bytes, at: lexer.position)
             let trailer = try parser.value()
             guard case .dictionary = trailer else { throw Malformed("its trailer is not a dictionary") }
             if trailer["Encrypt"] != nil { throw Malformed("it is encrypted") }
@@ -523,7 +523,7 @@ private struct Document {
         guard entry.offset > 0, entry.offset < bytes.count else {
             throw Malformed("the cross-reference table puts object \(number) outside the file")
         }
-        var parser = Parser(bytes, at: entry.offset)
+        var parser = PDFParser(bytes, at: entry.offset)
         guard case .integer(number) = try parser.lexer.next().kind, case .integer(entry.generation) = try parser.lexer.next().kind,
               parser.lexer.isKeyword(try parser.lexer.next(), "obj") else {
             throw Malformed("object \(number) is not where the cross-reference table says (byte \(entry.offset))")
@@ -562,7 +562,7 @@ private struct Document {
         }
         let start = object.stream!.lowerBound
         guard length >= 0, length <= bytes.count - start else { throw Malformed("stream \(number) runs past the end of the file") }
-        var lexer = Lexer(bytes: bytes, position: start + length)
+        var lexer = PDFLexer(bytes: bytes, position: start + length)
         guard lexer.isKeyword(try lexer.next(), "endstream"), lexer.isKeyword(try lexer.next(), "endobj") else {
             throw Malformed("stream \(number) does not end with endstream where its /Length says")
         }
