@@ -24,11 +24,11 @@ package enum PDFPages {
     /// returned as it is.
     package static func join(_ documents: [[UInt8]]) throws(GraphvizError) -> [UInt8] {
         guard !documents.isEmpty else { throw GraphvizError(.noPDFToJoin, details: "") }
-        var parsed: [Document] = []
+        var parsed: [PDFDocument] = []
         parsed.reserveCapacity(documents.count)
         for (index, bytes) in documents.enumerated() {
-            do throws(Malformed) {
-                parsed.append(try Document(bytes))
+            do throws(PDFMalformed) {
+                parsed.append(try PDFDocument(bytes))
             } catch {
                 throw GraphvizError(.pdfUnreadable(document: index + 1, count: documents.count, reason: error.reason), details: "")
             }
@@ -43,7 +43,7 @@ package enum PDFPages {
         static let catalog = 1, pages = 2, info = 3, firstCopied = 4
     }
 
-    private static func write(_ documents: [Document]) -> [UInt8] {
+    private static func write(_ documents: [PDFDocument]) -> [UInt8] {
         // Number every object that is copied, document by document, in the order of old numbers.
         var numbers: [[Int: Int]] = []
         var next = New.firstCopied
@@ -149,13 +149,13 @@ package enum PDFPages {
 // MARK: Reading
 
 /// Why a document cannot be joined, in a few words.
-private struct Malformed: Error {
+private struct PDFMalformed: Error {
     var reason: String
     init(_ reason: String) { self.reason = reason }
 }
 
 /// A PDF token: where it is and what it is.
-private struct Token {
+private struct PDFToken {
     enum Kind: Equatable {
         case integer(Int), real, name, string, keyword
         case dictionaryStart, dictionaryEnd, arrayStart, arrayEnd, end
@@ -197,18 +197,18 @@ private struct PDFLexer {
         }
     }
 
-    mutating func next() throws(Malformed) -> Token {
+    mutating func next() throws(PDFMalformed) -> PDFToken {
         skipBlanks()
         let start = position
-        guard position < bytes.count else { return Token(kind: .end, range: start..<start) }
+        guard position < bytes.count else { return PDFToken(kind: .end, range: start..<start) }
         let byte = bytes[position]
         position += 1
-        let kind: Token.Kind
+        let kind: PDFToken.Kind
         switch byte {
         case UInt8(ascii: "("):
             var depth = 1
             while depth > 0 {
-                guard position < bytes.count else { throw Malformed("a string starting at byte \(start) does not end") }
+                guard position < bytes.count else { throw PDFMalformed("a string starting at byte \(start) does not end") }
                 switch bytes[position] {
                 case UInt8(ascii: "\\"): position += 1
                 case UInt8(ascii: "("): depth += 1
@@ -224,31 +224,31 @@ private struct PDFLexer {
                 kind = .dictionaryStart
             } else {
                 while position < bytes.count, bytes[position] != UInt8(ascii: ">") { position += 1 }
-                guard position < bytes.count else { throw Malformed("a hex string starting at byte \(start) does not end") }
+                guard position < bytes.count else { throw PDFMalformed("a hex string starting at byte \(start) does not end") }
                 position += 1
                 kind = .string
             }
         case UInt8(ascii: ">"):
             guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else {
-                throw Malformed("a lone '>' at byte \(start)")
+                throw PDFMalformed("a lone '>' at byte \(start)")
             }
             position += 1
             kind = .dictionaryEnd
         case UInt8(ascii: "["): kind = .arrayStart
         case UInt8(ascii: "]"): kind = .arrayEnd
         case UInt8(ascii: ")"), UInt8(ascii: "{"), UInt8(ascii: "}"):
-            throw Malformed("an unexpected '\(Character(Unicode.Scalar(byte)))' at byte \(start)")
+            throw PDFMalformed("an unexpected '\(Character(Unicode.Scalar(byte)))' at byte \(start)")
         default:
             while position < bytes.count, !Self.isWhiteSpace(bytes[position]), !Self.isDelimiter(bytes[position]) {
                 position += 1
             }
             kind = byte == UInt8(ascii: "/") ? .name : Self.classify(bytes[start..<position])
         }
-        return Token(kind: kind, range: start..<position)
+        return PDFToken(kind: kind, range: start..<position)
     }
 
     /// A run of regular characters: an integer, another number, or a keyword.
-    private static func classify(_ run: ArraySlice<UInt8>) -> Token.Kind {
+    private static func classify(_ run: ArraySlice<UInt8>) -> PDFToken.Kind {
         var digits = run[...]
         let negative = digits.first == UInt8(ascii: "-")
         if negative || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
@@ -264,7 +264,7 @@ private struct PDFLexer {
     }
 
     /// Whether `token` is the keyword `word`.
-    func isKeyword(_ token: Token, _ word: String) -> Bool {
+    func isKeyword(_ token: PDFToken, _ word: String) -> Bool {
         token.kind == .keyword && bytes[token.range].elementsEqual(word.utf8)
     }
 }
@@ -306,7 +306,7 @@ private indirect enum Value {
 }
 
 /// An indirect reference `n g R` where it is written.
-private struct Reference {
+private struct PDFReference {
     var number: Int
     var generation: Int
     var range: Range<Int>
@@ -315,23 +315,23 @@ private struct Reference {
 /// Reads values from tokens, noting every indirect reference it meets.
 private struct PDFParser {
     var lexer: PDFLexer
-    var references: [Reference] = []
+    var references: [PDFReference] = []
 
     init(_ bytes: [UInt8], at position: Int) { lexer = PDFLexer(bytes: bytes, position: position) }
 
-    mutating func value(depth: Int = 0) throws(Malformed) -> Value {
+    mutating func value(depth: Int = 0) throws(PDFMalformed) -> Value {
         try value(startingWith: lexer.next(), depth: depth)
     }
 
-    mutating func value(startingWith token: Token, depth: Int) throws(Malformed) -> Value {
-        guard depth < 100 else { throw Malformed("values are nested more than 100 deep at byte \(token.range.lowerBound)") }
+    mutating func value(startingWith token: PDFToken, depth: Int) throws(PDFMalformed) -> Value {
+        guard depth < 100 else { throw PDFMalformed("values are nested more than 100 deep at byte \(token.range.lowerBound)") }
         switch token.kind {
         case .dictionaryStart:
             var entries: [Value.Entry] = []
             while true {
                 let key = try lexer.next()
                 if key.kind == .dictionaryEnd { return .dictionary(entries, token.range.lowerBound..<key.range.upperBound) }
-                guard key.kind == .name else { throw Malformed("a dictionary key at byte \(key.range.lowerBound) is not a name") }
+                guard key.kind == .name else { throw PDFMalformed("a dictionary key at byte \(key.range.lowerBound) is not a name") }
                 entries.append(Value.Entry(key: name(key.range), keyRange: key.range, value: try value(depth: depth + 1)))
             }
         case .arrayStart:
@@ -347,7 +347,7 @@ private struct PDFParser {
                 let r = try lexer.next()
                 if lexer.isKeyword(r, "R") {
                     let range = token.range.lowerBound..<r.range.upperBound
-                    references.append(Reference(number: number, generation: generation, range: range))
+                    references.append(PDFReference(number: number, generation: generation, range: range))
                     return .reference(number: number, generation: generation, range)
                 }
             }
@@ -360,7 +360,7 @@ private struct PDFParser {
         case .keyword where lexer.isKeyword(token, "true") || lexer.isKeyword(token, "false") || lexer.isKeyword(token, "null"):
             return .other(token.range)
         case .keyword, .dictionaryEnd, .arrayEnd, .end:
-            throw Malformed("a value was expected at byte \(token.range.lowerBound)")
+            throw PDFMalformed("a value was expected at byte \(token.range.lowerBound)")
         }
     }
 
@@ -397,13 +397,13 @@ private struct PDFObject {
     var generation: Int
     var value: Value
     /// Every `n g R` in the value, in order.
-    var references: [Reference]
+    var references: [PDFReference]
     /// The stream's data, if the object is a stream.
     var stream: Range<Int>?
 }
 
 /// What a page-tree node gives a page that does not say it itself (or a missing `/Parent`).
-private struct Addition {
+private struct PDFAddition {
     /// The key as written, `/` included.
     var key: [UInt8]
     /// The node whose value it is (whose references it has).
@@ -414,7 +414,7 @@ private struct Addition {
 
 /// A document read: its objects, its pages in order, and which objects the joined document
 /// replaces (catalog, page-tree nodes, information dictionary).
-private struct Document {
+private struct PDFDocument {
     let bytes: [UInt8]
     /// `1.5` of `%PDF-1.5`.
     let version: [UInt8]
@@ -425,18 +425,18 @@ private struct Document {
     var info = -1
     var pageNodes: Set<Int> = []
     var pages: [Int] = []
-    var additions: [Int: [Addition]] = [:]
+    var additions: [Int: [PDFAddition]] = [:]
 
     /// The attributes a page inherits from its ancestors in the page tree.
     static let inheritable = ["Resources", "MediaBox", "CropBox", "Rotate"]
 
     func isReplaced(_ number: Int) -> Bool { number == catalog || number == info || pageNodes.contains(number) }
 
-    init(_ bytes: [UInt8]) throws(Malformed) {
+    init(_ bytes: [UInt8]) throws(PDFMalformed) {
         self.bytes = bytes
-        guard bytes.starts(with: "%PDF-".utf8) else { throw Malformed("it does not start with %PDF-") }
+        guard bytes.starts(with: "%PDF-".utf8) else { throw PDFMalformed("it does not start with %PDF-") }
         let version = Array(bytes.dropFirst(5).prefix { $0 >= 0x30 && $0 <= 0x39 || $0 == UInt8(ascii: ".") }.prefix(4))
-        guard version.count >= 3 else { throw Malformed("its header has no version") }
+        guard version.count >= 3 else { throw PDFMalformed("its header has no version") }
         self.version = version
 
         let (entries, trailer) = try Self.crossReferences(bytes)
@@ -448,11 +448,11 @@ private struct Document {
             try findStreamData(of: number)
         }
 
-        guard case .reference(let root, _, _)? = trailer["Root"] else { throw Malformed("its trailer has no /Root") }
+        guard case .reference(let root, _, _)? = trailer["Root"] else { throw PDFMalformed("its trailer has no /Root") }
         catalog = root
         if case .reference(let number, _, _)? = trailer["Info"] { info = number }
         guard case .reference(let tree, _, _)? = objects[root]?.value["Pages"] else {
-            throw Malformed("its catalog (object \(root)) has no /Pages")
+            throw PDFMalformed("its catalog (object \(root)) has no /Pages")
         }
         var visited: Set<Int> = []
         try collectPages(tree, inherited: [], depth: 0, visited: &visited)
@@ -460,13 +460,13 @@ private struct Document {
 
     /// The in-use entries of the cross-reference table (object number → offset and
     /// generation; newer sections first when the file was updated) and the newest trailer.
-    private static func crossReferences(_ bytes: [UInt8]) throws(Malformed) -> ([Int: (offset: Int, generation: Int)], Value) {
+    private static func crossReferences(_ bytes: [UInt8]) throws(PDFMalformed) -> ([Int: (offset: Int, generation: Int)], Value) {
         let keyword = Array("startxref".utf8)
         var at = bytes.count - keyword.count
         while at >= 0, !bytes[at..<at + keyword.count].elementsEqual(keyword) { at -= 1 }
-        guard at >= 0 else { throw Malformed("it has no startxref") }
+        guard at >= 0 else { throw PDFMalformed("it has no startxref") }
         var lexer = PDFLexer(bytes: bytes, position: at + keyword.count)
-        guard case .integer(var offset) = try lexer.next().kind else { throw Malformed("startxref gives no offset") }
+        guard case .integer(var offset) = try lexer.next().kind else { throw PDFMalformed("startxref gives no offset") }
 
         var entries: [Int: (offset: Int, generation: Int)] = [:]
         var seen: Set<Int> = []
@@ -474,31 +474,31 @@ private struct Document {
         var newest: Value?
         while true {
             guard offset >= 0, offset < bytes.count, sections.insert(offset).inserted else {
-                throw Malformed("a cross-reference offset (\(offset)) is outside the file or repeats")
+                throw PDFMalformed("a cross-reference offset (\(offset)) is outside the file or repeats")
             }
             lexer.position = offset
             let first = try lexer.next()
             guard lexer.isKeyword(first, "xref") else {
                 if case .integer = first.kind {
-                    throw Malformed("it has a cross-reference stream (PDF 1.5 compression), which Polku does not read")
+                    throw PDFMalformed("it has a cross-reference stream (PDF 1.5 compression), which Polku does not read")
                 }
-                throw Malformed("startxref does not point to a cross-reference table")
+                throw PDFMalformed("startxref does not point to a cross-reference table")
             }
             while true {
                 let token = try lexer.next()
                 if lexer.isKeyword(token, "trailer") { break }
                 guard case .integer(let start) = token.kind, case .integer(let count) = try lexer.next().kind,
                       start >= 0, count >= 0 else {
-                    throw Malformed("its cross-reference table is not understood")
+                    throw PDFMalformed("its cross-reference table is not understood")
                 }
                 for number in start..<start + count {
                     guard case .integer(let entryOffset) = try lexer.next().kind,
                           case .integer(let generation) = try lexer.next().kind else {
-                        throw Malformed("its cross-reference table is cut short")
+                        throw PDFMalformed("its cross-reference table is cut short")
                     }
                     let type = try lexer.next()
                     guard lexer.isKeyword(type, "n") || lexer.isKeyword(type, "f") else {
-                        throw Malformed("its cross-reference table has an entry that is neither n nor f")
+                        throw PDFMalformed("its cross-reference table has an entry that is neither n nor f")
                     }
                     guard number > 0, seen.insert(number).inserted else { continue }
                     if lexer.isKeyword(type, "n") { entries[number] = (entryOffset, generation) }
@@ -506,10 +506,10 @@ private struct Document {
             }
             var parser = PDFParser(bytes, at: lexer.position)
             let trailer = try parser.value()
-            guard case .dictionary = trailer else { throw Malformed("its trailer is not a dictionary") }
-            if trailer["Encrypt"] != nil { throw Malformed("it is encrypted") }
+            guard case .dictionary = trailer else { throw PDFMalformed("its trailer is not a dictionary") }
+            if trailer["Encrypt"] != nil { throw PDFMalformed("it is encrypted") }
             if trailer["XRefStm"] != nil {
-                throw Malformed("it has a cross-reference stream (PDF 1.5 compression), which Polku does not read")
+                throw PDFMalformed("it has a cross-reference stream (PDF 1.5 compression), which Polku does not read")
             }
             newest = newest ?? trailer
             guard case .integer(let previous, _)? = trailer["Prev"] else { break }
@@ -519,34 +519,34 @@ private struct Document {
     }
 
     /// The object the cross-reference table puts at `entry.offset`.
-    private static func object(_ number: Int, _ entry: (offset: Int, generation: Int), in bytes: [UInt8]) throws(Malformed) -> PDFObject {
+    private static func object(_ number: Int, _ entry: (offset: Int, generation: Int), in bytes: [UInt8]) throws(PDFMalformed) -> PDFObject {
         guard entry.offset > 0, entry.offset < bytes.count else {
-            throw Malformed("the cross-reference table puts object \(number) outside the file")
+            throw PDFMalformed("the cross-reference table puts object \(number) outside the file")
         }
         var parser = PDFParser(bytes, at: entry.offset)
         guard case .integer(number) = try parser.lexer.next().kind, case .integer(entry.generation) = try parser.lexer.next().kind,
               parser.lexer.isKeyword(try parser.lexer.next(), "obj") else {
-            throw Malformed("object \(number) is not where the cross-reference table says (byte \(entry.offset))")
+            throw PDFMalformed("object \(number) is not where the cross-reference table says (byte \(entry.offset))")
         }
         let value = try parser.value()
         let end = try parser.lexer.next()
         var stream: Range<Int>?
         if parser.lexer.isKeyword(end, "stream") {
-            guard case .dictionary = value else { throw Malformed("the stream of object \(number) has no dictionary") }
+            guard case .dictionary = value else { throw PDFMalformed("the stream of object \(number) has no dictionary") }
             // The data starts after the end of line that follows `stream` (CR LF or LF).
             var start = end.range.upperBound
             if start < bytes.count, bytes[start] == 0x0D { start += 1 }
             if start < bytes.count, bytes[start] == 0x0A { start += 1 }
             stream = start..<start
         } else if !parser.lexer.isKeyword(end, "endobj") {
-            throw Malformed("object \(number) does not end with endobj")
+            throw PDFMalformed("object \(number) does not end with endobj")
         }
         return PDFObject(generation: entry.generation, value: value, references: parser.references, stream: stream)
     }
 
     /// Sets the stream data of object `number` from its `/Length` (a number, or a reference to
     /// one, which cairo writes after the stream), and checks that `endstream` follows.
-    private mutating func findStreamData(of number: Int) throws(Malformed) {
+    private mutating func findStreamData(of number: Int) throws(PDFMalformed) {
         let object = objects[number]!
         let length: Int
         switch object.value["Length"] {
@@ -554,31 +554,31 @@ private struct Document {
             length = direct
         case .reference(let other, _, _)?:
             guard case .integer(let indirect, _)? = objects[other]?.value else {
-                throw Malformed("the /Length of stream \(number) refers to object \(other), which is not a number")
+                throw PDFMalformed("the /Length of stream \(number) refers to object \(other), which is not a number")
             }
             length = indirect
         default:
-            throw Malformed("stream \(number) has no /Length")
+            throw PDFMalformed("stream \(number) has no /Length")
         }
         let start = object.stream!.lowerBound
-        guard length >= 0, length <= bytes.count - start else { throw Malformed("stream \(number) runs past the end of the file") }
+        guard length >= 0, length <= bytes.count - start else { throw PDFMalformed("stream \(number) runs past the end of the file") }
         var lexer = PDFLexer(bytes: bytes, position: start + length)
         guard lexer.isKeyword(try lexer.next(), "endstream"), lexer.isKeyword(try lexer.next(), "endobj") else {
-            throw Malformed("stream \(number) does not end with endstream where its /Length says")
+            throw PDFMalformed("stream \(number) does not end with endstream where its /Length says")
         }
         objects[number]!.stream = start..<start + length
     }
 
     /// Walks the page tree from `node`, depth first, noting pages in order, the tree's nodes,
     /// and what each page inherits.
-    private mutating func collectPages(_ node: Int, inherited: [Addition], depth: Int, visited: inout Set<Int>) throws(Malformed) {
-        guard depth < 64 else { throw Malformed("its page tree is more than 64 deep") }
-        guard visited.insert(node).inserted else { throw Malformed("its page tree names object \(node) twice") }
+    private mutating func collectPages(_ node: Int, inherited: [PDFAddition], depth: Int, visited: inout Set<Int>) throws(PDFMalformed) {
+        guard depth < 64 else { throw PDFMalformed("its page tree is more than 64 deep") }
+        guard visited.insert(node).inserted else { throw PDFMalformed("its page tree names object \(node) twice") }
         guard node != catalog, node != info else {
-            throw Malformed("its page tree names object \(node), its catalog or information dictionary")
+            throw PDFMalformed("its page tree names object \(node), its catalog or information dictionary")
         }
         guard let object = objects[node], case .dictionary(let entries, _) = object.value else {
-            throw Malformed("its page tree names object \(node), which is not a dictionary")
+            throw PDFMalformed("its page tree names object \(node), which is not a dictionary")
         }
         let type = object.value["Type"]
         if type?.isName("Pages") == true || (type == nil && object.value["Kids"] != nil) {
@@ -586,24 +586,24 @@ private struct Document {
             var passed = inherited
             for entry in entries where Self.inheritable.contains(where: { entry.key.elementsEqual($0.utf8) }) {
                 passed.removeAll { $0.key.elementsEqual(bytes[entry.keyRange]) }
-                passed.append(Addition(key: Array(bytes[entry.keyRange]), owner: node, value: entry.value))
+                passed.append(PDFAddition(key: Array(bytes[entry.keyRange]), owner: node, value: entry.value))
             }
             guard case .array(let kids, _)? = object.value["Kids"] else {
-                throw Malformed("page-tree node \(node) has no /Kids array")
+                throw PDFMalformed("page-tree node \(node) has no /Kids array")
             }
             for kid in kids {
                 guard case .reference(let number, _, _) = kid else {
-                    throw Malformed("page-tree node \(node) has a kid that is not a reference")
+                    throw PDFMalformed("page-tree node \(node) has a kid that is not a reference")
                 }
                 try collectPages(number, inherited: passed, depth: depth + 1, visited: &visited)
             }
         } else if type == nil || type?.isName("Page") == true {
             pages.append(node)
             var missing = inherited.filter { addition in !entries.contains { bytes[$0.keyRange].elementsEqual(addition.key) } }
-            if object.value["Parent"] == nil { missing.append(Addition(key: Array("/Parent".utf8), owner: node, value: nil)) }
+            if object.value["Parent"] == nil { missing.append(PDFAddition(key: Array("/Parent".utf8), owner: node, value: nil)) }
             if !missing.isEmpty { additions[node] = missing }
         } else {
-            throw Malformed("its page tree names object \(node), which is neither a page nor a page-tree node")
+            throw PDFMalformed("its page tree names object \(node), which is neither a page nor a page-tree node")
         }
     }
 
