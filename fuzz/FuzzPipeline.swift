@@ -93,7 +93,7 @@ func throughFiles(_ bytes: [UInt8]) {
 
     let (files, problems) = JourneyFiles.expand([folder.description], fileExtension: "polku")
     if files != [journey] || !problems.isEmpty { fatalError("the folder walk found \(files) and \(problems), not the one journey") }
-    guard let read = try? FileReader.read(journey, folderAdvice: ""), read == bytes else {
+    guard let read = try? FileReader.read(journey, instead: .journey(fileExtension: "polku")), read == bytes else {
         fatalError("the journey read back is not the journey written")
     }
     let output = Array(MarkdownChecklist.render(Checklist(Checker.check(Analysis(SourceFile(name: "f", bytes: bytes))))).utf8)
@@ -112,7 +112,7 @@ func throughFiles(_ bytes: [UInt8]) {
         } catch {
             fatalError("writing an output failed: \(error)")
         }
-        guard let written = try? FileReader.read(target, folderAdvice: ""), written == output else {
+        guard let written = try? FileReader.read(target, instead: .fileName), written == output else {
             fatalError("the output written is not whole (step \(step))")
         }
     }
