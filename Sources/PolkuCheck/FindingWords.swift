@@ -14,12 +14,7 @@ package enum FindingWords {
     /// error) is shown as its own sentence.
     package static func question(_ d: Diagnostic, _ language: KeywordLanguage, journey: Journey) -> String {
         if d.code == LowRatedChannelWithoutNoteRule.info.code, case .channel(let c)? = d.subject, c < journey.channels.count {
-            let name = journey.channelName(c, language)
-            return switch language {
-            case .en: "How will we get better in \(name)?"
-            case .fi: "Miten kehitämme osaamistamme kanavassa \(name)?"
-            case .sv: "Hur blir vi bättre i kanalen \(name)?"
-            }
+            return Message(RuleMessage.lowRatedQuestion, .text(journey.channelName(c, language))).text(language, keywords: journey.language)
         }
         if let rule = rules[d.code] { return Localized.text(rule.question, language) }
         return TextForms.sentence((d.labelText ?? d.text).text(language, keywords: journey.language))

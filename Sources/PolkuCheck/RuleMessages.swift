@@ -41,6 +41,8 @@ package enum RuleMessage: String, MessageTemplates {
     case personaChannelsUnused, personaChannelsUnusedLabel, personaChannelsLabel, personaChannelsUnusedHelp
     // low-rated-channel-without-note
     case lowRated, lowRatedLabel, ratedCompetence, ratedPresence, ratedValue, lowRatedHelp
+    /// The team's question for a low-rated channel, naming it (diagram, checklists).
+    case lowRatedQuestion
     // unused-allow (reported by the checker itself)
     case allowsNothingInJourney, allowsNothingAtStep, nothingToAllow, removeFromAllow
 
@@ -108,6 +110,7 @@ package enum RuleMessage: String, MessageTemplates {
         case .ratedPresence: "presence {0}"
         case .ratedValue: "rated {0}"
         case .lowRatedHelp: "How will this channel improve? Add a `{k:note}:` under the channel."
+        case .lowRatedQuestion: "How will we get better in {0}?"
         case .allowsNothingInJourney: "`{0}` finds nothing in this journey, so this `{k:allow}:` accepts nothing"
         case .allowsNothingAtStep: "`{0}` finds nothing at this step, so this `{k:allow}:` accepts nothing"
         case .nothingToAllow: "nothing to allow"
@@ -179,6 +182,7 @@ package enum RuleMessage: String, MessageTemplates {
         case .ratedPresence: "läsnäolo {0}"
         case .ratedValue: "arvio {0}"
         case .lowRatedHelp: "Miten tätä kanavaa kehitetään? Lisää kanavan alle rivi `{k:note}:`."
+        case .lowRatedQuestion: "Miten kehitämme osaamistamme kanavassa {0}?"
         case .allowsNothingInJourney: "`{0}` ei löydä tältä palvelupolulta mitään, joten tämä `{k:allow}:` ei hyväksy mitään"
         case .allowsNothingAtStep: "`{0}` ei löydä tästä vaiheesta mitään, joten tämä `{k:allow}:` ei hyväksy mitään"
         case .nothingToAllow: "ei mitään hyväksyttävää"
@@ -250,6 +254,7 @@ package enum RuleMessage: String, MessageTemplates {
         case .ratedPresence: "närvaro {0}"
         case .ratedValue: "betyg {0}"
         case .lowRatedHelp: "Hur ska den här kanalen bli bättre? Lägg till en rad `{k:note}:` under kanalen."
+        case .lowRatedQuestion: "Hur blir vi bättre i kanalen {0}?"
         case .allowsNothingInJourney: "`{0}` hittar inget i den här kundresan, så den här `{k:allow}:` godtar inget"
         case .allowsNothingAtStep: "`{0}` hittar inget i det här steget, så den här `{k:allow}:` godtar inget"
         case .nothingToAllow: "inget att godta"

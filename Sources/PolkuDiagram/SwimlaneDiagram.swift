@@ -176,9 +176,10 @@ package enum SwimlaneDiagram {
         /// The size of the smallest text in points (under `PageSetup.smallestText` only when
         /// a single lane is taller than a page).
         package var smallestText: Double
-        /// The sheet as used (an `auto` orientation decided) and the layout drawn.
+        /// The sheet as used (an `auto` orientation decided), and the options drawn with (the
+        /// layout decided, the PNG resolution that gives `pixelWidth`).
         package var setup: PageSetup
-        package var layout: DiagramLayout
+        package var options: DiagramOptions
     }
 
     /// The diagram cut into pages of `setup`'s sheet (see `PagedLayout`). An `auto` layout
@@ -203,16 +204,19 @@ package enum SwimlaneDiagram {
                 }
             }
         }
-        let (paged, chosen, chosenOptions) = best!
+        let (paged, chosen, picked) = best!
+        var chosenOptions = picked
         let s = paged.scale
         let sheet = chosen.size
+        // PNG of an exact width: the resolution that makes the chosen sheet that wide.
+        if let width = chosenOptions.pixelWidth { chosenOptions.dpi = Double(width) * 72 / sheet.width }
         let offset = chosen.marginPoints / s - SwimlaneLayout.margin
         let dots = paged.pages.map { page in
             dot(page.placed(dx: offset, dy: offset, width: sheet.width / s, height: sheet.height / s), result,
                 options: chosenOptions, paperInches: (sheet.width / 72, sheet.height / 72))
         }
         return Paged(dots: dots, steps: paged.pages.map { $0.cards.map(\.step) }, smallestText: SwimlaneLayout.smallestFont * s,
-                     setup: chosen, layout: chosenOptions.layout)
+                     setup: chosen, options: chosenOptions)
     }
 
     /// Where the cards are, in points from the top left, and each card's first line (its

@@ -25,9 +25,7 @@ extension LanguageServer {
         let bytes = document.source.bytes
         func text(_ r: SourceRange) -> String { String(decoding: bytes[r.start..<r.end], as: UTF8.self) }
         func channelName(_ r: SourceRange) -> (String, Bool) {
-            let spelled = text(r).lowercased().split(separator: " ").joined(separator: "-")
-            if let match = Keywords.lookup(spelled, kind: "channel"), case .channel(let b) = match.meaning { return (b.rawValue, true) }
-            return (text(r), false)
+            Keywords.builtinChannel(named: text(r)).map { ($0.rawValue, true) } ?? (text(r), false)
         }
         var found: [Occurrence] = []
         for d in tree.declarations {
@@ -50,7 +48,7 @@ extension LanguageServer {
                 case .for: kind = .persona
                 default: continue
                 }
-                for item in Self.items(a.value, bytes) where !item.isEmpty {
+                for item in document.source.listItems(a.value) where !item.isEmpty {
                     if kind == .channel {
                         let (name, builtin) = channelName(item)
                         found.append(Occurrence(kind: .channel, name: name, range: item, isDeclaration: false, builtin: builtin))
@@ -61,20 +59,6 @@ extension LanguageServer {
             }
         }
         return found
-    }
-
-    /// The comma-separated items of a value, without the blanks around them.
-    static func items(_ value: SourceRange, _ bytes: [UInt8]) -> [SourceRange] {
-        var result: [SourceRange] = []
-        var start = value.start
-        for i in value.start...value.end where i == value.end || bytes[i] == UInt8(ascii: ",") {
-            var s = start, e = i
-            while s < e && (bytes[s] == 0x20 || bytes[s] == 0x09) { s += 1 }
-            while e > s && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
-            result.append(SourceRange(s, e))
-            start = i + 1
-        }
-        return result
     }
 
     /// The id under the cursor, and every place the same id is written.
@@ -114,7 +98,7 @@ extension LanguageServer {
         let document = try self.document(params)
         let uri = params["textDocument"]!["uri"]!.string!
         guard let newName = params["newName"]?.string else { throw RequestProblem.invalid("newName is missing") }
-        guard !newName.isEmpty, newName.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) else {
+        guard JourneyParser.isValidId(newName) else {
             throw RequestProblem.invalid("`\(newName)` cannot be an id: use letters, digits, `-` and `_`")
         }
         guard let (here, same) = occurrence(at: try offset(params, in: document), in: document) else {

@@ -11,15 +11,13 @@ import PolkuSyntax
 /// UTF-16 code units. One server per connection, used from one thread.
 package final class LanguageServer {
     final class Document {
-        let text: String
         let source: SourceFile
         let journey: CheckedJourney
         /// The syntax tree, for the features that read ids and lines; parsed when first
         /// needed, not on every change (the check keeps none).
         lazy var tree: SyntaxTree = JourneyParser.parse(source)
 
-        init(text: String, source: SourceFile, journey: CheckedJourney) {
-            self.text = text
+        init(source: SourceFile, journey: CheckedJourney) {
             self.source = source
             self.journey = journey
         }
@@ -147,7 +145,7 @@ package final class LanguageServer {
             return ["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
                     "params": ["uri": .string(uri), "diagnostics": .array(diagnostics)]]
         }
-        documents[uri] = Document(text: text, source: source, journey: journey)
+        documents[uri] = Document(source: source, journey: journey)
         let w = Wording(journey.language, keywords: journey.language)
         let diagnostics = journey.result.diagnostics.map { d -> JSONValue in
             var message = w(d.text)

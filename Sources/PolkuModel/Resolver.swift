@@ -120,13 +120,7 @@ package struct Resolver {
 
     /// The canonical id of a channel name: the English name for a built-in one.
     private func canonicalChannel(_ name: String) -> (String, BuiltinChannel?) {
-        // Built-in names of two words are written with a hyphen in the table, and accepted
-        // with a space too (`sociala medier`, `kirjaston tilat`).
-        let lowered = name.lowercased()
-        let spelled = lowered.contains(" ") ? lowered.split(separator: " ").joined(separator: "-") : lowered
-        if let match = Keywords.lookup(spelled, kind: "channel"), case .channel(let builtin) = match.meaning {
-            return (builtin.rawValue, builtin)
-        }
+        if let builtin = Keywords.builtinChannel(named: name) { return (builtin.rawValue, builtin) }
         return (name, nil)
     }
 
@@ -307,22 +301,7 @@ package struct Resolver {
 
     /// Splits a comma-separated list into trimmed items with their ranges.
     private func items(_ range: SourceRange) -> [(String, SourceRange)] {
-        var result: [(String, SourceRange)] = []
-        var start = range.start
-        let bytes = source.bytes
-        func flush(_ end: Int) {
-            var s = start
-            var e = end
-            while s < e && (bytes[s] == 0x20 || bytes[s] == 0x09) { s += 1 }
-            while e > s && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
-            if s < e { result.append((source.text(SourceRange(s, e)), SourceRange(s, e))) }
-        }
-        for i in range.start..<range.end where bytes[i] == UInt8(ascii: ",") {
-            flush(i)
-            start = i + 1
-        }
-        flush(range.end)
-        return result
+        source.listItems(range).filter { !$0.isEmpty }.map { (source.text($0), $0) }
     }
 
     private mutating func use(builtin: BuiltinChannel, at range: SourceRange) -> Int {

@@ -146,18 +146,8 @@ package enum Diagrams {
         let result = journey.result
         var notes: [Message] = []
         if let setup = options.page {
-            if format == .png, let width = options.pixelWidth {
-                // The sheet's width is the same whichever layout is chosen, not its turn.
-                let turned = setup.orientation == .auto ? PageSetup(paper: setup.paper, orientation: .portrait, margin: setup.margin) : setup
-                options.dpi = Double(width) * 72 / turned.size.width
-            }
-            var paged = SwimlaneDiagram.pages(result, options: options, setup: setup)
-            if format == .png, let width = options.pixelWidth, setup.orientation == .auto, paged.setup.orientation == .landscape {
-                // Drawn lying: the width asked for is the lying sheet's.
-                options.dpi = Double(width) * 72 / paged.setup.size.width
-                paged = SwimlaneDiagram.pages(result, options: options, setup: paged.setup)
-            }
-            options.layout = paged.layout
+            let paged = SwimlaneDiagram.pages(result, options: options, setup: setup)
+            options = paged.options
             options.page = paged.setup
             if paged.smallestText < PageSetup.smallestText - 0.005 {
                 notes.append(Message(PipelineMessage.smallerText, .text(number(paged.smallestText))))

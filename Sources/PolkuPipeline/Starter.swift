@@ -24,10 +24,9 @@ package enum Starter {
         for raw in channels {
             let name = raw.trimmingBlanks()
             guard !name.isEmpty else { continue }
-            let spelled = name.lowercased().split(separator: " ").joined(separator: "-")
-            if let match = Keywords.lookup(spelled, kind: "channel"), case .channel(let builtin) = match.meaning {
+            if let builtin = Keywords.builtinChannel(named: name) {
                 names.append(k(.channel(builtin)))
-            } else if name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) {
+            } else if JourneyParser.isValidId(name) {
                 names.append(name)
                 declared.append(name)
             } else {
@@ -36,7 +35,7 @@ package enum Starter {
         }
         if names.isEmpty { names = [k(.channel(.desk)), k(.channel(.web))] }
         let id = persona?.trimmingBlanks() ?? words.personaId
-        guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) else {
+        guard JourneyParser.isValidId(id) else {
             return .failure(.invalidPersona(id))
         }
         func channel(_ n: Int) -> String { names[min(n, names.count - 1)] }

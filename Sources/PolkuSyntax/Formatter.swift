@@ -213,9 +213,7 @@ private struct Writer {
     }
 
     func builtinChannel(_ range: SourceRange) -> BuiltinChannel? {
-        let name = lowered(range).split(separator: " ").joined(separator: "-")
-        if let match = Keywords.lookup(name, kind: "channel"), case .channel(let builtin) = match.meaning { return builtin }
-        return nil
+        Keywords.builtinChannel(named: String(decoding: bytes[range.start..<range.end], as: UTF8.self))
     }
 
     func lowered(_ range: SourceRange) -> String { String(decoding: bytes[range.start..<range.end], as: UTF8.self).lowercased() }

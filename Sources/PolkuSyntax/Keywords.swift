@@ -160,6 +160,15 @@ package enum Keywords {
         bySpelling[word]?.first { $0.meaning.kind == kind }
     }
 
+    /// The built-in channel a name means, in any language and case, two-word names written
+    /// with a space as well as with the table's hyphen (`sociala medier`, `kirjaston tilat`).
+    package static func builtinChannel(named name: String) -> BuiltinChannel? {
+        let lowered = name.lowercased()
+        let spelled = lowered.contains(" ") ? lowered.split(separator: " ").joined(separator: "-") : lowered
+        if let match = lookup(spelled, kind: "channel"), case .channel(let builtin) = match.meaning { return builtin }
+        return nil
+    }
+
     /// Every spelling of every keyword of the given kinds, for "did you mean" suggestions.
     package static func spellings(kinds: Set<String>) -> [String] {
         var seen = Set<String>()

@@ -301,6 +301,15 @@ package struct JourneyParser {
         return ascii ? string : string.lowercased()
     }
 
+    /// Whether `text` may be an id as the parser reads one: a word of letters (any script),
+    /// digits, `-` and `_`, with nothing invisible in it. For tools that make ids
+    /// (`polku new`, a rename in an editor).
+    package static func isValidId(_ text: String) -> Bool {
+        let source = SourceFile(name: "", text: text)
+        let range = SourceRange(0, source.bytes.count)
+        return !text.isEmpty && firstInvalidIdByte(source.bytes, range) == nil && firstInvisibleScalar(source, range) == nil
+    }
+
     /// Ids are letters (any script), digits, `-` and `_`. Returns the offset of the first
     /// byte that breaks that rule, checking ASCII bytes only (non-ASCII letters are welcome).
     static func firstInvalidIdByte(_ bytes: [UInt8], _ range: SourceRange) -> Int? {

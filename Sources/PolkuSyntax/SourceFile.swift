@@ -108,6 +108,21 @@ package struct SourceFile: Sendable {
 
     /// The line and the column of a byte offset, the column counted in `unit` (by default
     /// the unit of every report, Unicode scalars). The one place columns are counted.
+    /// The items of a comma-separated value (`via: web, email`), each without the spaces
+    /// and tabs around it; an empty item (`a,,b`) is an empty range.
+    package func listItems(_ value: SourceRange) -> [SourceRange] {
+        var result: [SourceRange] = []
+        var start = value.start
+        for i in value.start...value.end where i == value.end || bytes[i] == UInt8(ascii: ",") {
+            var s = start, e = i
+            while s < e && (bytes[s] == 0x20 || bytes[s] == 0x09) { s += 1 }
+            while e > s && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
+            result.append(SourceRange(s, e))
+            start = i + 1
+        }
+        return result
+    }
+
     package func location(of offset: Int, in unit: ColumnUnit = .reports) -> SourceLocation {
         let clamped = min(max(offset, 0), bytes.count)
         let line = line(of: clamped)
