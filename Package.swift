@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // Polku: a text language for library service journeys, its checker and its backends.
 import PackageDescription
 
@@ -11,6 +11,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The workshop server (`polku serve`); without its optional traits (swift-configuration).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Every way user text is escaped for another reader (XML, Graphviz, Markdown, CSV,
@@ -50,9 +56,20 @@ let package = Package(
         .target(name: "PolkuLanguageServer", dependencies: [
             "PolkuPipeline", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport",
         ]),
+        // The workshop server (`polku serve`): the live page over HTTP, another thin door.
+        .target(name: "PolkuServe", dependencies: [
+            "PolkuPipeline", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram",
+            "PolkuChecklist", "PolkuEscaping", "PolkuIO", "PolkuGraphviz",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         // The command line: a thin door to the pipeline, one file per subcommand.
         .target(name: "PolkuCLI", dependencies: [
-            "PolkuIO", "PolkuPipeline", "PolkuSyntax", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuLanguageServer",
+            "PolkuIO", "PolkuPipeline", "PolkuSyntax", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuLanguageServer", "PolkuServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "polku", dependencies: ["PolkuCLI"]),
@@ -60,7 +77,8 @@ let package = Package(
         .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuGraphviz", "PolkuDiagram"]),
         .testTarget(name: "PolkuTests", dependencies: [
             "PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz",
-            "PolkuChecklist", "PolkuIO", "PolkuPipeline", "PolkuCLI", "PolkuLanguageServer", "polku",
+            "PolkuChecklist", "PolkuIO", "PolkuPipeline", "PolkuCLI", "PolkuLanguageServer", "PolkuServe", "polku",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Golden", "Hostile", "Fuzz"]),
     ]
 )

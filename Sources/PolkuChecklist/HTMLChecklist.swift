@@ -52,29 +52,7 @@ package enum HTMLChecklist {
             }
         }
         out += "<p class=\"legend\">\(e(c.t(.legendChecklist)))</p>\n"
-        if !c.journeyQuestions.isEmpty {
-            out += "<section>\n<h2>\(e(c.t(.wholeJourney)))</h2>\n<ul class=\"checklist\">\n"
-            for q in c.journeyQuestions { out += "<li class=\"question\">\(checkbox("⚠ " + q.text))</li>\n" }
-            out += "</ul>\n</section>\n"
-        }
-        for section in c.sections {
-            out += "<section>\n<h2>\(e(section.heading))</h2>\n"
-            if section.items.isEmpty {
-                out += "<p class=\"empty\">\(e(c.t(.noSteps)))</p>\n</section>\n"
-                continue
-            }
-            out += "<ul class=\"checklist\">\n"
-            for (n, item) in section.items.enumerated() {
-                out += "<li class=\"step\"><label><input type=\"checkbox\" /> <strong>\(e(item.numberedText))</strong> <span class=\"meta\">— \(e(section.stepChannels[n]))</span></label>"
-                if !item.children.isEmpty {
-                    out += "\n<ul>\n"
-                    for child in item.children { out += "<li class=\"\(child.kind.rawValue)\">\(line(child, c))</li>\n" }
-                    out += "</ul>\n"
-                }
-                out += "</li>\n"
-            }
-            out += "</ul>\n</section>\n"
-        }
+        out += steps(c)
         out += "<section>\n<h2>\(e(c.t(.channelSelfAssessment)))</h2>\n"
         out += table([c.t(.channel), c.t(.competence), c.t(.presence), c.t(.notes)],
                      c.channels.map { [$0.name, $0.competence, $0.presence, $0.notes] })
@@ -86,9 +64,7 @@ package enum HTMLChecklist {
             out += "</section>\n"
         }
         out += "<section>\n<h2>\(e(c.t(.summary)))</h2>\n"
-        out += table([c.t(.phase), c.t(.steps), c.t(.recommendations), c.t(.followUps), c.t(.openQuestions)],
-                     c.summary.map { [$0.heading, "\($0.steps)", "\($0.recommendations)", "\($0.followUps)", "\($0.questions)"] },
-                     numeric: true)
+        out += summaryTable(c)
         out += "</section>\n"
         if !c.accepted.isEmpty {
             out += "<section>\n<h2>\(e(c.t(.acceptedFindings)))</h2>\n<ul>\n"
@@ -103,24 +79,89 @@ package enum HTMLChecklist {
             for page in diagram { out += "<figure class=\"sheet\">\n\(inlineSVG(page))\n</figure>\n" }
             out += "</section>\n"
         }
-        out += "</main>\n</body>\n</html>\n"
+        out += "</main>\n<script>\n\(tickScript)</script>\n</body>\n</html>\n"
         return out
     }
 
-    static func checkbox(_ text: String) -> String {
-        "<label><input type=\"checkbox\" /> \(e(text))</label>"
+    /// The questions for the whole journey and each phase's steps with what to tick: the
+    /// checklist proper (also the workshop page's checklist).
+    package static func steps(_ c: Checklist) -> String {
+        var out = ""
+        if !c.journeyQuestions.isEmpty {
+            out += "<section>\n<h2>\(e(c.t(.wholeJourney)))</h2>\n<ul class=\"checklist\">\n"
+            for q in c.journeyQuestions { out += "<li class=\"question\">\(checkbox("⚠ " + q.text, key: "journey|" + q.text))</li>\n" }
+            out += "</ul>\n</section>\n"
+        }
+        for section in c.sections {
+            out += "<section>\n<h2>\(e(section.heading))</h2>\n"
+            if section.items.isEmpty {
+                out += "<p class=\"empty\">\(e(c.t(.noSteps)))</p>\n</section>\n"
+                continue
+            }
+            out += "<ul class=\"checklist\">\n"
+            for (n, item) in section.items.enumerated() {
+                out += "<li class=\"step\"><label><input type=\"checkbox\" data-tick=\"\(e(item.text))\" /> <strong>\(e(item.numberedText))</strong> <span class=\"meta\">— \(e(section.stepChannels[n]))</span></label>"
+                if !item.children.isEmpty {
+                    out += "\n<ul>\n"
+                    for child in item.children { out += "<li class=\"\(child.kind.rawValue)\">\(line(child, c, step: item.text))</li>\n" }
+                    out += "</ul>\n"
+                }
+                out += "</li>\n"
+            }
+            out += "</ul>\n</section>\n"
+        }
+        return out
     }
 
-    static func line(_ item: Checklist.Item, _ c: Checklist) -> String {
-        switch item.kind {
+    /// Steps, recommendations, follow-ups and open questions for each phase and in all.
+    package static func summaryTable(_ c: Checklist) -> String {
+        table([c.t(.phase), c.t(.steps), c.t(.recommendations), c.t(.followUps), c.t(.openQuestions)],
+              c.summary.map { [$0.heading, "\($0.steps)", "\($0.recommendations)", "\($0.followUps)", "\($0.questions)"] },
+              numeric: true)
+    }
+
+    /// Keeps the ticks in the browser's storage, so that they stay ticked after a reload: each
+    /// checkbox's `data-tick` is what it says (the step, and the line under it), so ticks
+    /// follow their lines when steps are added or moved. The storage key is the page's title;
+    /// the workshop page (`polku serve`) names its own with `data-ticks-key` on `<main>`.
+    /// Written without `<` and `&`, so that the page stays well-formed XML.
+    package static let tickScript = """
+    (function () {
+      var main = document.querySelector("[data-ticks-key]");
+      var key = "polku-ticks " + (main ? main.getAttribute("data-ticks-key") : document.title);
+      var saved = {};
+      try { saved = JSON.parse(localStorage.getItem(key) || "{}") || {}; } catch (error) { saved = {}; }
+      window.polkuTicks = function (root) {
+        root.querySelectorAll("input[data-tick]").forEach(function (box) {
+          var tick = box.getAttribute("data-tick");
+          box.checked = saved[tick] === 1;
+          box.addEventListener("change", function () {
+            if (box.checked) { saved[tick] = 1; } else { delete saved[tick]; }
+            try { localStorage.setItem(key, JSON.stringify(saved)); } catch (error) { /* private mode: ticks last until the page closes */ }
+          });
+        });
+      };
+      window.polkuTicks(document);
+    })();
+
+    """
+
+    /// A checkbox and its text; `key` names it in the browser's storage (`tickScript`).
+    static func checkbox(_ text: String, key: String) -> String {
+        "<label><input type=\"checkbox\" data-tick=\"\(e(key))\" /> \(e(text))</label>"
+    }
+
+    static func line(_ item: Checklist.Item, _ c: Checklist, step: String) -> String {
+        func box(_ text: String) -> String { checkbox(text, key: "\(step)|\(item.kind.rawValue)|\(item.text)") }
+        return switch item.kind {
         case .need: "<span class=\"need\">\(e(c.t(.need))): \(e(item.text))</span>"
-        case .recommend: checkbox("★ \(c.t(.recommend)): \(item.text)")
-        case .followUp: checkbox("↪ \(c.t(.followUp)): \(item.text)")
-        case .feedback: checkbox("✎ \(c.t(.feedback)): \(item.text)")
+        case .recommend: box("★ \(c.t(.recommend)): \(item.text)")
+        case .followUp: box("↪ \(c.t(.followUp)): \(item.text)")
+        case .feedback: box("✎ \(c.t(.feedback)): \(item.text)")
         case .note: "<span class=\"note\"><strong>✱ \(e(c.t(.note))):</strong> \(e(item.text))</span>"
         case .mood: "<span class=\"mood\">\(e(c.t(.mood))): \(e(item.text))</span>"
-        case .question: checkbox("⚠ \(item.text)")
-        case .step: checkbox(item.numberedText)
+        case .question: box("⚠ \(item.text)")
+        case .step: box(item.numberedText)
         }
     }
 
@@ -141,7 +182,7 @@ package enum HTMLChecklist {
 
     /// The SVG without its XML declaration, doctype and comments, to sit inside the page:
     /// one pass over the bytes, so a diagram of thousands of steps costs no more than its size.
-    static func inlineSVG(_ svg: String) -> String {
+    package static func inlineSVG(_ svg: String) -> String {
         let bytes = Array(svg.utf8)
         guard let start = find(Array("<svg".utf8), in: bytes, from: 0) else { return "" }
         var out: [UInt8] = []

@@ -129,7 +129,9 @@ package enum SwimlaneDiagram {
             let pen = card.hasFindings ? "2.2" : "1.2"
             var inner = card.box
             inner.width -= 2 * SwimlaneLayout.cardPadding
-            box("s\(card.step)", card.box, "style=\(q(style)), fillcolor=\(q(theme.cardFill)), color=\(q(border)), penwidth=\(pen), label=<\(rows(card.lines, width: inner.width))>")
+            // `id`: the card's group in SVG is `step-N`, N its number on the card, so a page
+            // (or a link, `#step-3`) can find it.
+            box("s\(card.step)", card.box, "id=\"step-\(card.step + 1)\", style=\(q(style)), fillcolor=\(q(theme.cardFill)), color=\(q(border)), penwidth=\(pen), label=<\(rows(card.lines, width: inner.width))>")
         }
         if !layout.legendLines.isEmpty { box("legend", layout.legend, "style=\"rounded,filled\", fillcolor=\(q(theme.background)), color=\(q(theme.separator)), penwidth=0.8, label=<\(rows(layout.legendLines, width: layout.legend.width - 20))>") }
 

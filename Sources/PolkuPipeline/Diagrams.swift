@@ -46,15 +46,28 @@ package enum Diagrams {
     /// cooperative thread pool.
     package static func draw(_ journey: CheckedJourney, format: DiagramFormat,
                             options: DiagramOptions) async throws(Problems) -> Drawing {
+        try await draw(journey, format: format, options: options) { (dot, format) async throws(GraphvizError) in
+            try await Graphviz.shared.render(dot: dot, format: format)
+        }
+    }
+
+    /// Turns DOT text into a picture: Graphviz in this process, or in another (the workshop
+    /// server renders in a worker process it recycles, since Graphviz leaks a little on
+    /// every picture).
+    package typealias Renderer = @Sendable (_ dot: String, _ format: GraphvizFormat) async throws(GraphvizError) -> [UInt8]
+
+    /// Draws the diagram with `render` doing Graphviz's part.
+    package static func draw(_ journey: CheckedJourney, format: DiagramFormat, options: DiagramOptions,
+                            render: Renderer) async throws(Problems) -> Drawing {
         let prepared = try prepare(journey, format: format, options: options)
         guard let graphviz = format.graphviz else { return prepared.dotDrawing }
         do {
             var pages: [[UInt8]] = []
             for dot in prepared.dots {
-                var bytes = try await Graphviz.shared.render(dot: dot, format: graphviz)
+                var bytes = try await render(dot, graphviz)
                 if let width = prepared.options.pixelWidth, format == .png {
                     for attempt in prepared.widthAttempts(dot, bytes, width) {
-                        bytes = try await Graphviz.shared.render(dot: attempt, format: graphviz)
+                        bytes = try await render(attempt, graphviz)
                     }
                 }
                 pages.append(bytes)

@@ -3,6 +3,7 @@ import PolkuCheck
 import PolkuIO
 import PolkuPipeline
 import PolkuReport
+import PolkuServe
 import PolkuSyntax
 import Testing
 
@@ -31,6 +32,11 @@ import Testing
     @Test func everyFileAndGraphvizMessageInThreeLanguages() {
         #expect(!PipelineMessage.allCases.isEmpty)
         checkCatalogue(PipelineMessage.self)
+    }
+
+    @Test func everyWorkshopMessageInThreeLanguages() {
+        #expect(!ServeMessage.allCases.isEmpty)
+        checkCatalogue(ServeMessage.self)
     }
 
     @Test func everyErrorIsExplainedInThreeLanguages() {

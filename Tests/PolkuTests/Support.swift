@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import PolkuCheck
+import PolkuChecklist
 import PolkuDiagram
 import PolkuModel
 import PolkuPipeline
@@ -169,4 +173,19 @@ func draw(_ result: CheckResult, format: DiagramFormat = .svg, options: DiagramO
 struct DrawingFailed: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
+}
+
+/// Something a test's helper could not do.
+struct TestFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// Whether the HTML checklist's only script is Polku's own, which keeps the ticks (and no
+/// journey text made it into a script).
+func onlyTheTickScript(_ document: XMLDocument) throws -> Bool {
+    let scripts = try document.nodes(forXPath: "//script")
+    guard scripts.count == 1, let script = scripts.first as? XMLElement else { return false }
+    return script.attribute(forName: "src") == nil
+        && script.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) == HTMLChecklist.tickScript.trimmingCharacters(in: .whitespacesAndNewlines)
 }
