@@ -54,6 +54,10 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: .hidden)
     var renderWorker = false
 
+    /// Draws in the server's own process (for `bench/serve`, which measures what that costs).
+    @Flag(help: .hidden)
+    var renderInProcess = false
+
     func run() throws {
         if renderWorker {
             let status = RenderWorkers.serveWorker()
@@ -71,7 +75,7 @@ struct ServeCommand: ParsableCommand {
             workshop = try Workshop(ServeOptions(
                 path: path, language: lang, fallback: console.fallback, layout: layout,
                 settings: Pipeline.Settings(configuration: checker.config.map { .file($0) } ?? .nearest, overrides: checker.rules),
-                render: Self.workerPlace()))
+                render: renderInProcess ? .inProcess : Self.workerPlace()))
         } catch {
             console.error("polku: " + Message(PipelineMessage.cannotRead, .text(path), .message(Message(PipelineMessage.noSuchFileOrFolder)))
                 .text(speaks, keywords: speaks))

@@ -31,7 +31,7 @@ enum Assets {
     .workspace { display: grid; grid-template-columns: minmax(0, 1fr) 24rem; gap: 1rem; padding: 1rem; }
     body.editing .workspace { grid-template-columns: minmax(18rem, 28rem) minmax(0, 1fr) 22rem; }
     @media (max-width: 70rem) { .workspace, body.editing .workspace { grid-template-columns: minmax(0, 1fr); } }
-    .editor-pane textarea { width: 100%; height: 65vh; font: .92rem/1.45 "DejaVu Sans Mono", "Liberation Mono", monospace; color: var(--ink); border: 1.5px solid var(--line); padding: .5rem; tab-size: 4; }
+    .editor-pane textarea { width: 100%; height: 65vh; white-space: pre; overflow: auto; font: .92rem/1.45 "DejaVu Sans Mono", "Liberation Mono", monospace; color: var(--ink); border: 1.5px solid var(--line); padding: .5rem; tab-size: 4; }
     .save-row { display: flex; gap: .6rem; align-items: center; }
     .conflict { border: 2px solid var(--ink); border-left-width: 8px; padding: .5rem; margin-top: .5rem; }
     .conflict .versions { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem; }
@@ -50,6 +50,9 @@ enum Assets {
     .problem-list .excerpt { font-family: "DejaVu Sans Mono", monospace; background: var(--soft); padding: .1rem .3rem; white-space: pre-wrap; }
     .problem-list .help { color: var(--muted); }
     .side section { margin-bottom: 1rem; }
+    .side #summary { overflow-x: auto; }
+    .side table { font-size: .75em; }
+    .side th, .side td { padding: .2rem .3rem; hyphens: auto; }
     .questions { list-style: none; padding: 0; margin: 0; }
     .questions li { margin: .25rem 0; }
     .question { display: block; width: 100%; text-align: left; border: 1.5px solid var(--line); border-left: 6px solid var(--line); padding: .35rem .5rem; background: var(--paper); }
@@ -71,7 +74,7 @@ enum Assets {
     .diagram g.node[id^="step-"] { cursor: pointer; }
     .current { margin: .6rem 1rem; padding: .8rem 1.2rem; border: 3px solid var(--ink); border-left-width: 14px; }
     .current .count { margin: 0; font-weight: bold; color: var(--muted); }
-    .current .text { margin: .3rem 0 .6rem; font-size: 2rem; font-weight: bold; line-height: 1.25; }
+    .current .text { margin: .3rem 0 .6rem; font-size: 2.2em; font-weight: bold; line-height: 1.25; }
     .current .nav { margin: 0; display: flex; gap: .6rem; }
     body.index main { padding: 1rem; }
     .journeys { list-style: none; padding: 0; }
@@ -84,7 +87,7 @@ enum Assets {
     body.projector { font-size: 22px; --muted: #111827; --line: #111827; }
     body.projector .editor-pane, body.projector .checklist-pane, body.projector .downloads, body.projector #edit-toggle,
     body.projector label, body.projector .home { display: none !important; }
-    body.projector .workspace { grid-template-columns: minmax(0, 1fr) 30%; }
+    body.projector .workspace { grid-template-columns: minmax(0, 1fr) 34%; }
     body.projector .diagram { max-height: 70vh; border-width: 3px; }
     body.projector .question { border-width: 2.5px; }
     @media print { .bar .tools, .zoom, .editor-pane, .current, #live { display: none !important; } .diagram { max-height: none; border: none; } .workspace { display: block; } }
@@ -230,7 +233,8 @@ enum Assets {
         var n = state.chosen === null ? 0 : state.chosen;
         var button = all.filter(function (b) { return b.getAttribute("data-q") === String(n); })[0] || all[0];
         $("current-count").textContent = say("questionOf", Number(button.getAttribute("data-q")) + 1, all.length);
-        $("current-text").textContent = button.textContent;
+        // The button's own pieces (the card's number in its circle, the question), escaped by Polku.
+        $("current-text").innerHTML = button.innerHTML;
       }
       function step(by) {
         var all = questions();

@@ -132,7 +132,7 @@ extension Workshop {
         <main class="workspace">
         <section id="editor-pane" class="editor-pane" hidden aria-labelledby="editor-heading">
         <h2 id="editor-heading">\(t(.editor))</h2>
-        <textarea id="editor" spellcheck="false" aria-labelledby="editor-heading">\(Self.e(view.text))</textarea>
+        <textarea id="editor" spellcheck="false" wrap="off" aria-labelledby="editor-heading">\(Self.e(view.text))</textarea>
         <p class="save-row"><button type="button" id="save">\(t(.save))</button> <span id="save-status" role="status" aria-live="polite"></span></p>
         <div id="conflict" class="conflict" hidden>
         <p class="lead">\(t(.conflict))</p>

@@ -28,7 +28,7 @@ package struct ServeOptions: Sendable {
 
     package init(path: String, language: KeywordLanguage? = nil, fallback: KeywordLanguage = .en,
                  layout: DiagramLayout = .auto, settings: Pipeline.Settings = Pipeline.Settings(),
-                 render: RenderPlace = .inProcess, largestBody: Int = 2 << 20, pollInterval: Duration = .milliseconds(50)) {
+                 render: RenderPlace = .inProcess, largestBody: Int = 2 << 20, pollInterval: Duration = .milliseconds(25)) {
         self.path = path
         self.language = language
         self.fallback = fallback
