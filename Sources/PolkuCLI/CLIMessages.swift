@@ -13,6 +13,7 @@ package enum CLIMessage: String, MessageTemplates {
     case rulesFooter, defaultSeverity, anError, streamClosed
     case starterBadChannel, starterBadPersona, starterExists, starterWritten
     case fmtGiveAPath, fmtOutputIsOneFile
+    case baselineWritten, baselineHeldBack, baselineStale, baselineBoth
 
     package var en: String {
         switch self {
@@ -48,6 +49,10 @@ package enum CLIMessage: String, MessageTemplates {
         case .starterWritten: "Wrote `{0}`. Next: fill it in, then run `polku check {0}`."
         case .fmtGiveAPath: "give at least one journey file or folder, for example `polku fmt Examples/`"
         case .fmtOutputIsOneFile: "polku: -o is for one journey file; without it, files are formatted in place"
+        case .baselineWritten: "polku: the baseline `{1}` now holds today's findings ({0}); `polku check --baseline {1}` reports only new ones"
+        case .baselineHeldBack: "polku: findings in the baseline `{1}`, not shown: {0}"
+        case .baselineStale: "polku: entries of the baseline `{1}` that match no finding any more: {0}; write it again with --write-baseline {1} to remove them"
+        case .baselineBoth: "--baseline and --write-baseline go one at a time: first write the baseline, then check against it"
         }
     }
 
@@ -85,6 +90,10 @@ package enum CLIMessage: String, MessageTemplates {
         case .starterWritten: "Kirjoitettiin `{0}`. Seuraavaksi: täydennä se ja aja `polku check {0}`."
         case .fmtGiveAPath: "anna ainakin yksi palvelupolkutiedosto tai kansio, esimerkiksi `polku fmt Examples/`"
         case .fmtOutputIsOneFile: "polku: -o on yhdelle palvelupolkutiedostolle; ilman sitä tiedostot muotoillaan paikallaan"
+        case .baselineWritten: "polku: lähtötasossa `{1}` ovat nyt tämän päivän havainnot ({0}); `polku check --baseline {1}` näyttää vain uudet"
+        case .baselineHeldBack: "polku: lähtötasossa `{1}` olevia havaintoja, joita ei näytetä: {0}"
+        case .baselineStale: "polku: lähtötason `{1}` kohtia, jotka eivät enää vastaa mitään havaintoa: {0}; poista ne kirjoittamalla se uudelleen: --write-baseline {1}"
+        case .baselineBoth: "--baseline ja --write-baseline käytetään yksi kerrallaan: kirjoita ensin lähtötaso ja tarkista sitten sitä vasten"
         }
     }
 
@@ -122,6 +131,10 @@ package enum CLIMessage: String, MessageTemplates {
         case .starterWritten: "Skrev `{0}`. Nästa steg: fyll i den och kör `polku check {0}`."
         case .fmtGiveAPath: "ange minst en kundresefil eller mapp, till exempel `polku fmt Examples/`"
         case .fmtOutputIsOneFile: "polku: -o gäller en kundresefil; utan det formateras filerna där de ligger"
+        case .baselineWritten: "polku: baslinjen `{1}` innehåller nu dagens iakttagelser ({0}); `polku check --baseline {1}` visar bara nya"
+        case .baselineHeldBack: "polku: iakttagelser i baslinjen `{1}` som inte visas: {0}"
+        case .baselineStale: "polku: poster i baslinjen `{1}` som inte längre motsvarar någon iakttagelse: {0}; skriv den igen med --write-baseline {1} för att ta bort dem"
+        case .baselineBoth: "--baseline och --write-baseline används en i taget: skriv först baslinjen och granska sedan mot den"
         }
     }
 }

@@ -26,6 +26,12 @@ struct CheckCommand: ParsableCommand {
           polku check --format summary Examples/article-delivery.polku
           polku check --rule missing-recommendation=error --strict journeys/
           polku check --format sarif Examples/ > polku.sarif
+          polku check --write-baseline polku-baseline.json journeys/
+          polku check --baseline polku-baseline.json journeys/
+
+        A baseline holds the findings accepted for now, keyed by rule, step (or channel, \
+        persona) id and message, never by line: editing above a step does not bring its \
+        findings back. Errors are never in a baseline.
         """
     )
 
@@ -49,9 +55,18 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Language of the messages: en, fi or sv (default: each journey's keywords; else POLKU_LANG or the locale).")
     var lang: KeywordLanguage?
 
+    @Option(help: ArgumentHelp("Report only findings that are not in this baseline file (written with --write-baseline).", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Write today's findings to this baseline file, to accept them for now.", valueName: "file"))
+    var writeBaseline: String?
+
     func validate() throws {
         if paths.isEmpty {
             throw ValidationError(say(lang ?? EnvironmentLanguage.current, .giveAPath))
+        }
+        if baseline != nil && writeBaseline != nil {
+            throw ValidationError(say(lang ?? EnvironmentLanguage.current, .baselineBoth))
         }
     }
 
@@ -84,6 +99,26 @@ struct CheckCommand: ParsableCommand {
             }
         }
         console.show(problems)
+        if let file = writeBaseline {
+            let written = Baseline(checked)
+            if let problem = Pipeline.write(Array(written.text.utf8), to: file) {
+                console.show([problem])
+                return try finish(.usage, console)
+            }
+            console.error(say(console.speaks, .baselineWritten, .number(written.findings.count), .text(file)))
+        }
+        if let file = baseline {
+            switch Baseline.read(file) {
+            case .failure(let unreadable):
+                console.show(unreadable.items)
+                return try finish(.usage, console)
+            case .success(let accepted):
+                let applied = accepted.apply(to: checked)
+                checked = applied.journeys
+                if applied.heldBack > 0 { console.error(say(console.speaks, .baselineHeldBack, .number(applied.heldBack), .text(file))) }
+                if applied.stale > 0 { console.error(say(console.speaks, .baselineStale, .number(applied.stale), .text(file))) }
+            }
+        }
         console.write(Reports.render(checked, format: format, color: color.enabled(), version: Polku.version,
                                      language: lang, fallback: console.fallback))
         var status = ExitStatus.ok

@@ -19,6 +19,8 @@ package enum PipelineMessage: String, MessageTemplates {
     case graphvizCannotRead, graphvizCannotLayOut, graphvizErrorLayingOut
     case graphvizCannotRender, graphvizErrorRendering
     case pdfNothingToJoin, pdfUnreadable
+    // Baselines
+    case notABaseline
 
     package var en: String {
         switch self {
@@ -62,6 +64,7 @@ package enum PipelineMessage: String, MessageTemplates {
         case .graphvizErrorRendering: "Graphviz reported an error while rendering"
         case .pdfNothingToJoin: "Polku could not join the pages of the PDF: there are no PDF documents to join"
         case .pdfUnreadable: "Polku could not join the pages of the PDF: document {0} of {1} cannot be read: {2}"
+        case .notABaseline: "it is not a baseline written by `polku check --write-baseline`; write it again with that option"
         }
     }
 
@@ -107,6 +110,7 @@ package enum PipelineMessage: String, MessageTemplates {
         case .graphvizErrorRendering: "Graphviz ilmoitti virheestä kaaviota piirtäessään"
         case .pdfNothingToJoin: "Polku ei pystynyt yhdistämään PDF:n sivuja: yhdistettäviä PDF-tiedostoja ei ole"
         case .pdfUnreadable: "Polku ei pystynyt yhdistämään PDF:n sivuja: tiedostoa {0}/{1} ei voi lukea: {2}"
+        case .notABaseline: "se ei ole komennon `polku check --write-baseline` kirjoittama lähtötaso; kirjoita se uudelleen sillä valitsimella"
         }
     }
 
@@ -152,6 +156,7 @@ package enum PipelineMessage: String, MessageTemplates {
         case .graphvizErrorRendering: "Graphviz rapporterade ett fel när diagrammet ritades"
         case .pdfNothingToJoin: "Polku kunde inte foga ihop sidorna i PDF-filen: det finns inga PDF-dokument att foga ihop"
         case .pdfUnreadable: "Polku kunde inte foga ihop sidorna i PDF-filen: dokument {0} av {1} kan inte läsas: {2}"
+        case .notABaseline: "det är inte en baslinje skriven av `polku check --write-baseline`; skriv den igen med det valet"
         }
     }
 }

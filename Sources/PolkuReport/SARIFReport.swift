@@ -67,6 +67,10 @@ package enum SARIFReport {
                     "locations": [location(d.range, inOrder: true)],
                 ]
                 if let i = index[d.code.name] { r["ruleIndex"] = i }
+                // The same finding keeps its fingerprint when lines are added above it.
+                if FindingKey.isFinding(d) {
+                    r["partialFingerprints"] = ["polkuFinding/v1": FindingKey.fingerprint(d, result.analysis.journey)]
+                }
                 if !d.secondary.isEmpty {
                     r["relatedLocations"] = d.secondary.enumerated().map { n, label -> [String: Any] in
                         var l = location(label.range)

@@ -476,6 +476,36 @@ import Testing
         #expect(result.stderr.contains("cannot read `no-such-journey.polku`"))
     }
 
+    @Test func openStartsTheDesktopsBrowserOnTheAddress() throws {
+        // A stand-in for xdg-open that writes down what it was asked to open.
+        let bin = FileManager.default.temporaryDirectory.appendingPathComponent("polku-open-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let opened = bin.appendingPathComponent("opened.txt")
+        let opener = bin.appendingPathComponent("xdg-open")
+        try "#!/bin/sh\necho \"$1\" > \(opened.path)\n".write(to: opener, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: opener.path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Fixture.binary)
+        process.arguments = ["serve", Fixture.path("Examples/book-tipping.polku"), "--port", "0", "--open"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = bin.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment["POLKU_LANG"] = "en"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: opened.path), Date() < deadline { usleep(50_000) }
+        usleep(100_000)
+        process.interrupt()
+        process.waitUntilExit()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let address = try String(contentsOf: opened, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(address.hasPrefix("http://127.0.0.1:") && address.hasSuffix("/"))
+        #expect(printed.contains(address), "the browser opens the address printed")
+    }
+
     @Test func ctrlCStopsTheServerCleanly() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Fixture.binary)
