@@ -53,17 +53,17 @@ expect() {  # expect STATUS WHAT OUTPUT-PATTERN
 }
 
 expect 0 "a good journey passes both hooks" "polku check.*Passed"
-# A step with no recommendation or follow-up: a finding, so polku check --strict refuses it.
-printf 'journey: Renewing a loan\nvia: phone\n\nduring:\n  step call: Calls to renew a loan\n' > finding.polku
+# A step without its recommendation: a finding, so polku check --strict refuses it.
+awk '/recommend:/ && !done { done = 1; next } { print }' good.polku > finding.polku
 git add finding.polku
 expect 1 "a journey with a finding is refused, with the finding" "missing-recommendation"
-printf 'journey: Renewing a loan\nvia: phone\n\nduring:\n  step call: Calls to renew a loan\n    recommend: the app for renewing\n    follow-up: a text message with the new due date\n' > finding.polku
+cp good.polku finding.polku
 git add finding.polku
 expect 0 "fixed, it passes" "polku fmt --check.*Passed"
 # Untidy: polku fmt would change it; the hook shows how.
 sed -i 's/^journey: /journey:    /' finding.polku
 git add finding.polku
-expect 1 "an untidy journey is refused with the change polku fmt would make" "+journey: Renewing a loan"
+expect 1 "an untidy journey is refused with the change polku fmt would make" "+journey: Book-tipping evening"
 if [ "$failures" -gt 0 ]; then
   echo "$failures failed"
   exit 1
