@@ -40,6 +40,9 @@ struct ChecklistCommand: ParsableCommand {
     @Flag(help: "CSV: start with a byte order mark, so spreadsheet programs read ä and ö right.")
     var bom = false
 
+    @Option(help: ArgumentHelp("CSV: the cell separator: ';' (what Excel expects in Finnish and Swedish; the default for a fi or sv checklist), ',' (the default in English) or tab.", valueName: "separator"))
+    var delimiter: CSVDelimiter?
+
     @Flag(name: .customLong("with-diagram"), help: "HTML: put the swimlane diagram in the page, on sheets of its own when printed.")
     var withDiagram = false
 
@@ -89,7 +92,24 @@ struct ChecklistCommand: ParsableCommand {
                 return try finish(.usage, console)
             }
         }
-        let text = Checklists.render(journey, format: chosen, language: lang, byteOrderMark: bom, diagram: diagram, page: setup)
+        let text = Checklists.render(journey, format: chosen, language: lang, byteOrderMark: bom,
+                                     delimiter: delimiter?.character, diagram: diagram, page: setup)
         try finish(OutputSteps.write(Array(text.utf8), to: target, console: console), console)
     }
+}
+
+/// `--delimiter`: `,`, `;` or `tab`.
+struct CSVDelimiter: ExpressibleByArgument {
+    var character: Character
+
+    init?(argument: String) {
+        switch argument {
+        case ",", "comma": character = ","
+        case ";", "semicolon": character = ";"
+        case "tab", "\t", "\t": character = "\t"
+        default: return nil
+        }
+    }
+
+    static var allValueStrings: [String] { [",", ";", "tab"] }
 }

@@ -19,6 +19,9 @@ package struct Checklist: Sendable {
         package var children: [Item] = []
         /// For a question about a channel: the channel's name (the CSV's channel column).
         package var channel: String?
+        /// The line of the file it comes from (a step's header, a `recommend:` line, the
+        /// finding's place), for the CSV.
+        package var line: Int?
 
         /// A step's text after its number ("3. Title"); other items' text as it is.
         package var numberedText: String { number.map { "\($0). \(text)" } ?? text }
@@ -32,6 +35,17 @@ package struct Checklist: Sendable {
         /// For CSV: the step's title and channel for every item.
         package var stepTitles: [String]
         package var stepChannels: [String]
+        /// Each step's own columns, for the CSV.
+        package var steps: [StepColumns] = []
+    }
+
+    /// A step's cells in the CSV, on each of its rows.
+    package struct StepColumns: Sendable {
+        package var number: Int
+        package var id: String
+        package var channel: String
+        package var roles: String
+        package var mood: String
     }
 
     package struct ChannelRow: Sendable {
@@ -81,15 +95,18 @@ package struct Checklist: Sendable {
         // Questions from findings, on their step or about the journey.
         var stepQuestions = [[Item]](repeating: [], count: journey.steps.count)
         var journeyQuestions: [Item] = []
+        let source = result.analysis.source
+        func line(_ range: SourceRange) -> Int? { source.bytes.isEmpty ? nil : source.line(of: range.start) }
         for d in result.diagnostics where d.severity != .error {
             let question = FindingWords.question(d, language, journey: journey)
+            let at = d.hasPosition ? line(d.range) : nil
             if let step = FindingWords.step(of: d) {
-                stepQuestions[step].append(Item(kind: .question, text: question, rule: d.code.name))
+                stepQuestions[step].append(Item(kind: .question, text: question, rule: d.code.name, line: at))
             } else {
                 // About the whole journey: the question, and which part in the finding's words.
                 let text = FindingWords.detail(d, language, journey: journey).map { "\(question) \($0)" } ?? question
                 journeyQuestions.append(Item(kind: .question, text: text, rule: d.code.name,
-                                             channel: FindingWords.channel(of: d, language, journey: journey)))
+                                             channel: FindingWords.channel(of: d, language, journey: journey), line: at))
             }
         }
         self.journeyQuestions = journeyQuestions
@@ -109,18 +126,20 @@ package struct Checklist: Sendable {
             var row = SummaryRow(heading: section.heading)
             for step in journey.steps where step.phase == phase {
                 let channel = journey.channelShortName(step.channel, language)
-                var item = Item(kind: .step, text: step.title.value, number: step.index + 1)
-                for n in step.needs { item.children.append(Item(kind: .need, text: n.value)) }
-                for r in step.recommendations { item.children.append(Item(kind: .recommend, text: r.value)) }
-                for f in step.followUps { item.children.append(Item(kind: .followUp, text: f.value)) }
-                for f in step.feedback { item.children.append(Item(kind: .feedback, text: f.value)) }
-                for n in step.notes { item.children.append(Item(kind: .note, text: n.value)) }
+                var item = Item(kind: .step, text: step.title.value, number: step.index + 1, line: line(step.title.range))
+                for n in step.needs { item.children.append(Item(kind: .need, text: n.value, line: line(n.range))) }
+                for r in step.recommendations { item.children.append(Item(kind: .recommend, text: r.value, line: line(r.range))) }
+                for f in step.followUps { item.children.append(Item(kind: .followUp, text: f.value, line: line(f.range))) }
+                for f in step.feedback { item.children.append(Item(kind: .feedback, text: f.value, line: line(f.range))) }
+                for n in step.notes { item.children.append(Item(kind: .note, text: n.value, line: line(n.range))) }
                 if let mood = step.moodValue { item.children.append(Item(kind: .mood, text: "\(mood)/5")) }
                 item.children += stepQuestions[step.index]
                 section.items.append(item)
                 let by = step.by.map(\.value).joined(separator: ", ")
                 section.stepTitles.append("\(step.index + 1). \(step.title.value)")
                 section.stepChannels.append(by.isEmpty ? channel : "\(channel) · \(t(.servedBy)): \(by)")
+                section.steps.append(StepColumns(number: step.index + 1, id: step.id ?? "", channel: channel, roles: by,
+                                                 mood: step.moodValue.map { "\($0)/5" } ?? ""))
                 row.steps += 1
                 row.recommendations += step.recommendations.count
                 row.followUps += step.followUps.count

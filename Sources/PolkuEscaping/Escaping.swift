@@ -140,21 +140,32 @@ package enum Escaping {
     /// One CSV field (RFC 4180): forbidden characters dropped; a cell a spreadsheet could
     /// run as a formula (see `startsFormula`) is prefixed with `'` so it shows as text, and a
     /// cell with a comma, a quote or a line break is quoted.
-    package static func csvCell(_ value: String) -> String {
+    package static func csvCell(_ value: String, delimiter: Character = ",") -> String {
         var text = value
         if text.unicodeScalars.contains(where: { isForbidden($0.value) }) {
             text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !isForbidden($0.value) }))
         }
-        if let first = text.unicodeScalars.first, startsFormula(first) {
+        if let first = text.unicodeScalars.first, startsFormula(first), !isListDash(text) {
             text = "'" + text
         }
-        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        let separator = delimiter.asciiValue ?? UInt8(ascii: ",")
+        let needsQuotes = text.utf8.contains { $0 == separator || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else { return text }
         var out = "\""
         for scalar in text.unicodeScalars {
             if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
         }
         return out + "\""
+    }
+
+    /// Ordinary text that starts with a dash, as a list item does (`- ask at the desk`): a dash
+    /// and a space, then a letter, and nothing in the cell a formula would need (brackets,
+    /// `|`, `!`, `=`, `+`, `@`, digits right after the dash). It is left as it is, without a
+    /// stray `'` in front of it.
+    static func isListDash(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(3))
+        guard scalars.count == 3, scalars[0] == "-", scalars[1] == " ", scalars[2].properties.isAlphabetic else { return false }
+        return !text.unicodeScalars.contains { "()|!=+@;".unicodeScalars.contains($0) }
     }
 
     /// A first character after which a spreadsheet may read a cell as a formula: the

@@ -18,6 +18,7 @@ package enum Phrase: String, CaseIterable, Sendable {
     case checklistFor, kindStep, kindQuestion, acceptedFindings, because, wholeJourney, servedIn
     case legendChecklist, notRated
     case continued, page
+    case stepNumber, stepId, line
 }
 
 package enum Localized {
@@ -33,6 +34,9 @@ package enum Localized {
         switch p {
         case .continued: "continued"
         case .page: "Page"
+        case .stepNumber: "No."
+        case .stepId: "Step id"
+        case .line: "Line"
         case .journey: "Journey"
         case .persona: "Customer profile"
         case .forWhom: "For"
@@ -108,6 +112,9 @@ package enum Localized {
         switch p {
         case .continued: "jatkuu"
         case .page: "Sivu"
+        case .stepNumber: "Nro"
+        case .stepId: "Vaiheen tunnus"
+        case .line: "Rivi"
         case .journey: "Palvelupolku"
         case .persona: "Asiakasprofiili"
         case .forWhom: "Kenelle"
@@ -183,6 +190,9 @@ package enum Localized {
         switch p {
         case .continued: "fortsätter"
         case .page: "Sida"
+        case .stepNumber: "Nr"
+        case .stepId: "Stegets id"
+        case .line: "Rad"
         case .journey: "Kundresa"
         case .persona: "Kundprofil"
         case .forWhom: "För"

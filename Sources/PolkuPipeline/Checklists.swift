@@ -13,15 +13,17 @@ package enum Checklists {
     /// - Parameters:
     ///   - language: nil for the journey's own.
     ///   - byteOrderMark: CSV only: start with a byte order mark for spreadsheet programs.
+    ///   - delimiter: CSV only: the cell separator; nil for the language's (`;` in Finnish
+    ///     and Swedish, `,` in English).
     ///   - diagram: HTML only: the diagram's pages as SVG (from `Diagrams` with a page setup),
     ///     each printed on a sheet of its own of `page`.
     package static func render(_ journey: CheckedJourney, format: ChecklistFormat, language: KeywordLanguage? = nil,
-                              byteOrderMark: Bool = false, diagram: [[UInt8]] = [],
+                              byteOrderMark: Bool = false, delimiter: Character? = nil, diagram: [[UInt8]] = [],
                               page: PageSetup = PageSetup(paper: .a4, landscape: true)) -> String {
         let checklist = Checklist(journey.result, language: language)
         switch format {
         case .md: return MarkdownChecklist.render(checklist)
-        case .csv: return CSVChecklist.render(checklist, byteOrderMark: byteOrderMark)
+        case .csv: return CSVChecklist.render(checklist, byteOrderMark: byteOrderMark, delimiter: delimiter)
         case .html:
             let sheet = page.size
             let paper = HTMLChecklist.Paper(name: page.paper == .letter ? "letter" : page.paper.rawValue.uppercased(),

@@ -105,15 +105,34 @@ import Testing
         #expect(try document.nodes(forXPath: "//li[@class='step']/ul/li[@class='mood']").map(\.stringValue) == ["\(mood): 2/5"])
         #expect(try document.nodes(forXPath: "//li[@class='step']/label/strong").map(\.stringValue) == ["1. Asks at the desk"])
 
-        // CSV: rows of their own kind, in the same six columns.
-        let rows = CSVChecklist.render(c).split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(rows.allSatisfy { $0.count == 6 })
-        let whole = c.t(.wholeJourney)
-        #expect(rows.contains([whole, "", "", note, "the whole journey note", ""]))
-        #expect(rows.contains([whole, "", "", note, "p: the persona note", ""]))
-        #expect(rows.contains([heading, "1. Asks at the desk", channel, c.kindLabel(.step), "1. Asks at the desk", ""]))
-        #expect(rows.contains([heading, "1. Asks at the desk", channel, note, "the step note", ""]))
-        #expect(rows.contains([heading, "1. Asks at the desk", channel, mood, "2/5", ""]))
+        // CSV: notes are rows of their own kind; the mood is a column on each of the step's
+        // rows; every row has the ten columns; `;` in Finnish and Swedish.
+        let separator: Character = language == .en ? "," : ";"
+        let rows = CSVChecklist.render(c).split(separator: "\r\n").map { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.allSatisfy { $0.count == 10 })
+        let whole = c.t(.wholeJourney), stepChannel = c.sections[0].steps[0].channel
+        #expect(rows[0] == [c.t(.stepNumber), c.t(.stepId), c.t(.phase), c.t(.servedIn), c.t(.servedBy), c.t(.kind), c.t(.text),
+                            mood, c.t(.finding), c.t(.line)])
+        #expect(rows.contains(["", "", whole, "", "", note, "the whole journey note", "", "", ""]))
+        #expect(rows.contains(["", "", whole, "", "", note, "p: the persona note", "", "", ""]))
+        #expect(rows.contains(["1", "a", heading, stepChannel, "", c.kindLabel(.step), "Asks at the desk", "2/5", "", "7"]))
+        #expect(rows.contains(["1", "a", heading, stepChannel, "", c.kindLabel(.recommend), "a book", "2/5", "", "8"]))
+        #expect(rows.contains(["1", "a", heading, stepChannel, "", note, "the step note", "2/5", "", "10"]))
+        #expect(!rows.contains { $0[5] == mood }, "no rows of the kind mood any more")
+    }
+
+    @Test func csvCellsAreQuotedForTheirDelimiterAndDashesStayText() {
+        #expect(Escaping.csvCell("a;b", delimiter: ";") == "\"a;b\"")
+        #expect(Escaping.csvCell("a,b", delimiter: ";") == "a,b")
+        #expect(Escaping.csvCell("a\tb", delimiter: "\t") == "\"a\tb\"")
+        // A list item's dash is text; what a spreadsheet could run is not.
+        #expect(Escaping.csvCell("- ask at the desk") == "- ask at the desk")
+        #expect(Escaping.csvCell("- kysy neuvontapisteestä") == "- kysy neuvontapisteestä")
+        #expect(Escaping.csvCell("-2+3") == "'-2+3")
+        #expect(Escaping.csvCell("-abc") == "'-abc")
+        #expect(Escaping.csvCell("- cmd|' /C calc'!A0") == "'- cmd|' /C calc'!A0")
+        #expect(Escaping.csvCell("- SUM(A1:A3)") == "'- SUM(A1:A3)")
+        #expect(Escaping.csvCell("=1+2") == "'=1+2")
     }
 
     @Test func theKaukolainaPainPointIsInTheChecklist() throws {
@@ -171,9 +190,9 @@ import Testing
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let rows = try JSONSerialization.jsonObject(with: data) as! [[String]]
-        #expect(rows[0] == ["Phase", "Step", "Channel", "Kind", "Text", "Finding"])
-        #expect(rows.allSatisfy { $0.count == 6 })
-        let texts = rows.map { $0[4] }
+        #expect(rows[0] == ["No.", "Step id", "Phase", "Channel", "Served by", "Kind", "Text", "Mood", "Finding", "Line"])
+        #expect(rows.allSatisfy { $0.count == 10 })
+        let texts = rows.map { $0[6] }
         #expect(texts.contains(Self.hostile))
         #expect(texts.contains("'=1+2"))
         #expect(texts.contains("'@SUM(A1:A3)"))
@@ -183,6 +202,23 @@ import Testing
 }
 
 @Suite struct ChecklistCommandTests {
+    @Test func csvSeparatesCellsAsExcelExpectsInTheLanguage() throws {
+        let folder = try TempFolder()
+        func header(_ arguments: [String]) throws -> String {
+            let out = folder.url.appendingPathComponent("c-\(UUID().uuidString).csv").path
+            let r = try runPolku(["checklist", "Examples/kaukolaina-fi.polku", "-o", out] + arguments)
+            #expect(r.status == 0, "\(r.stderr)")
+            return try String(contentsOfFile: out, encoding: .utf8).components(separatedBy: "\r\n")[0]
+        }
+        #expect(try header([]) == "Nro;Vaiheen tunnus;Palvelun vaihe;Kanava;Palvelee;Laji;Teksti;Tunnelma;Havainto;Rivi")
+        #expect(try header(["--lang", "en"]) == "No.,Step id,Phase,Channel,Served by,Kind,Text,Mood,Finding,Line")
+        #expect(try header(["--lang", "sv", "--delimiter", ","]).hasPrefix("Nr,Stegets id,"))
+        #expect(try header(["--delimiter", "tab"]).hasPrefix("Nro\tVaiheen tunnus\t"))
+        let wrong = try runPolku(["checklist", "Examples/kaukolaina-fi.polku", "-o", "-", "--format", "csv", "--delimiter", "x"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("--delimiter"))
+    }
+
     @Test func writesEachFormatInEachLanguage() throws {
         let folder = try TempFolder()
         for ext in ["md", "html", "csv"] {
