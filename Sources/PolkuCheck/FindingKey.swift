@@ -27,15 +27,9 @@ package enum FindingKey {
         "\(d.code.name)\t\(subject(d, journey))"
     }
 
-    /// A short, stable hash of the key (FNV-1a, 64 bits, hexadecimal).
+    /// A short, stable hash of the key (`StableHash`).
     package static func fingerprint(_ d: Diagnostic, _ journey: Journey) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key(d, journey).utf8 {
-            hash ^= UInt64(b)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        StableHash.hex(key(d, journey).utf8)
     }
 
     /// Whether a diagnostic is a checker finding (which a baseline can hold), not an error

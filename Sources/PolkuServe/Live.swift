@@ -23,6 +23,9 @@ package actor LiveJourneys {
     let workshop: Workshop
     private var subscribers: [String: [Int: Subscriber]] = [:]
     private var stamps: [String: [Stamp?]] = [:]
+    /// The files looked at for each followed journey, found once when the first page follows
+    /// it (not on every look).
+    private var watched: [String: [String]] = [:]
     private var nextID = 0
     /// How many times each journey's views have been made for its pages: a view made while
     /// a newer one was being made is not sent (the pages would step back in time).
@@ -42,7 +45,11 @@ package actor LiveJourneys {
         nextID += 1
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(4))
         continuation.onTermination = { _ in Task { await self.unsubscribe(relative, id) } }
-        if stamps[relative] == nil { stamps[relative] = Self.stamps(workshop.watchedFiles(relative)) }
+        if stamps[relative] == nil {
+            let files = workshop.watchedFiles(relative)
+            watched[relative] = files
+            stamps[relative] = Self.stamps(files)
+        }
         subscribers[relative, default: [:]][id] = Subscriber(choice: choice, continuation: continuation)
         // From here on every change reaches this page; the first view is sent unless a change
         // came while it was being made (then the newer view is on its way).
@@ -59,6 +66,7 @@ package actor LiveJourneys {
         if subscribers[relative]?.isEmpty == true {
             subscribers[relative] = nil
             stamps[relative] = nil
+            watched[relative] = nil
             generation[relative] = nil
         }
     }
@@ -68,7 +76,7 @@ package actor LiveJourneys {
     /// Looks at every followed journey's files once; sends the journeys that changed.
     package func look() async {
         for relative in subscribers.keys.sorted() {
-            let now = Self.stamps(workshop.watchedFiles(relative))
+            let now = Self.stamps(watched[relative] ?? [])
             guard now != stamps[relative] else { continue }
             stamps[relative] = now
             await send(relative)
@@ -108,6 +116,7 @@ package actor LiveJourneys {
         }
         subscribers = [:]
         stamps = [:]
+        watched = [:]
     }
 
     /// Looks for changes until cancelled.

@@ -281,16 +281,8 @@ package final class Workshop: Sendable {
         "\(relative)\u{0}\(choice.layout.rawValue)\u{0}\(choice.language?.rawValue ?? "")"
     }
 
-    /// A short hash of the bytes (FNV-1a, 64 bits): enough to tell two versions of a text apart.
-    package static func version(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            hash ^= UInt64(b)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    /// The version of a text: a short hash of its bytes (`StableHash`).
+    package static func version(_ bytes: [UInt8]) -> String { StableHash.hex(bytes) }
 
     // MARK: - The list of a folder
 
