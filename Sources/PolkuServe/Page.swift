@@ -57,15 +57,11 @@ extension Workshop {
         guard !items.isEmpty else { return "" }
         var out = lead.map { "<p class=\"lead\">\(e($0))</p>\n" } ?? ""
         out += "<ol class=\"problem-list\">\n"
-        var cursors: [String: LocationCursor] = [:]
-        for item in items {
+        for (item, line) in located(items) {
             let w = item.wording(language)
             let d = item.diagnostic
             out += "<li>"
-            if d.hasPosition {
-                var cursor = cursors[item.source.name] ?? LocationCursor(item.source)
-                let line = cursor.location(of: d.range.start).line
-                cursors[item.source.name] = cursor
+            if let line {
                 out += "<button type=\"button\" class=\"line\" data-line=\"\(line)\">\(e(say(.line, language, .number(line))))</button> "
                 out += "<span class=\"message\">\(e(w(d.text)))</span>"
                 let text = item.source.lineText(line).trimmingCharacters(in: .newlines)

@@ -152,25 +152,19 @@ package final class WorkshopServer: Sendable {
             })
         }
         router.post("/api/check/**") { request, context -> Response in
-            var request = request
-            if let refusal = self.refusal(request) { return refusal }
-            guard let path = self.journeyPath(request, after: "/api/check/"), self.workshop.resolve(path) != nil else { return self.notFound() }
-            let text: String
-            switch await self.body(&request) {
+            let path: String, text: String
+            switch await self.change(request, after: "/api/check/") {
             case .refused(let response): return response
-            case .text(let t): text = t
+            case .accepted(let p, let t): (path, text) = (p, t)
             }
             guard let view = await self.workshop.view(path, text: text, choice: self.choice(request)) else { return self.notFound() }
             return Self.json(view.json)
         }
         router.post("/api/save/**") { request, context -> Response in
-            var request = request
-            if let refusal = self.refusal(request) { return refusal }
-            guard let path = self.journeyPath(request, after: "/api/save/"), self.workshop.resolve(path) != nil else { return self.notFound() }
-            let body: String
-            switch await self.body(&request) {
+            let path: String, body: String
+            switch await self.change(request, after: "/api/save/") {
             case .refused(let response): return response
-            case .text(let t): body = t
+            case .accepted(let p, let t): (path, body) = (p, t)
             }
             struct Save: Decodable { var text: String; var base: String }
             guard let save = try? JSONDecoder().decode(Save.self, from: Data(body.utf8)) else {
@@ -189,18 +183,16 @@ package final class WorkshopServer: Sendable {
             }
         }
         router.post("/api/export/**") { request, context -> Response in
-            var request = request
-            if let refusal = self.refusal(request) { return refusal }
-            guard let path = self.journeyPath(request, after: "/api/export/"), self.workshop.resolve(path) != nil else { return self.notFound() }
             let formatName = request.uri.queryParameters.get("format") ?? ""
-            guard let format = Workshop.Download(rawValue: formatName) else {
-                return self.refuse(.badRequest, .noSuchFormat, .text(formatName))
-            }
-            let text: String
-            switch await self.body(&request) {
+            let format = Workshop.Download(rawValue: formatName)
+            let path: String, text: String
+            switch await self.change(request, after: "/api/export/", unless: {
+                format == nil ? self.refuse(.badRequest, .noSuchFormat, .text(formatName)) : nil
+            }) {
             case .refused(let response): return response
-            case .text(let t): text = t
+            case .accepted(let p, let t): (path, text) = (p, t)
             }
+            guard let format else { return self.refuse(.badRequest, .noSuchFormat, .text(formatName)) }
             switch await self.workshop.download(path, text: text, format: format, choice: self.choice(request)) {
             case nil: return self.notFound()
             case .problems(let lines)?:
@@ -267,16 +259,23 @@ package final class WorkshopServer: Sendable {
     }
 
     /// The request's body as text, up to the limit.
-    private enum Body { case text(String), refused(Response) }
+    private enum Change { case accepted(path: String, text: String), refused(Response) }
 
-    private func body(_ request: inout Request) async -> Body {
+    /// What every request that changes something goes through, in this order: it must come
+    /// from Polku's own page (`refusal`), name a served journey after `prefix`, pass the
+    /// route's own check (`unless`), and have a body within the limit, read as text.
+    private func change(_ request: Request, after prefix: String, unless: () -> Response? = { nil }) async -> Change {
+        if let refusal = refusal(request) { return .refused(refusal) }
+        guard let path = journeyPath(request, after: prefix), workshop.resolve(path) != nil else { return .refused(notFound()) }
+        if let refusal = unless() { return .refused(refusal) }
         let limit = workshop.options.largestBody
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             return .refused(refuse(.contentTooLarge, .tooLarge, .number(limit >> 20)))
         }
+        var request = request
         do {
             let buffer = try await request.collectBody(upTo: limit)
-            return .text(String(buffer: buffer))
+            return .accepted(path: path, text: String(buffer: buffer))
         } catch {
             return .refused(refuse(.contentTooLarge, .tooLarge, .number(limit >> 20)))
         }

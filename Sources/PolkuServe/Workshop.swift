@@ -384,15 +384,22 @@ package final class Workshop: Sendable {
     }
 
     private static func lines(_ items: [FileDiagnostic], _ language: KeywordLanguage?) -> [String] {
+        located(items).map { item, line in
+            let w = item.wording(language)
+            return line.map { "\(w(Message(ServeMessage.line, .number($0)))): \(w(item.diagnostic.text))" } ?? w(item.diagnostic.text)
+        }
+    }
+
+    /// Each problem with its line, if it has a place in its file (one cursor a file, since the
+    /// items come in file order).
+    static func located(_ items: [FileDiagnostic]) -> [(item: FileDiagnostic, line: Int?)] {
         var cursors: [String: LocationCursor] = [:]
         return items.map { item in
-            let w = item.wording(language)
-            let d = item.diagnostic
-            guard d.hasPosition else { return w(d.text) }
+            guard item.diagnostic.hasPosition else { return (item, nil) }
             var cursor = cursors[item.source.name] ?? LocationCursor(item.source)
-            let line = cursor.location(of: d.range.start).line
+            let line = cursor.location(of: item.diagnostic.range.start).line
             cursors[item.source.name] = cursor
-            return "\(w(Message(ServeMessage.line, .number(line)))): \(w(d.text))"
+            return (item, line)
         }
     }
 }
