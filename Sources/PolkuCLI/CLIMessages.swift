@@ -14,6 +14,7 @@ package enum CLIMessage: String, MessageTemplates {
     case starterBadChannel, starterBadPersona, starterExists, starterWritten
     case fmtGiveAPath, fmtOutputIsOneFile
     case baselineWritten, baselineHeldBack, baselineStale, baselineBoth
+    case exportNeedsFormat, exportFormatUnknown, importFormatUnknown, importExists, importWritten, importStandardInput
 
     package var en: String {
         switch self {
@@ -53,6 +54,12 @@ package enum CLIMessage: String, MessageTemplates {
         case .baselineHeldBack: "polku: findings in the baseline `{1}`, not shown: {0}"
         case .baselineStale: "polku: entries of the baseline `{1}` that match no finding any more: {0}; write it again with --write-baseline {1} to remove them"
         case .baselineBoth: "--baseline and --write-baseline go one at a time: first write the baseline, then check against it"
+        case .exportNeedsFormat: "polku: say what to export to: --to mermaid or --to json (or -o name.mmd, name.md or name.json)"
+        case .exportFormatUnknown: "polku: cannot tell the format of `{0}`: end it in .mmd or .md (Mermaid) or .json, or give --to"
+        case .importFormatUnknown: "polku: cannot tell what `{0}` is: name it .json (Polku's journey format) or .mmd or .md (a Mermaid journey), or give --from"
+        case .importExists: "polku: `{0}` exists already: give another file with -o, or --force to write over it"
+        case .importWritten: "Wrote `{0}`. Next: run `polku check {0}`."
+        case .importStandardInput: "polku: reading standard input, give --from json or --from mermaid"
         }
     }
 
@@ -94,6 +101,12 @@ package enum CLIMessage: String, MessageTemplates {
         case .baselineHeldBack: "polku: lähtötasossa `{1}` olevia havaintoja, joita ei näytetä: {0}"
         case .baselineStale: "polku: lähtötason `{1}` kohtia, jotka eivät enää vastaa mitään havaintoa: {0}; poista ne kirjoittamalla se uudelleen: --write-baseline {1}"
         case .baselineBoth: "--baseline ja --write-baseline käytetään yksi kerrallaan: kirjoita ensin lähtötaso ja tarkista sitten sitä vasten"
+        case .exportNeedsFormat: "polku: kerro, mihin muotoon viedään: --to mermaid tai --to json (tai -o nimi.mmd, nimi.md tai nimi.json)"
+        case .exportFormatUnknown: "polku: tiedoston `{0}` muotoa ei voi päätellä: anna sille pääte .mmd tai .md (Mermaid) tai .json, tai anna --to"
+        case .importFormatUnknown: "polku: ei voi päätellä, mikä `{0}` on: anna sille pääte .json (Polun palvelupolkumuoto) tai .mmd tai .md (Mermaid-asiakaspolku), tai anna --from"
+        case .importExists: "polku: `{0}` on jo olemassa: anna toinen tiedosto valitsimella -o tai kirjoita sen päälle valitsimella --force"
+        case .importWritten: "Kirjoitettiin `{0}`. Seuraavaksi: aja `polku check {0}`."
+        case .importStandardInput: "polku: vakiosyötettä luettaessa anna --from json tai --from mermaid"
         }
     }
 
@@ -135,6 +148,12 @@ package enum CLIMessage: String, MessageTemplates {
         case .baselineHeldBack: "polku: iakttagelser i baslinjen `{1}` som inte visas: {0}"
         case .baselineStale: "polku: poster i baslinjen `{1}` som inte längre motsvarar någon iakttagelse: {0}; skriv den igen med --write-baseline {1} för att ta bort dem"
         case .baselineBoth: "--baseline och --write-baseline används en i taget: skriv först baslinjen och granska sedan mot den"
+        case .exportNeedsFormat: "polku: säg vad som ska exporteras till: --to mermaid eller --to json (eller -o namn.mmd, namn.md eller namn.json)"
+        case .exportFormatUnknown: "polku: det går inte att avgöra formatet för `{0}`: låt namnet sluta på .mmd eller .md (Mermaid) eller .json, eller ge --to"
+        case .importFormatUnknown: "polku: det går inte att avgöra vad `{0}` är: låt namnet sluta på .json (Polkus kundreseformat) eller .mmd eller .md (en kundresa i Mermaid), eller ge --from"
+        case .importExists: "polku: `{0}` finns redan: ge en annan fil med -o, eller --force för att skriva över den"
+        case .importWritten: "Skrev `{0}`. Nästa steg: kör `polku check {0}`."
+        case .importStandardInput: "polku: när standard input läses, ge --from json eller --from mermaid"
         }
     }
 }

@@ -106,7 +106,7 @@ struct CSVDelimiter: ExpressibleByArgument {
         switch argument {
         case ",", "comma": character = ","
         case ";", "semicolon": character = ";"
-        case "tab", "\t", "\t": character = "\t"
+        case "tab", "\t": character = "\t"
         default: return nil
         }
     }

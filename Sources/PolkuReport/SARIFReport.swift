@@ -33,7 +33,7 @@ package enum SARIFReport {
             describe(info.name, summary: info.summaryText(language), explanation: info.explanationText(language),
                      severity: info.defaultSeverity, tag: "finding")
         }
-        for code in ErrorCode.allCases {
+        for code in ErrorCode.allCases where code.comesFromChecking {
             describe(code.rawValue, summary: code.explanationText(language), explanation: code.explanationText(language),
                      severity: .error, tag: "error")
         }

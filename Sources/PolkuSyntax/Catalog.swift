@@ -39,9 +39,15 @@ package enum ErrorCode: String, CaseIterable, Sendable {
     case graphvizFailed = "graphviz-failed"
     case diagramTooLarge = "diagram-too-large"
     case tooManyErrors = "too-many-errors"
+    case importInvalid = "import-invalid"
+    case importGuessed = "import-guessed"
 
     /// The diagnostic code of this error.
     package var code: DiagnosticCode { .error(self) }
+
+    /// False for what only `polku import` says about the file it reads, which a check of
+    /// journeys (and its SARIF rules) never reports.
+    package var comesFromChecking: Bool { self != .importInvalid && self != .importGuessed }
 
     /// What the error means and how to fix it, for `polku explain`, in English (the three
     /// languages are `explanationText`).

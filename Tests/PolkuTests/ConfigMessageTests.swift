@@ -34,6 +34,11 @@ import Testing
         checkCatalogue(PipelineMessage.self)
     }
 
+    @Test func everyImportMessageInThreeLanguages() {
+        #expect(!ExchangeMessage.allCases.isEmpty)
+        checkCatalogue(ExchangeMessage.self)
+    }
+
     @Test func everyWorkshopMessageInThreeLanguages() {
         #expect(!ServeMessage.allCases.isEmpty)
         checkCatalogue(ServeMessage.self)

@@ -70,7 +70,7 @@ func checkExample(_ relative: String, configuration: Configuration = Configurati
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
+        process.arguments = [ProcessInfo.processInfo.environment["POLKU_PYTHON"] ?? "python3", "-c", """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
             doc = json.load(open(sys.argv[2]))
