@@ -7,12 +7,13 @@
 #
 # It uses the `*-installed` hooks (the polku given, on PATH), since the `language: swift`
 # hooks would build Polku again; both kinds run the same commands. Needs network access to
-# PyPI once (pre-commit is installed into a virtual environment under .build/).
+# PyPI once (pre-commit is installed into the virtual environment under .build/ that
+# scripts/test makes).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 polku=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-venv=.build/pre-commit-venv
+venv=.build/python-tools
 if [ ! -x "$venv/bin/pre-commit" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet pre-commit
