@@ -41,7 +41,7 @@ package struct Polku: ParsableCommand {
           polku explain missing-follow-up
         """,
         version: version,
-        subcommands: [NewCommand.self, FmtCommand.self, CheckCommand.self, RenderCommand.self, ChecklistCommand.self, RulesCommand.self, ExplainCommand.self, LspCommand.self, ServeCommand.self]
+        subcommands: [NewCommand.self, FmtCommand.self, CheckCommand.self, RenderCommand.self, ChecklistCommand.self, DiffCommand.self, RulesCommand.self, ExplainCommand.self, LspCommand.self, ServeCommand.self]
     )
 
     package init() {}
