@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import PolkuDiagram
 import PolkuModel
 import PolkuPipeline
@@ -293,6 +296,27 @@ import Testing
         #expect(md.contains("## Steps added (1)"))
     }
 
+    /// Hostile text (controls, markup, Markdown, Graphviz escapes) in every report and in
+    /// the compare diagram stays text.
+    @Test(arguments: HostileTextTests.texts)
+    func hostileTextStaysText(_ hostile: String) throws {
+        let old = HostileTextTests.check("journey: T\nvia: desk\nbefore:\n  step x: Asks\n    recommend: \(hostile)\n")
+        let new = HostileTextTests.check(HostileTextTests.cleanJourney(hostile))
+        let d = JourneyDiff(old: old, new: new)
+        let text = DiffReports.render(d, format: .text)
+        #expect(HostileTextTests.terminalSafe(text), "\(text.debugDescription)")
+        let md = DiffReports.render(d, format: .markdown)
+        #expect(!md.contains("<script>") && !md.contains("[link](") && !md.contains("*bold*"))
+        let json = DiffReports.render(d, format: .json)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((parsed["new"] as? [String: Any])?["title"] as? String == hostile)
+        let (journey, comparison) = Diagrams.compared(new, with: old)
+        var options = DiagramOptions()
+        options.comparison = comparison
+        let svg = try Diagrams.drawBlocking(journey, format: .svg, options: options).bytes
+        #expect(throws: Never.self) { try XMLDocument(data: Data(svg), options: []) }
+    }
+
     // MARK: - The command line
 
     @Test func exitStatuses() throws {
@@ -310,6 +334,9 @@ import Testing
         #expect(broken.status == 2)
         #expect(broken.stderr.contains("[unknown-channel]"), "\(broken.stderr)")
         #expect(broken.stderr.contains("has 10 errors; fix them first"))
+        let help = try runPolku(["diff", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("Examples:") && !help.stdout.contains("\\"))
+        #expect(try runPolku(["diff", old]).status == 2)
     }
 
     @Test func formatsLanguageAndOutputFile() throws {
@@ -383,6 +410,24 @@ import Testing
         #expect(folderInput.stderr.contains("--compare draws one journey"))
         let missing = try runPolku(["render", "Examples/article-delivery-plan.polku", "--compare", "nothing.polku", "-o", target])
         #expect(missing.status == 2)
+    }
+
+    /// A removed step in a channel the new journey no longer has gets that channel's lane,
+    /// and stands first in its phase when no step before it is left.
+    @Test func aRemovedStepKeepsItsOldChannelsLane() throws {
+        let old = Self.load("journey: T\nvia: desk\nchannel kiosk: Self-service kiosk\nbefore:\n  step k: Borrows at the kiosk\n    via: kiosk\n  step a: Asks\n")
+        let new = Self.load("journey: T\nvia: desk\nbefore:\n  step a: Asks\n")
+        let (journey, comparison) = Diagrams.compared(new, with: old)
+        let drawn = journey.result.analysis.journey
+        #expect(drawn.steps.count == 2 && comparison.firstRemoved == 1)
+        #expect(drawn.channels[drawn.steps[1].channel].id == "kiosk")
+        #expect(comparison.order == [0, -0.5])
+        var options = DiagramOptions(layout: .timeline)
+        options.comparison = comparison
+        let cards = SwimlaneDiagram.cards(journey.result, options: options).cards
+        #expect(cards[1].x < cards[0].x, "the removed step stands before `a`, as it did")
+        let dot = String(decoding: try Diagrams.drawBlocking(journey, format: .dot, options: options).bytes, as: UTF8.self)
+        #expect(dot.contains("Self-service kiosk"))
     }
 
     /// Without --compare the diagram is what it always was (the golden diagrams say so too).
