@@ -276,6 +276,12 @@ import Testing
         Golden.check(DiffReports.render(d, format: .text, language: .sv), against: base + ".sv.txt")
     }
 
+    /// The README's example report is the golden one.
+    @Test func theReadmeShowsTheGoldenReport() throws {
+        let golden = try Fixture.read("Tests/PolkuTests/Golden/diff/article-delivery-plan.txt")
+        #expect(try Fixture.read("README.md").contains(golden))
+    }
+
     @Test func jsonIsVersionedAndParses() throws {
         let d = JourneyDiff(old: try Self.file("Examples/article-delivery.polku"), new: try Self.file("Examples/article-delivery-plan.polku"))
         let json = DiffReports.render(d, format: .json, language: .fi)
