@@ -37,13 +37,14 @@ package struct Polku: ParsableCommand {
           polku check --format summary Examples/article-delivery.polku
           polku render Examples/article-delivery.polku -o article-delivery.svg
           polku checklist Examples/kaukolaina-fi.polku -o kaukolaina.html
+          polku diff Examples/article-delivery.polku Examples/article-delivery-plan.polku
           polku export Examples/article-delivery.polku --to mermaid
           polku import article-delivery.json -o copy.polku
           polku rules
           polku explain missing-follow-up
         """,
         version: version,
-        subcommands: [NewCommand.self, FmtCommand.self, CheckCommand.self, RenderCommand.self, ChecklistCommand.self, ExportCommand.self, ImportCommand.self, RulesCommand.self, ExplainCommand.self, LspCommand.self, ServeCommand.self]
+        subcommands: [NewCommand.self, FmtCommand.self, CheckCommand.self, RenderCommand.self, ChecklistCommand.self, DiffCommand.self, ExportCommand.self, ImportCommand.self, RulesCommand.self, ExplainCommand.self, LspCommand.self, ServeCommand.self]
     )
 
     package init() {}

@@ -36,6 +36,11 @@ struct RenderCommand: ParsableCommand {
         words); --no-findings hides them. A journey with errors is not drawn: the errors are \
         shown instead.
 
+        --compare OLD draws the journey against an earlier version of it (today against the \
+        plan): steps added get a double border and the word NEW, steps changed a thick border \
+        and what changed in words, and steps removed are drawn where they stood with a dotted \
+        grey border and the word REMOVED. `polku diff` lists the same changes as text.
+
         Examples:
           polku render Examples/article-delivery.polku -o article-delivery.svg
           polku render Examples/kaukolaina-fi.polku -o kaukolaina.png --dpi 200
@@ -43,6 +48,7 @@ struct RenderCommand: ParsableCommand {
           polku render Examples/ --out-dir diagrams --format pdf --theme print
           polku render Examples/new-resident-year.polku --page a4 -o plan.pdf
           polku render Examples/chat-reference.polku -o slide.png --width 1600
+          polku render plan.polku --compare today.polku -o plan.png
           polku render Examples/lasecirkel-sv.polku -o - --format svg > diagram.svg
         """
     )
@@ -89,6 +95,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("PNG: the picture's exact width in pixels (each page's, with --page).", valueName: "px"))
     var width: Int?
 
+    @Option(help: ArgumentHelp("Draw the journey against an earlier version of it: steps added, changed and removed marked.", valueName: "old journey"))
+    var compare: String?
+
     @OptionGroup var checker: CheckerOptions
 
     func validate() throws {
@@ -122,6 +131,10 @@ struct RenderCommand: ParsableCommand {
                                      page: pageSetup, pixelWidth: width)
         let pipeline = checker.pipeline
         if Pipeline.isFolder(input) {
+            if compare != nil {
+                console.error(Message(DiffMessage.compareOneJourney).text(console.speaks, keywords: console.speaks))
+                return try finish(.usage, console)
+            }
             guard let outDir else {
                 console.error(say(console.speaks, .folderNeedsOutDir, .text(input)))
                 return try finish(.usage, console)
@@ -195,10 +208,17 @@ struct RenderCommand: ParsableCommand {
 
     private func render(_ path: JourneyPath, to target: String, format: DiagramFormat, options: DiagramOptions,
                         pipeline: Pipeline, console: Console) -> ExitStatus {
-        let journey: CheckedJourney
+        let loaded: CheckedJourney
         switch OutputSteps.load(path, target: target, pipeline: pipeline, console: console) {
-        case .success(let loaded): journey = loaded
+        case .success(let journey): loaded = journey
         case .failure(let status): return status
+        }
+        var journey = loaded, options = options
+        if let compare {
+            switch OutputSteps.load(JourneyPath(compare), target: target, pipeline: pipeline, console: console) {
+            case .success(let old): (journey, options.comparison) = Diagrams.compared(loaded, with: old, language: lang)
+            case .failure: return .usage
+            }
         }
         do {
             let drawing = try Diagrams.drawBlocking(journey, format: format, options: options)

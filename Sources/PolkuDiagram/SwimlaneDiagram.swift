@@ -64,7 +64,7 @@ package enum SwimlaneDiagram {
                 }
                 var text = Escaping.graphvizLabel(line.text)
                 if text.isEmpty { text = " " }
-                if line.style == .headline || line.style == .title || line.style == .heading { text = "<B>\(text)</B>" }
+                if line.style == .headline || line.style == .title || line.style == .heading || line.style == .mark { text = "<B>\(text)</B>" }
                 if line.style == .note { text = "<I>\(text)</I>" }
                 html += "<TR><TD ALIGN=\"LEFT\" HEIGHT=\"\(Int(line.height))\"><FONT POINT-SIZE=\"\(size)\" COLOR=\"\(color ?? fontColor(line.style))\">\(text)</FONT></TD></TR>"
             }
@@ -124,14 +124,30 @@ package enum SwimlaneDiagram {
 
         // Cards.
         for card in layout.cards {
-            let style = card.hasFindings ? "rounded,filled,dashed" : "rounded,filled"
-            let border = card.hasFindings ? theme.findingBorder : theme.cardBorder
-            let pen = card.hasFindings ? "2.2" : "1.2"
+            var style = card.hasFindings ? "rounded,filled,dashed" : "rounded,filled"
+            var border = card.hasFindings ? theme.findingBorder : theme.cardBorder
+            var pen = card.hasFindings ? "2.2" : "1.2"
             var inner = card.box
             inner.width -= 2 * SwimlaneLayout.cardPadding
             // `id`: the card's group in SVG is `step-N`, N its number on the card, so a page
-            // (or a link, `#step-3`) can find it.
-            box("s\(card.step)", card.box, "id=\"step-\(card.step + 1)\", style=\(q(style)), fillcolor=\(q(theme.cardFill)), color=\(q(border)), penwidth=\(pen), label=<\(rows(card.lines, width: inner.width))>")
+            // (or a link, `#step-3`) can find it; a removed step (`--compare`) is `removed-N`.
+            var id = "step-\(card.step + 1)"
+            var extra = ""
+            switch card.mark {
+            case .added?:
+                // A double border: two outlines, whatever the colour.
+                extra = ", peripheries=2"
+            case .changed?:
+                pen = card.hasFindings ? "3.4" : "3.2"
+            case .removed?:
+                style = "rounded,filled,dotted"
+                border = theme.separator
+                pen = "1.8"
+                id = "removed-\(card.step - (options.comparison?.firstRemoved ?? 0) + 1)"
+            case nil:
+                break
+            }
+            box("s\(card.step)", card.box, "id=\"\(id)\", style=\(q(style)), fillcolor=\(q(theme.cardFill)), color=\(q(border)), penwidth=\(pen)\(extra), label=<\(rows(card.lines, width: inner.width))>")
         }
         if !layout.legendLines.isEmpty { box("legend", layout.legend, "style=\"rounded,filled\", fillcolor=\(q(theme.background)), color=\(q(theme.separator)), penwidth=0.8, label=<\(rows(layout.legendLines, width: layout.legend.width - 20))>") }
 
@@ -300,11 +316,18 @@ package enum SwimlaneDiagram {
         func shown(_ step: Step) -> Bool { page.map { $0.steps.contains(step.index) } ?? true }
         let personas = journey.focus.map { journey.personas[$0].description.value.isEmpty ? journey.personas[$0].id : journey.personas[$0].description.value }
         if !personas.isEmpty { parts.append("\(Localized.text(.forWhom, language)): \(personas.joined(separator: "; ")).") }
+        let order = SwimlaneLayout.drawingOrder(journey, options.comparison).map { journey.steps[$0] }
         for phase in Phase.allCases {
-            let steps = journey.steps.filter { $0.phase == phase && shown($0) }
+            let steps = order.filter { $0.phase == phase && shown($0) }
             if page != nil && steps.isEmpty { continue }
-            let list = steps.isEmpty ? Localized.text(.noSteps, language)
-                : steps.map { "\($0.index + 1). \($0.title.value) (\(journey.channelShortName($0.channel, language)))" }.joined(separator: "; ")
+            let list = steps.isEmpty ? Localized.text(.noSteps, language) : steps.map { step in
+                guard let comparison = options.comparison else {
+                    return "\(step.index + 1). \(step.title.value) (\(journey.channelShortName(step.channel, language)))"
+                }
+                let number = comparison.isRemoved(step.index) ? "" : "\(step.index + 1). "
+                let mark = comparison.marks[step.index].map { ", \($0.description)" } ?? ""
+                return "\(number)\(step.title.value) (\(journey.channelShortName(step.channel, language))\(mark))"
+            }.joined(separator: "; ")
             parts.append("\(Labels.phase(phase, language)): \(list).")
         }
         // The mood curve in words: each step's mood in order, then where it is lowest.
@@ -318,6 +341,7 @@ package enum SwimlaneDiagram {
         if options.showFindings {
             parts.append("\(Localized.text(.findings, language)): \(result.diagnostics.count).")
         }
+        if let comparison = options.comparison { parts.append(comparison.summary) }
         return parts.joined(separator: " ")
     }
 }

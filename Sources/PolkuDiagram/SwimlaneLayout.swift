@@ -43,6 +43,9 @@ package struct DiagramOptions: Sendable {
     package var page: PageSetup?
     /// PNG: the picture's (each page's) exact width in pixels, instead of `dpi`.
     package var pixelWidth: Int?
+    /// The journey drawn against an earlier version of it (`render --compare`); nil: drawn
+    /// on its own.
+    package var comparison: DiagramComparison?
 
     package init(language: KeywordLanguage? = nil, theme: Theme = .light, showFindings: Bool = true, dpi: Double? = nil,
                  layout: DiagramLayout = .auto, page: PageSetup? = nil, pixelWidth: Int? = nil) {
@@ -60,7 +63,8 @@ package struct DiagramOptions: Sendable {
 struct TextLine {
     /// `note` is a `note:` line (often a pain point): italic, after a ✱, so it stands out
     /// in any theme and in black and white, not by colour.
-    enum Style { case headline, title, heading, body, muted, finding, note }
+    /// `mark` is a comparison's word on a card ("✚ NEW"): bold, at the body's size.
+    enum Style { case headline, title, heading, body, muted, finding, note, mark }
     var text: String
     var style: Style
 
@@ -69,7 +73,7 @@ struct TextLine {
         case .headline: 24
         case .title: 16
         case .heading: 15
-        case .body, .muted, .finding, .note: 13
+        case .body, .muted, .finding, .note, .mark: 13
         }
     }
 }
@@ -92,7 +96,7 @@ struct SwimlaneLayout {
     struct Lane { var channel: Int; var number: Int; var box: Box; var lines: [TextLine] }
     /// `continued`: the phase began on an earlier page (its heading says so).
     struct PhaseColumn { var phase: Phase; var box: Box; var header: Box; var empty: Bool; var continued = false }
-    struct Card { var step: Int; var box: Box; var lines: [TextLine]; var hasFindings: Bool }
+    struct Card { var step: Int; var box: Box; var lines: [TextLine]; var hasFindings: Bool; var mark: DiagramComparison.Kind? = nil }
     struct Edge { var from: Int; var to: Int; var points: [(Double, Double)] }
     struct MoodPoint { var step: Int; var mood: Int; var x: Double; var y: Double; var lowest: Bool }
 
@@ -178,6 +182,9 @@ struct SwimlaneLayout {
                 headerLines.append(TextLine(text: indent + "   " + Localized.andMore(notes.count - Self.itemsPerKind, language), style: .muted))
             }
         }
+        if let comparison = options.comparison {
+            headerLines.append(TextLine(text: GraphvizText.capped(comparison.header, 200), style: .heading))
+        }
         headerNotes(journey.notes, indent: "")
         for p in journey.focus {
             let persona = journey.personas[p]
@@ -208,8 +215,11 @@ struct SwimlaneLayout {
                     lines.append(TextLine(text: n == 0 || prefix.isEmpty ? line : "  " + line, style: style))
                 }
             }
-            // Numbered by its place in the journey, as in the checklists, in every layout.
-            add("", "\(i + 1). " + step.title.value, .title, wrap: Self.titleWrap)
+            // Numbered by its place in the journey, as in the checklists, in every layout; a
+            // removed step (`render --compare`) has no place in it, and no number.
+            let removed = options.comparison?.isRemoved(i) ?? false
+            add("", (removed ? "" : "\(i + 1). ") + step.title.value, .title, wrap: Self.titleWrap)
+            for line in options.comparison?.marks[i]?.lines ?? [] { add("", line, .mark) }
             // A card shows at most `itemsPerKind` lines of each kind, then how many more: a
             // step with a thousand recommendations stays a card, not a poster.
             func addAll(_ prefix: String, _ texts: [Text], _ style: TextLine.Style = .body) {
@@ -258,7 +268,7 @@ struct SwimlaneLayout {
         }
 
         // Slots: steps sorted by phase, then file order.
-        let order = journey.steps.indices.sorted { (journey.steps[$0].phase, $0) < (journey.steps[$1].phase, $1) }
+        let order = Self.drawingOrder(journey, options.comparison)
         var slotOf = [Int](repeating: 0, count: journey.steps.count)
         var x = Self.margin + Self.laneLabelWidth + 8
         var slotX: [Double] = []
@@ -312,7 +322,8 @@ struct SwimlaneLayout {
             let lane = lanes[laneOf[step.channel]].box
             let h = cardLines[i].reduce(0) { $0 + $1.height } + 2 * Self.cardPadding
             let box = Box(x: slotX[slotOf[i]] + Self.gutter / 2, y: lane.y + Self.routingStrip, width: Self.cardWidth, height: h)
-            cards.append(Card(step: i, box: box, lines: cardLines[i], hasFindings: !stepFindings[i].isEmpty))
+            cards.append(Card(step: i, box: box, lines: cardLines[i], hasFindings: !stepFindings[i].isEmpty,
+                              mark: options.comparison?.marks[i]?.kind))
         }
 
         // Arrows through the gutters and the lanes' routing strips.
@@ -400,6 +411,7 @@ struct SwimlaneLayout {
             legendLines[2].text = "● \(t(.customerLeaves))    1, 2, 3 … \(t(.numbersShowOrder))"
         }
         if moods { legendLines.append(TextLine(text: "◎ \(t(.lowestMood))", style: .body)) }
+        for line in options.comparison?.legend ?? [] { legendLines.append(TextLine(text: line, style: .body)) }
         if options.showFindings {
             legendLines.append(TextLine(text: "⚠ \(t(.finding)) – - - dashed border", style: .finding))
             if language == .fi { legendLines[legendLines.count - 1].text = "⚠ \(t(.finding)) – katkoviivareunus" }
@@ -442,8 +454,8 @@ struct SwimlaneLayout {
         // Card heights, and each cell's steps in file order.
         func cardHeight(_ i: Int) -> Double { cardLines[i].reduce(0) { $0 + $1.height } + 2 * Self.cardPadding }
         var cells = [[[Int]]](repeating: [[Int]](repeating: [], count: columns.count), count: laneChannels.count)
-        for (i, step) in journey.steps.enumerated() {
-            cells[laneOf[step.channel]][columnOf[step.phase]!].append(i)
+        for i in Self.drawingOrder(journey, options.comparison) {
+            cells[laneOf[journey.steps[i].channel]][columnOf[journey.steps[i].phase]!].append(i)
         }
         var cardBoxes = [Box](repeating: Box(x: 0, y: 0, width: 0, height: 0), count: journey.steps.count)
         for (n, c) in laneChannels.enumerated() {
@@ -466,7 +478,8 @@ struct SwimlaneLayout {
         let lanesBottom = y
         closeColumns(top: lanesTop, bottom: lanesBottom)
         for i in journey.steps.indices {
-            cards.append(Card(step: i, box: cardBoxes[i], lines: cardLines[i], hasFindings: !stepFindings[i].isEmpty))
+            cards.append(Card(step: i, box: cardBoxes[i], lines: cardLines[i], hasFindings: !stepFindings[i].isEmpty,
+                              mark: options.comparison?.marks[i]?.kind))
         }
 
         legendLines = Self.legendLines(options, language: language, layout: .compact,
@@ -478,6 +491,18 @@ struct SwimlaneLayout {
 }
 
 extension SwimlaneLayout {
+    /// The steps in the order they are drawn: by phase, then in file order, or (a
+    /// comparison) in the comparison's order, which puts a removed step after the step it
+    /// followed.
+    static func drawingOrder(_ journey: Journey, _ comparison: DiagramComparison?) -> [Int] {
+        guard let comparison else {
+            return journey.steps.indices.sorted { (journey.steps[$0].phase, $0) < (journey.steps[$1].phase, $1) }
+        }
+        return journey.steps.indices.sorted {
+            (journey.steps[$0].phase, comparison.order[$0], $0) < (journey.steps[$1].phase, comparison.order[$1], $1)
+        }
+    }
+
     /// Once the lanes are placed: every phase column spans them, and a separator stands
     /// between each two columns, from the phase headers down. Both layouts end this way.
     mutating func closeColumns(top: Double, bottom: Double) {

@@ -38,6 +38,7 @@ import Testing
         #expect(Self.walk(ReportMessage.self) == [])
         #expect(Self.walk(CLIMessage.self) == [])
         #expect(Self.walk(RuleMessage.self) == [])
+        #expect(Self.walk(DiffMessage.self) == [])
     }
 
     /// A keyword placeholder names a keyword that exists.
