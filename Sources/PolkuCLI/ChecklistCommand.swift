@@ -7,19 +7,22 @@ import PolkuSyntax
 struct ChecklistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checklist",
-        abstract: "Write a journey as a checklist: Markdown, HTML or CSV, in English, Finnish or Swedish.",
+        abstract: "Write a journey as a checklist: Markdown, HTML, an Excel workbook or CSV, in English, Finnish or Swedish.",
         discussion: """
         Per phase and step: a line to tick for the step (its channel and who serves), with \
         its recommendations, follow-ups and feedback points, its notes and mood; every \
         checker finding becomes a question for the team. Then the channel self-assessment, \
         the customer profiles and a summary. With --with-diagram the HTML page has the \
         swimlane diagram too, fitted to sheets of the paper as `polku render --page` does, \
-        each printed on a sheet of its own. The format comes from the extension (.md, .html, .csv) or --format; a \
+        each printed on a sheet of its own. An .xlsx workbook has a row per item with a \
+        column for each thing to filter by, and opens the same in every language's Excel. \
+        The format comes from the extension (.md, .html, .xlsx, .csv) or --format; a \
         --format that the extension contradicts (`--format csv -o x.md`) is refused.
 
         Examples:
           polku checklist Examples/kaukolaina-fi.polku -o kaukolaina.html
           polku checklist Examples/article-delivery.polku --lang fi -o tarkistuslista.md
+          polku checklist Examples/kaukolaina-fi.polku -o kaukolaina.xlsx
           polku checklist Examples/renew-by-phone.polku -o renew.csv --bom
           polku checklist Examples/chat-reference.polku -o chat.html --with-diagram
         """
@@ -31,7 +34,7 @@ struct ChecklistCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write, or - for standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: "md, html or csv (default: from the -o extension, else md).")
+    @Option(help: "md, html, xlsx or csv (default: from the -o extension, else md).")
     var format: ChecklistFormat?
 
     @Option(help: "Language: en, fi or sv (default: the journey's keywords).")
@@ -92,9 +95,9 @@ struct ChecklistCommand: ParsableCommand {
                 return try finish(.usage, console)
             }
         }
-        let text = Checklists.render(journey, format: chosen, language: lang, byteOrderMark: bom,
-                                     delimiter: delimiter?.character, diagram: diagram, page: setup)
-        try finish(OutputSteps.write(Array(text.utf8), to: target, console: console), console)
+        let bytes = Checklists.document(journey, format: chosen, language: lang, byteOrderMark: bom,
+                                        delimiter: delimiter?.character, diagram: diagram, page: setup)
+        try finish(OutputSteps.write(bytes, to: target, console: console), console)
     }
 }
 

@@ -55,7 +55,7 @@ enum OutputSteps {
     /// The file extensions Polku writes, and the format each names.
     static let formatOfExtension: [String: String] = [
         "svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot",
-        "md": "md", "markdown": "md", "html": "html", "htm": "html", "csv": "csv",
+        "md": "md", "markdown": "md", "html": "html", "htm": "html", "csv": "csv", "xlsx": "xlsx",
     ]
 
     /// Why `--format` and `-o` disagree, when the output's extension names another format

@@ -46,6 +46,8 @@ package struct Checklist: Sendable {
         package var channel: String
         package var roles: String
         package var mood: String
+        /// The mood as a number, 1 to 5.
+        package var moodValue: Int?
     }
 
     package struct ChannelRow: Sendable {
@@ -139,7 +141,7 @@ package struct Checklist: Sendable {
                 section.stepTitles.append("\(step.index + 1). \(step.title.value)")
                 section.stepChannels.append(by.isEmpty ? channel : "\(channel) · \(t(.servedBy)): \(by)")
                 section.steps.append(StepColumns(number: step.index + 1, id: step.id ?? "", channel: channel, roles: by,
-                                                 mood: step.moodValue.map { "\($0)/5" } ?? ""))
+                                                 mood: step.moodValue.map { "\($0)/5" } ?? "", moodValue: step.moodValue))
                 row.steps += 1
                 row.recommendations += step.recommendations.count
                 row.followUps += step.followUps.count

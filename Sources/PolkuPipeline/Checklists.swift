@@ -5,7 +5,7 @@ import PolkuSyntax
 
 /// Checklist output formats.
 package enum ChecklistFormat: String, CaseIterable, Sendable {
-    case md, html, csv
+    case md, html, csv, xlsx
 }
 
 /// The checklist of a checked journey, in any format.
@@ -17,6 +17,16 @@ package enum Checklists {
     ///     and Swedish, `,` in English).
     ///   - diagram: HTML only: the diagram's pages as SVG (from `Diagrams` with a page setup),
     ///     each printed on a sheet of its own of `page`.
+    package static func document(_ journey: CheckedJourney, format: ChecklistFormat, language: KeywordLanguage? = nil,
+                                 byteOrderMark: Bool = false, delimiter: Character? = nil, diagram: [[UInt8]] = [],
+                                 page: PageSetup = PageSetup(paper: .a4, landscape: true)) -> [UInt8] {
+        if format == .xlsx { return XLSXChecklist.render(Checklist(journey.result, language: language)) }
+        return Array(render(journey, format: format, language: language, byteOrderMark: byteOrderMark, delimiter: delimiter,
+                            diagram: diagram, page: page).utf8)
+    }
+
+    /// A text format's checklist (Markdown, HTML, CSV) as text; `document` gives every
+    /// format's bytes, `.xlsx` too.
     package static func render(_ journey: CheckedJourney, format: ChecklistFormat, language: KeywordLanguage? = nil,
                               byteOrderMark: Bool = false, delimiter: Character? = nil, diagram: [[UInt8]] = [],
                               page: PageSetup = PageSetup(paper: .a4, landscape: true)) -> String {
@@ -24,6 +34,7 @@ package enum Checklists {
         switch format {
         case .md: return MarkdownChecklist.render(checklist)
         case .csv: return CSVChecklist.render(checklist, byteOrderMark: byteOrderMark, delimiter: delimiter)
+        case .xlsx: return String(decoding: XLSXChecklist.render(checklist), as: UTF8.self)
         case .html:
             let sheet = page.size
             let paper = HTMLChecklist.Paper(name: page.paper == .letter ? "letter" : page.paper.rawValue.uppercased(),

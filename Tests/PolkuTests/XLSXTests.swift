@@ -1,0 +1,122 @@
+import Foundation
+import PolkuCheck
+import PolkuChecklist
+import PolkuModel
+import PolkuPipeline
+import PolkuSyntax
+import Testing
+
+/// The `.xlsx` checklist, read back by a real reader: Python's openpyxl.
+@Suite struct XLSXTests {
+    /// What openpyxl sees in a workbook: sheet names, the frozen pane, the filter, the
+    /// printed titles, the title and language, and every cell as [value, type, number format].
+    static func read(_ bytes: [UInt8]) throws -> [String: Any] {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("polku-\(UUID().uuidString).xlsx")
+        try Data(bytes).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [ProcessInfo.processInfo.environment["POLKU_PYTHON"] ?? "python3", "-c", """
+            import json, sys
+            try:
+                import openpyxl
+            except ImportError:
+                print("Python's openpyxl is missing: run scripts/test, which installs it, or pip install openpyxl")
+                sys.exit(3)
+            wb = openpyxl.load_workbook(sys.argv[1])
+            ws = wb.active
+            rows = [[[c.value, c.data_type, c.number_format] for c in row] for row in ws.iter_rows()]
+            print(json.dumps({"sheets": wb.sheetnames, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref,
+                              "titles": ws.print_title_rows, "title": wb.properties.title,
+                              "language": wb.properties.language, "landscape": ws.page_setup.orientation,
+                              "rows": rows}))
+            """, file.path]
+        let result = try run(process)
+        guard result.status == 0, let doc = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] else {
+            throw TestFailure(message: "openpyxl could not read the workbook: \(result.stdout) \(result.stderr)")
+        }
+        return doc
+    }
+
+    static func checked(_ path: String) throws -> CheckedJourney {
+        try Pipeline(Pipeline.Settings(configuration: .none)).load(text: try Fixture.read(path), name: path).get()
+    }
+
+    /// Every example's workbook holds the same table as its CSV, with numbers as numbers
+    /// and moods as numbers shown as `4/5`.
+    @Test(arguments: Fixture.examples)
+    func theWorkbookIsTheChecklistTable(_ path: String) throws {
+        let journey = try Self.checked(path)
+        let checklist = Checklist(journey.result)
+        let doc = try Self.read(XLSXChecklist.render(checklist))
+        #expect(doc["sheets"] as? [String] == [checklist.t(.checklist)])
+        #expect(doc["freeze"] as? String == "A2")
+        let rows = doc["rows"] as! [[[Any]]]
+        #expect(doc["filter"] as? String == "A1:J\(rows.count)")
+        #expect(doc["titles"] as? String == "$1:$1")
+        #expect(doc["title"] as? String == journey.result.analysis.journey.title.value)
+        #expect(doc["language"] as? String == journey.language.rawValue)
+        #expect(doc["landscape"] as? String == "landscape")
+
+        let header = ChecklistTable.header(checklist)
+        let table = ChecklistTable.rows(checklist)
+        #expect(rows.count == table.count + 1)
+        #expect(rows[0].map { $0[0] as? String } == header)
+        for (r, cells) in table.enumerated() {
+            for (i, cell) in cells.enumerated() {
+                let got = rows[r + 1][i]
+                switch cell {
+                case .text(let text):
+                    if text.isEmpty { #expect(got[0] is NSNull) } else { #expect(got[0] as? String == text && got[1] as? String == "s") }
+                case .number(let n):
+                    #expect(n.map { got[0] as? Int == $0 && got[1] as? String == "n" } ?? (got[0] is NSNull), "\(path) row \(r + 2) column \(i + 1)")
+                case .rating(let n):
+                    #expect(n.map { got[0] as? Int == $0 && got[2] as? String == "0\"/5\"" } ?? (got[0] is NSNull))
+                }
+            }
+        }
+    }
+
+    /// Text a spreadsheet would run as a formula stays text: the cells are strings, never
+    /// formulas (openpyxl reads a formula as type `f`).
+    @Test func formulasStayText() throws {
+        let journey = try Pipeline(Pipeline.Settings(configuration: .none)).load(text: """
+            journey: =HYPERLINK("http://example.invalid","click")
+            via: desk
+            during:
+              step a: +1 step
+                recommend: =cmd|' /C calc'!A0
+                follow-up: @SUM(1+1)
+                note: - a list dash & <angle> "quotes" ä ö å 🙂
+            """, name: "hostile.polku").get()
+        let doc = try Self.read(Checklists.document(journey, format: .xlsx))
+        let cells = (doc["rows"] as! [[[Any]]]).flatMap { $0 }
+        let texts = cells.compactMap { $0[0] as? String }
+        #expect(texts.contains("=cmd|' /C calc'!A0"))
+        #expect(texts.contains("@SUM(1+1)"))
+        #expect(texts.contains("- a list dash & <angle> \"quotes\" ä ö å 🙂"))
+        #expect(cells.allSatisfy { $0[1] as? String != "f" })
+        #expect(doc["title"] as? String == "=HYPERLINK(\"http://example.invalid\",\"click\")")
+    }
+
+    @Test func theSameChecklistGivesTheSameBytes() throws {
+        let journey = try Self.checked("Examples/new-resident-year.polku")
+        let a = Checklists.document(journey, format: .xlsx, language: .sv)
+        let b = Checklists.document(journey, format: .xlsx, language: .sv)
+        #expect(a == b)
+        #expect(Array(a.prefix(2)) == [0x50, 0x4B])  // "PK": a ZIP archive
+    }
+
+    @Test func fromTheCommandLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("polku-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("lista.xlsx").path
+        var r = try runPolku(["checklist", "Examples/kaukolaina-fi.polku", "-o", file])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try Self.read([UInt8](try Data(contentsOf: URL(fileURLWithPath: file))))
+        #expect(doc["sheets"] as? [String] == ["Tarkistuslista"])
+        r = try runPolku(["checklist", "Examples/kaukolaina-fi.polku", "--format", "xlsx", "-o", folder.appendingPathComponent("x.csv").path])
+        #expect(r.status == 2)
+    }
+}
