@@ -47,6 +47,12 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let console = Console(language: lang)
         let target = output ?? "-"
+        // A --format that the file's name contradicts (`--format json -o x.md`) is refused.
+        if let format, target != "-", let named = Self.named(target), named != format {
+            let ext = OutputSteps.fileExtension(target)
+            console.error(say(console.speaks, .formatMismatch, .text(target), .text(ext), .text(format.rawValue), .text(named.rawValue)))
+            return try finish(.usage, console)
+        }
         let pipeline = checker.pipeline
         var loaded: [CheckedJourney] = []
         for path in [old, new] {
@@ -65,11 +71,15 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// The format an output file's extension names: Markdown for .md, JSON for .json, else text.
-    static func format(ofOutput path: String) -> DiffFormat {
+    static func format(ofOutput path: String) -> DiffFormat { named(path) ?? .text }
+
+    /// The format an extension names, if it names one (.md, .markdown, .json, .txt).
+    static func named(_ path: String) -> DiffFormat? {
         switch OutputSteps.fileExtension(path) {
         case "md", "markdown": .markdown
         case "json": .json
-        default: .text
+        case "txt", "text": .text
+        default: nil
         }
     }
 }

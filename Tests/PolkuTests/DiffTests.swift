@@ -355,6 +355,11 @@ import Testing
         #expect(written.hasPrefix("# Ändringar från"), "\(written)")
         let json = try runPolku(["diff", "Examples/article-delivery.polku", "Examples/article-delivery-plan.polku", "--format", "json"])
         #expect(json.stdout.contains("\"version\" : 1"))
+        // A --format that the output's name contradicts is refused, and nothing is written.
+        let clash = try runPolku(["diff", "Examples/article-delivery.polku", "Examples/article-delivery-plan.polku",
+                                  "--format", "json", "-o", target + ".md"], environment: ["POLKU_LANG": "en"])
+        #expect(clash.status == 2 && clash.stderr.contains("--format is json"), "\(clash.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: target + ".md"))
         // The output is never one of the journeys.
         let onto = try runPolku(["diff", "Examples/article-delivery.polku", "Examples/article-delivery-plan.polku", "-o", "Examples/article-delivery.polku"])
         #expect(onto.status == 2)
