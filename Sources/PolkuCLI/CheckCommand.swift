@@ -76,11 +76,21 @@ struct CheckCommand: ParsableCommand {
         let (files, found) = pipeline.journeyFiles(paths)
         var problems = found
         var checked: [CheckedJourney] = []
-        for path in files {
+        // `text` and `short` go journey by journey: each journey's lines are written as soon
+        // as it is checked and the journey is let go, so a folder of thousands of journeys
+        // takes the memory of one. The other formats (and baselines) need them all.
+        let streaming = (format == .text || format == .short) && baseline == nil && writeBaseline == nil
+        let colored = color.enabled()
+        var tally = Reports.Tally()
+        var failed = false
+        let failing: Set<Severity> = strict ? [.error, .warning] : [.error]
+        if streaming { console.show(found) }
+        for (n, path) in files.enumerated() {
             let source: SourceFile
             switch pipeline.read(path) {
             case .success(let read): source = read
             case .failure(let unreadable):
+                if streaming { console.show(unreadable.items) }
                 problems += unreadable.items
                 continue
             }
@@ -91,12 +101,25 @@ struct CheckCommand: ParsableCommand {
                               ?? say(console.speaks, .noConfigurationFile, .text("\(path)")))
             }
             switch pipeline.check(source, path: location) {
-            case .success(let journey): checked.append(journey)
+            case .success(let journey):
+                guard streaming else { checked.append(journey); continue }
+                console.write(Reports.part(journey, format: format, color: colored, language: lang, fallback: console.fallback))
+                tally.add(journey)
+                if journey.result.diagnostics.contains(where: { failing.contains($0.severity) }) { failed = true }
+                // The last one is kept until the process ends, which frees it at once.
+                if n == files.count - 1 { UntilExit.keep(journey) }
             case .failure(let configuration):
                 // A configuration with mistakes would give wrong results for every file.
                 console.show(configuration.items)
                 return try finish(.usage, console)
             }
+        }
+        if streaming {
+            if format == .text {
+                let overall = lang ?? (tally.languages.count == 1 ? tally.languages.first! : console.fallback)
+                console.write(Reports.closing(tally, language: overall))
+            }
+            return try finish(!problems.isEmpty ? .usage : failed ? .findings : .ok, console)
         }
         console.show(problems)
         if let file = writeBaseline {
@@ -119,11 +142,11 @@ struct CheckCommand: ParsableCommand {
                 if applied.stale > 0 { console.error(say(console.speaks, .baselineStale, .number(applied.stale), .text(file))) }
             }
         }
-        console.write(Reports.render(checked, format: format, color: color.enabled(), version: Polku.version,
+        console.write(Reports.render(checked, format: format, color: colored, version: Polku.version,
                                      language: lang, fallback: console.fallback))
+        UntilExit.keep(checked)
         var status = ExitStatus.ok
         if !problems.isEmpty { status = .usage }
-        let failing: Set<Severity> = strict ? [.error, .warning] : [.error]
         if status == .ok && checked.contains(where: { $0.result.diagnostics.contains { failing.contains($0.severity) } }) {
             status = .findings
         }

@@ -9,8 +9,8 @@ struct CheckerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Use this configuration file instead of the nearest polku.toml.", valueName: "file"))
     var config: String?
 
-    /// The pipeline these options ask for.
+    /// The pipeline these options ask for, for a command that runs once.
     var pipeline: Pipeline {
-        Pipeline(Pipeline.Settings(configuration: config.map { .file($0) } ?? .nearest, overrides: rules))
+        Pipeline(Pipeline.Settings(configuration: config.map { .file($0) } ?? .nearest, overrides: rules, oncePerFolder: true))
     }
 }

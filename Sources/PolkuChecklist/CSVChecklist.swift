@@ -16,10 +16,19 @@ package enum CSVChecklist {
     }
 
     package static func render(_ c: Checklist, byteOrderMark: Bool = false, delimiter: Character? = nil) -> String {
-        let separator = delimiter ?? Self.delimiter(for: c.language)
-        var out = byteOrderMark ? "\u{FEFF}" : ""
+        String(decoding: bytes(c, byteOrderMark: byteOrderMark, delimiter: delimiter), as: UTF8.self)
+    }
+
+    /// The CSV as UTF-8 bytes, written cell by cell.
+    package static func bytes(_ c: Checklist, byteOrderMark: Bool = false, delimiter: Character? = nil) -> [UInt8] {
+        let separator = (delimiter ?? Self.delimiter(for: c.language)).asciiValue ?? UInt8(ascii: ",")
+        var out: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
         func row(_ cells: [String]) {
-            out += cells.map { Escaping.csvCell($0, delimiter: separator) }.joined(separator: String(separator)) + "\r\n"
+            for (i, cell) in cells.enumerated() {
+                if i > 0 { out.append(separator) }
+                Escaping.csvCell(cell, delimiter: separator, into: &out)
+            }
+            out.append(contentsOf: [0x0D, 0x0A])
         }
         row(ChecklistTable.header(c))
         for cells in ChecklistTable.rows(c) { row(cells.map(\.text)) }

@@ -46,26 +46,73 @@ package enum Escaping {
     package static func graphvizLabel(_ text: String) -> String { markup(text, forGraphviz: true) }
 
     /// XML's five entities and its forbidden characters dropped; for Graphviz also `\`, `]`
-    /// and every control character.
+    /// and every control character. On UTF-8 bytes; text with nothing to escape is returned
+    /// as it is.
     private static func markup(_ text: String, forGraphviz: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\\" where forGraphviz: out += "\\\\"
-            case "]" where forGraphviz: out += "&#93;"
-            default:
-                let v = scalar.value
-                if isForbidden(v) || (forGraphviz && v < 0x20) { continue }
-                out.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            guard bytes.contains(where: { needsMarkup($0, forGraphviz) }) else { return String(decoding: bytes, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            markup(bytes, forGraphviz: forGraphviz, into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// `xml`, written onto the end of `out`.
+    package static func xml(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            if bytes.contains(where: { needsMarkup($0, false) }) {
+                markup(bytes, forGraphviz: false, into: &out)
+            } else {
+                out.append(contentsOf: bytes)
             }
         }
-        return out
+    }
+
+    private static func markup(_ bytes: UnsafeBufferPointer<UInt8>, forGraphviz: Bool, into out: inout [UInt8]) {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+            case UInt8(ascii: "\\") where forGraphviz: out.append(contentsOf: [0x5C, 0x5C])
+            case UInt8(ascii: "]") where forGraphviz: out.append(contentsOf: "&#93;".utf8)
+            default:
+                let width = forbiddenWidth(bytes, i)
+                if width > 0 { i += width; continue }
+                if forGraphviz && b < 0x20 { break }
+                out.append(b)
+            }
+            i += 1
+        }
+    }
+
+    /// Whether a byte may need escaping or dropping in markup: a special character, a
+    /// control, or the first byte of a C1 control or a noncharacter.
+    @inline(__always)
+    private static func needsMarkup(_ b: UInt8, _ forGraphviz: Bool) -> Bool {
+        switch b {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x7F, 0xC2, 0xEF: true
+        case UInt8(ascii: "\\"), UInt8(ascii: "]"): forGraphviz
+        default: b < 0x20
+        }
+    }
+
+    /// The length in bytes of a forbidden character at `i` (see `isForbidden`), or 0.
+    @inline(__always)
+    static func forbiddenWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b = bytes[i]
+        if b < 0x20 { return b == 0x09 || b == 0x0A || b == 0x0D ? 0 : 1 }
+        if b == 0x7F { return 1 }
+        if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F { return 2 }
+        if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBF, bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF { return 3 }
+        return 0
     }
 
     /// A quoted DOT string, for attribute values Polku writes itself (colours, fonts).
@@ -89,50 +136,85 @@ package enum Escaping {
 
     /// Backslash-escapes every character Markdown could read as markup (any ASCII
     /// punctuation may be escaped in CommonMark, so this is always safe). Tabs become
-    /// spaces; forbidden characters and other line breaks are dropped.
+    /// spaces; forbidden characters and line breaks are dropped. On UTF-8 bytes: a checklist
+    /// of 100,000 steps escapes half a million texts.
     package static func markdown(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for ch in text {
-            switch ch {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "!", "{", "}", "$", "=":
-                out.append("\\")
-                out.append(ch)
-            case "\t": out.append(" ")
-            default:
-                if let a = ch.asciiValue, a < 0x20 || a == 0x7F { continue }
-                if ch.unicodeScalars.contains(where: { isForbidden($0.value) }) { continue }
-                out.append(ch)
+        var text = text
+        let escaped = text.withUTF8 { bytes -> [UInt8] in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                switch b {
+                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                     UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"),
+                     UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: "!"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+                     UInt8(ascii: "$"), UInt8(ascii: "="):
+                    out.append(0x5C)
+                    out.append(b)
+                case 0x09: out.append(0x20)
+                default:
+                    if b < 0x20 || b == 0x7F { break }
+                    let width = forbiddenWidth(bytes, i)
+                    if width > 0 { i += width; continue }
+                    out.append(b)
+                }
+                i += 1
             }
+            // A line never starts with a list or heading marker, since items carry a prefix,
+            // but a cell or text that begins with "+" or "-" stays text too.
+            if let first = out.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { out.insert(0x5C, at: 0) }
+            return out
         }
-        // A line never starts with a list or heading marker, since items carry a prefix,
-        // but a cell or text that begins with "+" or "-" stays text too.
-        if let first = out.first, "+-".contains(first) { out = "\\" + out }
-        return unlinked(out)
+        return unlinked(escaped)
     }
+
+    static func unlinked(_ text: String) -> String { unlinked(Array(text.utf8)) }
 
     /// GitHub makes `@name` a mention and `https://…` or `www.…` a link even in escaped
     /// text: a word joiner (U+2060, invisible, no break) after `@` and before `://` and
     /// `www`'s dot keeps them text.
-    static func unlinked(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "@")) || text.contains("://") || text.lowercased().contains("www.") else { return text }
-        var out = ""
-        let scalars = Array(text.unicodeScalars)
-        for (i, scalar) in scalars.enumerated() {
-            let next = i + 1 < scalars.count ? scalars[i + 1] : " "
-            if scalar == ":" && i + 2 < scalars.count && scalars[i + 1] == "/" && scalars[i + 2] == "/" {
-                out.unicodeScalars.append("\u{2060}")
-            }
-            out.unicodeScalars.append(scalar)
-            if scalar == "@" && (next.properties.isAlphabetic || ("0"..."9").contains(next)) {
-                out.unicodeScalars.append("\u{2060}")
-            }
-            if (scalar == "w" || scalar == "W") && i >= 2 && next == "." && scalars[i - 1].properties.lowercaseMapping == "w"
-                && scalars[i - 2].properties.lowercaseMapping == "w" {
-                out.unicodeScalars.append("\u{2060}")
+    static func unlinked(_ bytes: [UInt8]) -> String {
+        let joiner: [UInt8] = [0xE2, 0x81, 0xA0]
+        func isW(_ b: UInt8) -> Bool { b == UInt8(ascii: "w") || b == UInt8(ascii: "W") }
+        let n = bytes.count
+        var found = false
+        for i in 0..<n {
+            let b = bytes[i]
+            if b == UInt8(ascii: "@") || (b == UInt8(ascii: ":") && i + 2 < n && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/"))
+                || (b == UInt8(ascii: ".") && i >= 3 && isW(bytes[i - 1]) && isW(bytes[i - 2]) && isW(bytes[i - 3])) {
+                found = true
+                break
             }
         }
-        return out
+        guard found else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(n + 12)
+        for i in 0..<n {
+            let b = bytes[i]
+            if b == UInt8(ascii: ":") && i + 2 < n && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/") {
+                out.append(contentsOf: joiner)
+            }
+            out.append(b)
+            if b == UInt8(ascii: "@") && i + 1 < n && startsLetterOrDigit(bytes, i + 1) { out.append(contentsOf: joiner) }
+            if isW(b) && i >= 2 && i + 1 < n && bytes[i + 1] == UInt8(ascii: ".") && isW(bytes[i - 1]) && isW(bytes[i - 2]) {
+                out.append(contentsOf: joiner)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the character starting at byte `i` is a letter (any script) or an ASCII digit.
+    private static func startsLetterOrDigit(_ bytes: [UInt8], _ i: Int) -> Bool {
+        let b = bytes[i]
+        if b < 0x80 {
+            return (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z"))
+        }
+        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+        let end = min(bytes.count, i + length)
+        guard let scalar = String(decoding: bytes[i..<end], as: UTF8.self).unicodeScalars.first else { return false }
+        return scalar.properties.isAlphabetic
     }
 
     // MARK: - CSV
@@ -141,21 +223,52 @@ package enum Escaping {
     /// run as a formula (see `startsFormula`) is prefixed with `'` so it shows as text, and a
     /// cell with a comma, a quote or a line break is quoted.
     package static func csvCell(_ value: String, delimiter: Character = ",") -> String {
-        var text = value
-        if text.unicodeScalars.contains(where: { isForbidden($0.value) }) {
-            text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !isForbidden($0.value) }))
+        var out: [UInt8] = []
+        csvCell(value, delimiter: delimiter.asciiValue ?? UInt8(ascii: ","), into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `csvCell`, written onto the end of `out`, on UTF-8 bytes.
+    package static func csvCell(_ value: String, delimiter separator: UInt8, into out: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { given in
+            // Forbidden characters dropped (rare: copied only when there is one).
+            var cleaned: [UInt8]?
+            var i = 0
+            while i < given.count {
+                let width = forbiddenWidth(given, i)
+                if width > 0 {
+                    if cleaned == nil { cleaned = Array(given[..<i]) }
+                    i += width
+                    continue
+                }
+                cleaned?.append(given[i])
+                i += 1
+            }
+            func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let first = bytes.first else { return }
+                var formula: Bool
+                switch first {
+                case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: formula = true
+                case 0..<0x80: formula = false
+                default: formula = String(decoding: bytes.prefix(4), as: UTF8.self).unicodeScalars.first.map(startsFormula) ?? false
+                }
+                if formula && first == UInt8(ascii: "-") { formula = !isListDash(bytes) }
+                let quoted = bytes.contains { $0 == separator || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+                if quoted { out.append(UInt8(ascii: "\"")) }
+                if formula { out.append(UInt8(ascii: "'")) }
+                if quoted {
+                    for b in bytes {
+                        if b == UInt8(ascii: "\"") { out.append(b) }
+                        out.append(b)
+                    }
+                    out.append(UInt8(ascii: "\""))
+                } else {
+                    out.append(contentsOf: bytes)
+                }
+            }
+            if let cleaned { cleaned.withUnsafeBufferPointer(write) } else { write(given) }
         }
-        if let first = text.unicodeScalars.first, startsFormula(first), !isListDash(text) {
-            text = "'" + text
-        }
-        let separator = delimiter.asciiValue ?? UInt8(ascii: ",")
-        let needsQuotes = text.utf8.contains { $0 == separator || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { return text }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
-        }
-        return out + "\""
     }
 
     /// Ordinary text that starts with a dash, as a list item does (`- ask at the desk`): a dash
@@ -163,9 +276,15 @@ package enum Escaping {
     /// `|`, `!`, `=`, `+`, `@`, digits right after the dash). It is left as it is, without a
     /// stray `'` in front of it.
     static func isListDash(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars.prefix(3))
-        guard scalars.count == 3, scalars[0] == "-", scalars[1] == " ", scalars[2].properties.isAlphabetic else { return false }
-        return !text.unicodeScalars.contains { "()|!=+@;".unicodeScalars.contains($0) }
+        var text = text
+        return text.withUTF8 { isListDash($0) }
+    }
+
+    static func isListDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3, bytes[0] == UInt8(ascii: "-"), bytes[1] == UInt8(ascii: " "),
+              let third = String(decoding: bytes[2..<min(bytes.count, 6)], as: UTF8.self).unicodeScalars.first,
+              third.properties.isAlphabetic else { return false }
+        return !bytes.contains { "()|!=+@;".utf8.contains($0) }
     }
 
     /// A first character after which a spreadsheet may read a cell as a formula: the

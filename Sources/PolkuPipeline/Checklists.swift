@@ -21,6 +21,7 @@ package enum Checklists {
                                  byteOrderMark: Bool = false, delimiter: Character? = nil, diagram: [[UInt8]] = [],
                                  page: PageSetup = PageSetup(paper: .a4, landscape: true)) -> [UInt8] {
         if format == .xlsx { return XLSXChecklist.render(Checklist(journey.result, language: language)) }
+        if format == .csv { return CSVChecklist.bytes(Checklist(journey.result, language: language), byteOrderMark: byteOrderMark, delimiter: delimiter) }
         return Array(render(journey, format: format, language: language, byteOrderMark: byteOrderMark, delimiter: delimiter,
                             diagram: diagram, page: page).utf8)
     }

@@ -73,16 +73,34 @@ package final class Pipeline: Sendable {
         package var configuration: ConfigurationChoice
         /// `--rule NAME=SEVERITY` settings, applied on top of any configuration.
         package var overrides: [String]
+        /// Look for the nearest `polku.toml` once per folder, not once per journey: for a
+        /// command that runs once over many files. A server, whose files change while it
+        /// runs, looks every time.
+        package var oncePerFolder: Bool
 
-        package init(configuration: ConfigurationChoice = .nearest, overrides: [String] = []) {
+        package init(configuration: ConfigurationChoice = .nearest, overrides: [String] = [], oncePerFolder: Bool = false) {
             self.configuration = configuration
             self.overrides = overrides
+            self.oncePerFolder = oncePerFolder
         }
     }
 
     package let settings: Settings
     /// Configurations already read, by file (the empty key: no file).
     private let configurations = Mutex<[String: Result<Configuration, Problems>]>([:])
+    /// The nearest `polku.toml` of each folder looked in, with `oncePerFolder`.
+    private let nearestOfFolder = Mutex<[FilePath: FilePath?]>([:])
+
+    /// The nearest `polku.toml` above a journey file: found by walking up the folders, once
+    /// per folder with `oncePerFolder` (2,000 journeys in one folder walk up once).
+    private func nearestConfiguration(above file: FilePath) -> FilePath? {
+        guard settings.oncePerFolder else { return JourneyFiles.nearest(Configuration.fileName, above: file) }
+        let folder = file.folder
+        if let known = nearestOfFolder.withLock({ $0[folder] }) { return known }
+        let found = JourneyFiles.nearest(Configuration.fileName, above: file)
+        nearestOfFolder.withLock { $0[folder] = .some(found) }
+        return found
+    }
 
     package init(_ settings: Settings = Settings()) {
         self.settings = settings
@@ -134,7 +152,7 @@ package final class Pipeline: Sendable {
             key = file
             load = { [self] in readConfiguration(FilePath(file)) }
         case .nearest:
-            let found = path.flatMap { $0.isStandardInput ? nil : JourneyFiles.nearest(Configuration.fileName, above: $0.file) }
+            let found = path.flatMap { $0.isStandardInput ? nil : nearestConfiguration(above: $0.file) }
             key = found?.description ?? ""
             load = { [self] in found.map { readConfiguration($0) } ?? .success(Configuration()) }
         }
@@ -151,7 +169,7 @@ package final class Pipeline: Sendable {
         case .none: nil
         case .text(let name, _): name
         case .file(let file): file
-        case .nearest: path.flatMap { $0.isStandardInput ? nil : JourneyFiles.nearest(Configuration.fileName, above: $0.file)?.description }
+        case .nearest: path.flatMap { $0.isStandardInput ? nil : nearestConfiguration(above: $0.file)?.description }
         }
     }
 

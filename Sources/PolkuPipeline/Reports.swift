@@ -26,46 +26,77 @@ package enum Reports {
             return JSONReport.render(files: checked.map(\.source.name), checked.flatMap(\.items), language: language, fallback: overall)
         case .sarif:
             return SARIFReport.render(checked.map { ($0.source, $0.result) }, version: version, language: overall)
-        case .short:
-            let renderer = ShortRenderer(language: language, fallback: fallback)
+        case .short, .text:
             var out = ""
+            var tally = Tally()
             for c in checked {
-                var cursor = LocationCursor(c.source)
-                for item in c.items {
-                    let d = item.diagnostic
-                    out += renderer.render(item, at: d.hasPosition ? cursor.location(of: d.range.start) : nil)
-                }
+                out += part(c, format: format, color: color, language: language, fallback: fallback)
+                tally.add(c)
             }
+            if format == .text { out += closing(tally, language: overall) }
             return out
         case .summary:
             return checked.map { SummaryReport.render($0.result, language: language ?? $0.language) }.joined(separator: "\n")
-        case .text:
-            let renderer = RichRenderer(color: color, language: language, fallback: fallback)
-            var out = ""
-            for c in checked {
-                var cursor = LocationCursor(c.source)
-                for item in c.items {
-                    let d = item.diagnostic
-                    out += renderer.render(item, at: d.hasPosition ? cursor.location(of: d.range.start) : nil) + "\n"
-                }
-            }
-            if !checked.isEmpty {
-                let w = Wording(overall, keywords: overall)
-                out += closingLine(files: checked.count, checked.flatMap(\.items), w) + "\n"
-                let skipped = checked.filter { !$0.result.rulesRan }.count
-                if skipped > 0 {
-                    out += w(Message(ReportMessage.rulesDidNotRun, .message(ReportMessage.count(skipped, one: .oneFile, many: .files)))) + "\n"
-                }
-            }
-            return out
         }
     }
 
+    /// What a text report's closing lines count, journey by journey.
+    package struct Tally: Sendable {
+        package var files = 0, errors = 0, warnings = 0, infos = 0, rulesDidNotRun = 0
+        package var languages: Set<KeywordLanguage> = []
+
+        package init() {}
+
+        package mutating func add(_ c: CheckedJourney) {
+            files += 1
+            for d in c.result.diagnostics {
+                switch d.severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .info: infos += 1
+                }
+            }
+            if !c.result.rulesRan { rulesDidNotRun += 1 }
+            languages.insert(c.language)
+        }
+    }
+
+    /// The lines of one journey in a `text` or `short` report (a run over a folder writes
+    /// them journey by journey, keeping none).
+    package static func part(_ c: CheckedJourney, format: ReportFormat, color: Bool = false, language: KeywordLanguage? = nil,
+                             fallback: KeywordLanguage = .en) -> String {
+        var out = ""
+        var cursor = LocationCursor(c.source)
+        if format == .short {
+            let renderer = ShortRenderer(language: language, fallback: fallback)
+            for item in c.items {
+                let d = item.diagnostic
+                out += renderer.render(item, at: d.hasPosition ? cursor.location(of: d.range.start) : nil)
+            }
+        } else {
+            let renderer = RichRenderer(color: color, language: language, fallback: fallback)
+            for item in c.items {
+                let d = item.diagnostic
+                out += renderer.render(item, at: d.hasPosition ? cursor.location(of: d.range.start) : nil) + "\n"
+            }
+        }
+        return out
+    }
+
+    /// A text report's closing lines: how many files, errors and warnings, and the files the
+    /// rules did not run on. `language`: the run's (see `render`).
+    package static func closing(_ tally: Tally, language: KeywordLanguage) -> String {
+        guard tally.files > 0 else { return "" }
+        let w = Wording(language, keywords: language)
+        var out = closingLine(files: tally.files, errors: tally.errors, warnings: tally.warnings, infos: tally.infos, w) + "\n"
+        if tally.rulesDidNotRun > 0 {
+            out += w(Message(ReportMessage.rulesDidNotRun, .message(ReportMessage.count(tally.rulesDidNotRun, one: .oneFile, many: .files)))) + "\n"
+        }
+        return out
+    }
+
     /// One closing line a person reads first: how many files, errors and warnings.
-    static func closingLine(files: Int, _ items: [FileDiagnostic], _ w: Wording) -> String {
-        let errors = items.filter { $0.diagnostic.severity == .error }.count
-        let warnings = items.filter { $0.diagnostic.severity == .warning }.count
-        let infos = items.filter { $0.diagnostic.severity == .info }.count
+    static func closingLine(files: Int, errors: Int, warnings: Int, infos: Int, _ w: Wording) -> String {
         let fileWord = MessageValue.message(ReportMessage.count(files, one: .oneFile, many: .files))
         if errors + warnings + infos == 0 { return w(Message(ReportMessage.checkedNoProblems, fileWord)) }
         var parts: [String] = []

@@ -69,24 +69,40 @@ package struct Message: Hashable, Sendable {
         }
         // Most sentences have no placeholder at all.
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        var out = ""
-        out.reserveCapacity(template.utf8.count + 32)
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = rest[rest.index(after: open)..<close]
-            if let n = Int(name), n >= 0, n < values.count {
-                out += values[n].text(language, keywords: keywords)
-            } else if name.hasPrefix("k:"), let entry = Self.keywordsByName[String(name.dropFirst(2))] {
-                out += entry.preferred(keywords)
-            } else {
-                out += rest[open...close]
+        // Filled on UTF-8 bytes: a report of 40,000 findings fills 40,000 sentences.
+        var out: [UInt8] = []
+        out.reserveCapacity(template.utf8.count + 48)
+        let t = Array(template.utf8)
+        var i = 0
+        while i < t.count {
+            guard t[i] == UInt8(ascii: "{"), let close = t[i...].firstIndex(of: UInt8(ascii: "}")) else {
+                out.append(t[i])
+                i += 1
+                continue
             }
-            rest = rest[rest.index(after: close)...]
+            let name = t[(i + 1)..<close]
+            if let n = Self.index(name), n < values.count {
+                out.append(contentsOf: values[n].text(language, keywords: keywords).utf8)
+            } else if name.starts(with: [UInt8(ascii: "k"), UInt8(ascii: ":")]),
+                      let entry = Self.keywordsByName[String(decoding: name.dropFirst(2), as: UTF8.self)] {
+                out.append(contentsOf: entry.preferred(keywords).utf8)
+            } else {
+                out.append(contentsOf: t[i...close])
+            }
+            i = close + 1
         }
-        out += rest
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The number a placeholder's name spells (`0`, `12`), if it is one.
+    private static func index(_ name: ArraySlice<UInt8>) -> Int? {
+        guard !name.isEmpty, name.count < 4 else { return nil }
+        var n = 0
+        for b in name {
+            guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return n
     }
 
     /// Whether this is a sentence of `key` (for a tool that acts on a kind of message, such
