@@ -53,7 +53,7 @@ let package = Package(
         // check it, make any output as a value.
         .target(name: "PolkuPipeline", dependencies: [
             "PolkuIO", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz",
-            "PolkuChecklist",
+            "PolkuChecklist", "PolkuEscaping",
         ]),
         // The language server (`polku lsp`): JSON-RPC framing, and editor features over the
         // pipeline; another thin door.

@@ -142,8 +142,9 @@ struct CheckCommand: ParsableCommand {
                 if applied.stale > 0 { console.error(say(console.speaks, .baselineStale, .number(applied.stale), .text(file))) }
             }
         }
-        console.write(Reports.render(checked, format: format, color: colored, version: Polku.version,
-                                     language: lang, fallback: console.fallback))
+        // The report goes out as it is written, a chunk at a time.
+        Reports.write(checked, format: format, color: colored, version: Polku.version,
+                      language: lang, fallback: console.fallback) { console.write(bytes: $0) }
         UntilExit.keep(checked)
         var status = ExitStatus.ok
         if !problems.isEmpty { status = .usage }

@@ -305,12 +305,7 @@ package enum Escaping {
     /// bidirectional control and each forbidden character is shown as `<U+001B>` instead of
     /// being sent. Text without any of them is returned as it is, without copying.
     package static func terminal(_ text: String) -> String {
-        var needs = false
-        for b in text.utf8 where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8 || b == 0xEF {
-            needs = true
-            break
-        }
-        guard needs else { return text }
+        guard text.utf8.contains(where: mayNeedTerminalEscaping) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
@@ -324,12 +319,53 @@ package enum Escaping {
         return out
     }
 
+    /// The bytes of UTF-8 text, shown as `terminal(_:)` shows the text, appended to `out`;
+    /// text without anything to show is copied as it is.
+    package static func writeTerminal(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        if text.contains(where: mayNeedTerminalEscaping) {
+            out.append(contentsOf: terminal(String(decoding: text, as: UTF8.self)).utf8)
+        } else {
+            out.append(contentsOf: text)
+        }
+    }
+
+    /// The controls, DEL, and the lead bytes of the C1 controls (C2), the bidirectional
+    /// controls (E2, D8) and the noncharacters U+FFFE and U+FFFF (EF): text without any of
+    /// these bytes has nothing `terminal(_:)` would change.
+    @inline(__always)
+    private static func mayNeedTerminalEscaping(_ b: UInt8) -> Bool {
+        b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8 || b == 0xEF
+    }
+
     /// A source line for a terminal, shown with marks under some of its characters: tabs as
     /// one space, and controls and invisible format characters (zero-width spaces,
     /// right-to-left overrides, which would reorder the line) as `�`, one column each, so
     /// the marks stay under the right characters.
     package static func terminalExcerpt(_ text: String) -> String {
-        String(text.map { c -> Character in
+        // ASCII text (most lines): a character a byte, no property to look up.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count + 8)
+            var afterCR = false
+            for b in text.utf8 {
+                // CR LF is one character, shown as one `�`.
+                if b == 0x0A && afterCR {
+                    afterCR = false
+                    continue
+                }
+                afterCR = b == 0x0D
+                if b == 0x09 {
+                    out.append(0x20)
+                } else if b < 0x20 || b == 0x7F {
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                } else {
+                    out.append(b)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return String(text.map { c -> Character in
             if c == "\t" { return " " }
             if let a = c.asciiValue, a < 0x20 || a == 0x7F { return "\u{FFFD}" }
             if c.unicodeScalars.contains(where: {

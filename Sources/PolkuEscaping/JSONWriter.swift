@@ -85,20 +85,125 @@ package indirect enum JSONValue: Sendable, Equatable {
     /// A JSON string on UTF-8 bytes: `"` and `\` escaped, control characters as `\n`, `\t`
     /// or `\u00XX`; everything else (ä, ö, emoji) as it is.
     package static func writeString(_ text: String, into out: inout [UInt8]) {
+        writeString(text, into: &out, shortEscapes: false)
+    }
+
+    /// `shortEscapes`: backspace and form feed as `\b` and `\f`, as Foundation writes them
+    /// (`PrettyJSON`); else as `\u0008` and `\u000c`.
+    package static func writeString(_ text: String, into out: inout [UInt8], shortEscapes: Bool) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Runs with nothing to escape go in whole.
+            var run = 0
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                run = i + 1
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+                case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x08 where shortEscapes: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+                case 0x0C where shortEscapes: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Pretty JSON written straight to bytes, laid out as Foundation's `JSONEncoder` and
+/// `JSONSerialization` lay it out with `.prettyPrinted` and `.withoutEscapingSlashes`: two
+/// spaces an indent level, `"key" : value`, an empty list or object as its brackets with a
+/// blank line between them, `\b` and `\f` for backspace and form feed, and every other
+/// character but `"`, `\` and the controls as it is. Members go in the order they are
+/// written: a document that Foundation wrote with `.sortedKeys` writes its keys sorted.
+///
+///     json.openObject()
+///     json.key("files"); json.openArray()
+///     for f in files { json.element(); json.string(f) }
+///     json.closeArray()
+///     json.closeObject()
+package struct PrettyJSON {
+    package var out: ByteOutput
+    private var depth = 0
+    /// Whether the innermost open list or object has nothing in it yet.
+    private var empty = false
+
+    package init(_ out: ByteOutput) { self.out = out }
+
+    package mutating func openObject() { open(UInt8(ascii: "{")) }
+    package mutating func closeObject() { close(UInt8(ascii: "}")) }
+    package mutating func openArray() { open(UInt8(ascii: "[")) }
+    package mutating func closeArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts a member of the open object: its key (Polku's own: nothing in it to escape).
+    package mutating func key(_ name: StaticString) {
+        next()
+        out.append(UInt8(ascii: "\""))
+        out.append(name)
+        out.append("\" : " as StaticString)
+    }
+
+    /// Starts an element of the open list.
+    package mutating func element() { next() }
+
+    package mutating func string(_ text: String) {
+        out.withBytes { JSONValue.writeString(text, into: &$0, shortEscapes: true) }
+    }
+
+    package mutating func int(_ n: Int) { out.append(decimal: n) }
+
+    /// `"key" : "text"`.
+    package mutating func member(_ name: StaticString, _ text: String) {
+        key(name)
+        string(text)
+    }
+
+    /// `"key" : n`.
+    package mutating func member(_ name: StaticString, _ n: Int) {
+        key(name)
+        int(n)
+    }
+
+    /// `"key" : { "text" : "…" }`, SARIF's message and description objects.
+    package mutating func member(_ name: StaticString, text: String) {
+        key(name)
+        openObject()
+        member("text", text)
+        closeObject()
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        out.append(bracket)
+        depth += 1
+        empty = true
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if empty { out.append(0x0A) }
+        newline()
+        out.append(bracket)
+        empty = false
+    }
+
+    private mutating func next() {
+        if !empty { out.append(UInt8(ascii: ",")) }
+        empty = false
+        newline()
+    }
+
+    private mutating func newline() {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 }

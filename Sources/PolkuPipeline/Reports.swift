@@ -1,4 +1,5 @@
 import PolkuCheck
+import PolkuEscaping
 import PolkuReport
 import PolkuSyntax
 
@@ -17,26 +18,45 @@ package enum Reports {
     ///     folder of journeys in different languages): `POLKU_LANG` or the locale.
     package static func render(_ checked: [CheckedJourney], format: ReportFormat, color: Bool = false,
                               version: String, language: KeywordLanguage? = nil, fallback: KeywordLanguage = .en) -> String {
+        var out = ByteOutput(capacity: 1 << 16)
+        write(checked, format: format, color: color, version: version, language: language, fallback: fallback, to: &out)
+        return String(decoding: out.finish(), as: UTF8.self)
+    }
+
+    /// The report handed to `send` a chunk (64 KiB) at a time as it is made: no report is
+    /// ever held whole.
+    package static func write(_ checked: [CheckedJourney], format: ReportFormat, color: Bool = false, version: String,
+                              language: KeywordLanguage? = nil, fallback: KeywordLanguage = .en,
+                              send: @escaping ([UInt8]) -> Void) {
+        var out = ByteOutput(send: send)
+        write(checked, format: format, color: color, version: version, language: language, fallback: fallback, to: &out)
+        _ = out.finish()
+    }
+
+    /// The report written to `out` as it is made, diagnostic by diagnostic.
+    static func write(_ checked: [CheckedJourney], format: ReportFormat, color: Bool = false, version: String,
+                      language: KeywordLanguage? = nil, fallback: KeywordLanguage = .en, to out: inout ByteOutput) {
         // The language of the run as a whole: the one asked for, else the journeys' own if
         // they share one, else the fallback.
         let languages = Set(checked.map(\.language))
         let overall = language ?? (languages.count == 1 ? languages.first! : fallback)
         switch format {
         case .json:
-            return JSONReport.render(files: checked.map(\.source.name), checked.flatMap(\.items), language: language, fallback: overall)
+            JSONReport.write(files: checked.map(\.source.name), checked.flatMap(\.items), language: language, fallback: overall, to: &out)
         case .sarif:
-            return SARIFReport.render(checked.map { ($0.source, $0.result) }, version: version, language: overall)
+            SARIFReport.write(checked.map { ($0.source, $0.result) }, version: version, language: overall, to: &out)
         case .short, .text:
-            var out = ""
             var tally = Tally()
             for c in checked {
-                out += part(c, format: format, color: color, language: language, fallback: fallback)
+                writePart(c, format: format, color: color, language: language, fallback: fallback, to: &out)
                 tally.add(c)
             }
-            if format == .text { out += closing(tally, language: overall) }
-            return out
+            if format == .text { out.append(closing(tally, language: overall)) }
         case .summary:
-            return checked.map { SummaryReport.render($0.result, language: language ?? $0.language) }.joined(separator: "\n")
+            for (n, c) in checked.enumerated() {
+                if n > 0 { out.append(0x0A) }
+                SummaryReport.write(c.result, language: language ?? c.language, to: &out)
+            }
         }
     }
 
@@ -65,22 +85,31 @@ package enum Reports {
     /// them journey by journey, keeping none).
     package static func part(_ c: CheckedJourney, format: ReportFormat, color: Bool = false, language: KeywordLanguage? = nil,
                              fallback: KeywordLanguage = .en) -> String {
-        var out = ""
+        var out = ByteOutput(capacity: 4096)
+        writePart(c, format: format, color: color, language: language, fallback: fallback, to: &out)
+        return String(decoding: out.finish(), as: UTF8.self)
+    }
+
+    /// `part`, written to `out` diagnostic by diagnostic.
+    static func writePart(_ c: CheckedJourney, format: ReportFormat, color: Bool = false, language: KeywordLanguage? = nil,
+                          fallback: KeywordLanguage = .en, to out: inout ByteOutput) {
         var cursor = LocationCursor(c.source)
         if format == .short {
             let renderer = ShortRenderer(language: language, fallback: fallback)
             for item in c.items {
                 let d = item.diagnostic
-                out += renderer.render(item, at: d.hasPosition ? cursor.location(of: d.range.start) : nil)
+                out.append(renderer.render(item, at: d.hasPosition ? cursor.location(of: d.range.start) : nil))
+                out.flushIfFull()
             }
         } else {
             let renderer = RichRenderer(color: color, language: language, fallback: fallback)
             for item in c.items {
                 let d = item.diagnostic
-                out += renderer.render(item, at: d.hasPosition ? cursor.location(of: d.range.start) : nil) + "\n"
+                out.append(renderer.render(item, at: d.hasPosition ? cursor.location(of: d.range.start) : nil))
+                out.append(0x0A)
+                out.flushIfFull()
             }
         }
-        return out
     }
 
     /// A text report's closing lines: how many files, errors and warnings, and the files the

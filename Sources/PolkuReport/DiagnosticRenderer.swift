@@ -159,7 +159,7 @@ package struct RichRenderer {
             }
             startOffset = i
         } else {
-            let column = source.columns(from: lineRange.start, to: first, in: .graphemeClusters)
+            let column = shownColumns(source, from: lineRange.start, to: first)
             if column >= excerptWidth {
                 var chars = 0
                 var i = lineRange.start
@@ -175,7 +175,7 @@ package struct RichRenderer {
         let slice = source.bytes[startOffset..<min(lineRange.end, startOffset + excerptWidth * 4 + 16)]
         var text = String(decoding: slice, as: UTF8.self)
         var truncated = startOffset + slice.count < lineRange.end
-        if text.count > excerptWidth + 20 {
+        if (Self.isPlain(slice) ? slice.count : text.count) > excerptWidth + 20 {
             text = String(text.prefix(excerptWidth + 20))
             truncated = true
         }
@@ -189,9 +189,30 @@ package struct RichRenderer {
         let lineRange = source.lineRange(line)
         let start = min(max(range.start, lineRange.start), lineRange.end)
         let end = min(max(range.end, start), lineRange.end, start + (excerptWidth + 20) * 4)
-        let from = source.columns(from: shownFrom, to: start, in: .graphemeClusters) + (cut ? 1 : 0)
-        let width = min(max(1, source.columns(from: start, to: end, in: .graphemeClusters)), excerptWidth + 20)
+        let from = shownColumns(source, from: shownFrom, to: start) + (cut ? 1 : 0)
+        let width = min(max(1, shownColumns(source, from: start, to: end)), excerptWidth + 20)
         return (from, width)
+    }
+
+    /// The characters (grapheme clusters) a terminal shows for bytes of one line.
+    private func shownColumns(_ source: SourceFile, from start: Int, to end: Int) -> Int {
+        guard end > start else { return 0 }
+        let bytes = source.bytes[start..<end]
+        return Self.isPlain(bytes) ? bytes.count : source.columns(from: start, to: end, in: .graphemeClusters)
+    }
+
+    /// ASCII with no carriage return: one character a byte, with no Unicode data to look up.
+    /// (CR LF is the one pair of ASCII characters that makes one character.)
+    static func isPlain(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var all: UInt8 = 0
+            var cr = false
+            for b in buffer {
+                all |= b
+                cr = cr || b == 0x0D
+            }
+            return all < 0x80 && !cr
+        }
     }
 }
 

@@ -1,78 +1,117 @@
-import Foundation
+import PolkuEscaping
 import PolkuSyntax
 
 /// Machine-readable diagnostics: one JSON document for a whole run, keys sorted so the
 /// same input always gives the same bytes. Columns are counted in Unicode scalars, and the
 /// document says so (`columnKind`, named as in SARIF).
+///
+///     {
+///       "columnKind" : "unicodeCodePoints",
+///       "diagnostics" : [ { "code", "end", "file", "help"?, "labels", "language",
+///                           "message", "notes", "severity", "start" } ],
+///       "errors" : 0, "files" : [ … ], "infos" : 0, "version" : 1, "warnings" : 2
+///     }
+///
+/// Each diagnostic's `language` is the language of its `message`, `labels`, `notes` and
+/// `help` (en, fi or sv); a position is `{ "column", "line" }`, a label
+/// `{ "end", "message", "start" }`.
 package enum JSONReport {
-    struct Position: Encodable {
-        var line: Int
-        var column: Int
-    }
-    struct Label: Encodable {
-        var start: Position
-        var end: Position
-        var message: String
-    }
-    struct Item: Encodable {
-        var file: String
-        var start: Position
-        var end: Position
-        var severity: String
-        var code: String
-        var message: String
-        var labels: [Label]
-        var notes: [String]
-        var help: String?
-        /// The language of `message`, `labels`, `notes` and `help`: en, fi or sv.
-        var language: String
-    }
-    struct Document: Encodable {
-        var version = 1
-        var columnKind = ColumnUnit.reports.sarifName!
-        /// The language of the messages when one was asked for (`--lang`); each
-        /// diagnostic also says its own.
-        var files: [String]
-        var diagnostics: [Item]
-        var errors: Int
-        var warnings: Int
-        var infos: Int
-    }
-
     /// Codes and rule names stay the English identifiers; the texts are in `language` (nil:
     /// each file's own, `fallback` for a file with none).
     package static func render(files: [String], _ items: [FileDiagnostic], language: KeywordLanguage? = nil,
                                fallback: KeywordLanguage = .en) -> String {
+        var out = ByteOutput(capacity: 1 << 16)
+        write(files: files, items, language: language, fallback: fallback, to: &out)
+        return String(decoding: out.finish(), as: UTF8.self)
+    }
+
+    /// Writes the document straight to bytes, diagnostic by diagnostic, handing them on as
+    /// `out` fills. The keys are written in sorted order and the text laid out as
+    /// `JSONEncoder` wrote it (`.prettyPrinted`, `.sortedKeys`, `.withoutEscapingSlashes`;
+    /// no `help` key when there is no help), so the bytes are the same as they were.
+    package static func write(files: [String], _ items: [FileDiagnostic], language: KeywordLanguage? = nil,
+                              fallback: KeywordLanguage = .en, to out: inout ByteOutput) {
+        var json = PrettyJSON(out)
+        func position(_ l: SourceLocation) {
+            json.openObject()
+            json.member("column", l.column)
+            json.member("line", l.line)
+            json.closeObject()
+        }
+        json.openObject()
+        json.member("columnKind", ColumnUnit.reports.sarifName!)
+        json.key("diagnostics")
+        json.openArray()
         // Diagnostics come file by file in position order: cursors count each line once.
         var starts: LocationCursor?
         var ends: LocationCursor?
-        func position(_ cursor: inout LocationCursor?, _ source: SourceFile, _ offset: Int) -> Position {
+        func located(_ cursor: inout LocationCursor?, _ source: SourceFile, _ offset: Int) -> SourceLocation {
             if cursor?.source.name != source.name || cursor?.source.bytes.count != source.bytes.count {
                 cursor = LocationCursor(source)
             }
-            let l = cursor!.location(of: offset)
-            return Position(line: l.line, column: l.column)
+            return cursor!.location(of: offset)
         }
-        func plain(_ source: SourceFile, _ offset: Int) -> Position {
-            let l = source.location(of: offset)
-            return Position(line: l.line, column: l.column)
-        }
-        let list = items.map { item -> Item in
+        var errors = 0, warnings = 0, infos = 0
+        for item in items {
             let d = item.diagnostic
             let s = item.source
             let w = item.wording(language, fallback: fallback)
-            return Item(file: s.name, start: position(&starts, s, d.range.start), end: position(&ends, s, d.range.end),
-                        severity: d.severity.rawValue, code: d.code.name, message: w(d.text),
-                        labels: d.secondary.map { Label(start: plain(s, $0.range.start), end: plain(s, $0.range.end), message: w($0.text)) },
-                        notes: d.noteTexts.map { w($0) }, help: d.helpText.map { w($0) }, language: w.language.rawValue)
+            switch d.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+            let start = located(&starts, s, d.range.start)
+            let end = located(&ends, s, d.range.end)
+            json.element()
+            json.openObject()
+            json.member("code", d.code.name)
+            json.key("end")
+            position(end)
+            json.member("file", s.name)
+            if let help = d.helpText { json.member("help", w(help)) }
+            json.key("labels")
+            json.openArray()
+            for label in d.secondary {
+                json.element()
+                json.openObject()
+                json.key("end")
+                position(s.location(of: label.range.end))
+                json.member("message", w(label.text))
+                json.key("start")
+                position(s.location(of: label.range.start))
+                json.closeObject()
+            }
+            json.closeArray()
+            json.member("language", w.language.rawValue)
+            json.member("message", w(d.text))
+            json.key("notes")
+            json.openArray()
+            for note in d.noteTexts {
+                json.element()
+                json.string(w(note))
+            }
+            json.closeArray()
+            json.member("severity", d.severity.rawValue)
+            json.key("start")
+            position(start)
+            json.closeObject()
+            json.out.flushIfFull()
         }
-        let doc = Document(files: files, diagnostics: list,
-                           errors: items.filter { $0.diagnostic.severity == .error }.count,
-                           warnings: items.filter { $0.diagnostic.severity == .warning }.count,
-                           infos: items.filter { $0.diagnostic.severity == .info }.count)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(doc)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        json.closeArray()
+        json.member("errors", errors)
+        json.key("files")
+        json.openArray()
+        for file in files {
+            json.element()
+            json.string(file)
+        }
+        json.closeArray()
+        json.member("infos", infos)
+        json.member("version", 1)
+        json.member("warnings", warnings)
+        json.closeObject()
+        json.out.append(0x0A)
+        out = json.out
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PolkuCheck
+import PolkuEscaping
 import PolkuSyntax
 
 /// SARIF 2.1.0, the format code-scanning tools read: one run, every rule and error name as a
@@ -9,8 +10,17 @@ package enum SARIFReport {
     /// Rule and error ids stay the English identifiers; every text is in `language`, which
     /// the run states (`language`).
     package static func render(_ results: [(SourceFile, CheckResult)], version: String, language: KeywordLanguage = .en) -> String {
-        var descriptors: [[String: Any]] = []
-        var index: [String: Int] = [:]
+        var out = ByteOutput(capacity: 1 << 16)
+        write(results, version: version, language: language, to: &out)
+        return String(decoding: out.finish(), as: UTF8.self)
+    }
+
+    /// Writes the document straight to bytes, result by result, handing them on as `out`
+    /// fills: no object tree of the whole document is ever built. The keys are written in
+    /// sorted order and the text laid out as `JSONSerialization` wrote it (`.prettyPrinted`,
+    /// `.sortedKeys`, `.withoutEscapingSlashes`), so the bytes are the same as they were.
+    package static func write(_ results: [(SourceFile, CheckResult)], version: String, language: KeywordLanguage = .en,
+                              to out: inout ByteOutput) {
         func level(_ s: Severity) -> String {
             switch s {
             case .error: "error"
@@ -18,92 +28,171 @@ package enum SARIFReport {
             case .info: "note"
             }
         }
-        func describe(_ id: String, summary: String, explanation: String, severity: Severity, tag: String) {
-            index[id] = descriptors.count
-            descriptors.append([
-                "id": id,
-                "shortDescription": ["text": summary],
-                "fullDescription": ["text": explanation],
-                "help": ["text": explanation],
-                "defaultConfiguration": ["level": level(severity)],
-                "properties": ["tags": [tag]],
-            ])
-        }
-        for info in RuleRegistry.infos {
-            describe(info.name, summary: info.summaryText(language), explanation: info.explanationText(language),
-                     severity: info.defaultSeverity, tag: "finding")
-        }
-        for code in ErrorCode.allCases where code.comesFromChecking {
-            describe(code.rawValue, summary: code.explanationText(language), explanation: code.explanationText(language),
-                     severity: .error, tag: "error")
-        }
+        // The reporting descriptors, every rule then every error; the texts are put into
+        // words when the descriptors are written, after the results.
+        let rules = RuleRegistry.infos
+        let codes = ErrorCode.allCases.filter(\.comesFromChecking)
+        var index: [String: Int] = [:]
+        for (i, info) in rules.enumerated() { index[info.name] = i }
+        for (i, code) in codes.enumerated() { index[code.rawValue] = rules.count + i }
 
-        var sarifResults: [[String: Any]] = []
-        var artifacts: [[String: Any]] = []
+        var json = PrettyJSON(out)
+        json.openObject()
+        json.member("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+        json.key("runs")
+        json.openArray()
+        json.element()
+        json.openObject()
+
+        json.key("artifacts")
+        json.openArray()
+        for (source, _) in results {
+            json.element()
+            json.openObject()
+            json.member("encoding", "utf-8")
+            json.key("location")
+            json.openObject()
+            json.member("uri", Self.uri(source.name))
+            json.closeObject()
+            json.closeObject()
+            json.out.flushIfFull()
+        }
+        json.closeArray()
+        json.member("columnKind", ColumnUnit.reports.sarifName!)
+        json.member("language", language.rawValue)
+
+        json.key("results")
+        json.openArray()
         for (source, result) in results {
             let uri = Self.uri(source.name)
-            artifacts.append(["location": ["uri": uri], "encoding": "utf-8"])
             // Results come in position order: cursors count each line once.
             var starts = LocationCursor(source)
             var ends = LocationCursor(source)
-            func location(_ range: SourceRange, inOrder: Bool = false) -> [String: Any] {
+            func physicalLocation(_ range: SourceRange, inOrder: Bool) {
                 let start = inOrder ? starts.location(of: range.start) : source.location(of: range.start)
                 let end = inOrder ? ends.location(of: max(range.end, range.start)) : source.location(of: max(range.end, range.start))
-                var region: [String: Any] = ["startLine": start.line, "startColumn": start.column]
-                if end.line == start.line { region["endColumn"] = max(end.column, start.column + 1) } else {
-                    region["endLine"] = end.line
-                    region["endColumn"] = end.column
+                json.key("physicalLocation")
+                json.openObject()
+                json.key("artifactLocation")
+                json.openObject()
+                json.member("uri", uri)
+                json.closeObject()
+                json.key("region")
+                json.openObject()
+                if end.line == start.line {
+                    json.member("endColumn", max(end.column, start.column + 1))
+                } else {
+                    json.member("endColumn", end.column)
+                    json.member("endLine", end.line)
                 }
-                return ["physicalLocation": ["artifactLocation": ["uri": uri], "region": region]]
+                json.member("startColumn", start.column)
+                json.member("startLine", start.line)
+                json.closeObject()
+                json.closeObject()
             }
             let w = Wording(language, keywords: result.analysis.tree.language)
-            func item(_ d: Diagnostic, suppression: String?) -> [String: Any] {
+            func item(_ d: Diagnostic, suppression: String?) {
                 var text = w(d.text)
                 if let help = d.helpText { text += ". " + w(help) }
-                var r: [String: Any] = [
-                    "ruleId": d.code.name,
-                    "level": level(d.severity),
-                    "message": ["text": text],
-                    "locations": [location(d.range, inOrder: true)],
-                ]
-                if let i = index[d.code.name] { r["ruleIndex"] = i }
+                json.element()
+                json.openObject()
+                json.member("level", level(d.severity))
+                json.key("locations")
+                json.openArray()
+                json.element()
+                json.openObject()
+                physicalLocation(d.range, inOrder: true)
+                json.closeObject()
+                json.closeArray()
+                json.member("message", text: text)
                 // The same finding keeps its fingerprint when lines are added above it.
                 if FindingKey.isFinding(d) {
-                    r["partialFingerprints"] = ["polkuFinding/v1": FindingKey.fingerprint(d, result.analysis.journey)]
+                    json.key("partialFingerprints")
+                    json.openObject()
+                    json.member("polkuFinding/v1", FindingKey.fingerprint(d, result.analysis.journey))
+                    json.closeObject()
                 }
                 if !d.secondary.isEmpty {
-                    r["relatedLocations"] = d.secondary.enumerated().map { n, label -> [String: Any] in
-                        var l = location(label.range)
-                        l["id"] = n
-                        l["message"] = ["text": w(label.text)]
-                        return l
+                    json.key("relatedLocations")
+                    json.openArray()
+                    for (n, label) in d.secondary.enumerated() {
+                        json.element()
+                        json.openObject()
+                        json.member("id", n)
+                        json.member("message", text: w(label.text))
+                        physicalLocation(label.range, inOrder: false)
+                        json.closeObject()
                     }
+                    json.closeArray()
                 }
+                json.member("ruleId", d.code.name)
+                if let i = index[d.code.name] { json.member("ruleIndex", i) }
                 if let suppression {
-                    r["suppressions"] = [["kind": "inSource", "justification": suppression]]
+                    json.key("suppressions")
+                    json.openArray()
+                    json.element()
+                    json.openObject()
+                    json.member("justification", suppression)
+                    json.member("kind", "inSource")
+                    json.closeObject()
+                    json.closeArray()
                 }
-                return r
+                json.closeObject()
+                json.out.flushIfFull()
             }
-            for d in result.diagnostics { sarifResults.append(item(d, suppression: nil)) }
-            for s in result.suppressed { sarifResults.append(item(s.diagnostic, suppression: s.reason)) }
+            for d in result.diagnostics { item(d, suppression: nil) }
+            for s in result.suppressed { item(s.diagnostic, suppression: s.reason) }
         }
-        let document: [String: Any] = [
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [[
-                "tool": ["driver": [
-                    "name": "polku",
-                    "version": version,
-                    "rules": descriptors,
-                ]],
-                "columnKind": ColumnUnit.reports.sarifName!,
-                "language": language.rawValue,
-                "artifacts": artifacts,
-                "results": sarifResults,
-            ]],
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        json.closeArray()
+
+        json.key("tool")
+        json.openObject()
+        json.key("driver")
+        json.openObject()
+        json.member("name", "polku")
+        json.key("rules")
+        json.openArray()
+        func describe(_ id: String, summary: String, explanation: String, severity: Severity, tag: String) {
+            json.element()
+            json.openObject()
+            json.key("defaultConfiguration")
+            json.openObject()
+            json.member("level", level(severity))
+            json.closeObject()
+            json.member("fullDescription", text: explanation)
+            json.member("help", text: explanation)
+            json.member("id", id)
+            json.key("properties")
+            json.openObject()
+            json.key("tags")
+            json.openArray()
+            json.element()
+            json.string(tag)
+            json.closeArray()
+            json.closeObject()
+            json.member("shortDescription", text: summary)
+            json.closeObject()
+            json.out.flushIfFull()
+        }
+        for info in rules {
+            describe(info.name, summary: info.summaryText(language), explanation: info.explanationText(language),
+                     severity: info.defaultSeverity, tag: "finding")
+        }
+        for code in codes {
+            describe(code.rawValue, summary: code.explanationText(language), explanation: code.explanationText(language),
+                     severity: .error, tag: "error")
+        }
+        json.closeArray()
+        json.member("version", version)
+        json.closeObject()
+        json.closeObject()
+
+        json.closeObject()
+        json.closeArray()
+        json.member("version", "2.1.0")
+        json.closeObject()
+        json.out.append(0x0A)
+        out = json.out
     }
 
     /// A relative URI reference for a path (spaces and other characters percent-encoded).

@@ -18,10 +18,45 @@ package enum SummaryReport {
 
     /// - Parameter language: the language of the summary; nil: the journey's own.
     package static func render(_ result: CheckResult, language: KeywordLanguage? = nil) -> String {
+        var out = ByteOutput(capacity: 1 << 16)
+        write(result, language: language, to: &out)
+        return String(decoding: out.finish(), as: UTF8.self)
+    }
+
+    /// The summary written to `out`, line by line, handing the bytes on as `out` fills.
+    package static func write(_ result: CheckResult, language: KeywordLanguage? = nil, to out: inout ByteOutput) {
         // No line ends in blanks: they only get in the way when pasted. Journey text is in
         // it, so every control character is shown, never sent to the terminal.
-        build(result, language: language ?? result.analysis.tree.language).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { Escaping.terminal(String($0).trimmingCharacters()) }.joined(separator: "\n")
+        tidy(build(result, language: language ?? result.analysis.tree.language), to: &out)
+    }
+
+    /// Each line of `text` without the spaces at its end and with its control characters
+    /// shown (`Escaping.terminal`), on the bytes. The lines and spaces are the ones Swift's
+    /// characters would give: a CR LF pair is one character, so it does not end a line
+    /// here, and a space right after a non-ASCII character (which may be a prepended mark
+    /// that takes the space into its character) is left to `trimmingCharacters()`.
+    package static func tidy(_ text: String, to out: inout ByteOutput) {
+        var text = text
+        text.withUTF8 { b in
+            func line(_ start: Int, _ end: Int) {
+                var last = end
+                while last > start && b[last - 1] == 0x20 { last -= 1 }
+                if last < end && last > start && b[last - 1] >= 0x80 {
+                    let trimmed = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self).trimmingCharacters()
+                    out.append(Escaping.terminal(trimmed))
+                } else {
+                    out.withBytes { Escaping.writeTerminal(UnsafeBufferPointer(rebasing: b[start..<last]), into: &$0) }
+                }
+            }
+            var start = 0
+            for i in 0..<b.count where b[i] == 0x0A && (i == 0 || b[i - 1] != 0x0D) {
+                line(start, i)
+                out.append(0x0A)
+                out.flushIfFull()
+                start = i + 1
+            }
+            line(start, b.count)
+        }
     }
 
     static func build(_ result: CheckResult, language: KeywordLanguage) -> String {

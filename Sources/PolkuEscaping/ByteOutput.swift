@@ -1,0 +1,80 @@
+/// Bytes on their way out: kept in memory, or handed to `send` whenever a chunk's worth has
+/// gathered, so a long report (a SARIF file of forty thousand results) never sits in memory
+/// whole. Writers append freely and call `flushIfFull()` where a piece of output ends.
+package struct ByteOutput {
+    package private(set) var bytes: [UInt8] = []
+    private let send: (([UInt8]) -> Void)?
+    private let chunk: Int
+
+    /// Output that stays in memory (`bytes`), for a caller that wants the whole text.
+    package init(capacity: Int = 4096) {
+        send = nil
+        chunk = .max
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Output handed to `send` about every `chunk` bytes, and the rest at `finish()`.
+    package init(chunk: Int = 1 << 16, send: @escaping ([UInt8]) -> Void) {
+        self.send = send
+        self.chunk = chunk
+        bytes.reserveCapacity(chunk + 4096)
+    }
+
+    @inline(__always)
+    package mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+    @inline(__always)
+    package mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    @inline(__always)
+    package mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    package mutating func append(contentsOf other: some Collection<UInt8>) { bytes.append(contentsOf: other) }
+
+    /// The bytes to append to in place, for a writer of its own (`JSONValue.writeString`).
+    @inline(__always)
+    package mutating func withBytes<R>(_ body: (inout [UInt8]) -> R) -> R { body(&bytes) }
+
+    /// A number in decimal, without making a string.
+    package mutating func append(decimal n: Int) {
+        if n < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            // -Int.min does not fit in an Int.
+            if n == .min { bytes.append(contentsOf: String(n).utf8.dropFirst()); return }
+        }
+        var m = n.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(m % 10)
+                m /= 10
+                count += 1
+            } while m > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    /// Hands the bytes gathered so far to `send` when there is a chunk's worth.
+    @inline(__always)
+    package mutating func flushIfFull() {
+        if bytes.count >= chunk { flush() }
+    }
+
+    /// Hands what is left to `send`; returns everything when the output stays in memory.
+    package mutating func finish() -> [UInt8] {
+        guard send != nil else { return bytes }
+        flush()
+        return []
+    }
+
+    private mutating func flush() {
+        guard let send, !bytes.isEmpty else { return }
+        send(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import PolkuEscaping
+import PolkuPipeline
+import PolkuReport
+import PolkuSyntax
+import Testing
+
+/// The report writers put bytes together themselves (no `JSONSerialization`, no
+/// `JSONEncoder`, no splitting into characters) and must give the bytes Foundation and
+/// Swift's characters gave: the golden files check whole reports, these check the corners
+/// the examples do not reach.
+@Suite struct ReportWriterTests {
+    /// Texts with every kind of character a JSON writer escapes, or might: quotes,
+    /// backslashes, slashes, every control, DEL, C1 controls, line and paragraph separators,
+    /// noncharacters, a byte order mark, combining marks, emoji, CJK.
+    static let texts: [String] = [
+        "", "plain", "a/b//c", "quote \" and \\ backslash", "tab\tnew\nline\rcr", "\u{8}\u{C}",
+        String(String.UnicodeScalarView((0..<0x20).map { Unicode.Scalar(UInt8($0)) })),
+        "del \u{7F} c1 \u{80}\u{85}\u{9B}\u{9F}", "seps \u{2028}\u{2029}", "non \u{FFFE}\u{FFFF} bom \u{FEFF}",
+        "e\u{301} 👩‍👩‍👧 中文 ä ö å", "</script>", "\u{1B}[2J\u{7}",
+    ]
+
+    /// A small JSON value for the comparison, its keys Polku's own.
+    indirect enum Value {
+        case text(String), number(Int), list([Value]), object([(StaticString, Value)])
+
+        var foundation: Any {
+            switch self {
+            case .text(let s): s
+            case .number(let n): n
+            case .list(let items): items.map(\.foundation)
+            case .object(let members):
+                Dictionary(uniqueKeysWithValues: members.map { ("\($0.0)", $0.1.foundation) }) as [String: Any]
+            }
+        }
+
+        func write(_ json: inout PrettyJSON) {
+            switch self {
+            case .text(let s): json.string(s)
+            case .number(let n): json.int(n)
+            case .list(let items):
+                json.openArray()
+                for item in items {
+                    json.element()
+                    item.write(&json)
+                }
+                json.closeArray()
+            case .object(let members):
+                json.openObject()
+                for (key, value) in members {
+                    json.key(key)
+                    value.write(&json)
+                }
+                json.closeObject()
+            }
+        }
+    }
+
+    /// Values of every shape, from a fixed seed: nested lists and objects, empty ones,
+    /// numbers of every size, the texts above.
+    static func values() -> [Value] {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let keys: [StaticString] = ["$schema", "a", "b/c", "end", "endColumn", "endLine", "id", "start"]
+        func value(_ depth: Int) -> Value {
+            switch depth > 3 ? next(2) : next(4) {
+            case 0: return .text(texts[next(texts.count)])
+            case 1: return .number([0, 1, -1, 42, 1_000_000, Int.max, Int.min][next(7)])
+            case 2: return .list((0..<next(4)).map { _ in value(depth + 1) })
+            default:
+                let chosen = keys.filter { _ in next(2) == 0 }
+                return .object(chosen.map { ($0, value(depth + 1)) })
+            }
+        }
+        return (0..<300).map { _ in .object([("a" as StaticString, value(0)), ("b/c" as StaticString, value(0))]) }
+    }
+
+    @Test func prettyJSONIsWhatJSONSerializationWrites() throws {
+        for value in Self.values() {
+            var json = PrettyJSON(ByteOutput())
+            value.write(&json)
+            let written = String(decoding: json.out.finish(), as: UTF8.self)
+            let expected = try JSONSerialization.data(withJSONObject: value.foundation,
+                                                      options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            #expect(written == String(decoding: expected, as: UTF8.self))
+        }
+    }
+
+    @Test func prettyJSONStringsAreWhatJSONEncoderWrites() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var all = Self.texts
+        all += (0..<0x800).compactMap { Unicode.Scalar(UInt32($0)).map { "x" + String($0) + "y" } }
+        var json = PrettyJSON(ByteOutput())
+        json.openArray()
+        for text in all {
+            json.element()
+            json.string(text)
+        }
+        json.closeArray()
+        #expect(String(decoding: json.out.finish(), as: UTF8.self) == String(decoding: try encoder.encode(all), as: UTF8.self))
+    }
+
+    @Test func numbersAreWrittenInDecimal() {
+        for n in [0, 7, -7, 10, 99, 100, -100, 123_456_789, Int.max, Int.min, Int.min + 1] {
+            var out = ByteOutput()
+            out.append(decimal: n)
+            #expect(String(decoding: out.finish(), as: UTF8.self) == String(n))
+        }
+    }
+
+    /// The summary's lines were split into characters to trim the spaces at their ends; the
+    /// bytes must give the same lines.
+    @Test func summaryLinesAreTrimmedAsCharactersWere() {
+        func characters(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                var s = Substring(line)
+                while s.last == " " { s = s.dropLast() }
+                return Escaping.terminal(String(s))
+            }.joined(separator: "\n")
+        }
+        let lines = [
+            "", " ", "   ", "a", "a  ", "  a  ", "ä  ", "e\u{301}  ", "\u{600}  ", "x\u{600} ", "\u{600}", "\u{0D4E} ",
+            "cr\r  ", "crlf  \r\n  next  ", "\r\n", "\r", "tab\t ", "esc \u{1B}[2J  ", "rtl \u{202E}x  ", "c1 \u{85}  ",
+            "👩‍👩‍👧  ", " \u{301}", "sp \u{3000} ", "end",
+        ]
+        var texts = lines
+        for a in lines { for b in lines { texts.append(a + "\n" + b) } }
+        texts.append(lines.joined(separator: "\n"))
+        texts.append(lines.joined(separator: "\r\n"))
+        for text in texts {
+            var out = ByteOutput()
+            SummaryReport.tidy(text, to: &out)
+            #expect(String(decoding: out.finish(), as: UTF8.self) == characters(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// An ASCII excerpt is shown byte by byte; it must be what the character-by-character
+    /// form shows.
+    @Test func asciiExcerptsAreShownAsCharactersWere() {
+        func characters(_ text: String) -> String {
+            String(text.map { c -> Character in
+                if c == "\t" { return " " }
+                if let a = c.asciiValue, a < 0x20 || a == 0x7F { return "\u{FFFD}" }
+                return c
+            })
+        }
+        var texts = ["", "plain text", "tab\there", "\r\n", "a\rb\nc\r\n\r\rd", "\u{7F}\u{0}\u{1B}[31m", "\n\r"]
+        texts.append(String(String.UnicodeScalarView((0..<0x80).map { Unicode.Scalar(UInt8($0)) })))
+        for text in texts {
+            #expect(Escaping.terminalExcerpt(text) == characters(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// Streamed in small chunks, a report is the same bytes as written whole, and it goes
+    /// out in pieces: no report of a long journey waits in memory whole.
+    @Test func streamedReportsAreTheSameBytes() throws {
+        var text = "journey: Many steps\nvia: desk\nduring:\n"
+        for n in 0..<200 { text += "  step s\(n): Step \(n) with ä and \u{1B} and /\n" }
+        let journey = try Pipeline().check(SourceFile(name: "many/steps.polku", text: text), path: nil).get()
+        for format in ReportFormat.allCases {
+            let whole = Reports.render([journey, journey], format: format, version: "test")
+            var chunks: [[UInt8]] = []
+            Reports.write([journey, journey], format: format, version: "test") { chunks.append($0) }
+            #expect(String(decoding: chunks.joined(), as: UTF8.self) == whole, "\(format)")
+            #expect(whole.utf8.count < 1 << 16 || chunks.count > 1, "\(format)")
+        }
+        var out = ByteOutput(chunk: 1000) { #expect($0.count < 1000 + 8000) }
+        SARIFReport.write([(journey.source, journey.result)], version: "test", to: &out)
+        #expect(out.finish().isEmpty)
+    }
+}
