@@ -103,7 +103,9 @@ struct CheckCommand: ParsableCommand {
             switch pipeline.check(source, path: location) {
             case .success(let journey):
                 guard streaming else { checked.append(journey); continue }
-                console.write(Reports.part(journey, format: format, color: colored, language: lang, fallback: console.fallback))
+                Reports.write(part: journey, format: format, color: colored, language: lang, fallback: console.fallback) {
+                    console.write(bytes: $0)
+                }
                 tally.add(journey)
                 if journey.result.diagnostics.contains(where: { failing.contains($0.severity) }) { failed = true }
                 // The last one is kept until the process ends, which frees it at once.

@@ -83,14 +83,14 @@ package enum Reports {
 
     /// The lines of one journey in a `text` or `short` report (a run over a folder writes
     /// them journey by journey, keeping none).
-    package static func part(_ c: CheckedJourney, format: ReportFormat, color: Bool = false, language: KeywordLanguage? = nil,
-                             fallback: KeywordLanguage = .en) -> String {
-        var out = ByteOutput(capacity: 4096)
+    package static func write(part c: CheckedJourney, format: ReportFormat, color: Bool = false, language: KeywordLanguage? = nil,
+                              fallback: KeywordLanguage = .en, send: @escaping ([UInt8]) -> Void) {
+        var out = ByteOutput(send: send)
         writePart(c, format: format, color: color, language: language, fallback: fallback, to: &out)
-        return String(decoding: out.finish(), as: UTF8.self)
+        _ = out.finish()
     }
 
-    /// `part`, written to `out` diagnostic by diagnostic.
+    /// A journey's part, written to `out` diagnostic by diagnostic.
     static func writePart(_ c: CheckedJourney, format: ReportFormat, color: Bool = false, language: KeywordLanguage? = nil,
                           fallback: KeywordLanguage = .en, to out: inout ByteOutput) {
         var cursor = LocationCursor(c.source)
