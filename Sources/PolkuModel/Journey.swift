@@ -60,6 +60,19 @@ package struct Flow: Sendable, Hashable {
         self.ends = ends
         self.explicit = explicit
     }
+
+    /// The flow of a step without a `next:` line: on to the following step, or out after
+    /// the last one.
+    package static func following(_ index: Int, count: Int) -> Flow {
+        index + 1 < count ? Flow(successors: [index + 1], ends: false, explicit: nil) : Flow(successors: [], ends: true, explicit: nil)
+    }
+
+    /// Whether this flow goes where a step without a `next:` line goes (so a written journey
+    /// needs no `next:` line for it).
+    package func isFollowing(_ index: Int, count: Int) -> Bool {
+        let plain = Flow.following(index, count: count)
+        return successors == plain.successors && ends == plain.ends
+    }
 }
 
 /// A touchpoint: one thing that happens to the customer in one channel.

@@ -338,13 +338,7 @@ package struct Resolver {
     }
 
     private mutating func resolveFlow() {
-        for i in steps.indices {
-            if i + 1 < steps.count {
-                steps[i].flow = Flow(successors: [i + 1], ends: false, explicit: nil)
-            } else {
-                steps[i].flow = Flow(successors: [], ends: true, explicit: nil)
-            }
-        }
+        for i in steps.indices { steps[i].flow = Flow.following(i, count: steps.count) }
         let ids = steps.compactMap(\.id)
         for (index, list, line) in pendingNext {
             var flow = Flow(successors: [], ends: false, explicit: line)

@@ -169,6 +169,10 @@ package enum Keywords {
         return nil
     }
 
+    /// A channel's canonical id: the English name of a built-in channel named in any language
+    /// (`palvelupiste` → `desk`), else the name as it is.
+    package static func channelId(_ name: String) -> String { builtinChannel(named: name)?.rawValue ?? name }
+
     /// Every spelling of every keyword of the given kinds, for "did you mean" suggestions.
     package static func spellings(kinds: Set<String>) -> [String] {
         var seen = Set<String>()

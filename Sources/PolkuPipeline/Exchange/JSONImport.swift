@@ -130,8 +130,6 @@ private struct JSONReader {
     private static func k(_ meaning: KeywordMeaning) -> String { Keywords.entry(for: meaning).preferred(.en) }
     private static func a(_ kind: AttributeKind) -> String { k(.attribute(kind)) }
 
-    /// A channel name as the canonical id (`palvelupiste` → `desk`).
-    private static func canonical(_ name: String) -> String { Keywords.builtinChannel(named: name)?.rawValue ?? name }
 
     struct StepInput {
         var path: String
@@ -171,21 +169,21 @@ private struct JSONReader {
                 }
             }
         }
-        let stepChannels = steps.map { s in text(s.object["channel"], "\(s.path).channel").map(Self.canonical) }
+        let stepChannels = steps.map { s in text(s.object["channel"], "\(s.path).channel").map(Keywords.channelId) }
 
         // Channels: declared where they say more than their name, in the document's order.
         var channels: [(path: String, id: String, object: [String: Any])] = []
         for (i, item) in list(document["channels"], "channels").enumerated() {
             let path = "channels[\(i)]"
             guard let c = object(item, path) else { continue }
-            channels.append((path, Self.canonical(required(c, "id", path)), c))
+            channels.append((path, Keywords.channelId(required(c, "id", path)), c))
         }
         let mustDeclare = channels.map { c in
             Keywords.builtinChannel(named: c.id) == nil || !absent(c.object["label"]) || !absent(c.object["competence"])
                 || !absent(c.object["presence"]) || (c.object["notes"] as? [Any])?.isEmpty == false
         }
-        let personaChannels = personas.map { path, p in texts(p["channels"], "\(path).channels").map { Self.canonical($0.0) } }
-        let defaultChannel = via.map(Self.canonical)
+        let personaChannels = personas.map { path, p in texts(p["channels"], "\(path).channels").map { Keywords.channelId($0.0) } }
+        let defaultChannel = via.map(Keywords.channelId)
         let plan = ChannelDeclarations.plan(order: channels.map(\.id), journeyChannel: defaultChannel,
                                             personaChannels: personaChannels, mustDeclare: mustDeclare,
                                             stepChannels: stepChannels)
@@ -286,9 +284,8 @@ private struct JSONReader {
             if !absent(endsValue) {
                 if let b = endsValue as? Bool { ends = b } else { expected("\(path).ends", .kindTrueFalse) }
             }
-            let following = i + 1 < steps.count
-            let isDefault = names.isEmpty && (following ? successors == [i + 1] && !ends : successors.isEmpty && ends)
-            if !isDefault {
+            let given = Flow(successors: successors, ends: ends, explicit: nil)
+            if !names.isEmpty || !given.isFollowing(i, count: steps.count) {
                 var items: [String] = []
                 for target in successors {
                     if let id = ids[target] {

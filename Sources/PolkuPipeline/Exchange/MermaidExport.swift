@@ -103,9 +103,7 @@ package enum MermaidExport {
                 for t in s.recommendations { comment("\(a(.recommend)): \(t.value)", indent) }
                 for t in s.followUps { comment("\(a(.followUp)): \(t.value)", indent) }
                 for t in s.feedback { comment("\(a(.feedback)): \(t.value)", indent) }
-                let following = i + 1 < journey.steps.count
-                let isDefault = following ? s.flow.successors == [i + 1] && !s.flow.ends : s.flow.successors.isEmpty && s.flow.ends
-                if !isDefault {
+                if !s.flow.isFollowing(i, count: journey.steps.count) {
                     let items = s.flow.successors.map { journey.steps[$0].id ?? journey.steps[$0].title.value } + (s.flow.ends ? [k(.end)] : [])
                     comment("\(a(.next)): \(items.joined(separator: ", "))", indent)
                 }

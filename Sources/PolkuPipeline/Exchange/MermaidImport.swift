@@ -150,7 +150,7 @@ package enum MermaidImport {
                 if h == .channel { declared.insert(id) }
             case .attribute(let a, let value, let match):
                 count(match)
-                if a == .via && !sawHeader && journeyVia == nil { journeyVia = canonical(value) }
+                if a == .via && !sawHeader && journeyVia == nil { journeyVia = Keywords.channelId(value) }
             case .id, .noMood:
                 warn(line, Message(ExchangeMessage.commentNotRead))
                 continue
@@ -197,7 +197,7 @@ package enum MermaidImport {
         let fallbackTitle = (source.name.split(separator: "/").last.map(String.init) ?? source.name)
             .split(separator: ".").first.map(String.init) ?? source.name
         out.add("\(k(.header(.journey))): \(title?.0 ?? fallbackTitle)", .line(title?.1 ?? journeyLine))
-        let channelOf: [[String?]] = sections.map { $0.tasks.map { channel(of: $0.name, declared: declared).map(canonical) } }
+        let channelOf: [[String?]] = sections.map { $0.tasks.map { channel(of: $0.name, declared: declared).map(Keywords.channelId) } }
         let unplaced = channelOf.joined().filter { $0 == nil }.count
         if journeyVia == nil && unplaced > 0 {
             let other = BuiltinChannel.other.rawValue
@@ -289,8 +289,6 @@ package enum MermaidImport {
         }
         return out.trimmingBlanks()
     }
-
-    static func canonical(_ name: String) -> String { Keywords.builtinChannel(named: name)?.rawValue ?? name }
 
     /// The channel in brackets at the end of a task's name, when it names one.
     static func channel(of name: String, declared: Set<String>) -> String? {
