@@ -38,11 +38,19 @@ package struct ByteOutput {
     package mutating func withBytes<R>(_ body: (inout [UInt8]) -> R) -> R { body(&bytes) }
 
     /// A number in decimal, without making a string.
-    package mutating func append(decimal n: Int) {
+    package mutating func append(decimal n: Int) { Self.appendDecimal(n, to: &bytes) }
+
+    /// A number in decimal appended to `bytes`, without making a string.
+    package static func appendDecimal(_ n: Int, to bytes: inout [UInt8]) {
         if n < 0 {
             bytes.append(UInt8(ascii: "-"))
             // -Int.min does not fit in an Int.
             if n == .min { bytes.append(contentsOf: String(n).utf8.dropFirst()); return }
+        }
+        // Most numbers a report writes (lines, columns) are short.
+        if n >= 0 && n < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(n))
+            return
         }
         var m = n.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,

@@ -1,12 +1,47 @@
 import PolkuSyntax
 
 /// A piece of text from the file and where it stands.
+///
+/// It keeps the file's bytes (shared, not copied) and its range, and makes its `String` only
+/// when something asks for `value`: a journey of 100,000 steps has half a million texts, and
+/// most outputs show few of them.
 package struct Text: Hashable, Sendable {
-    package var value: String
     package var range: SourceRange
-    package init(_ value: String, _ range: SourceRange) {
-        self.value = value
+    /// The bytes `range` points into: the whole file, or the value's own bytes.
+    private var bytes: [UInt8]
+
+    /// A text of the source file.
+    package init(_ source: SourceFile, _ range: SourceRange) {
+        self.bytes = source.bytes
         self.range = range
+    }
+
+    /// A text that is not (or not exactly) in a file, shown at `range`.
+    package init(_ value: String, _ range: SourceRange) {
+        self.bytes = Array(value.utf8)
+        self.range = range
+        self.ownBytes = true
+    }
+
+    /// True when `bytes` holds the value alone rather than the file.
+    private var ownBytes = false
+
+    private var valueBytes: ArraySlice<UInt8> { ownBytes ? bytes[...] : bytes[range.start..<range.end] }
+
+    /// The text, with invalid UTF-8 shown as U+FFFD.
+    package var value: String { String(decoding: valueBytes, as: UTF8.self) }
+
+    /// Whether the text is empty, without making its string.
+    package var isEmpty: Bool { valueBytes.isEmpty }
+
+    /// Calls `body` with the text's UTF-8 bytes (as they are in the file), without making a string.
+    package func withBytes<R>(_ body: (ArraySlice<UInt8>) throws -> R) rethrows -> R { try body(valueBytes) }
+
+    package static func == (a: Text, b: Text) -> Bool { a.range == b.range && a.value == b.value }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(range)
+        hasher.combine(value)
     }
 }
 

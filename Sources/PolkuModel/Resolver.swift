@@ -136,7 +136,7 @@ package struct Resolver {
         var channel = Channel(id: id, builtin: builtin, firstMention: d.line)
         channel.declaration = d.line
         channel.idRange = idRange
-        if !d.title.isEmpty { channel.label = Text(text(d.title), d.title) }
+        if !d.title.isEmpty { channel.label = Text(source, d.title) }
         channelIndex[id] = channels.count
         channels.append(channel)
     }
@@ -149,7 +149,7 @@ package struct Resolver {
             return
         }
         personaIndex[id] = personas.count
-        personas.append(Persona(id: id, idRange: idRange, description: Text(text(d.title), d.title), declaration: d.line))
+        personas.append(Persona(id: id, idRange: idRange, description: Text(source, d.title), declaration: d.line))
     }
 
     // MARK: - Attributes
@@ -177,12 +177,12 @@ package struct Resolver {
     }
 
     private mutating func journeyHeader(_ d: Declaration, into journey: inout Journey) {
-        journey.title = Text(text(d.title), d.title)
+        journey.title = Text(source, d.title)
         journey.header = d.line
         journey.keyword = d.keyword
         var seen = Seen()
         for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
-            let value = Text(text(a.value), a.value)
+            let value = Text(source, a.value)
             switch a.kind {
             case .via: journey.defaultChannel = channelReference(value)
             case .note: journey.notes.append(value)
@@ -207,7 +207,7 @@ package struct Resolver {
         guard let index = channelIndex[id], channels[index].declaration == d.line else { return }
         var seen = Seen()
         for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
-            let value = Text(text(a.value), a.value)
+            let value = Text(source, a.value)
             switch a.kind {
             case .competence:
                 channels[index].competence = value
@@ -226,7 +226,7 @@ package struct Resolver {
               personas[index].declaration == d.line else { return }
         var seen = Seen()
         for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
-            let value = Text(text(a.value), a.value)
+            let value = Text(source, a.value)
             switch a.kind {
             case .uses: personas[index].uses.append(value)
             case .assurance: personas[index].assurance.append(value)
@@ -234,7 +234,7 @@ package struct Resolver {
             case .channels:
                 personas[index].channelsAttribute = a.line
                 for (name, range) in items(a.value) {
-                    if let c = channelReference(Text(name, range)), !personas[index].channels.contains(c) {
+                    if let c = channelReference(Text(source, range)), !personas[index].channels.contains(c) {
                         personas[index].channels.append(c)
                     }
                 }
@@ -256,13 +256,13 @@ package struct Resolver {
             }
         }
         let lastLine = d.attributes.last?.line.end ?? d.line.end
-        var step = Step(index: index, id: id, idRange: id == nil ? nil : d.id, title: Text(text(d.title), d.title),
+        var step = Step(index: index, id: id, idRange: id == nil ? nil : d.id, title: Text(source, d.title),
                         phase: phase, channel: -1, header: d.line, keyword: d.keyword,
                         extent: SourceRange(d.line.start, lastLine))
         var seen = Seen()
         var viaResolved = false
         for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
-            let value = Text(text(a.value), a.value)
+            let value = Text(source, a.value)
             switch a.kind {
             case .via:
                 step.via = a.line

@@ -96,9 +96,12 @@ package enum Reports {
         var cursor = LocationCursor(c.source)
         if format == .short {
             let renderer = ShortRenderer(language: language, fallback: fallback)
-            for item in c.items {
-                let d = item.diagnostic
-                out.append(renderer.render(item, at: d.hasPosition ? cursor.location(of: d.range.start) : nil))
+            let file = Array(Escaping.terminal(c.source.name).utf8)
+            let wording = FileDiagnostic.wording(language, keywords: c.language, fallback: fallback)
+            var scratch: [UInt8] = []
+            for d in c.result.diagnostics {
+                let at = d.hasPosition ? cursor.location(of: d.range.start) : nil
+                out.withBytes { renderer.write(d, file: file, wording: wording, at: at, scratch: &scratch, into: &$0) }
                 out.flushIfFull()
             }
         } else {

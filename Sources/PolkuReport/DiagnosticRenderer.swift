@@ -19,6 +19,11 @@ package struct FileDiagnostic: Sendable {
     /// own language, else in `fallback` (`POLKU_LANG` or the locale); keywords are always
     /// quoted as the file spells them.
     package func wording(_ language: KeywordLanguage?, fallback: KeywordLanguage = .en) -> Wording {
+        Self.wording(language, keywords: keywords, fallback: fallback)
+    }
+
+    /// The wording of a diagnostic of a file whose keywords are in `keywords` (see above).
+    package static func wording(_ language: KeywordLanguage?, keywords: KeywordLanguage?, fallback: KeywordLanguage) -> Wording {
         let chosen = language ?? keywords ?? fallback
         return Wording(chosen, keywords: keywords ?? chosen)
     }
@@ -230,15 +235,42 @@ package struct ShortRenderer {
 
     package func render(_ item: FileDiagnostic, at location: SourceLocation? = nil) -> String {
         let d = item.diagnostic
-        let t = Escaping.terminal
-        let w = item.wording(language, fallback: fallback)
-        var line = t(item.source.name)
-        if d.hasPosition {
-            let at = location ?? item.source.location(of: d.range.start)
-            line += ":\(at.line):\(at.column)"
+        var out: [UInt8] = []
+        var scratch: [UInt8] = []
+        write(d, file: Array(Escaping.terminal(item.source.name).utf8), wording: item.wording(language, fallback: fallback),
+              at: d.hasPosition ? location ?? item.source.location(of: d.range.start) : nil, scratch: &scratch, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One diagnostic's line, appended to `out` as bytes. `file` is the file's name as
+    /// `Escaping.terminal` shows it; `at` the diagnostic's place, when it has one; `scratch`
+    /// a buffer to reuse for the sentences before they are escaped.
+    package func write(_ d: Diagnostic, file: [UInt8], wording w: Wording, at location: SourceLocation?,
+                       scratch: inout [UInt8], into out: inout [UInt8]) {
+        func sentence(_ message: Message) {
+            scratch.removeAll(keepingCapacity: true)
+            message.write(w.language, keywords: w.keywords, into: &scratch)
+            scratch.withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &out) }
         }
-        line += ": \(d.severity.rawValue): \(t(w(d.text))) [\(d.code.name)]"
-        if let help = d.helpText { line += " (\(t(w(help))))" }
-        return line + "\n"
+        out.append(contentsOf: file)
+        if let location {
+            out.append(UInt8(ascii: ":"))
+            ByteOutput.appendDecimal(location.line, to: &out)
+            out.append(UInt8(ascii: ":"))
+            ByteOutput.appendDecimal(location.column, to: &out)
+        }
+        out.append(contentsOf: ": ".utf8)
+        out.append(contentsOf: d.severity.rawValue.utf8)
+        out.append(contentsOf: ": ".utf8)
+        sentence(d.text)
+        out.append(contentsOf: " [".utf8)
+        out.append(contentsOf: d.code.name.utf8)
+        out.append(UInt8(ascii: "]"))
+        if let help = d.helpText {
+            out.append(contentsOf: " (".utf8)
+            sentence(help)
+            out.append(UInt8(ascii: ")"))
+        }
+        out.append(0x0A)
     }
 }

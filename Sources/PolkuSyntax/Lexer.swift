@@ -91,7 +91,15 @@ package struct Lexer {
         lineNumber += 1
         let start = offset
         var end = start
-        while end < count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+        bytes.withUnsafeBufferPointer { buffer in
+            // Eight bytes at a time while none of them ends the line.
+            while end + 8 <= count {
+                let word = UnsafeRawPointer(buffer.baseAddress! + end).loadUnaligned(as: UInt64.self)
+                if ByteWords.hasByte(word, 0x0A) || ByteWords.hasByte(word, 0x0D) { break }
+                end += 8
+            }
+            while end < count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
+        }
         let lineEnd = end
         let terminator: LineTerminator
         if end == count {

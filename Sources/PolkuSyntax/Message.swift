@@ -62,40 +62,51 @@ package struct Message: Hashable, Sendable {
 
     /// The sentence in `language`, quoting keywords as a file in `keywords` spells them.
     package func text(_ language: KeywordLanguage, keywords: KeywordLanguage) -> String {
-        let template = switch language {
+        let template = self.template(language)
+        // Most sentences have no placeholder at all.
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var out: [UInt8] = []
+        out.reserveCapacity(template.utf8.count + 48)
+        write(language, keywords: keywords, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func template(_ language: KeywordLanguage) -> String {
+        switch language {
         case .en: en
         case .fi: fi
         case .sv: sv
         }
-        // Most sentences have no placeholder at all.
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        // Filled on UTF-8 bytes: a report of 40,000 findings fills 40,000 sentences.
-        var out: [UInt8] = []
-        out.reserveCapacity(template.utf8.count + 48)
-        let t = Array(template.utf8)
-        var i = 0
-        while i < t.count {
-            guard t[i] == UInt8(ascii: "{"), let close = t[i...].firstIndex(of: UInt8(ascii: "}")) else {
-                out.append(t[i])
-                i += 1
-                continue
+    }
+
+    /// The sentence as `text(_:keywords:)` words it, appended to `out` as UTF-8 bytes:
+    /// filled on bytes, since a report of 40,000 findings fills 40,000 sentences.
+    package func write(_ language: KeywordLanguage, keywords: KeywordLanguage, into out: inout [UInt8]) {
+        var template = self.template(language)
+        template.withUTF8 { t in
+            var i = 0
+            while i < t.count {
+                guard t[i] == UInt8(ascii: "{"), let close = t[i...].firstIndex(of: UInt8(ascii: "}")) else {
+                    out.append(t[i])
+                    i += 1
+                    continue
+                }
+                let name = UnsafeBufferPointer(rebasing: t[(i + 1)..<close])
+                if let n = Self.index(name), n < values.count {
+                    values[n].write(language, keywords: keywords, into: &out)
+                } else if name.count > 2, name[0] == UInt8(ascii: "k"), name[1] == UInt8(ascii: ":"),
+                          let entry = Self.keywordsByName[String(decoding: name.dropFirst(2), as: UTF8.self)] {
+                    out.append(contentsOf: entry.preferred(keywords).utf8)
+                } else {
+                    out.append(contentsOf: t[i...close])
+                }
+                i = close + 1
             }
-            let name = t[(i + 1)..<close]
-            if let n = Self.index(name), n < values.count {
-                out.append(contentsOf: values[n].text(language, keywords: keywords).utf8)
-            } else if name.starts(with: [UInt8(ascii: "k"), UInt8(ascii: ":")]),
-                      let entry = Self.keywordsByName[String(decoding: name.dropFirst(2), as: UTF8.self)] {
-                out.append(contentsOf: entry.preferred(keywords).utf8)
-            } else {
-                out.append(contentsOf: t[i...close])
-            }
-            i = close + 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The number a placeholder's name spells (`0`, `12`), if it is one.
-    private static func index(_ name: ArraySlice<UInt8>) -> Int? {
+    private static func index(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !name.isEmpty, name.count < 4 else { return nil }
         var n = 0
         for b in name {
@@ -156,6 +167,17 @@ package indirect enum MessageValue: Hashable, Sendable {
             case (.or, .fi): "tai"
             case (.or, .sv): "eller"
             }
+        }
+    }
+
+    /// The value as a message shows it, appended to `out` as UTF-8 bytes.
+    func write(_ language: KeywordLanguage, keywords: KeywordLanguage, into out: inout [UInt8]) {
+        switch self {
+        case .text(let s): out.append(contentsOf: s.utf8)
+        case .number(let n): out.append(contentsOf: String(n).utf8)
+        case .message(let m): m.write(language, keywords: keywords, into: &out)
+        case .keyword(let meaning): out.append(contentsOf: Keywords.entry(for: meaning).preferred(keywords).utf8)
+        case .list: out.append(contentsOf: text(language, keywords: keywords).utf8)
         }
     }
 

@@ -24,6 +24,12 @@ package struct JourneyParser {
     /// After a header line that could not be read, its attribute lines are skipped quietly:
     /// they would otherwise each be reported as misplaced, for one mistake.
     private var skippingAttributes = false
+    /// The buffer line heads are folded into for keyword look-up.
+    private var keywordKey = KeywordKey()
+    /// The attributes of the declaration being read: they are given to it, in an array of
+    /// their exact size, when the next declaration opens or the file ends (an array grown
+    /// one attribute at a time would be allocated again and again, for every step).
+    private var pendingAttributes: [AttributeSyntax] = []
 
     private init(_ source: SourceFile) { self.source = source }
 
@@ -64,6 +70,7 @@ package struct JourneyParser {
             if let lineError { node.error = LineNode.encode(lineError) }
             nodes.append(node)
         }
+        closeDeclaration()
         if journeyIndex == nil {
             let at = firstStatement ?? SourceRange(source.contentStart, source.contentStart)
             diagnostics.append(Catalog.missingJourney(at: at, fileIsEmpty: firstStatement == nil))
@@ -100,7 +107,7 @@ package struct JourneyParser {
                 report(Catalog.keywordWithoutColon(source.text(words), words, suggestion: source.text(words) + ":"))
                 // A header without a colon: `pieces(of:)` gives it an empty colon where
                 // it belongs, so the formatter can write one.
-                return open(Declaration(kind: .phase(phase), keyword: words, languages: match.languages,
+                return open(Declaration(kind: .phase(phase), keyword: words, languages: KeywordLanguages(match.languages),
                                         id: nil, title: SourceRange(words.end, words.end), line: line.range),
                             keywordWords: tokens.count)
             }
@@ -120,28 +127,30 @@ package struct JourneyParser {
         let text = tokens[colonIndex + 1].range
         previousLineHadText = !text.isEmpty
         let head = SourceRange(tokens[0].range.start, tokens[colonIndex - 1].range.end)
-        // Most lines are `key: text` with a one-word key: look that up without building arrays.
-        let headText = colonIndex == 1 ? key(tokens[0].range) : normalized(tokens[..<colonIndex].map(\.range))
+        let headWords = tokens[..<colonIndex].lazy.map(\.range)
+        let meanings = lookUp(headWords)
 
-        if colonIndex == 1, let match = Keywords.attributes[headText], case .attribute(let kind) = match.meaning {
-            return attribute(AttributeSyntax(kind: kind, keyword: head, languages: match.languages,
+        if colonIndex == 1, let (kind, languages) = meanings?.attribute {
+            return attribute(AttributeSyntax(kind: kind, keyword: head, languages: languages,
                                              value: text, line: line.range))
         }
-        if let match = Keywords.phases[headText], case .phase(let phase) = match.meaning {
+        if let (phase, languages) = meanings?.phase {
             if !text.isEmpty { report(Catalog.textAfterPhase(text, phase: phase)) }
-            return open(Declaration(kind: .phase(phase), keyword: head, languages: match.languages,
+            return open(Declaration(kind: .phase(phase), keyword: head, languages: languages,
                                     id: nil, title: text, line: line.range), keywordWords: colonIndex)
         }
-        if colonIndex > 1, let match = Keywords.attributes[headText], case .attribute(let kind) = match.meaning {
-            return attribute(AttributeSyntax(kind: kind, keyword: head, languages: match.languages,
+        if colonIndex > 1, let (kind, languages) = meanings?.attribute {
+            return attribute(AttributeSyntax(kind: kind, keyword: head, languages: languages,
                                              value: text, line: line.range))
         }
-        let words = tokens[..<colonIndex].map(\.range)
-        let firstWord = key(words[0])
-        if let match = Keywords.headers[firstWord], case .header(let kind) = match.meaning {
-            return header(kind, keyword: words[0], languages: match.languages, idWords: Array(words.dropFirst()),
-                          text: text, line: line.range)
+        let firstMeanings = colonIndex == 1 ? meanings : lookUp(CollectionOfOne(tokens[0].range))
+        if let (kind, languages) = firstMeanings?.header {
+            return header(kind, keyword: tokens[0].range, languages: languages,
+                          idWords: tokens[1..<colonIndex].map(\.range), text: text, line: line.range)
         }
+        let words = tokens[..<colonIndex].map(\.range)
+        let headText = normalized(words)
+        let firstWord = key(words[0])
         report(Catalog.unknownKeyword(source, head: head, words: words, firstWord: firstWord,
                                                   headText: headText, context: currentKind))
         // Several words before the colon may be a header gone wrong (`stepp ask:`): its
@@ -174,7 +183,7 @@ package struct JourneyParser {
         current.map { declarations[$0].kind }
     }
 
-    private mutating func header(_ kind: HeaderKind, keyword: SourceRange, languages: [KeywordLanguage],
+    private mutating func header(_ kind: HeaderKind, keyword: SourceRange, languages: KeywordLanguages,
                                  idWords: [SourceRange], text: SourceRange, line: SourceRange) -> LineNode {
         var id: SourceRange?
         if !idWords.isEmpty {
@@ -212,6 +221,7 @@ package struct JourneyParser {
     /// Adds a declaration that the attribute lines below it belong to. `keywordWords` is how
     /// many of the line's words before the colon are the keyword.
     private mutating func open(_ declaration: Declaration, keywordWords: Int) -> LineNode {
+        closeDeclaration()
         skippingAttributes = false
         current = declarations.count
         declarations.append(declaration)
@@ -234,8 +244,15 @@ package struct JourneyParser {
             report(Catalog.emptyValue(source, attribute))
             return detach(attribute)
         }
-        declarations[index].attributes.append(attribute)
-        return LineNode(.attribute, first: index, second: declarations[index].attributes.count - 1)
+        pendingAttributes.append(attribute)
+        return LineNode(.attribute, first: index, second: pendingAttributes.count - 1)
+    }
+
+    /// Gives the current declaration its attributes.
+    private mutating func closeDeclaration() {
+        guard let index = current, !pendingAttributes.isEmpty else { return }
+        declarations[index].attributes = pendingAttributes.withUnsafeBufferPointer { Array($0) }
+        pendingAttributes.removeAll(keepingCapacity: true)
     }
 
     /// Keeps an attribute that belongs to no declaration, for the lossless tree.
@@ -271,6 +288,14 @@ package struct JourneyParser {
     }
 
     // MARK: - Bytes
+
+    /// What the words of a line head mean as a keyword, looked up on their bytes (as a
+    /// string only when they hold non-ASCII letters other than Latin-1 ones).
+    private mutating func lookUp(_ words: some Collection<SourceRange>) -> KeywordBytes.Meanings? {
+        var unfoldable = false
+        if let found = keywordKey.lookup(source.bytes, words: words, in: .parser, unfoldable: &unfoldable) { return found }
+        return unfoldable ? KeywordBytes.parser.lookup(normalized(Array(words))) : nil
+    }
 
     /// The look-up key of one word: the bytes themselves when they are lower-case ASCII (the
     /// usual case, with no allocation for short words), else the lower-cased string.
@@ -358,7 +383,18 @@ package struct JourneyParser {
 
     static func firstNUL(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where buffer[i] == 0 { return i }
+            var i = 0
+            let n = buffer.count
+            // Eight bytes at a time: a word with no zero byte in it is skipped.
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if ByteWords.hasZeroByte(word) { break }
+                i += 8
+            }
+            while i < n {
+                if buffer[i] == 0 { return i }
+                i += 1
+            }
             return nil
         }
     }
@@ -369,6 +405,11 @@ package struct JourneyParser {
             var i = start
             let n = b.count
             while i < n {
+                // Eight ASCII bytes at a time (most of a journey is ASCII).
+                if i + 8 <= n {
+                    let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                }
                 let c = b[i]
                 if c < 0x80 { i += 1; continue }
                 var need = 0

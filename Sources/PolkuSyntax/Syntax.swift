@@ -3,7 +3,7 @@ package struct AttributeSyntax: Sendable {
     package var kind: AttributeKind
     /// The key, without the colon.
     package var keyword: SourceRange
-    package var languages: [KeywordLanguage]
+    package var languages: KeywordLanguages
     /// The text after the colon, trimmed.
     package var value: SourceRange
     /// The whole line.
@@ -32,7 +32,7 @@ package struct Declaration: Sendable {
     package var kind: DeclarationKind
     /// The keyword (for a phase, all of its words).
     package var keyword: SourceRange
-    package var languages: [KeywordLanguage]
+    package var languages: KeywordLanguages
     /// The id after the keyword, for `persona`, `channel` and `step`.
     package var id: SourceRange?
     /// The text after the colon, trimmed (may be empty).
@@ -80,16 +80,15 @@ package struct SyntaxTree: Sendable {
     }
 
     static func majorityLanguage(_ declarations: [Declaration]) -> KeywordLanguage {
-        var counts: [KeywordLanguage: Int] = [:]
-        func count(_ languages: [KeywordLanguage]) {
-            if languages.count == 1 { counts[languages[0], default: 0] += 1 }
-        }
+        // Counts by the set's raw value: 1 English, 2 Finnish, 4 Swedish, others ignored.
+        var counts = [Int](repeating: 0, count: 8)
         for d in declarations {
-            count(d.languages)
-            for a in d.attributes { count(a.languages) }
+            counts[Int(d.languages.rawValue & 7)] += 1
+            for a in d.attributes { counts[Int(a.languages.rawValue & 7)] += 1 }
         }
         var best = KeywordLanguage.en
-        for language in KeywordLanguage.allCases where counts[language, default: 0] > counts[best, default: 0] {
+        for language in KeywordLanguage.allCases
+        where counts[Int(KeywordLanguages(language).rawValue)] > counts[Int(KeywordLanguages(best).rawValue)] {
             best = language
         }
         return best

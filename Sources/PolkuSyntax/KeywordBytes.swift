@@ -1,0 +1,190 @@
+/// A set of keyword languages in one byte: which languages a spelling belongs to.
+package struct KeywordLanguages: OptionSet, Hashable, Sendable {
+    package let rawValue: UInt8
+    package init(rawValue: UInt8) { self.rawValue = rawValue }
+    package init(_ language: KeywordLanguage) {
+        switch language {
+        case .en: rawValue = 1
+        case .fi: rawValue = 2
+        case .sv: rawValue = 4
+        }
+    }
+    package init(_ languages: [KeywordLanguage]) {
+        var raw: UInt8 = 0
+        for language in languages { raw |= KeywordLanguages(language).rawValue }
+        rawValue = raw
+    }
+
+    /// The one language in the set, or nil when it holds none or several.
+    package var single: KeywordLanguage? {
+        switch rawValue {
+        case 1: .en
+        case 2: .fi
+        case 4: .sv
+        default: nil
+        }
+    }
+
+    package var list: [KeywordLanguage] { KeywordLanguage.allCases.filter { contains(KeywordLanguages($0)) } }
+}
+
+/// The keywords the parser looks for at the start of a line (headers, phases, attributes),
+/// looked up by their bytes: no `String` is made and no `Hasher` runs for the words of a line,
+/// which the parser does for every line of a file.
+///
+/// Keys are spellings as `Keywords.bySpelling` has them: lower case, words joined by one
+/// space. The words of a line are folded to lower case on the fly: ASCII letters and the
+/// Latin-1 capitals (`Ä`, `Ö`, `Å`, two bytes each in UTF-8). Words with any other non-ASCII
+/// bytes are looked up as strings (`Keywords.bySpelling`), so case folding stays Unicode's.
+package struct KeywordBytes: Sendable {
+    /// What a spelling means at the start of a line, for each kind it can have.
+    package struct Meanings: Sendable {
+        package var header: (HeaderKind, KeywordLanguages)?
+        package var phase: (Phase, KeywordLanguages)?
+        package var attribute: (AttributeKind, KeywordLanguages)?
+    }
+
+    /// Open addressing, a power of two slots; a slot holds an index into `entries` plus one.
+    private var slots: [Int32]
+    private var keys: [[UInt8]] = []
+    private var entries: [Meanings] = []
+    /// The longest key, in bytes: a longer head cannot be a keyword.
+    package private(set) var longest = 0
+
+    package static let parser = KeywordBytes()
+
+    private init() {
+        var meanings: [(String, Meanings)] = []
+        for (spelling, matches) in Keywords.bySpelling.sorted(by: { $0.key < $1.key }) {
+            var m = Meanings()
+            for match in matches {
+                let languages = KeywordLanguages(match.languages)
+                switch match.meaning {
+                case .header(let h) where m.header == nil: m.header = (h, languages)
+                case .phase(let p) where m.phase == nil: m.phase = (p, languages)
+                case .attribute(let a) where m.attribute == nil: m.attribute = (a, languages)
+                default: break
+                }
+            }
+            if m.header != nil || m.phase != nil || m.attribute != nil { meanings.append((spelling, m)) }
+        }
+        var size = 16
+        while size < meanings.count * 4 { size *= 2 }
+        slots = [Int32](repeating: 0, count: size)
+        for (spelling, m) in meanings {
+            let key = Array(spelling.utf8)
+            longest = max(longest, key.count)
+            var slot = Self.hash(key, 0, key.count) & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            keys.append(key)
+            entries.append(m)
+            slots[slot] = Int32(entries.count)
+        }
+    }
+
+    /// FNV-1a over folded bytes.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ count: Int) -> Int {
+        var h: UInt32 = 2_166_136_261
+        for i in 0..<count { h = (h ^ UInt32(bytes[i])) &* 16_777_619 }
+        return Int(h)
+    }
+
+    private static func hash(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { b in hash(UnsafeBufferPointer(rebasing: b[start..<end]), end - start) }
+    }
+
+    /// The meanings of a key already folded into `key[0..<count]`.
+    package func lookup(folded key: UnsafeBufferPointer<UInt8>, count: Int) -> Meanings? {
+        let mask = slots.count - 1
+        var slot = Self.hash(key, count) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            let candidate = keys[entry - 1]
+            if candidate.count == count && candidate.withUnsafeBufferPointer({ sameBytes($0.baseAddress!, key.baseAddress!, count) }) {
+                return entries[entry - 1]
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The meanings of a spelling given as a string (lower case, single spaces).
+    package func lookup(_ spelling: String) -> Meanings? {
+        var bytes = Array(spelling.utf8)
+        let count = bytes.count
+        return bytes.withUnsafeMutableBufferPointer { lookup(folded: UnsafeBufferPointer($0), count: count) }
+    }
+}
+
+/// Whether `count` bytes at `a` and `b` are the same (keys are short).
+@inline(__always)
+private func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    for i in 0..<count where a[i] != b[i] { return false }
+    return true
+}
+
+/// Folds the words of a line head into a keyword key, in a buffer the parser reuses.
+package struct KeywordKey {
+    private var buffer: [UInt8]
+
+    package init() { buffer = [UInt8](repeating: 0, count: 64) }
+
+    /// Looks up words `words` (byte ranges of `bytes`, in order) joined by single spaces.
+    /// Returns nil when they are no keyword; `unfoldable` is set when a word has non-ASCII
+    /// bytes this fold does not handle, and the caller must look the words up as a string.
+    package mutating func lookup(_ bytes: [UInt8], words: some Sequence<SourceRange>,
+                                 in table: KeywordBytes, unfoldable: inout Bool) -> KeywordBytes.Meanings? {
+        unfoldable = false
+        let limit = min(table.longest, buffer.count)
+        var count = 0
+        var tooLong = false
+        bytes.withUnsafeBufferPointer { src in
+            buffer.withUnsafeMutableBufferPointer { out in
+                var first = true
+                outer: for word in words {
+                    if !first {
+                        if count >= limit { tooLong = true; break }
+                        out[count] = 0x20
+                        count += 1
+                    }
+                    first = false
+                    var i = word.start
+                    while i < word.end {
+                        var b = src[i]
+                        if b >= 0x80 {
+                            // Latin-1 letters (C3 80...C3 BF): capitals À...Þ (not ×) fold by 0x20.
+                            guard b == 0xC3, i + 1 < word.end, src[i + 1] >= 0x80, src[i + 1] <= 0xBF else {
+                                unfoldable = true
+                                break outer
+                            }
+                            var c = src[i + 1]
+                            if c <= 0x9E && c != 0x97 { c += 0x20 }
+                            if count + 2 > limit { tooLong = true; break outer }
+                            out[count] = b
+                            out[count + 1] = c
+                            count += 2
+                            i += 2
+                            continue
+                        }
+                        if b >= 0x41 && b <= 0x5A { b += 0x20 }
+                        if count >= limit { tooLong = true; break outer }
+                        out[count] = b
+                        count += 1
+                        i += 1
+                    }
+                }
+            }
+        }
+        if tooLong && !unfoldable {
+            // Unicode's lower case can be shorter than the word (the Kelvin sign is `k`): a
+            // long head with other non-ASCII bytes is looked up as a string after all.
+            for word in words where bytes[word.start..<word.end].contains(where: { $0 >= 0x80 }) {
+                unfoldable = true
+                break
+            }
+        }
+        if unfoldable || tooLong { return nil }
+        return buffer.withUnsafeBufferPointer { table.lookup(folded: $0, count: count) }
+    }
+}
