@@ -96,7 +96,8 @@ struct ChecklistCommand: ParsableCommand {
             }
         }
         let bytes = Checklists.document(journey, format: chosen, language: lang, byteOrderMark: bom,
-                                        delimiter: delimiter?.character, diagram: diagram, page: setup)
+                                        delimiter: delimiter?.character, diagram: diagram, page: setup, keep: UntilExit.keep)
+        UntilExit.keep(journey)
         try finish(OutputSteps.write(bytes, to: target, console: console), console)
     }
 }

@@ -5,76 +5,150 @@ import PolkuModel
 /// then the channel, customer-profile and summary tables. Journey text is escaped so that it
 /// is always shown as written, never read as Markdown.
 package enum MarkdownChecklist {
-    package static func render(_ c: Checklist) -> String {
-        var out = "# \(c.t(.checklistFor)): \(escape(c.title))\n\n"
+    package static func render(_ c: Checklist) -> String { String(decoding: bytes(c), as: UTF8.self) }
+
+    /// The checklist as UTF-8 bytes, written straight onto one buffer (a checklist of
+    /// 100,000 steps has over half a million lines).
+    package static func bytes(_ c: Checklist) -> [UInt8] {
+        var w = Writer()
+        w.out.reserveCapacity(1 << 16)
+        w.raw("# \(c.t(.checklistFor)): ")
+        w.text(c.title)
+        w.raw("\n\n")
         // The journey's notes, then each persona with its notes: what the team should keep
         // in mind before the steps.
-        for note in c.journeyNotes { out += "**✱ \(escape(c.t(.note))):** \(escape(note))  \n" }
+        for note in c.journeyNotes {
+            w.raw("**✱ ")
+            w.text(c.t(.note))
+            w.raw(":** ")
+            w.text(note)
+            w.raw("  \n")
+        }
         for (i, line) in c.personaLines.enumerated() {
-            out += "**\(c.t(.forWhom)):** \(escape(line))  \n"
+            w.raw("**\(c.t(.forWhom)):** ")
+            w.text(line)
+            w.raw("  \n")
             for note in c.personaNotes[i] {
-                out += "**✱ \(escape(c.t(.note))) (\(escape(c.personaIds[i]))):** \(escape(note))  \n"
+                w.raw("**✱ ")
+                w.text(c.t(.note))
+                w.raw(" (")
+                w.text(c.personaIds[i])
+                w.raw("):** ")
+                w.text(note)
+                w.raw("  \n")
             }
         }
-        if !c.personaLines.isEmpty || !c.journeyNotes.isEmpty { out += "\n" }
-        out += "> \(escape(c.t(.legendChecklist)))\n\n"
+        if !c.personaLines.isEmpty || !c.journeyNotes.isEmpty { w.raw("\n") }
+        w.raw("> ")
+        w.text(c.t(.legendChecklist))
+        w.raw("\n\n")
         if !c.journeyQuestions.isEmpty {
-            out += "## \(escape(c.t(.wholeJourney)))\n\n"
-            for q in c.journeyQuestions { out += "- [ ] ⚠ \(escape(q.text))\n" }
-            out += "\n"
+            w.heading(c.t(.wholeJourney))
+            for q in c.journeyQuestions {
+                w.raw("- [ ] ⚠ ")
+                w.text(q.text)
+                w.raw("\n")
+            }
+            w.raw("\n")
         }
         for section in c.sections {
-            out += "## \(escape(section.heading))\n\n"
+            w.heading(section.heading)
             if section.items.isEmpty {
-                out += "*\(escape(c.t(.noSteps)))*\n\n"
+                w.raw("*")
+                w.text(c.t(.noSteps))
+                w.raw("*\n\n")
                 continue
             }
             for (n, item) in section.items.enumerated() {
-                out += "- [ ] **\(escape(item.numberedText))** — \(escape(section.stepChannels[n]))\n"
-                for child in item.children { out += "  " + line(child, c) + "\n" }
+                w.raw("- [ ] **")
+                w.text(item.numberedText)
+                w.raw("** — ")
+                w.text(section.stepChannels[n])
+                w.raw("\n")
+                for child in item.children {
+                    w.raw("  ")
+                    line(child, c, &w)
+                    w.raw("\n")
+                }
             }
-            out += "\n"
+            w.raw("\n")
         }
-        out += "## \(escape(c.t(.channelSelfAssessment)))\n\n"
-        out += table([c.t(.channel), c.t(.competence), c.t(.presence), c.t(.notes)],
-                     c.channels.map { [$0.name, $0.competence, $0.presence, $0.notes] })
+        w.heading(c.t(.channelSelfAssessment))
+        table([c.t(.channel), c.t(.competence), c.t(.presence), c.t(.notes)],
+              c.channels.map { [$0.name, $0.competence, $0.presence, $0.notes] }, &w)
         if !c.personas.isEmpty {
-            out += "## \(escape(c.t(.customerProfiles)))\n\n"
-            out += table([c.t(.persona), c.t(.waysOfUsing), c.t(.channelsOffered), c.t(.deliveryEnsured)],
-                         c.personas.map { [$0.name, $0.uses, $0.channels, $0.assurance] })
+            w.heading(c.t(.customerProfiles))
+            table([c.t(.persona), c.t(.waysOfUsing), c.t(.channelsOffered), c.t(.deliveryEnsured)],
+                  c.personas.map { [$0.name, $0.uses, $0.channels, $0.assurance] }, &w)
         }
-        out += "## \(escape(c.t(.summary)))\n\n"
-        out += table([c.t(.phase), c.t(.steps), c.t(.recommendations), c.t(.followUps), c.t(.openQuestions)],
-                     c.summary.map { [$0.heading, "\($0.steps)", "\($0.recommendations)", "\($0.followUps)", "\($0.questions)"] },
-                     numeric: true)
+        w.heading(c.t(.summary))
+        table([c.t(.phase), c.t(.steps), c.t(.recommendations), c.t(.followUps), c.t(.openQuestions)],
+              c.summary.map { [$0.heading, "\($0.steps)", "\($0.recommendations)", "\($0.followUps)", "\($0.questions)"] },
+              numeric: true, &w)
         if !c.accepted.isEmpty {
-            out += "## \(escape(c.t(.acceptedFindings)))\n\n"
-            for a in c.accepted { out += "- \(escape(a))\n" }
-            out += "\n"
+            w.heading(c.t(.acceptedFindings))
+            for a in c.accepted {
+                w.raw("- ")
+                w.text(a)
+                w.raw("\n")
+            }
+            w.raw("\n")
         }
-        return out
+        return w.out
     }
 
-    static func line(_ item: Checklist.Item, _ c: Checklist) -> String {
-        switch item.kind {
-        case .need: "- \(escape(c.t(.need))): \(escape(item.text))"
-        case .recommend: "- [ ] ★ \(escape(c.t(.recommend))): \(escape(item.text))"
-        case .followUp: "- [ ] ↪ \(escape(c.t(.followUp))): \(escape(item.text))"
-        case .feedback: "- [ ] ✎ \(escape(c.t(.feedback))): \(escape(item.text))"
-        case .note: "- ✱ **\(escape(c.t(.note))):** \(escape(item.text))"
-        case .mood: "- \(escape(c.t(.mood))): \(escape(item.text))"
-        case .question: "- [ ] ⚠ \(escape(item.text))"
-        case .step: "- [ ] \(escape(item.numberedText))"
+    /// Bytes on their way into the document: Markdown as it is, or journey text escaped.
+    struct Writer {
+        var out: [UInt8] = []
+        private var scratch: [UInt8] = []
+
+        mutating func raw(_ markup: String) { out.append(contentsOf: markup.utf8) }
+        mutating func text(_ text: String) { Escaping.markdown(text, into: &out, scratch: &scratch) }
+
+        mutating func heading(_ title: String) {
+            raw("## ")
+            text(title)
+            raw("\n\n")
         }
     }
 
-    static func table(_ header: [String], _ rows: [[String]], numeric: Bool = false) -> String {
-        var out = "| " + header.map(escape).joined(separator: " | ") + " |\n"
-        out += "|" + header.indices.map { i in numeric && i > 0 ? " ---: |" : " --- |" }.joined() + "\n"
-        for row in rows { out += "| " + row.map { $0.isEmpty ? " " : escape($0) }.joined(separator: " | ") + " |\n" }
-        return out + "\n"
+    static func line(_ item: Checklist.Item, _ c: Checklist, _ w: inout Writer) {
+        // The item's mark and label, then its text.
+        let (mark, label): (String, String?) = switch item.kind {
+        case .need: ("- ", c.t(.need))
+        case .recommend: ("- [ ] ★ ", c.t(.recommend))
+        case .followUp: ("- [ ] ↪ ", c.t(.followUp))
+        case .feedback: ("- [ ] ✎ ", c.t(.feedback))
+        case .note: ("- ✱ **", c.t(.note))
+        case .mood: ("- ", c.t(.mood))
+        case .question: ("- [ ] ⚠ ", nil)
+        case .step: ("- [ ] ", nil)
+        }
+        w.raw(mark)
+        if let label {
+            w.text(label)
+            w.raw(item.kind == .note ? ":** " : ": ")
+        }
+        w.text(item.kind == .step ? item.numberedText : item.text)
     }
 
-    /// Journey text as Markdown text, never markup.
-    static func escape(_ text: String) -> String { Escaping.markdown(text) }
+    static func table(_ header: [String], _ rows: [[String]], numeric: Bool = false, _ w: inout Writer) {
+        w.raw("| ")
+        for (i, cell) in header.enumerated() {
+            if i > 0 { w.raw(" | ") }
+            w.text(cell)
+        }
+        w.raw(" |\n|")
+        for i in header.indices { w.raw(numeric && i > 0 ? " ---: |" : " --- |") }
+        w.raw("\n")
+        for row in rows {
+            w.raw("| ")
+            for (i, cell) in row.enumerated() {
+                if i > 0 { w.raw(" | ") }
+                if cell.isEmpty { w.raw(" ") } else { w.text(cell) }
+            }
+            w.raw(" |\n")
+        }
+        w.raw("\n")
+    }
 }

@@ -139,35 +139,53 @@ package enum Escaping {
     /// spaces; forbidden characters and line breaks are dropped. On UTF-8 bytes: a checklist
     /// of 100,000 steps escapes half a million texts.
     package static func markdown(_ text: String) -> String {
+        var out: [UInt8] = []
+        var scratch: [UInt8] = []
+        markdown(text, into: &out, scratch: &scratch)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Bytes `markdown(_:)` copies as they are: not Markdown punctuation, not a control, and
+    /// not the lead byte of a character that may be forbidden (C2, EF).
+    private static let markdownPlain: [Bool] = (0..<256).map { b in
+        if b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xEF { return false }
+        return !"\\`*_[]<>|~&#!{}$=".utf8.contains(UInt8(b))
+    }
+
+    /// `markdown(_:)` appended to `out` as bytes; `scratch` is a buffer to reuse.
+    package static func markdown(_ text: String, into out: inout [UInt8], scratch: inout [UInt8]) {
         var text = text
-        let escaped = text.withUTF8 { bytes -> [UInt8] in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 8)
+        scratch.removeAll(keepingCapacity: true)
+        text.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
+                // Plain bytes, most of any text, copied a run at a time.
+                let run = i
+                while i < bytes.count && markdownPlain[Int(bytes[i])] { i += 1 }
+                if i > run { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+                if i == bytes.count { break }
                 let b = bytes[i]
                 switch b {
                 case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
                      UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"),
                      UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: "!"), UInt8(ascii: "{"), UInt8(ascii: "}"),
                      UInt8(ascii: "$"), UInt8(ascii: "="):
-                    out.append(0x5C)
-                    out.append(b)
-                case 0x09: out.append(0x20)
+                    scratch.append(0x5C)
+                    scratch.append(b)
+                case 0x09: scratch.append(0x20)
                 default:
                     if b < 0x20 || b == 0x7F { break }
                     let width = forbiddenWidth(bytes, i)
                     if width > 0 { i += width; continue }
-                    out.append(b)
+                    scratch.append(b)
                 }
                 i += 1
             }
-            // A line never starts with a list or heading marker, since items carry a prefix,
-            // but a cell or text that begins with "+" or "-" stays text too.
-            if let first = out.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { out.insert(0x5C, at: 0) }
-            return out
         }
-        return unlinked(escaped)
+        // A line never starts with a list or heading marker, since items carry a prefix,
+        // but a cell or text that begins with "+" or "-" stays text too.
+        if let first = scratch.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { out.append(0x5C) }
+        unlinked(scratch, into: &out)
     }
 
     static func unlinked(_ text: String) -> String { unlinked(Array(text.utf8)) }
@@ -176,6 +194,13 @@ package enum Escaping {
     /// text: a word joiner (U+2060, invisible, no break) after `@` and before `://` and
     /// `www`'s dot keeps them text.
     static func unlinked(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        unlinked(bytes, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `unlinked(_:)` appended to `out`.
+    static func unlinked(_ bytes: [UInt8], into out: inout [UInt8]) {
         let joiner: [UInt8] = [0xE2, 0x81, 0xA0]
         func isW(_ b: UInt8) -> Bool { b == UInt8(ascii: "w") || b == UInt8(ascii: "W") }
         let n = bytes.count
@@ -188,9 +213,10 @@ package enum Escaping {
                 break
             }
         }
-        guard found else { return String(decoding: bytes, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(n + 12)
+        guard found else {
+            out.append(contentsOf: bytes)
+            return
+        }
         for i in 0..<n {
             let b = bytes[i]
             if b == UInt8(ascii: ":") && i + 2 < n && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/") {
@@ -202,7 +228,6 @@ package enum Escaping {
                 out.append(contentsOf: joiner)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether the character starting at byte `i` is a letter (any script) or an ASCII digit.

@@ -39,8 +39,25 @@ package enum FileReader {
     }
 
     private static func readAll(_ fd: Int32, name: String, expected: Int) throws(IOProblem) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(expected, sizeLimit) + 1)
+        // Straight into the array, as much as the file's size says (one byte more, to see
+        // the end); only a file that grew since, or standard input, goes on in chunks.
+        let capacity = min(expected, sizeLimit) + 1
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = 0
+            while count < capacity {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, capacity - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
+            }
+        }
+        if failure != 0 { throw IOProblem(name, .system(failure)) }
+        if bytes.count < capacity { return bytes }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

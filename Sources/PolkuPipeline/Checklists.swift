@@ -17,13 +17,20 @@ package enum Checklists {
     ///     and Swedish, `,` in English).
     ///   - diagram: HTML only: the diagram's pages as SVG (from `Diagrams` with a page setup),
     ///     each printed on a sheet of its own of `page`.
+    ///   - keep: given the checklist's model once the bytes are made, for a process that
+    ///     keeps what it made until it exits rather than freeing it line by line.
     package static func document(_ journey: CheckedJourney, format: ChecklistFormat, language: KeywordLanguage? = nil,
                                  byteOrderMark: Bool = false, delimiter: Character? = nil, diagram: [[UInt8]] = [],
-                                 page: PageSetup = PageSetup(paper: .a4, landscape: true)) -> [UInt8] {
-        if format == .xlsx { return XLSXChecklist.render(Checklist(journey.result, language: language)) }
-        if format == .csv { return CSVChecklist.bytes(Checklist(journey.result, language: language), byteOrderMark: byteOrderMark, delimiter: delimiter) }
-        return Array(render(journey, format: format, language: language, byteOrderMark: byteOrderMark, delimiter: delimiter,
-                            diagram: diagram, page: page).utf8)
+                                 page: PageSetup = PageSetup(paper: .a4, landscape: true),
+                                 keep: (Any) -> Void = { _ in }) -> [UInt8] {
+        let checklist = Checklist(journey.result, language: language)
+        defer { keep(checklist) }
+        switch format {
+        case .xlsx: return XLSXChecklist.render(checklist)
+        case .csv: return CSVChecklist.bytes(checklist, byteOrderMark: byteOrderMark, delimiter: delimiter)
+        case .md: return MarkdownChecklist.bytes(checklist)
+        case .html: return Array(html(checklist, diagram: diagram, page: page).utf8)
+        }
     }
 
     /// A text format's checklist (Markdown, HTML, CSV) as text; `document` gives every
@@ -36,11 +43,14 @@ package enum Checklists {
         case .md: return MarkdownChecklist.render(checklist)
         case .csv: return CSVChecklist.render(checklist, byteOrderMark: byteOrderMark, delimiter: delimiter)
         case .xlsx: return String(decoding: XLSXChecklist.render(checklist), as: UTF8.self)
-        case .html:
-            let sheet = page.size
-            let paper = HTMLChecklist.Paper(name: page.paper == .letter ? "letter" : page.paper.rawValue.uppercased(),
-                                            sheetWidth: sheet.width / 72 * 25.4, sheetHeight: sheet.height / 72 * 25.4)
-            return HTMLChecklist.render(checklist, diagram: diagram.map { String(decoding: $0, as: UTF8.self) }, paper: paper)
+        case .html: return html(checklist, diagram: diagram, page: page)
         }
+    }
+
+    private static func html(_ checklist: Checklist, diagram: [[UInt8]], page: PageSetup) -> String {
+        let sheet = page.size
+        let paper = HTMLChecklist.Paper(name: page.paper == .letter ? "letter" : page.paper.rawValue.uppercased(),
+                                        sheetWidth: sheet.width / 72 * 25.4, sheetHeight: sheet.height / 72 * 25.4)
+        return HTMLChecklist.render(checklist, diagram: diagram.map { String(decoding: $0, as: UTF8.self) }, paper: paper)
     }
 }
