@@ -86,31 +86,72 @@ package enum HTMLChecklist {
     /// The questions for the whole journey and each phase's steps with what to tick: the
     /// checklist proper (also the workshop page's checklist).
     package static func steps(_ c: Checklist) -> String {
-        var out = ""
+        // Written onto one byte buffer: a checklist of 100,000 steps has half a million items.
+        var w = Writer()
         if !c.journeyQuestions.isEmpty {
-            out += "<section>\n<h2>\(e(c.t(.wholeJourney)))</h2>\n<ul class=\"checklist\">\n"
-            for q in c.journeyQuestions { out += "<li class=\"question\">\(checkbox("⚠ " + q.text, key: "journey|" + q.text))</li>\n" }
-            out += "</ul>\n</section>\n"
+            w.raw("<section>\n<h2>")
+            w.text(c.t(.wholeJourney))
+            w.raw("</h2>\n<ul class=\"checklist\">\n")
+            for q in c.journeyQuestions {
+                w.raw("<li class=\"question\">")
+                w.checkbox(key: "journey|", q.text, text: "⚠ ", q.text)
+                w.raw("</li>\n")
+            }
+            w.raw("</ul>\n</section>\n")
         }
         for section in c.sections {
-            out += "<section>\n<h2>\(e(section.heading))</h2>\n"
+            w.raw("<section>\n<h2>")
+            w.text(section.heading)
+            w.raw("</h2>\n")
             if section.items.isEmpty {
-                out += "<p class=\"empty\">\(e(c.t(.noSteps)))</p>\n</section>\n"
+                w.raw("<p class=\"empty\">")
+                w.text(c.t(.noSteps))
+                w.raw("</p>\n</section>\n")
                 continue
             }
-            out += "<ul class=\"checklist\">\n"
+            w.raw("<ul class=\"checklist\">\n")
             for (n, item) in section.items.enumerated() {
-                out += "<li class=\"step\"><label><input type=\"checkbox\" data-tick=\"\(e(item.text))\" /> <strong>\(e(item.numberedText))</strong> <span class=\"meta\">— \(e(section.stepChannels[n]))</span></label>"
+                w.raw("<li class=\"step\"><label><input type=\"checkbox\" data-tick=\"")
+                w.text(item.text)
+                w.raw("\" /> <strong>")
+                w.text(item.numberedText)
+                w.raw("</strong> <span class=\"meta\">— ")
+                w.text(section.stepChannels[n])
+                w.raw("</span></label>")
                 if !item.children.isEmpty {
-                    out += "\n<ul>\n"
-                    for child in item.children { out += "<li class=\"\(child.kind.rawValue)\">\(line(child, c, step: item.text))</li>\n" }
-                    out += "</ul>\n"
+                    w.raw("\n<ul>\n")
+                    for child in item.children {
+                        w.raw("<li class=\"")
+                        w.raw(child.kind.rawValue)
+                        w.raw("\">")
+                        line(child, c, step: item.text, &w)
+                        w.raw("</li>\n")
+                    }
+                    w.raw("</ul>\n")
                 }
-                out += "</li>\n"
+                w.raw("</li>\n")
             }
-            out += "</ul>\n</section>\n"
+            w.raw("</ul>\n</section>\n")
         }
-        return out
+        return String(decoding: w.out, as: UTF8.self)
+    }
+
+    /// Bytes on their way into the page: markup as it is, or text escaped for XML.
+    struct Writer {
+        var out: [UInt8] = []
+
+        mutating func raw(_ markup: String) { out.append(contentsOf: markup.utf8) }
+        mutating func text(_ text: String) { Escaping.xml(text, into: &out) }
+
+        /// A checkbox and its text; `key` names it in the browser's storage (`tickScript`).
+        /// Both are given in parts, escaped part by part (the same as escaping them joined).
+        mutating func checkbox(key: String..., text: String...) {
+            raw("<label><input type=\"checkbox\" data-tick=\"")
+            for part in key { self.text(part) }
+            raw("\" /> ")
+            for part in text { self.text(part) }
+            raw("</label>")
+        }
     }
 
     /// Steps, recommendations, follow-ups and open questions for each phase and in all.
@@ -146,22 +187,31 @@ package enum HTMLChecklist {
 
     """
 
-    /// A checkbox and its text; `key` names it in the browser's storage (`tickScript`).
-    static func checkbox(_ text: String, key: String) -> String {
-        "<label><input type=\"checkbox\" data-tick=\"\(e(key))\" /> \(e(text))</label>"
+    static func line(_ item: Checklist.Item, _ c: Checklist, step: String) -> String {
+        var w = Writer()
+        line(item, c, step: step, &w)
+        return String(decoding: w.out, as: UTF8.self)
     }
 
-    static func line(_ item: Checklist.Item, _ c: Checklist, step: String) -> String {
-        func box(_ text: String) -> String { checkbox(text, key: "\(step)|\(item.kind.rawValue)|\(item.text)") }
-        return switch item.kind {
-        case .need: "<span class=\"need\">\(e(c.t(.need))): \(e(item.text))</span>"
-        case .recommend: box("★ \(c.t(.recommend)): \(item.text)")
-        case .followUp: box("↪ \(c.t(.followUp)): \(item.text)")
-        case .feedback: box("✎ \(c.t(.feedback)): \(item.text)")
-        case .note: "<span class=\"note\"><strong>✱ \(e(c.t(.note))):</strong> \(e(item.text))</span>"
-        case .mood: "<span class=\"mood\">\(e(c.t(.mood))): \(e(item.text))</span>"
-        case .question: box("⚠ \(item.text)")
-        case .step: box(item.numberedText)
+    static func line(_ item: Checklist.Item, _ c: Checklist, step: String, _ w: inout Writer) {
+        let kind = item.kind.rawValue
+        func span(_ label: String, strong: Bool = false) {
+            w.raw("<span class=\"\(kind)\">")
+            w.raw(strong ? "<strong>✱ " : "")
+            w.text(label)
+            w.raw(strong ? ":</strong> " : ": ")
+            w.text(item.text)
+            w.raw("</span>")
+        }
+        switch item.kind {
+        case .need: span(c.t(.need))
+        case .recommend: w.checkbox(key: step, "|", kind, "|", item.text, text: "★ ", c.t(.recommend), ": ", item.text)
+        case .followUp: w.checkbox(key: step, "|", kind, "|", item.text, text: "↪ ", c.t(.followUp), ": ", item.text)
+        case .feedback: w.checkbox(key: step, "|", kind, "|", item.text, text: "✎ ", c.t(.feedback), ": ", item.text)
+        case .note: span(c.t(.note), strong: true)
+        case .mood: span(c.t(.mood))
+        case .question: w.checkbox(key: step, "|", kind, "|", item.text, text: "⚠ ", item.text)
+        case .step: w.checkbox(key: step, "|", kind, "|", item.text, text: item.numberedText)
         }
     }
 
