@@ -57,30 +57,24 @@ package struct LexedLine: Sendable {
 /// copied from them); a line ends at `\n`, `\r\n` or a `\r` on its own.
 package struct Lexer {
     private let bytes: [UInt8]
+    /// The source's line index: where each line starts (the lexer does not look for line
+    /// ends again).
+    private let lineStarts: [Int]
     private var offset: Int
     private var lineNumber = 0
 
     package init(_ source: SourceFile) {
         self.bytes = source.bytes
+        self.lineStarts = source.lineStarts
         self.offset = source.contentStart
     }
 
     /// A lexer whose first line is the 1-based line `line` of `source`, to lex one line again.
     init(_ source: SourceFile, line: Int) {
         self.bytes = source.bytes
+        self.lineStarts = source.lineStarts
         self.offset = line == 1 ? source.contentStart : source.lineStarts[line - 1]
         self.lineNumber = line - 1
-    }
-
-    /// How many bytes of blank start at `i` (before `end`): 1 for a space or a tab, 2 for a
-    /// no-break space (C2 A0), 0 for anything else.
-    @inline(__always) private func blank(at i: Int, before end: Int) -> Int {
-        Blanks.length(in: bytes, at: i, before: end)
-    }
-
-    /// Like `blank(at:)`, for the blank that ends just before `i` (after `start`).
-    @inline(__always) private func blank(endingAt i: Int, after start: Int) -> Int {
-        Blanks.length(in: bytes, endingAt: i, after: start)
     }
 
     /// The next line, or nil at the end of the file. `tokens` is reused to save allocations.
@@ -90,62 +84,68 @@ package struct Lexer {
         if offset >= count { return nil }
         lineNumber += 1
         let start = offset
-        var end = start
-        bytes.withUnsafeBufferPointer { buffer in
-            // Eight bytes at a time while none of them ends the line.
-            while end + 8 <= count {
-                let word = UnsafeRawPointer(buffer.baseAddress! + end).loadUnaligned(as: UInt64.self)
-                if ByteWords.hasByte(word, 0x0A) || ByteWords.hasByte(word, 0x0D) { break }
-                end += 8
-            }
-            while end < count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
-        }
-        let lineEnd = end
+        // The line ends where the next one starts, less its line ending.
+        let lineEnd: Int
         let terminator: LineTerminator
-        if end == count {
-            terminator = .missing
-        } else if bytes[end] == 0x0A {
-            terminator = .lf
-        } else if end + 1 < count && bytes[end + 1] == 0x0A {
-            terminator = .crlf
+        if lineNumber < lineStarts.count {
+            let next = lineStarts[lineNumber]
+            if bytes[next - 1] == 0x0D {
+                terminator = .cr
+                lineEnd = next - 1
+            } else if next - 2 >= start && bytes[next - 2] == 0x0D {
+                terminator = .crlf
+                lineEnd = next - 2
+            } else {
+                terminator = .lf
+                lineEnd = next - 1
+            }
+            offset = next
         } else {
-            terminator = .cr
+            terminator = .missing
+            lineEnd = count
+            offset = count
         }
-        offset = end + terminator.length
+        let range = SourceRange(start, lineEnd)
+        bytes.withUnsafeBufferPointer { b in
+            Self.tokens(b, from: start, to: lineEnd, into: &tokens)
+        }
+        return LexedLine(number: lineNumber, range: range, tokens: tokens, terminator: terminator)
+    }
 
+    /// The tokens of the line `start..<lineEnd`.
+    private static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to lineEnd: Int, into tokens: inout [Token]) {
+        @inline(__always) func blank(_ i: Int) -> Int { Blanks.length(in: bytes, at: i, before: lineEnd) }
         var i = start
-        while i < lineEnd, case let n = blank(at: i, before: lineEnd), n > 0 { i += n }
-        if i == lineEnd {
-            return LexedLine(number: lineNumber, range: SourceRange(start, lineEnd), tokens: [], terminator: terminator)
-        }
+        while i < lineEnd, case let n = blank(i), n > 0 { i += n }
+        if i == lineEnd { return }
         if bytes[i] == UInt8(ascii: "#") {
             tokens.append(Token(kind: .comment, range: SourceRange(i, lineEnd)))
-            return LexedLine(number: lineNumber, range: SourceRange(start, lineEnd), tokens: tokens, terminator: terminator)
+            return
         }
         // Head: words up to the first colon.
         while i < lineEnd {
             let b = bytes[i]
-            let n = blank(at: i, before: lineEnd)
+            let n = blank(i)
             if n > 0 {
                 i += n
             } else if b == UInt8(ascii: ":") {
                 tokens.append(Token(kind: .colon, range: SourceRange(i, i + 1)))
                 i += 1
-                while i < lineEnd, case let n = blank(at: i, before: lineEnd), n > 0 { i += n }
+                while i < lineEnd, case let n = blank(i), n > 0 { i += n }
                 var textEnd = lineEnd
-                while textEnd > i, case let n = blank(endingAt: textEnd, after: i), n > 0 { textEnd -= n }
+                while textEnd > i, case let n = Blanks.length(in: bytes, endingAt: textEnd, after: i), n > 0 { textEnd -= n }
                 tokens.append(Token(kind: .text, range: SourceRange(i, textEnd)))
-                break
+                return
             } else {
                 let wordStart = i
                 while i < lineEnd {
-                    if bytes[i] == UInt8(ascii: ":") || blank(at: i, before: lineEnd) > 0 { break }
+                    let c = bytes[i]
+                    if c == UInt8(ascii: ":") || c == 0x20 || c == 0x09 || (c == 0xC2 && blank(i) > 0) { break }
                     i += 1
                 }
                 tokens.append(Token(kind: .word, range: SourceRange(wordStart, i)))
             }
         }
-        return LexedLine(number: lineNumber, range: SourceRange(start, lineEnd), tokens: tokens, terminator: terminator)
     }
 }
 
@@ -154,7 +154,7 @@ package struct Lexer {
 package enum Blanks {
     /// How many bytes of blank start at `i` (before `end`): 1, 2 for a no-break space, or 0.
     @inline(__always)
-    package static func length(in bytes: [UInt8], at i: Int, before end: Int) -> Int {
+    package static func length(in bytes: UnsafeBufferPointer<UInt8>, at i: Int, before end: Int) -> Int {
         let b = bytes[i]
         if b == 0x20 || b == 0x09 { return 1 }
         if b == 0xC2 && i + 1 < end && bytes[i + 1] == 0xA0 { return 2 }
@@ -163,10 +163,22 @@ package enum Blanks {
 
     /// Like `length(in:at:before:)`, for the blank that ends just before `i` (after `start`).
     @inline(__always)
-    package static func length(in bytes: [UInt8], endingAt i: Int, after start: Int) -> Int {
+    package static func length(in bytes: UnsafeBufferPointer<UInt8>, endingAt i: Int, after start: Int) -> Int {
         let b = bytes[i - 1]
         if b == 0x20 || b == 0x09 { return 1 }
         if b == 0xA0 && i - 2 >= start && bytes[i - 2] == 0xC2 { return 2 }
         return 0
+    }
+
+    /// `length(in:at:before:)` on an array.
+    @inline(__always)
+    package static func length(in bytes: [UInt8], at i: Int, before end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { length(in: $0, at: i, before: end) }
+    }
+
+    /// `length(in:endingAt:after:)` on an array.
+    @inline(__always)
+    package static func length(in bytes: [UInt8], endingAt i: Int, after start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { length(in: $0, endingAt: i, after: start) }
     }
 }
