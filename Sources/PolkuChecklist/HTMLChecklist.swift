@@ -27,7 +27,13 @@ package enum HTMLChecklist {
     ///     gets a sheet of its own; or none.
     ///   - paper: the paper the checklist and the diagram's pages are printed on.
     package static func render(_ c: Checklist, diagram: [String] = [], paper: Paper = .a4Landscape) -> String {
-        var out = """
+        String(decoding: bytes(c, diagram: diagram, paper: paper), as: UTF8.self)
+    }
+
+    /// The page as UTF-8 bytes, written onto one buffer.
+    package static func bytes(_ c: Checklist, diagram: [String] = [], paper: Paper = .a4Landscape) -> [UInt8] {
+        var w = Writer()
+        w.raw("""
         <!DOCTYPE html>
         <html lang="\(c.language.rawValue)">
         <head>
@@ -43,51 +49,56 @@ package enum HTMLChecklist {
         <main>
         <h1>\(e(c.t(.checklistFor))): \(e(c.title))</h1>
 
-        """
-        for note in c.journeyNotes { out += "<p class=\"note\"><strong>✱ \(e(c.t(.note))):</strong> \(e(note))</p>\n" }
+        """)
+        for note in c.journeyNotes { w.raw("<p class=\"note\"><strong>✱ \(e(c.t(.note))):</strong> \(e(note))</p>\n") }
         for (i, line) in c.personaLines.enumerated() {
-            out += "<p class=\"for\"><strong>\(e(c.t(.forWhom))):</strong> \(e(line))</p>\n"
+            w.raw("<p class=\"for\"><strong>\(e(c.t(.forWhom))):</strong> \(e(line))</p>\n")
             for note in c.personaNotes[i] {
-                out += "<p class=\"note\"><strong>✱ \(e(c.t(.note))) (\(e(c.personaIds[i]))):</strong> \(e(note))</p>\n"
+                w.raw("<p class=\"note\"><strong>✱ \(e(c.t(.note))) (\(e(c.personaIds[i]))):</strong> \(e(note))</p>\n")
             }
         }
-        out += "<p class=\"legend\">\(e(c.t(.legendChecklist)))</p>\n"
-        out += steps(c)
-        out += "<section>\n<h2>\(e(c.t(.channelSelfAssessment)))</h2>\n"
-        out += table([c.t(.channel), c.t(.competence), c.t(.presence), c.t(.notes)],
-                     c.channels.map { [$0.name, $0.competence, $0.presence, $0.notes] })
-        out += "</section>\n"
+        w.raw("<p class=\"legend\">\(e(c.t(.legendChecklist)))</p>\n")
+        steps(c, &w)
+        w.raw("<section>\n<h2>\(e(c.t(.channelSelfAssessment)))</h2>\n")
+        w.raw(table([c.t(.channel), c.t(.competence), c.t(.presence), c.t(.notes)],
+                    c.channels.map { [$0.name, $0.competence, $0.presence, $0.notes] }))
+        w.raw("</section>\n")
         if !c.personas.isEmpty {
-            out += "<section>\n<h2>\(e(c.t(.customerProfiles)))</h2>\n"
-            out += table([c.t(.persona), c.t(.waysOfUsing), c.t(.channelsOffered), c.t(.deliveryEnsured)],
-                         c.personas.map { [$0.name, $0.uses, $0.channels, $0.assurance] })
-            out += "</section>\n"
+            w.raw("<section>\n<h2>\(e(c.t(.customerProfiles)))</h2>\n")
+            w.raw(table([c.t(.persona), c.t(.waysOfUsing), c.t(.channelsOffered), c.t(.deliveryEnsured)],
+                        c.personas.map { [$0.name, $0.uses, $0.channels, $0.assurance] }))
+            w.raw("</section>\n")
         }
-        out += "<section>\n<h2>\(e(c.t(.summary)))</h2>\n"
-        out += summaryTable(c)
-        out += "</section>\n"
+        w.raw("<section>\n<h2>\(e(c.t(.summary)))</h2>\n")
+        w.raw(summaryTable(c))
+        w.raw("</section>\n")
         if !c.accepted.isEmpty {
-            out += "<section>\n<h2>\(e(c.t(.acceptedFindings)))</h2>\n<ul>\n"
-            for a in c.accepted { out += "<li>\(e(a))</li>\n" }
-            out += "</ul>\n</section>\n"
+            w.raw("<section>\n<h2>\(e(c.t(.acceptedFindings)))</h2>\n<ul>\n")
+            for a in c.accepted { w.raw("<li>\(e(a))</li>\n") }
+            w.raw("</ul>\n</section>\n")
         }
-        out += "<footer>\(e(c.t(.generatedBy)))</footer>\n"
+        w.raw("<footer>\(e(c.t(.generatedBy)))</footer>\n")
         // The diagram last: printed, the checklist's pages come first, then the diagram's
         // sheets, with no half-empty page before them.
         if !diagram.isEmpty {
-            out += "<section class=\"diagram\">\n<h2>\(e(c.t(.diagram)))</h2>\n"
-            for page in diagram { out += "<figure class=\"sheet\">\n\(inlineSVG(page))\n</figure>\n" }
-            out += "</section>\n"
+            w.raw("<section class=\"diagram\">\n<h2>\(e(c.t(.diagram)))</h2>\n")
+            for page in diagram { w.raw("<figure class=\"sheet\">\n\(inlineSVG(page))\n</figure>\n") }
+            w.raw("</section>\n")
         }
-        out += "</main>\n<script>\n\(tickScript)</script>\n</body>\n</html>\n"
-        return out
+        w.raw("</main>\n<script>\n\(tickScript)</script>\n</body>\n</html>\n")
+        return w.out
     }
 
     /// The questions for the whole journey and each phase's steps with what to tick: the
     /// checklist proper (also the workshop page's checklist).
     package static func steps(_ c: Checklist) -> String {
-        // Written onto one byte buffer: a checklist of 100,000 steps has half a million items.
         var w = Writer()
+        steps(c, &w)
+        return String(decoding: w.out, as: UTF8.self)
+    }
+
+    /// `steps(_:)` written onto `w`: a checklist of 100,000 steps has half a million items.
+    static func steps(_ c: Checklist, _ w: inout Writer) {
         if !c.journeyQuestions.isEmpty {
             w.raw("<section>\n<h2>")
             w.text(c.t(.wholeJourney))
@@ -133,7 +144,6 @@ package enum HTMLChecklist {
             }
             w.raw("</ul>\n</section>\n")
         }
-        return String(decoding: w.out, as: UTF8.self)
     }
 
     /// Bytes on their way into the page: markup as it is, or text escaped for XML.

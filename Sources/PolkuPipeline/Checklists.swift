@@ -29,7 +29,7 @@ package enum Checklists {
         case .xlsx: return XLSXChecklist.render(checklist)
         case .csv: return CSVChecklist.bytes(checklist, byteOrderMark: byteOrderMark, delimiter: delimiter)
         case .md: return MarkdownChecklist.bytes(checklist)
-        case .html: return Array(html(checklist, diagram: diagram, page: page).utf8)
+        case .html: return HTMLChecklist.bytes(checklist, diagram: diagram.map { String(decoding: $0, as: UTF8.self) }, paper: paper(page))
         }
     }
 
@@ -43,14 +43,14 @@ package enum Checklists {
         case .md: return MarkdownChecklist.render(checklist)
         case .csv: return CSVChecklist.render(checklist, byteOrderMark: byteOrderMark, delimiter: delimiter)
         case .xlsx: return String(decoding: XLSXChecklist.render(checklist), as: UTF8.self)
-        case .html: return html(checklist, diagram: diagram, page: page)
+        case .html: return HTMLChecklist.render(checklist, diagram: diagram.map { String(decoding: $0, as: UTF8.self) }, paper: paper(page))
         }
     }
 
-    private static func html(_ checklist: Checklist, diagram: [[UInt8]], page: PageSetup) -> String {
+    /// The paper of the HTML checklist's print stylesheet.
+    private static func paper(_ page: PageSetup) -> HTMLChecklist.Paper {
         let sheet = page.size
-        let paper = HTMLChecklist.Paper(name: page.paper == .letter ? "letter" : page.paper.rawValue.uppercased(),
-                                        sheetWidth: sheet.width / 72 * 25.4, sheetHeight: sheet.height / 72 * 25.4)
-        return HTMLChecklist.render(checklist, diagram: diagram.map { String(decoding: $0, as: UTF8.self) }, paper: paper)
+        return HTMLChecklist.Paper(name: page.paper == .letter ? "letter" : page.paper.rawValue.uppercased(),
+                                   sheetWidth: sheet.width / 72 * 25.4, sheetHeight: sheet.height / 72 * 25.4)
     }
 }
