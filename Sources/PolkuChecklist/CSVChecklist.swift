@@ -31,7 +31,7 @@ package enum CSVChecklist {
             out.append(contentsOf: [0x0D, 0x0A])
         }
         row(ChecklistTable.header(c))
-        for cells in ChecklistTable.rows(c) { row(cells.map(\.text)) }
+        ChecklistTable.forEachRow(c) { cells in row(cells.map(\.text)) }
         return out
     }
 }

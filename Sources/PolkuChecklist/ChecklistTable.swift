@@ -31,21 +31,28 @@ package enum ChecklistTable {
 
     package static func rows(_ c: Checklist) -> [[Cell]] {
         var rows: [[Cell]] = []
+        forEachRow(c) { rows.append($0) }
+        return rows
+    }
+
+    /// The rows one after another, none kept: a writer that streams them (CSV) holds one
+    /// row at a time, not half a million.
+    package static func forEachRow(_ c: Checklist, _ body: ([Cell]) -> Void) {
         let whole = Cell.text(c.t(.wholeJourney))
         let none = Cell.text("")
         // Notes about the whole journey, and the personas' (their text after the persona's id).
         for note in c.journeyNotes {
-            rows.append([.number(nil), none, whole, none, none, .text(c.kindLabel(.note)), .text(note), .rating(nil), none, .number(nil)])
+            body([.number(nil), none, whole, none, none, .text(c.kindLabel(.note)), .text(note), .rating(nil), none, .number(nil)])
         }
         for (i, notes) in c.personaNotes.enumerated() {
             for note in notes {
-                rows.append([.number(nil), none, whole, none, none, .text(c.kindLabel(.note)), .text("\(c.personaIds[i]): \(note)"),
-                             .rating(nil), none, .number(nil)])
+                body([.number(nil), none, whole, none, none, .text(c.kindLabel(.note)), .text("\(c.personaIds[i]): \(note)"),
+                      .rating(nil), none, .number(nil)])
             }
         }
         for q in c.journeyQuestions {
-            rows.append([.number(nil), none, whole, .text(q.channel ?? ""), none, .text(c.kindLabel(.question)), .text(q.text),
-                         .rating(nil), .text(q.rule ?? ""), .number(q.line)])
+            body([.number(nil), none, whole, .text(q.channel ?? ""), none, .text(c.kindLabel(.question)), .text(q.text),
+                  .rating(nil), .text(q.rule ?? ""), .number(q.line)])
         }
         for section in c.sections {
             for (n, item) in section.items.enumerated() {
@@ -54,13 +61,12 @@ package enum ChecklistTable {
                     [.number(step.number), .text(step.id), .text(section.heading), .text(step.channel), .text(step.roles),
                      .text(c.kindLabel(kind)), .text(text), .rating(step.moodValue), .text(rule ?? ""), .number(line)]
                 }
-                rows.append(cells(.step, item.text, nil, item.line))
+                body(cells(.step, item.text, nil, item.line))
                 // The mood is a column of its own.
                 for child in item.children where child.kind != .mood {
-                    rows.append(cells(child.kind, child.text, child.rule, child.line))
+                    body(cells(child.kind, child.text, child.rule, child.line))
                 }
             }
         }
-        return rows
     }
 }
