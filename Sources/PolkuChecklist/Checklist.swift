@@ -98,7 +98,9 @@ package struct Checklist: Sendable {
         var stepQuestions = [[Item]](repeating: [], count: journey.steps.count)
         var journeyQuestions: [Item] = []
         let source = result.analysis.source
-        func line(_ range: SourceRange) -> Int? { source.bytes.isEmpty ? nil : source.line(of: range.start) }
+        // Lines are looked up mostly in file order: from the last one found, forward.
+        var lines = LineCursor(source)
+        func line(_ range: SourceRange) -> Int? { source.bytes.isEmpty ? nil : lines.line(of: range.start) }
         for d in result.diagnostics where d.severity != .error {
             let question = FindingWords.question(d, language, journey: journey)
             let at = d.hasPosition ? line(d.range) : nil
@@ -126,7 +128,9 @@ package struct Checklist: Sendable {
         for phase in Phase.allCases {
             var section = Section(phase: phase, heading: Labels.phaseHeading(phase, language), items: [], stepTitles: [], stepChannels: [])
             var row = SummaryRow(heading: section.heading)
-            for step in journey.steps where step.phase == phase {
+            // By index: a step is copied (its texts retained) only in its own phase.
+            for i in journey.steps.indices where journey.steps[i].phase == phase {
+                let step = journey.steps[i]
                 let channel = journey.channelShortName(step.channel, language)
                 var item = Item(kind: .step, text: step.title.value, number: step.index + 1, line: line(step.title.range))
                 for n in step.needs { item.children.append(Item(kind: .need, text: n.value, line: line(n.range))) }

@@ -204,14 +204,18 @@ package enum Escaping {
         let joiner: [UInt8] = [0xE2, 0x81, 0xA0]
         func isW(_ b: UInt8) -> Bool { b == UInt8(ascii: "w") || b == UInt8(ascii: "W") }
         let n = bytes.count
-        var found = false
-        for i in 0..<n {
-            let b = bytes[i]
-            if b == UInt8(ascii: "@") || (b == UInt8(ascii: ":") && i + 2 < n && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/"))
-                || (b == UInt8(ascii: ".") && i >= 3 && isW(bytes[i - 1]) && isW(bytes[i - 2]) && isW(bytes[i - 3])) {
-                found = true
-                break
+        // Most texts have none of `@`, `://` and `www.`: looked for through a buffer, only
+        // `@`, `:` and `.` looked at closer.
+        let found = bytes.withUnsafeBufferPointer { b in
+            for i in 0..<n {
+                let c = b[i]
+                guard c == UInt8(ascii: "@") || c == UInt8(ascii: ":") || c == UInt8(ascii: ".") else { continue }
+                if c == UInt8(ascii: "@") || (c == UInt8(ascii: ":") && i + 2 < n && b[i + 1] == UInt8(ascii: "/") && b[i + 2] == UInt8(ascii: "/"))
+                    || (c == UInt8(ascii: ".") && i >= 3 && isW(b[i - 1]) && isW(b[i - 2]) && isW(b[i - 3])) {
+                    return true
+                }
             }
+            return false
         }
         guard found else {
             out.append(contentsOf: bytes)

@@ -186,6 +186,29 @@ package struct SourceFile: Sendable {
     package func lineText(_ line: Int) -> String { text(lineRange(line)) }
 }
 
+/// The lines of offsets met mostly in increasing order (a checklist's items): each look-up
+/// starts from the line found last and steps forward while that is short, else searches.
+package struct LineCursor {
+    private let source: SourceFile
+    private var line = 1
+
+    package init(_ source: SourceFile) { self.source = source }
+
+    package mutating func line(of offset: Int) -> Int {
+        let starts = source.lineStarts
+        if starts[line - 1] <= offset {
+            var steps = 0
+            while line < starts.count && starts[line] <= offset && steps < 8 {
+                line += 1
+                steps += 1
+            }
+            if line == starts.count || starts[line] > offset { return line }
+        }
+        line = source.line(of: offset)
+        return line
+    }
+}
+
 /// Counts the columns of offsets met in increasing order, as reports meet diagnostics: on
 /// the same line, each count starts where the last one ended, so many diagnostics on one
 /// long line cost one pass over it. An offset before the last one is counted afresh.

@@ -85,4 +85,18 @@ import Testing
         let caretColumn = try #require(caret.range(of: "^")).lowerBound
         #expect(excerpt.distance(from: excerpt.startIndex, to: excerptColumn) == caret.distance(from: caret.startIndex, to: caretColumn))
     }
+
+    /// The line cursor a checklist uses gives the line the source's search gives, for offsets
+    /// met forward, backward, far ahead and on line ends of every kind.
+    @Test func theLineCursorAgreesWithTheSearch() {
+        let source = SourceFile(name: "t", text: (0..<200).map { "line \($0)" + ["\n", "\r\n", "\r"][$0 % 3] }.joined() + "last")
+        var offsets = Array(0...source.bytes.count)
+        offsets += offsets.reversed()
+        var generator = SystemRandomNumberGenerator()
+        offsets += (0..<500).map { _ in Int.random(in: 0...source.bytes.count, using: &generator) }
+        var cursor = LineCursor(source)
+        for offset in offsets {
+            #expect(cursor.line(of: offset) == source.line(of: offset), "offset \(offset)")
+        }
+    }
 }
