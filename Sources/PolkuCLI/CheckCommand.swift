@@ -83,7 +83,6 @@ struct CheckCommand: ParsableCommand {
         let colored = color.enabled()
         var tally = Reports.Tally()
         var failed = false
-        let failing: Set<Severity> = strict ? [.error, .warning] : [.error]
         if streaming { console.show(found) }
         for (n, path) in files.enumerated() {
             let source: SourceFile
@@ -107,7 +106,7 @@ struct CheckCommand: ParsableCommand {
                     console.write(bytes: $0)
                 }
                 tally.add(journey)
-                if journey.result.diagnostics.contains(where: { failing.contains($0.severity) }) { failed = true }
+                if journey.fails(strict: strict) { failed = true }
                 // The last one is kept until the process ends, which frees it at once.
                 if n == files.count - 1 { UntilExit.keep(journey) }
             case .failure(let configuration):
@@ -118,8 +117,7 @@ struct CheckCommand: ParsableCommand {
         }
         if streaming {
             if format == .text {
-                let overall = lang ?? (tally.languages.count == 1 ? tally.languages.first! : console.fallback)
-                console.write(Reports.closing(tally, language: overall))
+                console.write(Reports.closing(tally, language: tally.language(asked: lang, fallback: console.fallback)))
             }
             return try finish(!problems.isEmpty ? .usage : failed ? .findings : .ok, console)
         }
@@ -150,7 +148,7 @@ struct CheckCommand: ParsableCommand {
         UntilExit.keep(checked)
         var status = ExitStatus.ok
         if !problems.isEmpty { status = .usage }
-        if status == .ok && checked.contains(where: { $0.result.diagnostics.contains { failing.contains($0.severity) } }) {
+        if status == .ok && checked.contains(where: { $0.fails(strict: strict) }) {
             status = .findings
         }
         try finish(status, console)

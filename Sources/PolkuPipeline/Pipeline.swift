@@ -47,6 +47,11 @@ package struct CheckedJourney: Sendable {
     package var language: KeywordLanguage { result.analysis.tree.language }
     /// The journey's diagnostics, each with its file.
     package var items: [FileDiagnostic] { result.diagnostics.map { FileDiagnostic(source, $0, keywords: language) } }
+
+    /// Whether the journey fails a run: it has an error, or, with `strict`, a warning.
+    package func fails(strict: Bool) -> Bool {
+        result.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    }
 }
 
 /// The one pipeline that the command line, the tests and the coming workshop server and

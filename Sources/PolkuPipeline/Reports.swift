@@ -36,10 +36,7 @@ package enum Reports {
     /// The report written to `out` as it is made, diagnostic by diagnostic.
     static func write(_ checked: [CheckedJourney], format: ReportFormat, color: Bool = false, version: String,
                       language: KeywordLanguage? = nil, fallback: KeywordLanguage = .en, to out: inout ByteOutput) {
-        // The language of the run as a whole: the one asked for, else the journeys' own if
-        // they share one, else the fallback.
-        let languages = Set(checked.map(\.language))
-        let overall = language ?? (languages.count == 1 ? languages.first! : fallback)
+        let overall = Tally.overall(Set(checked.map(\.language)), asked: language, fallback: fallback)
         switch format {
         case .json:
             JSONReport.write(files: checked.map(\.source.name), checked.flatMap(\.items), language: language, fallback: overall, to: &out)
@@ -78,6 +75,17 @@ package enum Reports {
             }
             if !c.result.rulesRan { rulesDidNotRun += 1 }
             languages.insert(c.language)
+        }
+
+        /// The language of the run as a whole (see `overall`).
+        package func language(asked: KeywordLanguage?, fallback: KeywordLanguage) -> KeywordLanguage {
+            Self.overall(languages, asked: asked, fallback: fallback)
+        }
+
+        /// The language of a run as a whole: the one asked for, else the journeys' own if
+        /// they share one, else the fallback.
+        static func overall(_ languages: Set<KeywordLanguage>, asked: KeywordLanguage?, fallback: KeywordLanguage) -> KeywordLanguage {
+            asked ?? (languages.count == 1 ? languages.first! : fallback)
         }
     }
 
