@@ -144,12 +144,19 @@ package enum SummaryReport {
             out += say(.nothingToTalkAbout) + "\n"
         } else {
             out += say(.whatToTalkAbout, .number(shown.count)) + "\n"
+            // Worked out once, not once a finding: the findings are in file order, and their
+            // phases' and channels' names are few.
+            var lines = LineCursor(source)
+            let phaseNames = Phase.allCases.map { Labels.phase($0, language) }
+            var channelNames = [String?](repeating: nil, count: journey.channels.count)
             for (n, d) in shown.enumerated() {
-                let line = source.location(of: d.range.start).line
+                let line = lines.line(of: min(max(d.range.start, 0), source.bytes.count))
                 var place = say(.line, .number(line))
                 if let index = stepOf[n] {
                     let step = journey.steps[index]
-                    place = say(.lineIn, .number(line), .text(Labels.phase(step.phase, language)), .text(channel(step.channel)))
+                    let name = channelNames[step.channel] ?? channel(step.channel)
+                    channelNames[step.channel] = name
+                    place = say(.lineIn, .number(line), .text(phaseNames[phases.firstIndex(of: step.phase)!]), .text(name))
                 }
                 out += "  \(n + 1). \(place): \(TextForms.sentence(w(d.text))) \(d.helpText.map { TextForms.sentence(w($0)) } ?? "")"
                     .trimmingCharacters() + "\n"
