@@ -58,7 +58,9 @@ package enum StandardStreams {
 
     /// An environment variable, or nil.
     package static func environment(_ name: String) -> String? {
-        ProcessInfo.processInfo.environment[name]
+        // One variable, without Foundation making a dictionary of the whole environment.
+        guard let value = getenv(name) else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(start: value, count: strlen(value)), as: UTF8.self)
     }
 
     /// Ends the process with a status.

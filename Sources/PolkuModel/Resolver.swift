@@ -233,7 +233,7 @@ package struct Resolver {
             case .note: personas[index].notes.append(value)
             case .channels:
                 personas[index].channelsAttribute = a.line
-                for (name, range) in items(a.value) {
+                for range in source.listItems(a.value) where !range.isEmpty {
                     if let c = channelReference(Text(source, range)), !personas[index].channels.contains(c) {
                         personas[index].channels.append(c)
                     }
