@@ -25,6 +25,8 @@ package struct Resolver {
 
     private var channels: [Channel] = []
     private var channelIndex: [String: Int] = [:]
+    /// Channel names as written, other than canonical ids, that have been resolved.
+    private var channelsByName: [String: Int] = [:]
     private var personas: [Persona] = []
     private var personaIndex: [String: Int] = [:]
     private var steps: [Step] = []
@@ -313,16 +315,24 @@ package struct Resolver {
 
     /// The index of the channel a name refers to, or nil after reporting `unknown-channel`.
     private mutating func channelReference(_ name: Text) -> Int? {
-        // Fast path: the canonical id as written (`desk`, or a declared id).
-        if let index = channelIndex[name.value], channels[index].firstMention.start <= name.range.start {
-            return index
-        }
-        let (id, builtin) = canonicalChannel(name.value)
-        if let index = channelIndex[id] {
+        // Fast path: the canonical id as written (`desk`, or a declared id), or a name met
+        // before (`palvelupiste`, `Desk`), without working out its canonical id again.
+        let written = name.value
+        if let index = channelIndex[written] ?? channelsByName[written] {
             if name.range.start < channels[index].firstMention.start { channels[index].firstMention = name.range }
             return index
         }
-        if let builtin { return use(builtin: builtin, at: name.range) }
+        let (id, builtin) = canonicalChannel(written)
+        if let index = channelIndex[id] {
+            if name.range.start < channels[index].firstMention.start { channels[index].firstMention = name.range }
+            channelsByName[written] = index
+            return index
+        }
+        if let builtin {
+            let index = use(builtin: builtin, at: name.range)
+            channelsByName[written] = index
+            return index
+        }
         if !countedOnly() {
             let declared = channels.filter { $0.builtin == nil }.map(\.id)
             report(Catalog.unknownChannel(name.value, name.range, declared: declared))
@@ -339,7 +349,8 @@ package struct Resolver {
 
     private mutating func resolveFlow() {
         for i in steps.indices { steps[i].flow = Flow.following(i, count: steps.count) }
-        let ids = steps.compactMap(\.id)
+        // Every id, for a did-you-mean: gathered only when a step is not found.
+        var ids: [String]?
         for (index, list, line) in pendingNext {
             var flow = Flow(successors: [], ends: false, explicit: line)
             for (name, range) in list {
@@ -348,7 +359,11 @@ package struct Resolver {
                 } else if let target = stepIndex[name] {
                     if !flow.successors.contains(target) { flow.successors.append(target) }
                 } else {
-                    if !countedOnly() { report(Catalog.unknownStep(name, range, known: ids)) }
+                    if !countedOnly() {
+                        let known = ids ?? steps.compactMap(\.id)
+                        ids = known
+                        report(Catalog.unknownStep(name, range, known: known))
+                    }
                 }
             }
             steps[index].flow = flow
