@@ -23,6 +23,7 @@ package enum CSVChecklist {
     package static func bytes(_ c: Checklist, byteOrderMark: Bool = false, delimiter: Character? = nil) -> [UInt8] {
         let separator = (delimiter ?? Self.delimiter(for: c.language)).asciiValue ?? UInt8(ascii: ",")
         var out: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
+        out.reserveCapacity(3 * c.sizeHint + (1 << 16))
         func row(_ cells: [String]) {
             for (i, cell) in cells.enumerated() {
                 if i > 0 { out.append(separator) }

@@ -84,11 +84,16 @@ package struct Checklist: Sendable {
     package var personas: [PersonaRow]
     package var summary: [SummaryRow]
     package var accepted: [String]
+    /// The journey file's size in bytes: what a writer reserves room for (a checklist is
+    /// about as long as its journey), so that its buffer is not copied again and again as it
+    /// grows. Reserved room that is never written takes no memory.
+    package var sizeHint: Int
 
     package func t(_ phrase: Phrase) -> String { Localized.text(phrase, language) }
 
     package init(_ result: CheckResult, language: KeywordLanguage? = nil) {
         let journey = result.analysis.journey
+        sizeHint = result.analysis.source.bytes.count
         let language = language ?? journey.language
         self.language = language
         func t(_ p: Phrase) -> String { Localized.text(p, language) }

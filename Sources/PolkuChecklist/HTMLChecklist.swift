@@ -33,6 +33,7 @@ package enum HTMLChecklist {
     /// The page as UTF-8 bytes, written onto one buffer.
     package static func bytes(_ c: Checklist, diagram: [String] = [], paper: Paper = .a4Landscape) -> [UInt8] {
         var w = Writer()
+        w.out.reserveCapacity(4 * c.sizeHint + diagram.reduce(0) { $0 + $1.utf8.count } + (1 << 16))
         w.raw("""
         <!DOCTYPE html>
         <html lang="\(c.language.rawValue)">

@@ -11,7 +11,7 @@ package enum MarkdownChecklist {
     /// 100,000 steps has over half a million lines).
     package static func bytes(_ c: Checklist) -> [UInt8] {
         var w = Writer()
-        w.out.reserveCapacity(1 << 16)
+        w.out.reserveCapacity(2 * c.sizeHint + (1 << 16))
         w.raw("# \(c.t(.checklistFor)): ")
         w.text(c.title)
         w.raw("\n\n")
