@@ -113,10 +113,11 @@ package actor Graphviz {
         self.executor = executor
         // On the queue as well, so that every Graphviz call of the process happens there. The
         // handler goes in before gvContext, which loads the plugins and reports what fails.
+        // The context measures text through Polku's remembering layer (polku_graphviz_text.h).
         (context, startupMessages) = executor.queue.sync {
             polku_install_error_handler()
             polku_capture_errors()
-            let context = gvContext()
+            let context = polku_graphviz_context()
             return (context, Graphviz.captured())
         }
     }
@@ -150,6 +151,8 @@ package actor Graphviz {
             throw GraphvizError(.cannotStart, details: startupMessages)
         }
         polku_capture_errors()
+        // SVG needs only the size of each text: measured once, reused (see polku_graphviz_text.h).
+        polku_remember_text(format == .svg ? 1 : 0)
         guard let graph = dot.withCString({ agmemread($0) }) else {
             throw GraphvizError(.cannotRead, details: Self.captured())
         }
