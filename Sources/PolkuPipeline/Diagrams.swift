@@ -159,8 +159,7 @@ package enum Diagrams {
                     let pageTitle = pages.count == 1 ? title : "\(title) (\(Localized.text(.page, language)) \(k + 1)/\(pages.count))"
                     let description = pages.count == 1 ? whole : SwimlaneDiagram.description(
                         result, options: options, page: (k + 1, pages.count, Set(pageSteps?[k] ?? [])))
-                    return Array(SVGAccessibility.annotate(String(decoding: retitled, as: UTF8.self),
-                                                           title: pageTitle, description: description).utf8)
+                    return SVGAccessibility.annotate(retitled, title: pageTitle, description: description)
                 }
                 return Drawing(pages: svgs, notes: notes, page: options.page)
             case .pdf where pages.count > 1:
