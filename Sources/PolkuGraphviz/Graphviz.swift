@@ -148,12 +148,14 @@ package actor Graphviz {
         warmUpAsked = true
         warming.enter()
         DispatchQueue.global().async {
-            // Starting the context (the first use of `shared`) happens here too, off the caller's thread.
+            // Starting the context (the first use of `shared`) happens here too, off the
+            // caller's thread; then the warm-up, on the queue but on this same thread (`sync`),
+            // without waking another one. A render asked meanwhile waits for it on the queue.
             let graphviz = shared
-            graphviz.executor.queue.async {
+            graphviz.executor.queue.sync {
                 graphviz.assumeIsolated { $0.warmUpHere(fontName: fontName) }
-                warming.leave()
             }
+            warming.leave()
         }
     }
 
