@@ -208,10 +208,6 @@ struct RenderCommand: ParsableCommand {
 
     private func render(_ path: JourneyPath, to target: String, format: DiagramFormat, options: DiagramOptions,
                         pipeline: Pipeline, console: Console) -> ExitStatus {
-        // Graphviz starts while the journey is read and checked; whatever happens next, it
-        // is done before this returns (and the process exits).
-        if format != .dot { Diagrams.warmUpGraphviz() }
-        defer { Diagrams.settleGraphviz() }
         let loaded: CheckedJourney
         switch OutputSteps.load(path, target: target, pipeline: pipeline, console: console) {
         case .success(let journey): loaded = journey

@@ -115,12 +115,6 @@ package actor Graphviz {
     nonisolated(unsafe) package static var keepsLastGraph = false
     /// The graph last drawn, not freed yet (`keepsLastGraph`).
     private var kept: UnsafeMutablePointer<Agraph_t>?
-    /// Whether a picture has been drawn (or tried): a warm-up after that has nothing to do.
-    private var started = false
-    /// Entered by `warmUp`, left when the warm-up is over: what `settle` waits for.
-    private static let warming = DispatchGroup()
-    /// Whether `warmUp` was called (by the command line's thread, the only one that calls it).
-    nonisolated(unsafe) private static var warmUpAsked = false
 
     private init() {
         let executor = GraphvizExecutor()
@@ -134,49 +128,6 @@ package actor Graphviz {
             let context = polku_graphviz_context()
             return (context, Graphviz.captured())
         }
-    }
-
-    /// Starts Graphviz in the background while the caller reads and checks a journey: the
-    /// context, its plugins, pango and fontconfig and the font are loaded by laying out a
-    /// tiny picture with text in `fontName` (about 25 ms that the first render would
-    /// otherwise wait for). Nothing is drawn and nothing is kept: the next render is the
-    /// same as without it. Call `settle` before the process exits without rendering.
-    @available(*, noasync, message: "for the command line; async code simply awaits render")
-    package nonisolated static func warmUp(fontName: String) {
-        // A plain name only: it goes into the DOT text as it is.
-        guard !warmUpAsked, !fontName.contains(where: { $0 == "\"" || $0 == "\\" }) else { return }
-        warmUpAsked = true
-        warming.enter()
-        DispatchQueue.global().async {
-            // Starting the context (the first use of `shared`) happens here too, off the
-            // caller's thread; then the warm-up, on the queue but on this same thread (`sync`),
-            // without waking another one. A render asked meanwhile waits for it on the queue.
-            let graphviz = shared
-            graphviz.executor.queue.sync {
-                graphviz.assumeIsolated { $0.warmUpHere(fontName: fontName) }
-            }
-            warming.leave()
-        }
-    }
-
-    /// Waits until a warm-up started by `warmUp` is over, so that the process never exits
-    /// while Graphviz's libraries are still loading; at once if none was started.
-    @available(*, noasync, message: "for the command line")
-    package nonisolated static func settle() {
-        warming.wait()
-    }
-
-    private func warmUpHere(fontName: String) {
-        guard !started, let context else { return }
-        polku_capture_errors()
-        polku_remember_text(0)
-        let dot = """
-            digraph warm { graph [layout="nop2", bb="0,0,20,20"]; node [shape=box, fixedsize=true, fontname="\(fontName)", label="", margin=0];
-            w [pos="10,10!", width=0.2, height=0.2, label=<<TABLE BORDER="0"><TR><TD><FONT POINT-SIZE="10">Aa</FONT></TD></TR><TR><TD><FONT POINT-SIZE="12"><B>Aa</B></FONT></TD></TR></TABLE>>]; }
-            """
-        guard let graph = dot.withCString({ agmemread($0) }) else { return }
-        if gvLayout(context, graph, "nop2") == 0 { gvFreeLayout(context, graph) }
-        agclose(graph)
     }
 
     /// Lays out a DOT graph with the given engine and renders it, on Graphviz's own queue: the
@@ -207,7 +158,6 @@ package actor Graphviz {
         guard let context else {
             throw GraphvizError(.cannotStart, details: startupMessages)
         }
-        started = true
         if let kept {
             gvFreeLayout(context, kept)
             agclose(kept)

@@ -101,20 +101,6 @@ package enum Diagrams {
         }
     }
 
-    /// For the command line, before it reads the journey: Graphviz starts (its plugins, pango,
-    /// fontconfig, the font) on a thread of its own meanwhile, instead of when the first
-    /// picture is drawn. Call `settleGraphviz` before the process exits.
-    @available(*, noasync, message: "for the command line")
-    package static func warmUpGraphviz() {
-        Graphviz.warmUp(fontName: SwimlaneDiagram.fontName)
-    }
-
-    /// Waits for the warm-up, if one was started, to be over.
-    @available(*, noasync, message: "for the command line")
-    package static func settleGraphviz() {
-        Graphviz.settle()
-    }
-
     /// For a process that exits soon after its pictures (the command line): the graph last
     /// drawn is left for the process's exit to free (see `Graphviz.keepsLastGraph`).
     package static func keepLastGraphUntilExit() {
