@@ -72,6 +72,7 @@ package struct Polku: ParsableCommand {
     package static func main(_ arguments: [String]) -> Never {
         StandardStreams.prepareProcess()
         UntilExit.enabled = true
+        Diagrams.keepLastGraphUntilExit()
         StandardStreams.exit(run(arguments))
     }
 }

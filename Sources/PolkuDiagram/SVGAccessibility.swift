@@ -14,6 +14,28 @@ package enum SVGAccessibility {
         return out
     }
 
+    /// `annotate` on the bytes Graphviz wrote, without making a `String` of them (a 2,000-step
+    /// SVG is 3 MB): the same bytes as `annotate` gives. Bytes that are not UTF-8 go through
+    /// `annotate`, which repairs them as a `String` does.
+    package static func annotate(_ svg: [UInt8], title: String, description: String) -> [UInt8] {
+        guard String(validating: svg, as: UTF8.self) != nil else {
+            return Array(annotate(String(decoding: svg, as: UTF8.self), title: title, description: description).utf8)
+        }
+        let open = Array("<svg".utf8)
+        guard let start = find(open, in: svg, from: 0),
+              let close = svg[(start + open.count)...].firstIndex(of: UInt8(ascii: ">")) else { return svg }
+        var out: [UInt8] = []
+        out.reserveCapacity(svg.count + title.utf8.count + description.utf8.count + 256)
+        out += svg[..<close]
+        out += " role=\"img\" aria-labelledby=\"polku-title polku-desc\">\n<title id=\"polku-title\">".utf8
+        Escaping.xml(title, into: &out)
+        out += "</title>\n<desc id=\"polku-desc\">".utf8
+        Escaping.xml(description, into: &out)
+        out += "</desc>".utf8
+        out += svg[(close + 1)...]
+        return out
+    }
+
     /// Replaces the `<title>` Graphviz gives every node and arrow (its internal name: `s4`,
     /// `lane3`, `s4->s6`), which a browser shows when the pointer rests on it, with what
     /// `title(name)` says it is; a name it does not know keeps its title. The new text is

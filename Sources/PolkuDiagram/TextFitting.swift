@@ -37,6 +37,12 @@ package enum GraphvizText {
             currentCount += n
         }
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            // Most words fit where they are: taken as they are, without an array of characters.
+            let count = word.count
+            if currentCount == 0 ? count <= width : currentCount + 1 + count <= width {
+                append(word, count)
+                continue
+            }
             var piece = Array(word)
             while true {
                 let n = piece.count

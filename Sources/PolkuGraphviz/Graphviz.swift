@@ -108,15 +108,24 @@ package actor Graphviz {
 
     package nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
+    /// Set by the one-shot `polku` process, which exits soon after its last picture: the graph
+    /// last drawn is then freed when the next render starts, not at once (freeing a 2,000-step
+    /// graph and its layout took about 5 % of Graphviz's time), and the process usually exits
+    /// first. Set it before the first render.
+    nonisolated(unsafe) package static var keepsLastGraph = false
+    /// The graph last drawn, not freed yet (`keepsLastGraph`).
+    private var kept: UnsafeMutablePointer<Agraph_t>?
+
     private init() {
         let executor = GraphvizExecutor()
         self.executor = executor
         // On the queue as well, so that every Graphviz call of the process happens there. The
         // handler goes in before gvContext, which loads the plugins and reports what fails.
+        // The context measures text through Polku's remembering layer (polku_graphviz_text.h).
         (context, startupMessages) = executor.queue.sync {
             polku_install_error_handler()
             polku_capture_errors()
-            let context = gvContext()
+            let context = polku_graphviz_context()
             return (context, Graphviz.captured())
         }
     }
@@ -149,11 +158,19 @@ package actor Graphviz {
         guard let context else {
             throw GraphvizError(.cannotStart, details: startupMessages)
         }
+        if let kept {
+            gvFreeLayout(context, kept)
+            agclose(kept)
+            self.kept = nil
+        }
         polku_capture_errors()
+        // SVG needs only the size of each text: measured once, reused (see polku_graphviz_text.h).
+        polku_remember_text(format == .svg ? 1 : 0)
         guard let graph = dot.withCString({ agmemread($0) }) else {
             throw GraphvizError(.cannotRead, details: Self.captured())
         }
-        defer { agclose(graph) }
+        var keep = false
+        defer { if !keep { agclose(graph) } }
         if gvLayout(context, graph, layout) != 0 {
             let said = Self.captured()
             if Self.saysPluginsMissing(said) {
@@ -161,7 +178,7 @@ package actor Graphviz {
             }
             throw GraphvizError(.cannotLayOut, details: said)
         }
-        defer { gvFreeLayout(context, graph) }
+        defer { if !keep { gvFreeLayout(context, graph) } }
         if agerrors() > 0 {
             throw GraphvizError(.errorWhileLayingOut, details: Self.captured())
         }
@@ -178,6 +195,10 @@ package actor Graphviz {
         }
         if agerrors() > 0 {
             throw GraphvizError(.errorWhileRendering, details: Self.captured())
+        }
+        if Self.keepsLastGraph {
+            keep = true
+            kept = graph
         }
         return data.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
     }

@@ -101,6 +101,12 @@ package enum Diagrams {
         }
     }
 
+    /// For a process that exits soon after its pictures (the command line): the graph last
+    /// drawn is left for the process's exit to free (see `Graphviz.keepsLastGraph`).
+    package static func keepLastGraphUntilExit() {
+        Graphviz.keepsLastGraph = true
+    }
+
     /// What is drawn: the DOT text of the picture or of each page, with the resolution
     /// fitted for PNG.
     struct Prepared {
@@ -139,8 +145,7 @@ package enum Diagrams {
                     let pageTitle = pages.count == 1 ? title : "\(title) (\(Localized.text(.page, language)) \(k + 1)/\(pages.count))"
                     let description = pages.count == 1 ? whole : SwimlaneDiagram.description(
                         result, options: options, page: (k + 1, pages.count, Set(pageSteps?[k] ?? [])))
-                    return Array(SVGAccessibility.annotate(String(decoding: retitled, as: UTF8.self),
-                                                           title: pageTitle, description: description).utf8)
+                    return SVGAccessibility.annotate(retitled, title: pageTitle, description: description)
                 }
                 return Drawing(pages: svgs, notes: notes, page: options.page)
             case .pdf where pages.count > 1:
