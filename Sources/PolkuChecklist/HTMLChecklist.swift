@@ -198,12 +198,6 @@ package enum HTMLChecklist {
 
     """
 
-    static func line(_ item: Checklist.Item, _ c: Checklist, step: String) -> String {
-        var w = Writer()
-        line(item, c, step: step, &w)
-        return String(decoding: w.out, as: UTF8.self)
-    }
-
     static func line(_ item: Checklist.Item, _ c: Checklist, step: String, _ w: inout Writer) {
         let kind = item.kind.rawValue
         func span(_ label: String, strong: Bool = false) {

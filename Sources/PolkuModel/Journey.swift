@@ -34,9 +34,6 @@ package struct Text: Hashable, Sendable {
     /// Whether the text is empty, without making its string.
     package var isEmpty: Bool { valueBytes.isEmpty }
 
-    /// Calls `body` with the text's UTF-8 bytes (as they are in the file), without making a string.
-    package func withBytes<R>(_ body: (ArraySlice<UInt8>) throws -> R) rethrows -> R { try body(valueBytes) }
-
     package static func == (a: Text, b: Text) -> Bool { a.range == b.range && a.value == b.value }
 
     package func hash(into hasher: inout Hasher) {

@@ -318,19 +318,14 @@ package struct Resolver {
         // Fast path: the canonical id as written (`desk`, or a declared id), or a name met
         // before (`palvelupiste`, `Desk`), without working out its canonical id again.
         let written = name.value
-        if let index = channelIndex[written] ?? channelsByName[written] {
-            if name.range.start < channels[index].firstMention.start { channels[index].firstMention = name.range }
-            return index
+        var found = channelIndex[written] ?? channelsByName[written]
+        if found == nil {
+            let (id, builtin) = canonicalChannel(written)
+            found = channelIndex[id] ?? builtin.map { use(builtin: $0, at: name.range) }
+            if let found { channelsByName[written] = found }
         }
-        let (id, builtin) = canonicalChannel(written)
-        if let index = channelIndex[id] {
+        if let index = found {
             if name.range.start < channels[index].firstMention.start { channels[index].firstMention = name.range }
-            channelsByName[written] = index
-            return index
-        }
-        if let builtin {
-            let index = use(builtin: builtin, at: name.range)
-            channelsByName[written] = index
             return index
         }
         if !countedOnly() {

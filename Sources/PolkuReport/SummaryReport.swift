@@ -150,7 +150,7 @@ package enum SummaryReport {
             let phaseNames = Phase.allCases.map { Labels.phase($0, language) }
             var channelNames = [String?](repeating: nil, count: journey.channels.count)
             for (n, d) in shown.enumerated() {
-                let line = lines.line(of: min(max(d.range.start, 0), source.bytes.count))
+                let line = lines.line(of: d.range.start)
                 var place = say(.line, .number(line))
                 if let index = stepOf[n] {
                     let step = journey.steps[index]

@@ -24,8 +24,6 @@ package struct KeywordLanguages: OptionSet, Hashable, Sendable {
         default: nil
         }
     }
-
-    package var list: [KeywordLanguage] { KeywordLanguage.allCases.filter { contains(KeywordLanguages($0)) } }
 }
 
 /// The keywords the parser looks for at the start of a line (headers, phases, attributes),
@@ -111,9 +109,7 @@ package struct KeywordBytes: Sendable {
 
     /// The meanings of a spelling given as a string (lower case, single spaces).
     package func lookup(_ spelling: String) -> Meanings? {
-        var bytes = Array(spelling.utf8)
-        let count = bytes.count
-        return bytes.withUnsafeMutableBufferPointer { lookup(folded: UnsafeBufferPointer($0), count: count) }
+        Array(spelling.utf8).withUnsafeBufferPointer { lookup(folded: $0, count: $0.count) }
     }
 }
 
