@@ -6,27 +6,42 @@ import PolkuSyntax
 /// when something asks for `value`: a journey of 100,000 steps has half a million texts, and
 /// most outputs show few of them.
 package struct Text: Hashable, Sendable {
-    package var range: SourceRange
-    /// The bytes `range` points into: the whole file, or the value's own bytes.
+    /// The bytes the range points into: the whole file, or the value's own bytes.
     private var bytes: [UInt8]
+    private var lower: UInt32
+    /// The range's end, with `ownFlag` set when `bytes` holds the value alone. Sixteen
+    /// bytes a text rather than twenty-four: a large journey has a million texts.
+    private var upperAndOwn: UInt32
+    private static let ownFlag: UInt32 = 1 << 31
+
+    package var range: SourceRange {
+        get { SourceRange(Int(lower), Int(upperAndOwn & ~Self.ownFlag)) }
+        set {
+            lower = UInt32(clamping: min(newValue.start, Int(Self.ownFlag - 1)))
+            upperAndOwn = UInt32(clamping: min(newValue.end, Int(Self.ownFlag - 1))) | (upperAndOwn & Self.ownFlag)
+        }
+    }
 
     /// A text of the source file.
     package init(_ source: SourceFile, _ range: SourceRange) {
         self.bytes = source.bytes
+        (lower, upperAndOwn) = (0, 0)
         self.range = range
     }
 
     /// A text that is not (or not exactly) in a file, shown at `range`.
     package init(_ value: String, _ range: SourceRange) {
         self.bytes = Array(value.utf8)
+        (lower, upperAndOwn) = (0, Self.ownFlag)
         self.range = range
-        self.ownBytes = true
     }
 
     /// True when `bytes` holds the value alone rather than the file.
-    private var ownBytes = false
+    private var ownBytes: Bool { upperAndOwn & Self.ownFlag != 0 }
 
-    private var valueBytes: ArraySlice<UInt8> { ownBytes ? bytes[...] : bytes[range.start..<range.end] }
+    private var valueBytes: ArraySlice<UInt8> {
+        ownBytes ? bytes[...] : bytes[Int(lower)..<Int(upperAndOwn)]
+    }
 
     /// The text, with invalid UTF-8 shown as U+FFFD.
     package var value: String { String(decoding: valueBytes, as: UTF8.self) }
@@ -119,14 +134,21 @@ package struct Step: Sendable {
     package var channel: Int
     /// The step's own `via:` line; nil when it takes the journey's default.
     package var via: SourceRange?
-    package var needs: [Text] = []
-    package var by: [Text] = []
-    package var recommendations: [Text] = []
-    package var followUps: [Text] = []
-    package var feedback: [Text] = []
-    package var notes: [Text] = []
+    /// The texts of the step's attribute lines, in one array: grouped by kind (in the order
+    /// of `StepTextKind`), each kind in file order. One allocation a step rather than one a
+    /// kind: a journey of 100,000 steps has 100,000 steps' worth of attribute lists.
+    package private(set) var texts: [Text] = []
+    /// Where each kind's texts end in `texts`, by `StepTextKind.rawValue`.
+    private(set) var ends = SIMD8<UInt32>()
+
+    package var needs: ArraySlice<Text> { texts(.need) }
+    package var by: ArraySlice<Text> { texts(.by) }
+    package var recommendations: ArraySlice<Text> { texts(.recommend) }
+    package var followUps: ArraySlice<Text> { texts(.followUp) }
+    package var feedback: ArraySlice<Text> { texts(.feedback) }
+    package var notes: ArraySlice<Text> { texts(.note) }
     /// `allow:` lines: findings the team has decided to accept here, with a reason.
-    package var allows: [Text] = []
+    package var allows: ArraySlice<Text> { texts(.allow) }
     package var mood: Text?
     package var moodValue: Int?
     package var flow = Flow(successors: [], ends: false, explicit: nil)
@@ -139,6 +161,40 @@ package struct Step: Sendable {
 
     /// How the step is named in messages: its id if it has one, else its title.
     package var displayName: String { id ?? title.value }
+
+    /// The texts of one kind of attribute line, in file order.
+    package func texts(_ kind: StepTextKind) -> ArraySlice<Text> {
+        let k = kind.rawValue
+        return texts[Int(k == 0 ? 0 : ends[k - 1])..<Int(ends[k])]
+    }
+
+    /// Sets every attribute text at once, from texts in file order with their kinds.
+    package mutating func setTexts(_ items: some Collection<(StepTextKind, Text)>) {
+        var counts = SIMD8<UInt32>()
+        for (kind, _) in items { counts[kind.rawValue] += 1 }
+        var next = SIMD8<UInt32>()
+        var total: UInt32 = 0
+        for k in 0..<StepTextKind.allCases.count {
+            next[k] = total
+            total += counts[k]
+            ends[k] = total
+        }
+        guard total > 0, let fill = items.first?.1 else {
+            texts = []
+            return
+        }
+        var grouped = [Text](repeating: fill, count: Int(total))
+        for (kind, text) in items {
+            grouped[Int(next[kind.rawValue])] = text
+            next[kind.rawValue] += 1
+        }
+        texts = grouped
+    }
+}
+
+/// The kinds of a step's attribute lines that hold texts, as `Step` keeps them.
+package enum StepTextKind: Int, CaseIterable, Sendable {
+    case need, by, recommend, followUp, feedback, note, allow
 }
 
 /// A phase header as written, with the steps under it.

@@ -30,6 +30,9 @@ package struct Resolver {
     private var personas: [Persona] = []
     private var personaIndex: [String: Int] = [:]
     private var steps: [Step] = []
+    /// A step's attribute texts as they are met, before `Step.setTexts` groups them (one
+    /// buffer for every step).
+    private var stepTexts: [(StepTextKind, Text)] = []
     private var stepIndex: [String: Int] = [:]
     /// Unresolved `next:` items per step: (step index, item text, item range).
     private var pendingNext: [(Int, [(String, SourceRange)], SourceRange)] = []
@@ -263,6 +266,7 @@ package struct Resolver {
                         extent: SourceRange(d.line.start, lastLine))
         var seen = Seen()
         var viaResolved = false
+        stepTexts.removeAll(keepingCapacity: true)
         for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
             let value = Text(source, a.value)
             switch a.kind {
@@ -270,13 +274,13 @@ package struct Resolver {
                 step.via = a.line
                 viaResolved = true
                 step.channel = channelReference(value) ?? -1
-            case .need: step.needs.append(value)
-            case .by: step.by.append(value)
-            case .recommend: step.recommendations.append(value)
-            case .followUp: step.followUps.append(value)
-            case .feedback: step.feedback.append(value)
-            case .note: step.notes.append(value)
-            case .allow: step.allows.append(value)
+            case .need: stepTexts.append((.need, value))
+            case .by: stepTexts.append((.by, value))
+            case .recommend: stepTexts.append((.recommend, value))
+            case .followUp: stepTexts.append((.followUp, value))
+            case .feedback: stepTexts.append((.feedback, value))
+            case .note: stepTexts.append((.note, value))
+            case .allow: stepTexts.append((.allow, value))
             case .mood:
                 step.mood = value
                 step.moodValue = rating(a)
@@ -295,6 +299,7 @@ package struct Resolver {
             }
             if step.channel < 0 { step.channel = use(builtin: .other, at: d.line) }
         }
+        step.setTexts(stepTexts)
         steps.append(step)
         return index
     }

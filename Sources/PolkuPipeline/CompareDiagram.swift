@@ -58,13 +58,7 @@ extension Diagrams {
             journey.channels[ghost.channel].stepCount += 1
             ghost.index = count + k
             ghost.via = nil
-            ghost.needs = []
-            ghost.by = []
-            ghost.recommendations = []
-            ghost.followUps = []
-            ghost.feedback = []
-            ghost.notes = []
-            ghost.allows = []
+            ghost.setTexts(EmptyCollection())
             ghost.mood = nil
             ghost.moodValue = nil
             ghost.flow = Flow(successors: [], ends: false, explicit: nil)

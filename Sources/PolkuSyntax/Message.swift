@@ -86,10 +86,17 @@ package struct Message: Hashable, Sendable {
         template.withUTF8 { t in
             var i = 0
             while i < t.count {
-                guard t[i] == UInt8(ascii: "{"), let close = t[i...].firstIndex(of: UInt8(ascii: "}")) else {
-                    out.append(t[i])
-                    i += 1
+                // The words up to the next placeholder, in one copy.
+                var plain = i
+                while plain < t.count && t[plain] != UInt8(ascii: "{") { plain += 1 }
+                if plain > i {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: t[i..<plain]))
+                    i = plain
                     continue
+                }
+                guard let close = t[i...].firstIndex(of: UInt8(ascii: "}")) else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: t[i...]))
+                    break
                 }
                 let name = UnsafeBufferPointer(rebasing: t[(i + 1)..<close])
                 if let n = Self.index(name), n < values.count {

@@ -21,6 +21,55 @@ import Testing
         #expect(j.focus == [0])
     }
 
+    @Test func attributeTextsKeepTheirKindAndOrder() {
+        // Kinds interleaved in the file: each list still holds its own lines, in file order.
+        let j = Fixture.analyze("""
+        journey: T
+        before:
+          step: A
+            via: desk
+            note: n1
+            recommend: r1
+            need: x1
+            recommend: r2
+            allow: missing-follow-up: not here
+            note: n2
+            feedback: f1
+            by: staff
+            follow-up: u1
+            need: x2
+          step: B
+            via: desk
+        """).journey
+        let a = j.steps[0]
+        #expect(a.needs.map(\.value) == ["x1", "x2"])
+        #expect(a.by.map(\.value) == ["staff"])
+        #expect(a.recommendations.map(\.value) == ["r1", "r2"])
+        #expect(a.followUps.map(\.value) == ["u1"])
+        #expect(a.feedback.map(\.value) == ["f1"])
+        #expect(a.notes.map(\.value) == ["n1", "n2"])
+        #expect(a.allows.map(\.value) == ["missing-follow-up: not here"])
+        let b = j.steps[1]
+        #expect(b.needs.isEmpty && b.notes.isEmpty && b.allows.isEmpty && b.recommendations.isEmpty)
+        var cleared = a
+        cleared.setTexts(EmptyCollection())
+        #expect(StepTextKind.allCases.allSatisfy { cleared.texts($0).isEmpty })
+    }
+
+    @Test func textsKeepTheirRangeAndOwnValue() {
+        let source = SourceFile(name: "t", text: "journey: Title")
+        var inFile = Text(source, SourceRange(9, 14))
+        #expect(inFile.value == "Title" && inFile.range == SourceRange(9, 14))
+        var own = Text("Joined text", SourceRange(9, 14))
+        #expect(own.value == "Joined text")
+        // Moving a text to another place keeps what it says.
+        own.range = SourceRange(0, 7)
+        #expect(own.value == "Joined text" && own.range == SourceRange(0, 7))
+        inFile.range = SourceRange(0, 7)
+        #expect(inFile.value == "journey")
+        #expect(MemoryLayout<Text>.stride == 16)
+    }
+
     @Test func channelsInOrderOfFirstMention() {
         let j = Fixture.analyze("""
         journey: T

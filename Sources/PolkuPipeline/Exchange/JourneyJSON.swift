@@ -28,7 +28,7 @@ package enum JourneyJSON {
         let journey = checked.result.analysis.journey
         let spoken = language ?? checked.language
         func channelId(_ i: Int) -> String { journey.channels[i].id }
-        func texts(_ list: [Text]) -> JSONValue { .strings(list.map(\.value)) }
+        func texts(_ list: some Collection<Text>) -> JSONValue { .strings(list.map(\.value)) }
 
         let personas: [JSONValue] = journey.personas.map { p in
             .object([
