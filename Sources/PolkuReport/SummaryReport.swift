@@ -86,17 +86,17 @@ package enum SummaryReport {
         let stepOf = result.diagnostics.map(FindingWords.step(of:))
         let phases = Phase.allCases
         var cells = [[Cell]](repeating: [Cell](repeating: Cell(), count: phases.count), count: journey.channels.count)
-        for step in journey.steps {
-            let p = phases.firstIndex(of: step.phase)!
-            cells[step.channel][p].steps += 1
-            cells[step.channel][p].recommendations += step.recommendations.count
-            cells[step.channel][p].followUps += step.followUps.count
+        // By index: copying a `Step` out of the array retains each of its texts.
+        for i in journey.steps.indices {
+            let (c, p) = (journey.steps[i].channel, phases.firstIndex(of: journey.steps[i].phase)!)
+            cells[c][p].steps += 1
+            cells[c][p].recommendations += journey.steps[i].recommendations.count
+            cells[c][p].followUps += journey.steps[i].followUps.count
         }
         var journeyWide = 0
         for index in stepOf {
             if let index {
-                let step = journey.steps[index]
-                cells[step.channel][phases.firstIndex(of: step.phase)!].findings += 1
+                cells[journey.steps[index].channel][phases.firstIndex(of: journey.steps[index].phase)!].findings += 1
             } else {
                 journeyWide += 1
             }
@@ -149,17 +149,34 @@ package enum SummaryReport {
             var lines = LineCursor(source)
             let phaseNames = Phase.allCases.map { Labels.phase($0, language) }
             var channelNames = [String?](repeating: nil, count: journey.channels.count)
+            // Each line on bytes; `tidy` trims the space a finding without help leaves.
+            var bytes: [UInt8] = [], sentence: [UInt8] = []
+            func write(_ message: Message) {
+                sentence.removeAll(keepingCapacity: true)
+                message.write(w.language, keywords: w.keywords, into: &sentence)
+                TextForms.writeSentence(sentence, into: &bytes)
+            }
             for (n, d) in shown.enumerated() {
                 let line = lines.line(of: d.range.start)
-                var place = say(.line, .number(line))
+                var place = Message(ReportMessage.line, .number(line))
                 if let index = stepOf[n] {
-                    let step = journey.steps[index]
-                    let name = channelNames[step.channel] ?? channel(step.channel)
-                    channelNames[step.channel] = name
-                    place = say(.lineIn, .number(line), .text(phaseNames[phases.firstIndex(of: step.phase)!]), .text(name))
+                    let c = journey.steps[index].channel
+                    let name = channelNames[c] ?? channel(c)
+                    channelNames[c] = name
+                    place = Message(ReportMessage.lineIn, .number(line),
+                                    .text(phaseNames[phases.firstIndex(of: journey.steps[index].phase)!]), .text(name))
                 }
-                out += "  \(n + 1). \(place): \(TextForms.sentence(w(d.text))) \(d.helpText.map { TextForms.sentence(w($0)) } ?? "")"
-                    .trimmingCharacters() + "\n"
+                bytes.removeAll(keepingCapacity: true)
+                bytes.append(contentsOf: "  ".utf8)
+                ByteOutput.appendDecimal(n + 1, to: &bytes)
+                bytes.append(contentsOf: ". ".utf8)
+                place.write(w.language, keywords: w.keywords, into: &bytes)
+                bytes.append(contentsOf: ": ".utf8)
+                write(d.text)
+                bytes.append(0x20)
+                if let help = d.helpText { write(help) }
+                bytes.append(0x0A)
+                out += String(decoding: bytes, as: UTF8.self)
             }
         }
         if !result.suppressed.isEmpty {

@@ -1,5 +1,6 @@
 import Foundation
 import PolkuEscaping
+import PolkuModel
 import PolkuPipeline
 import PolkuReport
 import PolkuSyntax
@@ -140,6 +141,17 @@ import Testing
 
     /// An ASCII excerpt is shown byte by byte; it must be what the character-by-character
     /// form shows.
+    @Test func sentencesOnBytesAreTheSentencesOfCharacters() {
+        let texts = ["", "a", "the customer leaves", "Already a sentence.", "a question?", "wow!", "ends in ?\u{301}",
+                     "älä jätä asiakasta", "ökad service", "éclair", "e\u{301}tude", "1 step", " leading space",
+                     "ends with space ", "ß is lower", "ǆ digraph", "日本", "tab\tinside", "x"]
+        for text in texts {
+            var bytes: [UInt8] = []
+            TextForms.writeSentence(Array(text.utf8), into: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == TextForms.sentence(text), "\(text)")
+        }
+    }
+
     @Test func asciiExcerptsAreShownAsCharactersWere() {
         func characters(_ text: String) -> String {
             String(text.map { c -> Character in
