@@ -42,11 +42,11 @@ package struct JourneyFacts: Sendable {
         successors.reserveCapacity(journey.steps.count)
         for i in journey.steps.indices {
             var flags: StepFacts.Flags = []
-            if !journey.steps[i].recommendations.isEmpty { flags.insert(.recommends) }
-            if !journey.steps[i].followUps.isEmpty { flags.insert(.followsUp) }
-            if !journey.steps[i].feedback.isEmpty { flags.insert(.asksFeedback) }
-            if !journey.steps[i].needs.isEmpty { flags.insert(.statesNeed) }
-            if !journey.steps[i].by.isEmpty { flags.insert(.namesRole) }
+            if journey.steps[i].textEnds.count(.recommend) > 0 { flags.insert(.recommends) }
+            if journey.steps[i].textEnds.count(.followUp) > 0 { flags.insert(.followsUp) }
+            if journey.steps[i].textEnds.count(.feedback) > 0 { flags.insert(.asksFeedback) }
+            if journey.steps[i].textEnds.count(.need) > 0 { flags.insert(.statesNeed) }
+            if journey.steps[i].textEnds.count(.by) > 0 { flags.insert(.namesRole) }
             if journey.steps[i].flow.ends { flags.insert(.ends) }
             steps.append(StepFacts(phase: journey.steps[i].phase, flags: flags, channel: Int32(journey.steps[i].channel)))
             for next in journey.steps[i].flow.successors { successors.append(Int32(next)) }

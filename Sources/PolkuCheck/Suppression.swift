@@ -89,7 +89,7 @@ enum SuppressionParser {
             }
         }
         for text in journey.allows { read(text, scope: .file, extent: nil) }
-        for i in journey.steps.indices where !journey.steps[i].allows.isEmpty {
+        for i in journey.steps.indices where journey.steps[i].textEnds.count(.allow) > 0 {
             for text in journey.steps[i].allows { read(text, scope: .step(i), extent: journey.steps[i].extent) }
         }
         return (result, errors)

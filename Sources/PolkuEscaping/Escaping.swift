@@ -145,17 +145,20 @@ package enum Escaping {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Bytes `markdown(_:)` copies as they are: not Markdown punctuation, not a control, and
-    /// not the lead byte of a character that may be forbidden (C2, EF).
+    /// Bytes `markdown(_:)` copies as they are: not Markdown punctuation, not a control, not
+    /// the lead byte of a character that may be forbidden (C2, EF), and not one of the bytes
+    /// a link or mention needs (`@`, `:`, `.`), which are noted on the way.
     private static let markdownPlain: [Bool] = (0..<256).map { b in
         if b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xEF { return false }
-        return !"\\`*_[]<>|~&#!{}$=".utf8.contains(UInt8(b))
+        return !"\\`*_[]<>|~&#!{}$=@:.".utf8.contains(UInt8(b))
     }
 
     /// `markdown(_:)` appended to `out` as bytes; `scratch` is a buffer to reuse.
     package static func markdown(_ text: String, into out: inout [UInt8], scratch: inout [UInt8]) {
         var text = text
         scratch.removeAll(keepingCapacity: true)
+        // Whether the text has any of the bytes `unlinked` looks at: most texts have none.
+        var mayLink = false
         text.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
@@ -173,6 +176,9 @@ package enum Escaping {
                     scratch.append(0x5C)
                     scratch.append(b)
                 case 0x09: scratch.append(0x20)
+                case UInt8(ascii: "@"), UInt8(ascii: ":"), UInt8(ascii: "."):
+                    mayLink = true
+                    scratch.append(b)
                 default:
                     if b < 0x20 || b == 0x7F { break }
                     let width = forbiddenWidth(bytes, i)
@@ -185,7 +191,7 @@ package enum Escaping {
         // A line never starts with a list or heading marker, since items carry a prefix,
         // but a cell or text that begins with "+" or "-" stays text too.
         if let first = scratch.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { out.append(0x5C) }
-        unlinked(scratch, into: &out)
+        if mayLink { unlinked(scratch, into: &out) } else { out.append(contentsOf: scratch) }
     }
 
     static func unlinked(_ text: String) -> String { unlinked(Array(text.utf8)) }

@@ -137,18 +137,20 @@ package struct Step: Sendable {
     /// The texts of the step's attribute lines, in one array: grouped by kind (in the order
     /// of `StepTextKind`), each kind in file order. One allocation a step rather than one a
     /// kind: a journey of 100,000 steps has 100,000 steps' worth of attribute lists.
-    package private(set) var texts: [Text] = []
-    /// Where each kind's texts end in `texts`, by `StepTextKind.rawValue`.
-    private(set) var ends = SIMD8<UInt32>()
+    @usableFromInline package private(set) var texts: [Text] = []
+    /// Where each kind's texts stand in `texts`. A stored property of its own, so that
+    /// `journey.steps[i].textEnds.count(.need)` reads it without copying the step out of the
+    /// array (calling a method of `journey.steps[i]` copies it, and retains its texts).
+    package private(set) var textEnds = StepTextEnds()
 
-    package var needs: ArraySlice<Text> { texts(.need) }
-    package var by: ArraySlice<Text> { texts(.by) }
-    package var recommendations: ArraySlice<Text> { texts(.recommend) }
-    package var followUps: ArraySlice<Text> { texts(.followUp) }
-    package var feedback: ArraySlice<Text> { texts(.feedback) }
-    package var notes: ArraySlice<Text> { texts(.note) }
+    @inlinable package var needs: ArraySlice<Text> { texts(.need) }
+    @inlinable package var by: ArraySlice<Text> { texts(.by) }
+    @inlinable package var recommendations: ArraySlice<Text> { texts(.recommend) }
+    @inlinable package var followUps: ArraySlice<Text> { texts(.followUp) }
+    @inlinable package var feedback: ArraySlice<Text> { texts(.feedback) }
+    @inlinable package var notes: ArraySlice<Text> { texts(.note) }
     /// `allow:` lines: findings the team has decided to accept here, with a reason.
-    package var allows: ArraySlice<Text> { texts(.allow) }
+    @inlinable package var allows: ArraySlice<Text> { texts(.allow) }
     package var mood: Text?
     package var moodValue: Int?
     package var flow = Flow(successors: [], ends: false, explicit: nil)
@@ -163,13 +165,12 @@ package struct Step: Sendable {
     package var displayName: String { id ?? title.value }
 
     /// The texts of one kind of attribute line, in file order.
-    package func texts(_ kind: StepTextKind) -> ArraySlice<Text> {
-        let k = kind.rawValue
-        return texts[Int(k == 0 ? 0 : ends[k - 1])..<Int(ends[k])]
-    }
+    @inlinable package func texts(_ kind: StepTextKind) -> ArraySlice<Text> { texts[textEnds.range(kind)] }
 
-    /// Sets every attribute text at once, from texts in file order with their kinds.
-    package mutating func setTexts(_ items: some Collection<(StepTextKind, Text)>) {
+    /// Sets every attribute text at once, from the ranges of `source` they stand at, in file
+    /// order, with their kinds. Each text is made once, in its place (a text holds the
+    /// file's bytes, so every copy of one would cost a retain and a release).
+    package mutating func setTexts(_ source: SourceFile, _ items: [(StepTextKind, SourceRange)]) {
         var counts = SIMD8<UInt32>()
         for (kind, _) in items { counts[kind.rawValue] += 1 }
         var next = SIMD8<UInt32>()
@@ -177,19 +178,39 @@ package struct Step: Sendable {
         for k in 0..<StepTextKind.allCases.count {
             next[k] = total
             total += counts[k]
-            ends[k] = total
+            textEnds.ends[k] = total
         }
-        guard total > 0, let fill = items.first?.1 else {
-            texts = []
-            return
+        texts = [Text](unsafeUninitializedCapacity: Int(total)) { buffer, count in
+            for (kind, range) in items {
+                (buffer.baseAddress! + Int(next[kind.rawValue])).initialize(to: Text(source, range))
+                next[kind.rawValue] += 1
+            }
+            count = Int(total)
         }
-        var grouped = [Text](repeating: fill, count: Int(total))
-        for (kind, text) in items {
-            grouped[Int(next[kind.rawValue])] = text
-            next[kind.rawValue] += 1
-        }
-        texts = grouped
     }
+
+    /// Removes every attribute text.
+    package mutating func removeTexts() {
+        texts = []
+        textEnds = StepTextEnds()
+    }
+}
+
+/// Where each kind of a step's attribute texts ends in `Step.texts`.
+package struct StepTextEnds: Sendable, Hashable {
+    /// By `StepTextKind.rawValue`.
+    @usableFromInline var ends = SIMD8<UInt32>()
+
+    package init() {}
+
+    /// The places of one kind's texts in `Step.texts`.
+    @inlinable package func range(_ kind: StepTextKind) -> Range<Int> {
+        let k = kind.rawValue
+        return Int(k == 0 ? 0 : ends[k - 1])..<Int(ends[k])
+    }
+
+    /// How many texts of one kind the step has.
+    @inlinable package func count(_ kind: StepTextKind) -> Int { range(kind).count }
 }
 
 /// The kinds of a step's attribute lines that hold texts, as `Step` keeps them.

@@ -32,7 +32,7 @@ package struct Resolver {
     private var steps: [Step] = []
     /// A step's attribute texts as they are met, before `Step.setTexts` groups them (one
     /// buffer for every step).
-    private var stepTexts: [(StepTextKind, Text)] = []
+    private var stepTexts: [(StepTextKind, SourceRange)] = []
     private var stepIndex: [String: Int] = [:]
     /// Unresolved `next:` items per step: (step index, item text, item range).
     private var pendingNext: [(Int, [(String, SourceRange)], SourceRange)] = []
@@ -268,21 +268,20 @@ package struct Resolver {
         var viaResolved = false
         stepTexts.removeAll(keepingCapacity: true)
         for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
-            let value = Text(source, a.value)
             switch a.kind {
             case .via:
                 step.via = a.line
                 viaResolved = true
-                step.channel = channelReference(value) ?? -1
-            case .need: stepTexts.append((.need, value))
-            case .by: stepTexts.append((.by, value))
-            case .recommend: stepTexts.append((.recommend, value))
-            case .followUp: stepTexts.append((.followUp, value))
-            case .feedback: stepTexts.append((.feedback, value))
-            case .note: stepTexts.append((.note, value))
-            case .allow: stepTexts.append((.allow, value))
+                step.channel = channelReference(Text(source, a.value)) ?? -1
+            case .need: stepTexts.append((.need, a.value))
+            case .by: stepTexts.append((.by, a.value))
+            case .recommend: stepTexts.append((.recommend, a.value))
+            case .followUp: stepTexts.append((.followUp, a.value))
+            case .feedback: stepTexts.append((.feedback, a.value))
+            case .note: stepTexts.append((.note, a.value))
+            case .allow: stepTexts.append((.allow, a.value))
             case .mood:
-                step.mood = value
+                step.mood = Text(source, a.value)
                 step.moodValue = rating(a)
             case .next:
                 pendingNext.append((index, items(a.value), a.line))
@@ -299,7 +298,7 @@ package struct Resolver {
             }
             if step.channel < 0 { step.channel = use(builtin: .other, at: d.line) }
         }
-        step.setTexts(stepTexts)
+        step.setTexts(source, stepTexts)
         steps.append(step)
         return index
     }

@@ -58,7 +58,7 @@ extension Diagrams {
             journey.channels[ghost.channel].stepCount += 1
             ghost.index = count + k
             ghost.via = nil
-            ghost.setTexts(EmptyCollection())
+            ghost.removeTexts()
             ghost.mood = nil
             ghost.moodValue = nil
             ghost.flow = Flow(successors: [], ends: false, explicit: nil)

@@ -50,7 +50,11 @@ package struct CheckedJourney: Sendable {
 
     /// Whether the journey fails a run: it has an error, or, with `strict`, a warning.
     package func fails(strict: Bool) -> Bool {
-        result.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        // By index: iterating would copy each diagnostic (and retain its strings).
+        let diagnostics = result.diagnostics
+        return diagnostics.indices.contains {
+            diagnostics[$0].severity == .error || (strict && diagnostics[$0].severity == .warning)
+        }
     }
 }
 

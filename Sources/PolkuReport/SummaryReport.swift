@@ -90,8 +90,8 @@ package enum SummaryReport {
         for i in journey.steps.indices {
             let (c, p) = (journey.steps[i].channel, phases.firstIndex(of: journey.steps[i].phase)!)
             cells[c][p].steps += 1
-            cells[c][p].recommendations += journey.steps[i].recommendations.count
-            cells[c][p].followUps += journey.steps[i].followUps.count
+            cells[c][p].recommendations += journey.steps[i].textEnds.count(.recommend)
+            cells[c][p].followUps += journey.steps[i].textEnds.count(.followUp)
         }
         var journeyWide = 0
         for index in stepOf {

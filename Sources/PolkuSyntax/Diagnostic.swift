@@ -119,7 +119,8 @@ extension Array where Element == Diagnostic {
     package func sortedByPosition() -> [Diagnostic] {
         // Sort indices by a key read once, not the (large) diagnostics themselves: copying
         // one out of the array for each comparison retains and releases all its strings.
-        let starts = map(\.range.start)
+        // Through a buffer: `self[i].range` copies the whole diagnostic first.
+        let starts = withUnsafeBufferPointer { b in b.indices.map { b[$0].range.start } }
         if zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) { return self }
         let order = indices.sorted { a, b in
             if starts[a] != starts[b] { return starts[a] < starts[b] }

@@ -52,7 +52,7 @@ import Testing
         let b = j.steps[1]
         #expect(b.needs.isEmpty && b.notes.isEmpty && b.allows.isEmpty && b.recommendations.isEmpty)
         var cleared = a
-        cleared.setTexts(EmptyCollection())
+        cleared.removeTexts()
         #expect(StepTextKind.allCases.allSatisfy { cleared.texts($0).isEmpty })
     }
 
