@@ -159,12 +159,13 @@ package enum Escaping {
         scratch.removeAll(keepingCapacity: true)
         // Whether the text has any of the bytes `unlinked` looks at: most texts have none.
         var mayLink = false
-        text.withUTF8 { bytes in
+        // The table read through a buffer: a static's every use checks that it is made.
+        markdownPlain.withUnsafeBufferPointer { isPlain in text.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
                 // Plain bytes, most of any text, copied a run at a time.
                 let run = i
-                while i < bytes.count && markdownPlain[Int(bytes[i])] { i += 1 }
+                while i < bytes.count && isPlain[Int(bytes[i])] { i += 1 }
                 if i > run { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
                 if i == bytes.count { break }
                 let b = bytes[i]
@@ -187,7 +188,7 @@ package enum Escaping {
                 }
                 i += 1
             }
-        }
+        } }
         // A line never starts with a list or heading marker, since items carry a prefix,
         // but a cell or text that begins with "+" or "-" stays text too.
         if let first = scratch.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { out.append(0x5C) }
@@ -267,10 +268,15 @@ package enum Escaping {
     package static func csvCell(_ value: String, delimiter separator: UInt8, into out: inout [UInt8]) {
         var value = value
         value.withUTF8 { given in
+            // Most cells have no byte that could be forbidden or need quoting: one look at
+            // each byte says so, and the cell goes in whole.
+            let plain = csvAttention.withUnsafeBufferPointer { attention in
+                !given.contains { attention[Int($0)] || $0 == separator }
+            }
             // Forbidden characters dropped (rare: copied only when there is one).
             var cleaned: [UInt8]?
             var i = 0
-            while i < given.count {
+            while !plain && i < given.count {
                 let width = forbiddenWidth(given, i)
                 if width > 0 {
                     if cleaned == nil { cleaned = Array(given[..<i]) }
@@ -289,7 +295,7 @@ package enum Escaping {
                 default: formula = String(decoding: bytes.prefix(4), as: UTF8.self).unicodeScalars.first.map(startsFormula) ?? false
                 }
                 if formula && first == UInt8(ascii: "-") { formula = !isListDash(bytes) }
-                let quoted = bytes.contains { $0 == separator || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+                let quoted = !plain && bytes.contains { $0 == separator || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
                 if quoted { out.append(UInt8(ascii: "\"")) }
                 if formula { out.append(UInt8(ascii: "'")) }
                 if quoted {
@@ -304,6 +310,12 @@ package enum Escaping {
             }
             if let cleaned { cleaned.withUnsafeBufferPointer(write) } else { write(given) }
         }
+    }
+
+    /// Bytes that make `csvCell` look closer: a control, DEL, the lead byte of a character
+    /// that may be forbidden (C2, EF) and the quote (besides the delimiter).
+    private static let csvAttention: [Bool] = (0..<256).map { b in
+        b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xEF || b == 0x22
     }
 
     /// Ordinary text that starts with a dash, as a list item does (`- ask at the desk`): a dash

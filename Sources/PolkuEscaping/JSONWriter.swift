@@ -91,9 +91,14 @@ package indirect enum JSONValue: Sendable, Equatable {
     /// `shortEscapes`: backspace and form feed as `\b` and `\f`, as Foundation writes them
     /// (`PrettyJSON`); else as `\u0008` and `\u000c`.
     package static func writeString(_ text: String, into out: inout [UInt8], shortEscapes: Bool) {
-        out.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8 { writeString(utf8: $0, into: &out, shortEscapes: shortEscapes) }
+    }
+
+    /// `writeString` of text given as UTF-8 bytes (a message filled on bytes).
+    package static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], shortEscapes: Bool) {
+        out.append(UInt8(ascii: "\""))
+        do {
             // Runs with nothing to escape go in whole.
             var run = 0
             for i in 0..<bytes.count {
@@ -179,6 +184,22 @@ package struct PrettyJSON {
         key(name)
         openObject()
         member("text", text)
+        closeObject()
+    }
+
+    /// `"key" : "text"`, the text given as UTF-8 bytes.
+    package mutating func member(_ name: StaticString, utf8 text: [UInt8]) {
+        key(name)
+        out.withBytes { out in
+            text.withUnsafeBufferPointer { JSONValue.writeString(utf8: $0, into: &out, shortEscapes: true) }
+        }
+    }
+
+    /// `"key" : { "text" : "…" }`, the text given as UTF-8 bytes.
+    package mutating func member(_ name: StaticString, textUTF8 text: [UInt8]) {
+        key(name)
+        openObject()
+        member("text", utf8: text)
         closeObject()
     }
 

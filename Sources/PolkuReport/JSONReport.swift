@@ -51,6 +51,13 @@ package enum JSONReport {
             }
             return cursor!.location(of: offset)
         }
+        // Messages are filled on bytes and escaped from them, with no `String` between.
+        var scratch: [UInt8] = []
+        func message(_ name: StaticString, _ message: Message, _ w: Wording) {
+            scratch.removeAll(keepingCapacity: true)
+            message.write(w.language, keywords: w.keywords, into: &scratch)
+            json.member(name, utf8: scratch)
+        }
         var errors = 0, warnings = 0, infos = 0
         for item in items {
             let d = item.diagnostic
@@ -69,7 +76,7 @@ package enum JSONReport {
             json.key("end")
             position(end)
             json.member("file", s.name)
-            if let help = d.helpText { json.member("help", w(help)) }
+            if let help = d.helpText { message("help", help, w) }
             json.key("labels")
             json.openArray()
             for label in d.secondary {
@@ -77,14 +84,14 @@ package enum JSONReport {
                 json.openObject()
                 json.key("end")
                 position(s.location(of: label.range.end))
-                json.member("message", w(label.text))
+                message("message", label.text, w)
                 json.key("start")
                 position(s.location(of: label.range.start))
                 json.closeObject()
             }
             json.closeArray()
             json.member("language", w.language.rawValue)
-            json.member("message", w(d.text))
+            message("message", d.text, w)
             json.key("notes")
             json.openArray()
             for note in d.noteTexts {

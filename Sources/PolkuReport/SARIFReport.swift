@@ -91,9 +91,15 @@ package enum SARIFReport {
                 json.closeObject()
             }
             let w = Wording(language, keywords: result.analysis.tree.language)
+            var text: [UInt8] = []
             func item(_ d: Diagnostic, suppression: String?) {
-                var text = w(d.text)
-                if let help = d.helpText { text += ". " + w(help) }
+                // The message and its help filled on bytes, with no `String` between.
+                text.removeAll(keepingCapacity: true)
+                d.text.write(w.language, keywords: w.keywords, into: &text)
+                if let help = d.helpText {
+                    text.append(contentsOf: ". ".utf8)
+                    help.write(w.language, keywords: w.keywords, into: &text)
+                }
                 json.element()
                 json.openObject()
                 json.member("level", level(d.severity))
@@ -104,7 +110,7 @@ package enum SARIFReport {
                 physicalLocation(d.range, inOrder: true)
                 json.closeObject()
                 json.closeArray()
-                json.member("message", text: text)
+                json.member("message", textUTF8: text)
                 // The same finding keeps its fingerprint when lines are added above it.
                 if FindingKey.isFinding(d) {
                     json.key("partialFingerprints")

@@ -7,6 +7,17 @@ import Testing
 /// `polku check --write-baseline` and `--baseline`, and SARIF's partial fingerprints: keyed by
 /// rule, subject and message, never by line.
 @Suite struct BaselineTests {
+    @Test func stableHashIsFNV1aIn16HexDigits() {
+        // Published FNV-1a 64-bit values.
+        #expect(StableHash.hex("".utf8) == "cbf29ce484222325")
+        #expect(StableHash.hex("a".utf8) == "af63dc4c8601ec8c")
+        #expect(StableHash.hex("foobar".utf8) == "85944171f73967e8")
+        // The same from bytes without a buffer (a lazy sequence) and from an array.
+        let text = "vaihe `ilmoitus` – äöå"
+        #expect(StableHash.hex(text.utf8.lazy.map { $0 }) == StableHash.hex(Array(text.utf8)))
+        #expect(StableHash.hex(text.utf8) == StableHash.hex(Array(text.utf8)))
+    }
+
     static func folder() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("polku-baseline-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
