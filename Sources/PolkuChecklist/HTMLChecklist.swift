@@ -122,21 +122,26 @@ package enum HTMLChecklist {
                 continue
             }
             w.raw("<ul class=\"checklist\">\n")
-            for (n, item) in section.items.enumerated() {
+            // By index: copying an item out of the array retains its strings and children.
+            for n in section.items.indices {
                 w.raw("<li class=\"step\"><label><input type=\"checkbox\" data-tick=\"")
-                w.text(item.text)
+                w.text(section.items[n].text)
                 w.raw("\" /> <strong>")
-                w.text(item.numberedText)
+                if let number = section.items[n].number {
+                    w.raw(String(number))
+                    w.raw(". ")
+                }
+                w.text(section.items[n].text)
                 w.raw("</strong> <span class=\"meta\">— ")
                 w.text(section.stepChannels[n])
                 w.raw("</span></label>")
-                if !item.children.isEmpty {
+                if !section.items[n].children.isEmpty {
                     w.raw("\n<ul>\n")
-                    for child in item.children {
+                    for child in section.items[n].children {
                         w.raw("<li class=\"")
                         w.raw(child.kind.rawValue)
                         w.raw("\">")
-                        line(child, c, step: item.text, &w)
+                        line(child, c, step: section.items[n].text, &w)
                         w.raw("</li>\n")
                     }
                     w.raw("</ul>\n")
@@ -201,22 +206,45 @@ package enum HTMLChecklist {
     static func line(_ item: Checklist.Item, _ c: Checklist, step: String, _ w: inout Writer) {
         let kind = item.kind.rawValue
         func span(_ label: String, strong: Bool = false) {
-            w.raw("<span class=\"\(kind)\">")
-            w.raw(strong ? "<strong>✱ " : "")
+            w.raw("<span class=\"")
+            w.raw(kind)
+            w.raw(strong ? "\"><strong>✱ " : "\">")
             w.text(label)
             w.raw(strong ? ":</strong> " : ": ")
             w.text(item.text)
             w.raw("</span>")
         }
+        /// A checkbox keyed `step|kind|text`, showing a mark, a label and the text: written
+        /// part by part (escaping the parts is escaping them joined), with no array of parts.
+        func box(_ mark: String, _ label: String?) {
+            w.raw("<label><input type=\"checkbox\" data-tick=\"")
+            w.text(step)
+            w.raw("|")
+            w.raw(kind)
+            w.raw("|")
+            w.text(item.text)
+            w.raw("\" /> ")
+            w.raw(mark)
+            if let label {
+                w.text(label)
+                w.raw(": ")
+            }
+            if item.kind == .step, let number = item.number {
+                w.raw(String(number))
+                w.raw(". ")
+            }
+            w.text(item.text)
+            w.raw("</label>")
+        }
         switch item.kind {
         case .need: span(c.t(.need))
-        case .recommend: w.checkbox(key: step, "|", kind, "|", item.text, text: "★ ", c.t(.recommend), ": ", item.text)
-        case .followUp: w.checkbox(key: step, "|", kind, "|", item.text, text: "↪ ", c.t(.followUp), ": ", item.text)
-        case .feedback: w.checkbox(key: step, "|", kind, "|", item.text, text: "✎ ", c.t(.feedback), ": ", item.text)
+        case .recommend: box("★ ", c.t(.recommend))
+        case .followUp: box("↪ ", c.t(.followUp))
+        case .feedback: box("✎ ", c.t(.feedback))
         case .note: span(c.t(.note), strong: true)
         case .mood: span(c.t(.mood))
-        case .question: w.checkbox(key: step, "|", kind, "|", item.text, text: "⚠ ", item.text)
-        case .step: w.checkbox(key: step, "|", kind, "|", item.text, text: item.numberedText)
+        case .question: box("⚠ ", nil)
+        case .step: box("", nil)
         }
     }
 
