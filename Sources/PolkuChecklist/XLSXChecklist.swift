@@ -151,14 +151,19 @@ package enum XLSXChecklist {
         // empty cell; texts are trimmed, so they need `xml:space` only when they are not.
         let columns = (0..<header.count).map { Array(column($0).utf8) }
         var next = 0
+        // Cells are written on bytes, numbers too: a 100,000-step sheet has 6 million cells.
+        func number(_ n: Int) { ByteOutput.appendDecimal(n, to: &out) }
         func open(_ i: Int, _ n: Int, _ style: Style) {
             if i == next {
-                put("<c s=\"\(style.rawValue)\"")
+                put("<c s=\"")
             } else {
                 put("<c r=\"")
                 out.append(contentsOf: columns[i])
-                put("\(n)\" s=\"\(style.rawValue)\"")
+                number(n)
+                put("\" s=\"")
             }
+            number(style.rawValue)
+            out.append(UInt8(ascii: "\""))
             next = i + 1
         }
         func text(_ i: Int, _ n: Int, _ value: String, _ style: Style) {
@@ -170,28 +175,55 @@ package enum XLSXChecklist {
         }
         /// A row's height for its wrapped texts: spreadsheet programs do not all fit it
         /// themselves when they open a file, so a long text would be cut to one line.
-        func row(_ n: Int, _ texts: [String]) {
+        /// How many characters a number is written in.
+        func digits(_ v: Int) -> Int {
+            var count = v < 0 ? 2 : 1
+            var rest = v.magnitude
+            while rest >= 10 {
+                rest /= 10
+                count += 1
+            }
+            return count
+        }
+        func row(_ n: Int, _ cells: [ChecklistTable.Cell]) {
             var lines = 1
-            for (i, t) in texts.enumerated() where !t.isEmpty {
+            for (i, cell) in cells.enumerated() {
                 let perLine = max(1, Int(ChecklistTable.widths[i] * 1.15))
-                let count = t.utf8.count <= perLine ? 1 : t.count
+                // The characters the cell shows (`Cell.text`), counted without making it.
+                let count: Int
+                switch cell {
+                case .text(let t) where !t.isEmpty: count = t.utf8.count <= perLine ? 1 : t.count
+                case .number(let v?): count = digits(v)
+                case .rating(let v?): count = digits(v) + 2
+                default: continue
+                }
                 lines = max(lines, (count + perLine - 1) / perLine)
             }
-            put(lines == 1 ? "<row r=\"\(n)\">" : "<row r=\"\(n)\" ht=\"\(lines * 15)\" customHeight=\"1\">")
+            put("<row r=\"")
+            number(n)
+            if lines == 1 {
+                put("\">")
+            } else {
+                put("\" ht=\"")
+                number(lines * 15)
+                put("\" customHeight=\"1\">")
+            }
             next = 0
         }
-        row(1, header)
+        row(1, header.map { .text($0) })
         for (i, name) in header.enumerated() { text(i, 1, name, .header) }
         put("</row>")
         for (r, cells) in rows.enumerated() {
             let n = r + 2
-            row(n, cells.map(\.text))
+            row(n, cells)
             for (i, cell) in cells.enumerated() {
                 switch cell {
                 case .text(let value) where !value.isEmpty: text(i, n, value, .text)
                 case .number(let value?), .rating(let value?):
                     open(i, n, cell == .number(value) ? .number : .rating)
-                    put("><v>\(value)</v></c>")
+                    put("><v>")
+                    number(value)
+                    put("</v></c>")
                 default: break
                 }
             }
