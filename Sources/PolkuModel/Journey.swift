@@ -180,6 +180,13 @@ package struct Step: Sendable {
             total += counts[k]
             textEnds.ends[k] = total
         }
+        // No texts: the empty array as it is. (An array made with no capacity is the one
+        // empty array the whole process shares, and filling it in sets its count: a data
+        // race with every other thread that reads it, as ThreadSanitizer says.)
+        guard total > 0 else {
+            texts = []
+            return
+        }
         texts = [Text](unsafeUninitializedCapacity: Int(total)) { buffer, count in
             for (kind, range) in items {
                 (buffer.baseAddress! + Int(next[kind.rawValue])).initialize(to: Text(source, range))
