@@ -127,11 +127,7 @@ package enum HTMLChecklist {
                 w.raw("<li class=\"step\"><label><input type=\"checkbox\" data-tick=\"")
                 w.text(section.items[n].text)
                 w.raw("\" /> <strong>")
-                if let number = section.items[n].number {
-                    w.raw(String(number))
-                    w.raw(". ")
-                }
-                w.text(section.items[n].text)
+                w.numbered(section.items[n])
                 w.raw("</strong> <span class=\"meta\">— ")
                 w.text(section.stepChannels[n])
                 w.raw("</span></label>")
@@ -158,6 +154,15 @@ package enum HTMLChecklist {
 
         mutating func raw(_ markup: String) { out.append(contentsOf: markup.utf8) }
         mutating func text(_ text: String) { Escaping.xml(text, into: &out) }
+
+        /// An item's `numberedText` ("3. Title"), without joining it into a new string.
+        mutating func numbered(_ item: Checklist.Item) {
+            if let number = item.number {
+                raw(String(number))
+                raw(". ")
+            }
+            text(item.text)
+        }
 
         /// A checkbox and its text; `key` names it in the browser's storage (`tickScript`).
         /// Both are given in parts, escaped part by part (the same as escaping them joined).
@@ -229,11 +234,7 @@ package enum HTMLChecklist {
                 w.text(label)
                 w.raw(": ")
             }
-            if item.kind == .step, let number = item.number {
-                w.raw(String(number))
-                w.raw(". ")
-            }
-            w.text(item.text)
+            if item.kind == .step { w.numbered(item) } else { w.text(item.text) }
             w.raw("</label>")
         }
         switch item.kind {

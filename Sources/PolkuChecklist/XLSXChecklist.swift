@@ -173,8 +173,6 @@ package enum XLSXChecklist {
             Escaping.xml(value, into: &out)
             put("</t></is></c>")
         }
-        /// A row's height for its wrapped texts: spreadsheet programs do not all fit it
-        /// themselves when they open a file, so a long text would be cut to one line.
         /// How many characters a number is written in.
         func digits(_ v: Int) -> Int {
             var count = v < 0 ? 2 : 1
@@ -185,6 +183,8 @@ package enum XLSXChecklist {
             }
             return count
         }
+        /// A row's height for its wrapped texts: spreadsheet programs do not all fit it
+        /// themselves when they open a file, so a long text would be cut to one line.
         func row(_ n: Int, _ cells: [ChecklistTable.Cell]) {
             var lines = 1
             for (i, cell) in cells.enumerated() {

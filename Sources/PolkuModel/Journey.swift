@@ -223,6 +223,20 @@ package struct StepTextEnds: Sendable, Hashable {
 /// The kinds of a step's attribute lines that hold texts, as `Step` keeps them.
 package enum StepTextKind: Int, CaseIterable, Sendable {
     case need, by, recommend, followUp, feedback, note, allow
+
+    /// The kind of text an attribute line gives a step, if it gives one.
+    package init?(_ attribute: AttributeKind) {
+        switch attribute {
+        case .need: self = .need
+        case .by: self = .by
+        case .recommend: self = .recommend
+        case .followUp: self = .followUp
+        case .feedback: self = .feedback
+        case .note: self = .note
+        case .allow: self = .allow
+        default: return nil
+        }
+    }
 }
 
 /// A phase header as written, with the steps under it.

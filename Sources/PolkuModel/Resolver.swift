@@ -273,19 +273,13 @@ package struct Resolver {
                 step.via = a.line
                 viaResolved = true
                 step.channel = channelReference(Text(source, a.value)) ?? -1
-            case .need: stepTexts.append((.need, a.value))
-            case .by: stepTexts.append((.by, a.value))
-            case .recommend: stepTexts.append((.recommend, a.value))
-            case .followUp: stepTexts.append((.followUp, a.value))
-            case .feedback: stepTexts.append((.feedback, a.value))
-            case .note: stepTexts.append((.note, a.value))
-            case .allow: stepTexts.append((.allow, a.value))
             case .mood:
                 step.mood = Text(source, a.value)
                 step.moodValue = rating(a)
             case .next:
                 pendingNext.append((index, items(a.value), a.line))
-            default: break
+            default:
+                if let kind = StepTextKind(a.kind) { stepTexts.append((kind, a.value)) }
             }
         }
         if step.channel < 0 {

@@ -249,7 +249,7 @@ package struct ShortRenderer {
                        scratch: inout [UInt8], into out: inout [UInt8]) {
         func sentence(_ message: Message) {
             scratch.removeAll(keepingCapacity: true)
-            message.write(w.language, keywords: w.keywords, into: &scratch)
+            w.write(message, into: &scratch)
             scratch.withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &out) }
         }
         out.append(contentsOf: file)

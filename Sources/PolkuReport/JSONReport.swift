@@ -55,7 +55,7 @@ package enum JSONReport {
         var scratch: [UInt8] = []
         func message(_ name: StaticString, _ message: Message, _ w: Wording) {
             scratch.removeAll(keepingCapacity: true)
-            message.write(w.language, keywords: w.keywords, into: &scratch)
+            w.write(message, into: &scratch)
             json.member(name, utf8: scratch)
         }
         var errors = 0, warnings = 0, infos = 0

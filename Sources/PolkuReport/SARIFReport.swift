@@ -95,10 +95,10 @@ package enum SARIFReport {
             func item(_ d: Diagnostic, suppression: String?) {
                 // The message and its help filled on bytes, with no `String` between.
                 text.removeAll(keepingCapacity: true)
-                d.text.write(w.language, keywords: w.keywords, into: &text)
+                w.write(d.text, into: &text)
                 if let help = d.helpText {
                     text.append(contentsOf: ". ".utf8)
-                    help.write(w.language, keywords: w.keywords, into: &text)
+                    w.write(help, into: &text)
                 }
                 json.element()
                 json.openObject()

@@ -153,7 +153,7 @@ package enum SummaryReport {
             var bytes: [UInt8] = [], sentence: [UInt8] = []
             func write(_ message: Message) {
                 sentence.removeAll(keepingCapacity: true)
-                message.write(w.language, keywords: w.keywords, into: &sentence)
+                w.write(message, into: &sentence)
                 TextForms.writeSentence(sentence, into: &bytes)
             }
             for (n, d) in shown.enumerated() {
@@ -170,7 +170,7 @@ package enum SummaryReport {
                 bytes.append(contentsOf: "  ".utf8)
                 ByteOutput.appendDecimal(n + 1, to: &bytes)
                 bytes.append(contentsOf: ". ".utf8)
-                place.write(w.language, keywords: w.keywords, into: &bytes)
+                w.write(place, into: &bytes)
                 bytes.append(contentsOf: ": ".utf8)
                 write(d.text)
                 bytes.append(0x20)

@@ -222,6 +222,11 @@ package struct Wording: Hashable, Sendable {
     package static let english = Wording(.en, keywords: .en)
 
     package func callAsFunction(_ message: Message) -> String { message.text(language, keywords: keywords) }
+
+    /// The message in these words, appended to `out` as UTF-8 bytes (no `String` made).
+    package func write(_ message: Message, into out: inout [UInt8]) {
+        message.write(language, keywords: keywords, into: &out)
+    }
 }
 
 /// A long text in the three languages (a rule's summary and explanation, an error's
