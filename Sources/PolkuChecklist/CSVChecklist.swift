@@ -19,20 +19,60 @@ package enum CSVChecklist {
         String(decoding: bytes(c, byteOrderMark: byteOrderMark, delimiter: delimiter), as: UTF8.self)
     }
 
-    /// The CSV as UTF-8 bytes, written cell by cell.
+    /// The CSV as UTF-8 bytes, written cell by cell. The cells a step's rows share (its
+    /// number, id, phase, channel, roles and mood) are escaped once a step, and each kind's
+    /// word once.
     package static func bytes(_ c: Checklist, byteOrderMark: Bool = false, delimiter: Character? = nil) -> [UInt8] {
         let separator = (delimiter ?? Self.delimiter(for: c.language)).asciiValue ?? UInt8(ascii: ",")
         var out: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
         out.reserveCapacity(3 * c.sizeHint + (1 << 16))
-        func row(_ cells: [String]) {
-            for (i, cell) in cells.enumerated() {
-                if i > 0 { out.append(separator) }
-                Escaping.csvCell(cell, delimiter: separator, into: &out)
+        for (i, cell) in ChecklistTable.header(c).enumerated() {
+            if i > 0 { out.append(separator) }
+            Escaping.csvCell(cell, delimiter: separator, into: &out)
+        }
+        out.append(contentsOf: [0x0D, 0x0A])
+
+        // A number or a rating ("4/5") has nothing to escape.
+        func number(_ n: Int?, into out: inout [UInt8]) {
+            if let n { ByteOutput.appendDecimal(n, to: &out) }
+        }
+        let allKinds = Checklist.Item.Kind.allCases
+        let kinds = allKinds.map { kind in
+            var bytes: [UInt8] = []
+            Escaping.csvCell(c.kindLabel(kind), delimiter: separator, into: &bytes)
+            return bytes
+        }
+        var group = 0
+        // The step's cells before the kind (each followed by the separator), and its mood.
+        var before: [UInt8] = [], mood: [UInt8] = []
+        ChecklistTable.forEachRow(c) { row in
+            if row.group != group {
+                group = row.group
+                before.removeAll(keepingCapacity: true)
+                number(row.number, into: &before)
+                for cell in [row.id, row.phase, row.channel, row.roles] {
+                    before.append(separator)
+                    Escaping.csvCell(cell, delimiter: separator, into: &before)
+                }
+                before.append(separator)
+                mood.removeAll(keepingCapacity: true)
+                if let m = row.mood {
+                    number(m, into: &mood)
+                    mood.append(contentsOf: "/5".utf8)
+                }
             }
+            out.append(contentsOf: before)
+            out.append(contentsOf: kinds[allKinds.firstIndex(of: row.kind) ?? 0])
+            out.append(separator)
+            Escaping.csvCell(row.text, delimiter: separator, into: &out)
+            out.append(separator)
+            out.append(contentsOf: mood)
+            out.append(separator)
+            Escaping.csvCell(row.rule, delimiter: separator, into: &out)
+            out.append(separator)
+            number(row.line, into: &out)
             out.append(contentsOf: [0x0D, 0x0A])
         }
-        row(ChecklistTable.header(c))
-        ChecklistTable.forEachRow(c) { cells in row(cells.map(\.text)) }
         return out
     }
 }

@@ -8,7 +8,7 @@ package struct Checklist: Sendable {
     /// One line to tick or to talk about.
     package struct Item: Sendable {
         /// `note` and `mood` are for reading, not for ticking: they get no checkbox.
-        package enum Kind: String, Sendable { case step, need, recommend, followUp = "follow-up", feedback, note, mood, question }
+        package enum Kind: String, CaseIterable, Sendable { case step, need, recommend, followUp = "follow-up", feedback, note, mood, question }
         package var kind: Kind
         package var text: String
         /// For questions: the checker rule that raised it.
@@ -32,8 +32,7 @@ package struct Checklist: Sendable {
         package var heading: String
         /// Step items, each with its sub-items.
         package var items: [Item]
-        /// For CSV: the step's title and channel for every item.
-        package var stepTitles: [String]
+        /// Each step's channel, and who serves there, as its heading shows them.
         package var stepChannels: [String]
         /// Each step's own columns, for the CSV.
         package var steps: [StepColumns] = []
@@ -45,8 +44,7 @@ package struct Checklist: Sendable {
         package var id: String
         package var channel: String
         package var roles: String
-        package var mood: String
-        /// The mood as a number, 1 to 5.
+        /// The mood, 1 to 5 (shown as `4/5`).
         package var moodValue: Int?
     }
 
@@ -130,14 +128,16 @@ package struct Checklist: Sendable {
 
         var sections: [Section] = []
         var summary: [SummaryRow] = []
+        let servedBy = t(.servedBy)
         for phase in Phase.allCases {
-            var section = Section(phase: phase, heading: Labels.phaseHeading(phase, language), items: [], stepTitles: [], stepChannels: [])
+            var section = Section(phase: phase, heading: Labels.phaseHeading(phase, language), items: [], stepChannels: [])
             var row = SummaryRow(heading: section.heading)
             // By index: a step is copied (its texts retained) only in its own phase.
             for i in journey.steps.indices where journey.steps[i].phase == phase {
                 let step = journey.steps[i]
                 let channel = journey.channelShortName(step.channel, language)
                 var item = Item(kind: .step, text: step.title.value, number: step.index + 1, line: line(step.title.range))
+                item.children.reserveCapacity(step.texts.count + 1 + stepQuestions[step.index].count)
                 for n in step.needs { item.children.append(Item(kind: .need, text: n.value, line: line(n.range))) }
                 for r in step.recommendations { item.children.append(Item(kind: .recommend, text: r.value, line: line(r.range))) }
                 for f in step.followUps { item.children.append(Item(kind: .followUp, text: f.value, line: line(f.range))) }
@@ -147,10 +147,9 @@ package struct Checklist: Sendable {
                 item.children += stepQuestions[step.index]
                 section.items.append(item)
                 let by = step.by.map(\.value).joined(separator: ", ")
-                section.stepTitles.append("\(step.index + 1). \(step.title.value)")
-                section.stepChannels.append(by.isEmpty ? channel : "\(channel) · \(t(.servedBy)): \(by)")
+                section.stepChannels.append(by.isEmpty ? channel : "\(channel) · \(servedBy): \(by)")
                 section.steps.append(StepColumns(number: step.index + 1, id: step.id ?? "", channel: channel, roles: by,
-                                                 mood: step.moodValue.map { "\($0)/5" } ?? "", moodValue: step.moodValue))
+                                                 moodValue: step.moodValue))
                 row.steps += 1
                 row.recommendations += step.recommendations.count
                 row.followUps += step.followUps.count

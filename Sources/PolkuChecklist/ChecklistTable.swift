@@ -29,42 +29,84 @@ package enum ChecklistTable {
     /// How wide each column is worth showing, in characters (for XLSX).
     static let widths: [Double] = [6, 12, 16, 22, 20, 14, 60, 10, 22, 6]
 
+    /// One row, its cells as fields: no array is made a row. The rows of one step share
+    /// their step's cells (number, id, phase, channel, roles, mood), and their `group`: a
+    /// writer that sees the same group again can reuse what it wrote for those cells.
+    package struct Row {
+        /// The same for the rows of one step; each row about the whole journey has its own.
+        package var group: Int
+        package var number: Int?
+        package var id: String
+        package var phase: String
+        package var channel: String
+        package var roles: String
+        package var kind: Checklist.Item.Kind
+        package var text: String
+        package var mood: Int?
+        package var rule: String
+        package var line: Int?
+
+        /// The row's cells in column order, as `header` names them.
+        package func cells(_ c: Checklist) -> [Cell] {
+            [.number(number), .text(id), .text(phase), .text(channel), .text(roles), .text(c.kindLabel(kind)), .text(text),
+             .rating(mood), .text(rule), .number(line)]
+        }
+    }
+
+    /// How many rows `forEachRow` gives, without making them.
+    package static func rowCount(_ c: Checklist) -> Int {
+        var count = c.journeyNotes.count + c.personaNotes.reduce(0) { $0 + $1.count } + c.journeyQuestions.count
+        for section in c.sections {
+            for n in section.items.indices {
+                count += 1
+                let children = section.items[n].children
+                for k in children.indices where children[k].kind != .mood { count += 1 }
+            }
+        }
+        return count
+    }
+
     package static func rows(_ c: Checklist) -> [[Cell]] {
         var rows: [[Cell]] = []
-        forEachRow(c) { rows.append($0) }
+        forEachRow(c) { rows.append($0.cells(c)) }
         return rows
     }
 
-    /// The rows one after another, none kept: a writer that streams them (CSV) holds one
-    /// row at a time, not half a million.
-    package static func forEachRow(_ c: Checklist, _ body: ([Cell]) -> Void) {
-        let whole = Cell.text(c.t(.wholeJourney))
-        let none = Cell.text("")
-        // Notes about the whole journey, and the personas' (their text after the persona's id).
-        for note in c.journeyNotes {
-            body([.number(nil), none, whole, none, none, .text(c.kindLabel(.note)), .text(note), .rating(nil), none, .number(nil)])
+    /// The rows one after another, none kept: a writer that streams them (CSV, XLSX) holds
+    /// one row at a time, not half a million. The rows of a step are one value changed in
+    /// place, handed over without a copy.
+    package static func forEachRow(_ c: Checklist, _ body: (Row) -> Void) {
+        let whole = c.t(.wholeJourney)
+        var group = 0
+        func journeyRow(_ kind: Checklist.Item.Kind, _ text: String, channel: String = "", rule: String = "", line: Int? = nil) {
+            group += 1
+            body(Row(group: group, number: nil, id: "", phase: whole, channel: channel, roles: "", kind: kind, text: text,
+                     mood: nil, rule: rule, line: line))
         }
+        // Notes about the whole journey, and the personas' (their text after the persona's id).
+        for note in c.journeyNotes { journeyRow(.note, note) }
         for (i, notes) in c.personaNotes.enumerated() {
-            for note in notes {
-                body([.number(nil), none, whole, none, none, .text(c.kindLabel(.note)), .text("\(c.personaIds[i]): \(note)"),
-                      .rating(nil), none, .number(nil)])
-            }
+            for note in notes { journeyRow(.note, "\(c.personaIds[i]): \(note)") }
         }
         for q in c.journeyQuestions {
-            body([.number(nil), none, whole, .text(q.channel ?? ""), none, .text(c.kindLabel(.question)), .text(q.text),
-                  .rating(nil), .text(q.rule ?? ""), .number(q.line)])
+            journeyRow(.question, q.text, channel: q.channel ?? "", rule: q.rule ?? "", line: q.line)
         }
-        for section in c.sections {
-            for (n, item) in section.items.enumerated() {
-                let step = section.steps[n]
-                func cells(_ kind: Checklist.Item.Kind, _ text: String, _ rule: String?, _ line: Int?) -> [Cell] {
-                    [.number(step.number), .text(step.id), .text(section.heading), .text(step.channel), .text(step.roles),
-                     .text(c.kindLabel(kind)), .text(text), .rating(step.moodValue), .text(rule ?? ""), .number(line)]
-                }
-                body(cells(.step, item.text, nil, item.line))
+        // Read in place: copying a section or an item out would retain its arrays.
+        for s in c.sections.indices {
+            for n in c.sections[s].items.indices {
+                group += 1
+                let step = c.sections[s].steps[n]
+                var row = Row(group: group, number: step.number, id: step.id, phase: c.sections[s].heading, channel: step.channel,
+                              roles: step.roles, kind: .step, text: c.sections[s].items[n].text, mood: step.moodValue, rule: "",
+                              line: c.sections[s].items[n].line)
+                body(row)
                 // The mood is a column of its own.
-                for child in item.children where child.kind != .mood {
-                    body(cells(child.kind, child.text, child.rule, child.line))
+                for k in c.sections[s].items[n].children.indices where c.sections[s].items[n].children[k].kind != .mood {
+                    row.kind = c.sections[s].items[n].children[k].kind
+                    row.text = c.sections[s].items[n].children[k].text
+                    row.rule = c.sections[s].items[n].children[k].rule ?? ""
+                    row.line = c.sections[s].items[n].children[k].line
+                    body(row)
                 }
             }
         }

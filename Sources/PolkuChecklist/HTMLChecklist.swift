@@ -111,6 +111,8 @@ package enum HTMLChecklist {
             }
             w.raw("</ul>\n</section>\n")
         }
+        let words = KindWords(c)
+        var step: [UInt8] = []
         for section in c.sections {
             w.raw("<section>\n<h2>")
             w.text(section.heading)
@@ -124,28 +126,45 @@ package enum HTMLChecklist {
             w.raw("<ul class=\"checklist\">\n")
             // By index: copying an item out of the array retains its strings and children.
             for n in section.items.indices {
-                w.raw("<li class=\"step\"><label><input type=\"checkbox\" data-tick=\"")
-                w.text(section.items[n].text)
-                w.raw("\" /> <strong>")
+                // The step's title, escaped once: it is the start of each of its lines' keys.
+                step.removeAll(keepingCapacity: true)
+                Escaping.xml(section.items[n].text, into: &step)
+                w.put("<li class=\"step\"><label><input type=\"checkbox\" data-tick=\"")
+                w.out.append(contentsOf: step)
+                w.put("\" /> <strong>")
                 w.numbered(section.items[n])
-                w.raw("</strong> <span class=\"meta\">— ")
+                w.put("</strong> <span class=\"meta\">— ")
                 w.text(section.stepChannels[n])
-                w.raw("</span></label>")
+                w.put("</span></label>")
                 if !section.items[n].children.isEmpty {
-                    w.raw("\n<ul>\n")
-                    for child in section.items[n].children {
-                        w.raw("<li class=\"")
-                        w.raw(child.kind.rawValue)
-                        w.raw("\">")
-                        line(child, c, step: section.items[n].text, &w)
-                        w.raw("</li>\n")
+                    w.put("\n<ul>\n")
+                    for k in section.items[n].children.indices {
+                        line(section.items[n].children[k], words, step: step, &w)
                     }
-                    w.raw("</ul>\n")
+                    w.put("</ul>\n")
                 }
-                w.raw("</li>\n")
+                w.put("</li>\n")
             }
-            w.raw("</ul>\n</section>\n")
+            w.put("</ul>\n</section>\n")
         }
+    }
+
+    /// What each kind of line says and how it is marked, escaped once for the whole page.
+    struct KindWords {
+        /// Each kind's name (the `class` and the middle of a checkbox's key) and its label.
+        var names: [[UInt8]]
+        var labels: [[UInt8]]
+
+        init(_ c: Checklist) {
+            names = Checklist.Item.Kind.allCases.map { Array($0.rawValue.utf8) }
+            labels = Checklist.Item.Kind.allCases.map { kind in
+                var bytes: [UInt8] = []
+                Escaping.xml(c.kindLabel(kind), into: &bytes)
+                return bytes
+            }
+        }
+
+        static func index(_ kind: Checklist.Item.Kind) -> Int { Checklist.Item.Kind.allCases.firstIndex(of: kind) ?? 0 }
     }
 
     /// Bytes on their way into the page: markup as it is, or text escaped for XML.
@@ -153,13 +172,16 @@ package enum HTMLChecklist {
         var out: [UInt8] = []
 
         mutating func raw(_ markup: String) { out.append(contentsOf: markup.utf8) }
+        /// Markup written in the code, copied in one go.
+        @inline(__always)
+        mutating func put(_ markup: StaticString) { markup.withUTF8Buffer { out.append(contentsOf: $0) } }
         mutating func text(_ text: String) { Escaping.xml(text, into: &out) }
 
         /// An item's `numberedText` ("3. Title"), without joining it into a new string.
         mutating func numbered(_ item: Checklist.Item) {
             if let number = item.number {
-                raw(String(number))
-                raw(". ")
+                ByteOutput.appendDecimal(number, to: &out)
+                put(". ")
             }
             text(item.text)
         }
@@ -167,11 +189,11 @@ package enum HTMLChecklist {
         /// A checkbox and its text; `key` names it in the browser's storage (`tickScript`).
         /// Both are given in parts, escaped part by part (the same as escaping them joined).
         mutating func checkbox(key: String..., text: String...) {
-            raw("<label><input type=\"checkbox\" data-tick=\"")
+            put("<label><input type=\"checkbox\" data-tick=\"")
             for part in key { self.text(part) }
-            raw("\" /> ")
+            put("\" /> ")
             for part in text { self.text(part) }
-            raw("</label>")
+            put("</label>")
         }
     }
 
@@ -208,45 +230,51 @@ package enum HTMLChecklist {
 
     """
 
-    static func line(_ item: Checklist.Item, _ c: Checklist, step: String, _ w: inout Writer) {
-        let kind = item.kind.rawValue
-        func span(_ label: String, strong: Bool = false) {
-            w.raw("<span class=\"")
-            w.raw(kind)
-            w.raw(strong ? "\"><strong>✱ " : "\">")
-            w.text(label)
-            w.raw(strong ? ":</strong> " : ": ")
+    /// A step's line (`<li>` and all) under the step whose escaped title is `step`.
+    static func line(_ item: Checklist.Item, _ words: KindWords, step: [UInt8], _ w: inout Writer) {
+        let k = KindWords.index(item.kind)
+        let kind = words.names[k], label = words.labels[k]
+        w.put("<li class=\"")
+        w.out.append(contentsOf: kind)
+        w.put("\">")
+        func span(strong: Bool = false) {
+            w.put("<span class=\"")
+            w.out.append(contentsOf: kind)
+            if strong { w.put("\"><strong>✱ ") } else { w.put("\">") }
+            w.out.append(contentsOf: label)
+            if strong { w.put(":</strong> ") } else { w.put(": ") }
             w.text(item.text)
-            w.raw("</span>")
+            w.put("</span>")
         }
         /// A checkbox keyed `step|kind|text`, showing a mark, a label and the text: written
         /// part by part (escaping the parts is escaping them joined), with no array of parts.
-        func box(_ mark: String, _ label: String?) {
-            w.raw("<label><input type=\"checkbox\" data-tick=\"")
-            w.text(step)
-            w.raw("|")
-            w.raw(kind)
-            w.raw("|")
+        func box(_ mark: StaticString, labelled: Bool) {
+            w.put("<label><input type=\"checkbox\" data-tick=\"")
+            w.out.append(contentsOf: step)
+            w.put("|")
+            w.out.append(contentsOf: kind)
+            w.put("|")
             w.text(item.text)
-            w.raw("\" /> ")
-            w.raw(mark)
-            if let label {
-                w.text(label)
-                w.raw(": ")
+            w.put("\" /> ")
+            w.put(mark)
+            if labelled {
+                w.out.append(contentsOf: label)
+                w.put(": ")
             }
             if item.kind == .step { w.numbered(item) } else { w.text(item.text) }
-            w.raw("</label>")
+            w.put("</label>")
         }
         switch item.kind {
-        case .need: span(c.t(.need))
-        case .recommend: box("★ ", c.t(.recommend))
-        case .followUp: box("↪ ", c.t(.followUp))
-        case .feedback: box("✎ ", c.t(.feedback))
-        case .note: span(c.t(.note), strong: true)
-        case .mood: span(c.t(.mood))
-        case .question: box("⚠ ", nil)
-        case .step: box("", nil)
+        case .need: span()
+        case .recommend: box("★ ", labelled: true)
+        case .followUp: box("↪ ", labelled: true)
+        case .feedback: box("✎ ", labelled: true)
+        case .note: span(strong: true)
+        case .mood: span()
+        case .question: box("⚠ ", labelled: false)
+        case .step: box("", labelled: false)
         }
+        w.put("</li>\n")
     }
 
     static func table(_ header: [String], _ rows: [[String]], numeric: Bool = false) -> String {

@@ -51,6 +51,12 @@ package enum MarkdownChecklist {
             }
             w.raw("\n")
         }
+        // Each kind's label, escaped once for the whole document.
+        let labels = Checklist.Item.Kind.allCases.map { kind in
+            var bytes: [UInt8] = [], scratch: [UInt8] = []
+            Escaping.markdown(c.kindLabel(kind), into: &bytes, scratch: &scratch)
+            return bytes
+        }
         for section in c.sections {
             w.heading(section.heading)
             if section.items.isEmpty {
@@ -59,16 +65,17 @@ package enum MarkdownChecklist {
                 w.raw("*\n\n")
                 continue
             }
-            for (n, item) in section.items.enumerated() {
-                w.raw("- [ ] **")
-                w.text(item.numberedText)
-                w.raw("** — ")
+            // By index: copying an item out of the array retains its strings and children.
+            for n in section.items.indices {
+                w.put("- [ ] **")
+                w.text(section.items[n].numberedText)
+                w.put("** — ")
                 w.text(section.stepChannels[n])
-                w.raw("\n")
-                for child in item.children {
-                    w.raw("  ")
-                    line(child, c, &w)
-                    w.raw("\n")
+                w.put("\n")
+                for k in section.items[n].children.indices {
+                    w.put("  ")
+                    line(section.items[n].children[k], labels, &w)
+                    w.put("\n")
                 }
             }
             w.raw("\n")
@@ -103,6 +110,9 @@ package enum MarkdownChecklist {
         private var scratch: [UInt8] = []
 
         mutating func raw(_ markup: String) { out.append(contentsOf: markup.utf8) }
+        /// Markup written in the code, copied in one go.
+        @inline(__always)
+        mutating func put(_ markup: StaticString) { markup.withUTF8Buffer { out.append(contentsOf: $0) } }
         mutating func text(_ text: String) { Escaping.markdown(text, into: &out, scratch: &scratch) }
 
         mutating func heading(_ title: String) {
@@ -112,22 +122,22 @@ package enum MarkdownChecklist {
         }
     }
 
-    static func line(_ item: Checklist.Item, _ c: Checklist, _ w: inout Writer) {
+    /// A line under a step; `labels` are the kinds' labels, escaped, in `Kind.allCases` order.
+    static func line(_ item: Checklist.Item, _ labels: [[UInt8]], _ w: inout Writer) {
         // The item's mark and label, then its text.
-        let (mark, label): (String, String?) = switch item.kind {
-        case .need: ("- ", c.t(.need))
-        case .recommend: ("- [ ] ★ ", c.t(.recommend))
-        case .followUp: ("- [ ] ↪ ", c.t(.followUp))
-        case .feedback: ("- [ ] ✎ ", c.t(.feedback))
-        case .note: ("- ✱ **", c.t(.note))
-        case .mood: ("- ", c.t(.mood))
-        case .question: ("- [ ] ⚠ ", nil)
-        case .step: ("- [ ] ", nil)
+        let labelled: Bool
+        switch item.kind {
+        case .need, .mood: w.put("- "); labelled = true
+        case .recommend: w.put("- [ ] ★ "); labelled = true
+        case .followUp: w.put("- [ ] ↪ "); labelled = true
+        case .feedback: w.put("- [ ] ✎ "); labelled = true
+        case .note: w.put("- ✱ **"); labelled = true
+        case .question: w.put("- [ ] ⚠ "); labelled = false
+        case .step: w.put("- [ ] "); labelled = false
         }
-        w.raw(mark)
-        if let label {
-            w.text(label)
-            w.raw(item.kind == .note ? ":** " : ": ")
+        if labelled {
+            w.out.append(contentsOf: labels[Checklist.Item.Kind.allCases.firstIndex(of: item.kind) ?? 0])
+            if item.kind == .note { w.put(":** ") } else { w.put(": ") }
         }
         w.text(item.kind == .step ? item.numberedText : item.text)
     }

@@ -18,9 +18,8 @@ package enum XLSXChecklist {
 
     package static func render(_ c: Checklist) -> [UInt8] {
         let header = ChecklistTable.header(c)
-        let rows = ChecklistTable.rows(c)
         let sheet = sheetName(c.t(.checklist))
-        let last = "\(column(header.count - 1))\(rows.count + 1)"
+        let last = "\(column(header.count - 1))\(ChecklistTable.rowCount(c) + 1)"
         let parts: [(String, [UInt8])] = [
             ("[Content_Types].xml", Array(contentTypes.utf8)),
             ("_rels/.rels", Array(packageRelationships.utf8)),
@@ -28,7 +27,7 @@ package enum XLSXChecklist {
             ("xl/workbook.xml", Array(workbook(sheet: sheet, range: last).utf8)),
             ("xl/_rels/workbook.xml.rels", Array(workbookRelationships.utf8)),
             ("xl/styles.xml", Array(styles.utf8)),
-            ("xl/worksheets/sheet1.xml", worksheet(header: header, rows: rows, range: last)),
+            ("xl/worksheets/sheet1.xml", worksheet(c, header: header, range: last)),
         ]
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
@@ -131,29 +130,74 @@ package enum XLSXChecklist {
         </styleSheet>
         """
 
-    /// The sheet's XML, written as UTF-8 bytes (a 100,000-step checklist has 600,000 rows).
-    static func worksheet(header: [String], rows: [[ChecklistTable.Cell]], range: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(rows.count * 400 + 4096)
-        func put(_ text: String) { out.append(contentsOf: text.utf8) }
-        put(declaration)
-        put("<worksheet xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">")
-        put("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
-        put("<dimension ref=\"A1:\(range)\"/>")
-        put("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>")
-        put("<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>")
-        put("<cols>")
+    /// The sheet's XML, written as UTF-8 bytes (a 100,000-step checklist has 600,000 rows),
+    /// a row at a time: the table is never held whole.
+    static func worksheet(_ c: Checklist, header: [String], range: String) -> [UInt8] {
+        var sheet = Sheet(columns: header.count, capacity: 8 * c.sizeHint + 4096)
+        sheet.put(declaration)
+        sheet.put("<worksheet xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">")
+        sheet.put("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
+        sheet.put("<dimension ref=\"A1:\(range)\"/>")
+        sheet.put("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>")
+        sheet.put("<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>")
+        sheet.put("<cols>")
         for (i, width) in ChecklistTable.widths.enumerated() {
-            put("<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\"/>")
+            sheet.put("<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\"/>")
         }
-        put("</cols><sheetData>")
+        sheet.put("</cols><sheetData>")
+        sheet.row(1, header.map { .text($0) }, style: .header)
+        var n = 1
+        // A value the closure changes, not nested functions capturing the buffer: those
+        // would check for exclusive access on every byte written.
+        ChecklistTable.forEachRow(c) { table in
+            n += 1
+            sheet.row(n, table.cells(c), style: .text)
+        }
+        sheet.put("</sheetData>")
+        sheet.put("<autoFilter ref=\"A1:\(range)\"/>")
+        sheet.put("<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>")
+        sheet.put("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>")
+        sheet.put("</worksheet>")
+        return sheet.out
+    }
+
+    /// The worksheet's XML on its way out. Cells are written on bytes, numbers too: a
+    /// 100,000-step sheet has 6 million cells.
+    struct Sheet {
+        var out: [UInt8] = []
+        /// Each column's letter.
+        let columns: [[UInt8]]
+        /// The column the next cell is in when it needs no `r` of its own.
+        var next = 0
+
+        init(columns count: Int, capacity: Int) {
+            columns = (0..<count).map { Array(column($0).utf8) }
+            out.reserveCapacity(capacity)
+        }
+
+        mutating func put(_ text: String) { out.append(contentsOf: text.utf8) }
+        mutating func number(_ n: Int) { ByteOutput.appendDecimal(n, to: &out) }
+
+        /// Row `n` with its cells: texts in `style`, numbers and ratings in theirs.
+        mutating func row(_ n: Int, _ cells: [ChecklistTable.Cell], style: Style) {
+            open(n, cells)
+            for (i, cell) in cells.enumerated() {
+                switch cell {
+                case .text(let value) where !value.isEmpty: text(i, n, value, style)
+                case .number(let value?), .rating(let value?):
+                    start(i, n, cell == .number(value) ? .number : .rating)
+                    put("><v>")
+                    number(value)
+                    put("</v></c>")
+                default: break
+                }
+            }
+            put("</row>")
+        }
+
         // Cells come in order, so they need no `r` of their own, only the ones after an
         // empty cell; texts are trimmed, so they need `xml:space` only when they are not.
-        let columns = (0..<header.count).map { Array(column($0).utf8) }
-        var next = 0
-        // Cells are written on bytes, numbers too: a 100,000-step sheet has 6 million cells.
-        func number(_ n: Int) { ByteOutput.appendDecimal(n, to: &out) }
-        func open(_ i: Int, _ n: Int, _ style: Style) {
+        mutating func start(_ i: Int, _ n: Int, _ style: Style) {
             if i == next {
                 put("<c s=\"")
             } else {
@@ -166,15 +210,17 @@ package enum XLSXChecklist {
             out.append(UInt8(ascii: "\""))
             next = i + 1
         }
-        func text(_ i: Int, _ n: Int, _ value: String, _ style: Style) {
-            open(i, n, style)
+
+        mutating func text(_ i: Int, _ n: Int, _ value: String, _ style: Style) {
+            start(i, n, style)
             let padded = value.utf8.first.map { $0 == 0x20 || $0 == 0x09 } == true || value.utf8.last.map { $0 == 0x20 || $0 == 0x09 } == true
             put(padded ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>")
             Escaping.xml(value, into: &out)
             put("</t></is></c>")
         }
+
         /// How many characters a number is written in.
-        func digits(_ v: Int) -> Int {
+        static func digits(_ v: Int) -> Int {
             var count = v < 0 ? 2 : 1
             var rest = v.magnitude
             while rest >= 10 {
@@ -183,9 +229,10 @@ package enum XLSXChecklist {
             }
             return count
         }
-        /// A row's height for its wrapped texts: spreadsheet programs do not all fit it
-        /// themselves when they open a file, so a long text would be cut to one line.
-        func row(_ n: Int, _ cells: [ChecklistTable.Cell]) {
+
+        /// A row's start, with its height for its wrapped texts: spreadsheet programs do not
+        /// all fit it themselves when they open a file, so a long text would be cut to one line.
+        mutating func open(_ n: Int, _ cells: [ChecklistTable.Cell]) {
             var lines = 1
             for (i, cell) in cells.enumerated() {
                 let perLine = max(1, Int(ChecklistTable.widths[i] * 1.15))
@@ -193,8 +240,8 @@ package enum XLSXChecklist {
                 let count: Int
                 switch cell {
                 case .text(let t) where !t.isEmpty: count = t.utf8.count <= perLine ? 1 : t.count
-                case .number(let v?): count = digits(v)
-                case .rating(let v?): count = digits(v) + 2
+                case .number(let v?): count = Self.digits(v)
+                case .rating(let v?): count = Self.digits(v) + 2
                 default: continue
                 }
                 lines = max(lines, (count + perLine - 1) / perLine)
@@ -210,30 +257,5 @@ package enum XLSXChecklist {
             }
             next = 0
         }
-        row(1, header.map { .text($0) })
-        for (i, name) in header.enumerated() { text(i, 1, name, .header) }
-        put("</row>")
-        for (r, cells) in rows.enumerated() {
-            let n = r + 2
-            row(n, cells)
-            for (i, cell) in cells.enumerated() {
-                switch cell {
-                case .text(let value) where !value.isEmpty: text(i, n, value, .text)
-                case .number(let value?), .rating(let value?):
-                    open(i, n, cell == .number(value) ? .number : .rating)
-                    put("><v>")
-                    number(value)
-                    put("</v></c>")
-                default: break
-                }
-            }
-            put("</row>")
-        }
-        put("</sheetData>")
-        put("<autoFilter ref=\"A1:\(range)\"/>")
-        put("<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>")
-        put("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>")
-        put("</worksheet>")
-        return out
     }
 }

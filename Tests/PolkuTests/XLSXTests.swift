@@ -61,6 +61,7 @@ import Testing
         let header = ChecklistTable.header(checklist)
         let table = ChecklistTable.rows(checklist)
         #expect(rows.count == table.count + 1)
+        #expect(ChecklistTable.rowCount(checklist) == table.count)
         #expect(rows[0].map { $0[0] as? String } == header)
         for (r, cells) in table.enumerated() {
             for (i, cell) in cells.enumerated() {
