@@ -132,7 +132,12 @@ package enum HTMLChecklist {
                 w.put("<li class=\"step\"><label><input type=\"checkbox\" data-tick=\"")
                 w.out.append(contentsOf: step)
                 w.put("\" /> <strong>")
-                w.numbered(section.items[n])
+                // "3. Title", the title as escaped above.
+                if let number = section.items[n].number {
+                    ByteOutput.appendDecimal(number, to: &w.out)
+                    w.put(". ")
+                }
+                w.out.append(contentsOf: step)
                 w.put("</strong> <span class=\"meta\">— ")
                 w.text(section.stepChannels[n])
                 w.put("</span></label>")
@@ -170,21 +175,14 @@ package enum HTMLChecklist {
     /// Bytes on their way into the page: markup as it is, or text escaped for XML.
     struct Writer {
         var out: [UInt8] = []
+        /// An item's text escaped, for a checkbox that shows it twice (its key, its label).
+        var item: [UInt8] = []
 
         mutating func raw(_ markup: String) { out.append(contentsOf: markup.utf8) }
         /// Markup written in the code, copied in one go.
         @inline(__always)
         mutating func put(_ markup: StaticString) { markup.withUTF8Buffer { out.append(contentsOf: $0) } }
         mutating func text(_ text: String) { Escaping.xml(text, into: &out) }
-
-        /// An item's `numberedText` ("3. Title"), without joining it into a new string.
-        mutating func numbered(_ item: Checklist.Item) {
-            if let number = item.number {
-                ByteOutput.appendDecimal(number, to: &out)
-                put(". ")
-            }
-            text(item.text)
-        }
 
         /// A checkbox and its text; `key` names it in the browser's storage (`tickScript`).
         /// Both are given in parts, escaped part by part (the same as escaping them joined).
@@ -254,14 +252,21 @@ package enum HTMLChecklist {
             w.put("|")
             w.out.append(contentsOf: kind)
             w.put("|")
-            w.text(item.text)
+            // The text, escaped once for the key and the label both.
+            w.item.removeAll(keepingCapacity: true)
+            Escaping.xml(item.text, into: &w.item)
+            w.out.append(contentsOf: w.item)
             w.put("\" /> ")
             w.put(mark)
             if labelled {
                 w.out.append(contentsOf: label)
                 w.put(": ")
             }
-            if item.kind == .step { w.numbered(item) } else { w.text(item.text) }
+            if item.kind == .step, let number = item.number {
+                ByteOutput.appendDecimal(number, to: &w.out)
+                w.put(". ")
+            }
+            w.out.append(contentsOf: w.item)
             w.put("</label>")
         }
         switch item.kind {
