@@ -36,8 +36,7 @@ package enum CSVChecklist {
         func number(_ n: Int?, into out: inout [UInt8]) {
             if let n { ByteOutput.appendDecimal(n, to: &out) }
         }
-        let allKinds = Checklist.Item.Kind.allCases
-        let kinds = allKinds.map { kind in
+        let kinds = Checklist.Item.Kind.allCases.map { kind in
             var bytes: [UInt8] = []
             Escaping.csvCell(c.kindLabel(kind), delimiter: separator, into: &bytes)
             return bytes
@@ -62,7 +61,7 @@ package enum CSVChecklist {
                 }
             }
             out.append(contentsOf: before)
-            out.append(contentsOf: kinds[allKinds.firstIndex(of: row.kind) ?? 0])
+            out.append(contentsOf: kinds[row.kind.index])
             out.append(separator)
             Escaping.csvCell(row.text, delimiter: separator, into: &out)
             out.append(separator)

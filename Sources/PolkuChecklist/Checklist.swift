@@ -8,7 +8,24 @@ package struct Checklist: Sendable {
     /// One line to tick or to talk about.
     package struct Item: Sendable {
         /// `note` and `mood` are for reading, not for ticking: they get no checkbox.
-        package enum Kind: String, CaseIterable, Sendable { case step, need, recommend, followUp = "follow-up", feedback, note, mood, question }
+        package enum Kind: String, CaseIterable, Sendable {
+            case step, need, recommend, followUp = "follow-up", feedback, note, mood, question
+
+            /// The kind's place in `allCases`: a writer keeps what it writes for each kind
+            /// (its label, escaped) in an array, read by this.
+            package var index: Int {
+                switch self {
+                case .step: 0
+                case .need: 1
+                case .recommend: 2
+                case .followUp: 3
+                case .feedback: 4
+                case .note: 5
+                case .mood: 6
+                case .question: 7
+                }
+            }
+        }
         package var kind: Kind
         package var text: String
         /// For questions: the checker rule that raised it.

@@ -156,7 +156,8 @@ package enum HTMLChecklist {
 
     /// What each kind of line says and how it is marked, escaped once for the whole page.
     struct KindWords {
-        /// Each kind's name (the `class` and the middle of a checkbox's key) and its label.
+        /// Each kind's name (the `class` and the middle of a checkbox's key) and its label,
+        /// by `Kind.index`.
         var names: [[UInt8]]
         var labels: [[UInt8]]
 
@@ -168,8 +169,6 @@ package enum HTMLChecklist {
                 return bytes
             }
         }
-
-        static func index(_ kind: Checklist.Item.Kind) -> Int { Checklist.Item.Kind.allCases.firstIndex(of: kind) ?? 0 }
     }
 
     /// Bytes on their way into the page: markup as it is, or text escaped for XML.
@@ -230,8 +229,7 @@ package enum HTMLChecklist {
 
     /// A step's line (`<li>` and all) under the step whose escaped title is `step`.
     static func line(_ item: Checklist.Item, _ words: KindWords, step: [UInt8], _ w: inout Writer) {
-        let k = KindWords.index(item.kind)
-        let kind = words.names[k], label = words.labels[k]
+        let kind = words.names[item.kind.index], label = words.labels[item.kind.index]
         w.put("<li class=\"")
         w.out.append(contentsOf: kind)
         w.put("\">")

@@ -122,7 +122,7 @@ package enum MarkdownChecklist {
         }
     }
 
-    /// A line under a step; `labels` are the kinds' labels, escaped, in `Kind.allCases` order.
+    /// A line under a step; `labels` are the kinds' labels, escaped, by `Kind.index`.
     static func line(_ item: Checklist.Item, _ labels: [[UInt8]], _ w: inout Writer) {
         // The item's mark and label, then its text.
         let labelled: Bool
@@ -136,7 +136,7 @@ package enum MarkdownChecklist {
         case .step: w.put("- [ ] "); labelled = false
         }
         if labelled {
-            w.out.append(contentsOf: labels[Checklist.Item.Kind.allCases.firstIndex(of: item.kind) ?? 0])
+            w.out.append(contentsOf: labels[item.kind.index])
             if item.kind == .note { w.put(":** ") } else { w.put(": ") }
         }
         w.text(item.kind == .step ? item.numberedText : item.text)

@@ -121,6 +121,12 @@ import Testing
         #expect(!rows.contains { $0[5] == mood }, "no rows of the kind mood any more")
     }
 
+    /// Writers keep each kind's label in an array read by `Kind.index`: the index is the
+    /// kind's place among all kinds, each kind its own.
+    @Test func everyKindHasItsOwnIndex() {
+        #expect(Checklist.Item.Kind.allCases.map(\.index) == Array(Checklist.Item.Kind.allCases.indices))
+    }
+
     @Test func csvCellsAreQuotedForTheirDelimiterAndDashesStayText() {
         #expect(Escaping.csvCell("a;b", delimiter: ";") == "\"a;b\"")
         #expect(Escaping.csvCell("a,b", delimiter: ";") == "a,b")
