@@ -49,8 +49,6 @@ package struct Checklist: Sendable {
         package var heading: String
         /// Step items, each with its sub-items.
         package var items: [Item]
-        /// Each step's channel, and who serves there, as its heading shows them.
-        package var stepChannels: [String]
         /// Each step's own columns, for the CSV.
         package var steps: [StepColumns] = []
     }
@@ -106,12 +104,35 @@ package struct Checklist: Sendable {
 
     package func t(_ phrase: Phrase) -> String { Localized.text(phrase, language) }
 
+    /// "served by" in the checklist's language.
+    private let servedBy: String
+
+    /// A step's channel, and who serves there, as its heading shows them ("desk · served
+    /// by: librarian"): `n` is the step's place in `section`.
+    package func stepChannel(_ section: Section, _ n: Int) -> String {
+        var bytes: [UInt8] = []
+        stepChannel(section, n, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `stepChannel`, appended to `bytes`: a writer escapes it from there, with no string
+    /// made for each step.
+    package func stepChannel(_ section: Section, _ n: Int, into bytes: inout [UInt8]) {
+        bytes.append(contentsOf: section.steps[n].channel.utf8)
+        guard !section.steps[n].roles.isEmpty else { return }
+        bytes.append(contentsOf: " · ".utf8)
+        bytes.append(contentsOf: servedBy.utf8)
+        bytes.append(contentsOf: ": ".utf8)
+        bytes.append(contentsOf: section.steps[n].roles.utf8)
+    }
+
     package init(_ result: CheckResult, language: KeywordLanguage? = nil) {
         let journey = result.analysis.journey
         sizeHint = result.analysis.source.bytes.count
         let language = language ?? journey.language
         self.language = language
         func t(_ p: Phrase) -> String { Localized.text(p, language) }
+        servedBy = t(.servedBy)
         title = journey.title.value
 
         // Questions from findings, on their step or about the journey.
@@ -145,9 +166,8 @@ package struct Checklist: Sendable {
 
         var sections: [Section] = []
         var summary: [SummaryRow] = []
-        let servedBy = t(.servedBy)
         for phase in Phase.allCases {
-            var section = Section(phase: phase, heading: Labels.phaseHeading(phase, language), items: [], stepChannels: [])
+            var section = Section(phase: phase, heading: Labels.phaseHeading(phase, language), items: [])
             var row = SummaryRow(heading: section.heading)
             // By index: a step is copied (its texts retained) only in its own phase.
             for i in journey.steps.indices where journey.steps[i].phase == phase {
@@ -164,7 +184,6 @@ package struct Checklist: Sendable {
                 item.children += stepQuestions[step.index]
                 section.items.append(item)
                 let by = step.by.map(\.value).joined(separator: ", ")
-                section.stepChannels.append(by.isEmpty ? channel : "\(channel) · \(servedBy): \(by)")
                 section.steps.append(StepColumns(number: step.index + 1, id: step.id ?? "", channel: channel, roles: by,
                                                  moodValue: step.moodValue))
                 row.steps += 1

@@ -139,7 +139,9 @@ package enum HTMLChecklist {
                 }
                 w.out.append(contentsOf: step)
                 w.put("</strong> <span class=\"meta\">— ")
-                w.text(section.stepChannels[n])
+                w.item.removeAll(keepingCapacity: true)
+                c.stepChannel(section, n, into: &w.item)
+                w.item.withUnsafeBufferPointer { Escaping.xml(utf8: $0, into: &w.out) }
                 w.put("</span></label>")
                 if !section.items[n].children.isEmpty {
                     w.put("\n<ul>\n")

@@ -70,7 +70,9 @@ package enum MarkdownChecklist {
                 w.put("- [ ] **")
                 w.text(section.items[n].numberedText)
                 w.put("** — ")
-                w.text(section.stepChannels[n])
+                w.bytes.removeAll(keepingCapacity: true)
+                c.stepChannel(section, n, into: &w.bytes)
+                w.textBytes()
                 w.put("\n")
                 for k in section.items[n].children.indices {
                     w.put("  ")
@@ -114,6 +116,12 @@ package enum MarkdownChecklist {
         @inline(__always)
         mutating func put(_ markup: StaticString) { markup.withUTF8Buffer { out.append(contentsOf: $0) } }
         mutating func text(_ text: String) { Escaping.markdown(text, into: &out, scratch: &scratch) }
+        /// Bytes gathered to be escaped as one text (`textBytes`).
+        var bytes: [UInt8] = []
+        /// `bytes`, escaped as text.
+        mutating func textBytes() {
+            bytes.withUnsafeBufferPointer { Escaping.markdown(utf8: $0, into: &out, scratch: &scratch) }
+        }
 
         mutating func heading(_ title: String) {
             raw("## ")

@@ -62,12 +62,15 @@ package enum Escaping {
     /// `xml`, written onto the end of `out`.
     package static func xml(_ text: String, into out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            if bytes.contains(where: { needsMarkup($0, false) }) {
-                markup(bytes, forGraphviz: false, into: &out)
-            } else {
-                out.append(contentsOf: bytes)
-            }
+        text.withUTF8 { xml(utf8: $0, into: &out) }
+    }
+
+    /// `xml` of text given as its UTF-8 bytes (valid UTF-8, as a string's are).
+    package static func xml(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        if bytes.contains(where: { needsMarkup($0, false) }) {
+            markup(bytes, forGraphviz: false, into: &out)
+        } else {
+            out.append(contentsOf: bytes)
         }
     }
 
@@ -156,11 +159,16 @@ package enum Escaping {
     /// `markdown(_:)` appended to `out` as bytes; `scratch` is a buffer to reuse.
     package static func markdown(_ text: String, into out: inout [UInt8], scratch: inout [UInt8]) {
         var text = text
+        text.withUTF8 { markdown(utf8: $0, into: &out, scratch: &scratch) }
+    }
+
+    /// `markdown` of text given as its UTF-8 bytes (valid UTF-8, as a string's are).
+    package static func markdown(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], scratch: inout [UInt8]) {
         scratch.removeAll(keepingCapacity: true)
         // Whether the text has any of the bytes `unlinked` looks at: most texts have none.
         var mayLink = false
         // The table read through a buffer: a static's every use checks that it is made.
-        markdownPlain.withUnsafeBufferPointer { isPlain in text.withUTF8 { bytes in
+        markdownPlain.withUnsafeBufferPointer { isPlain in
             var i = 0
             while i < bytes.count {
                 // Plain bytes, most of any text, copied a run at a time.
@@ -188,7 +196,7 @@ package enum Escaping {
                 }
                 i += 1
             }
-        } }
+        }
         // A line never starts with a list or heading marker, since items carry a prefix,
         // but a cell or text that begins with "+" or "-" stays text too.
         if let first = scratch.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { out.append(0x5C) }

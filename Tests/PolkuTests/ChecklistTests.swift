@@ -81,7 +81,7 @@ import Testing
     func notesAndMoodInEveryFormat(_ language: KeywordLanguage) throws {
         let c = Checklist(Checker.check(Fixture.analyze(Self.notesJourney)), language: language)
         let note = Localized.text(.note, language), mood = Localized.text(.mood, language)
-        let heading = c.sections[0].heading, channel = c.sections[0].stepChannels[0]
+        let heading = c.sections[0].heading, channel = c.stepChannel(c.sections[0], 0)
 
         // Markdown: the journey's and persona's notes before the first phase, the step's
         // note and mood under the step (not to tick).
