@@ -139,9 +139,9 @@ package enum HTMLChecklist {
                 }
                 w.out.append(contentsOf: step)
                 w.put("</strong> <span class=\"meta\">— ")
-                w.item.removeAll(keepingCapacity: true)
-                c.stepChannel(section, n, into: &w.item)
-                w.item.withUnsafeBufferPointer { Escaping.xml(utf8: $0, into: &w.out) }
+                w.scratch.removeAll(keepingCapacity: true)
+                c.stepChannel(section, n, into: &w.scratch)
+                w.scratch.withUnsafeBufferPointer { Escaping.xml(utf8: $0, into: &w.out) }
                 w.put("</span></label>")
                 if !section.items[n].children.isEmpty {
                     w.put("\n<ul>\n")
@@ -176,8 +176,9 @@ package enum HTMLChecklist {
     /// Bytes on their way into the page: markup as it is, or text escaped for XML.
     struct Writer {
         var out: [UInt8] = []
-        /// An item's text escaped, for a checkbox that shows it twice (its key, its label).
-        var item: [UInt8] = []
+        /// Bytes gathered on their way out: an item's text escaped (a checkbox shows it twice,
+        /// in its key and its label), or a step's channel line before it is escaped.
+        var scratch: [UInt8] = []
 
         mutating func raw(_ markup: String) { out.append(contentsOf: markup.utf8) }
         /// Markup written in the code, copied in one go.
@@ -253,9 +254,9 @@ package enum HTMLChecklist {
             w.out.append(contentsOf: kind)
             w.put("|")
             // The text, escaped once for the key and the label both.
-            w.item.removeAll(keepingCapacity: true)
-            Escaping.xml(item.text, into: &w.item)
-            w.out.append(contentsOf: w.item)
+            w.scratch.removeAll(keepingCapacity: true)
+            Escaping.xml(item.text, into: &w.scratch)
+            w.out.append(contentsOf: w.scratch)
             w.put("\" /> ")
             w.put(mark)
             if labelled {
@@ -266,7 +267,7 @@ package enum HTMLChecklist {
                 ByteOutput.appendDecimal(number, to: &w.out)
                 w.put(". ")
             }
-            w.out.append(contentsOf: w.item)
+            w.out.append(contentsOf: w.scratch)
             w.put("</label>")
         }
         switch item.kind {

@@ -110,14 +110,14 @@ package enum MarkdownChecklist {
     struct Writer {
         var out: [UInt8] = []
         private var scratch: [UInt8] = []
+        /// Bytes gathered to be escaped as one text (`textBytes`).
+        var bytes: [UInt8] = []
 
         mutating func raw(_ markup: String) { out.append(contentsOf: markup.utf8) }
         /// Markup written in the code, copied in one go.
         @inline(__always)
         mutating func put(_ markup: StaticString) { markup.withUTF8Buffer { out.append(contentsOf: $0) } }
         mutating func text(_ text: String) { Escaping.markdown(text, into: &out, scratch: &scratch) }
-        /// Bytes gathered to be escaped as one text (`textBytes`).
-        var bytes: [UInt8] = []
         /// `bytes`, escaped as text.
         mutating func textBytes() {
             bytes.withUnsafeBufferPointer { Escaping.markdown(utf8: $0, into: &out, scratch: &scratch) }
