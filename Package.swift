@@ -17,8 +17,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
-        // The .xlsx checklist is a ZIP archive of XML parts.
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Every way user text is escaped for another reader (XML, Graphviz, Markdown, CSV,
@@ -40,10 +38,10 @@ let package = Package(
         .target(name: "PolkuGraphviz", dependencies: ["CGraphviz", "CPolkuGraphviz"]),
         // Stage 4: the swimlane diagram as DOT, with the geometry computed here.
         .target(name: "PolkuDiagram", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
-        // Stage 4: checklists for workshops and planning documents (Markdown, HTML, CSV).
-        .target(name: "PolkuChecklist", dependencies: [
-            "PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        // zlib, for the .xlsx workbook's ZIP archive (deflate and CRC-32).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Stage 4: checklists for workshops and planning documents (Markdown, HTML, CSV, .xlsx).
+        .target(name: "PolkuChecklist", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck", "CZlib"]),
         // Reports: rich, short, JSON, SARIF and workshop summary.
         .target(name: "PolkuReport", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // Reading files (regular files, standard input), folder walks, writing outputs whole

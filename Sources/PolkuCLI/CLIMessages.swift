@@ -15,6 +15,7 @@ package enum CLIMessage: String, MessageTemplates {
     case fmtGiveAPath, fmtOutputIsOneFile
     case baselineWritten, baselineHeldBack, baselineStale, baselineBoth
     case exportNeedsFormat, exportFormatUnknown, importFormatUnknown, importExists, importWritten, importStandardInput
+    case workbookTooLarge
 
     package var en: String {
         switch self {
@@ -60,6 +61,7 @@ package enum CLIMessage: String, MessageTemplates {
         case .importExists: "polku: `{0}` exists already: give another file with -o, or --force to write over it"
         case .importWritten: "Wrote `{0}`. Next: run `polku check {0}`."
         case .importStandardInput: "polku: reading standard input, give --from json or --from mermaid"
+        case .workbookTooLarge: "polku: the checklist has {0} rows, and a spreadsheet holds at most {1}: write it as CSV instead (`-o {2}`), or split the journey"
         }
     }
 
@@ -107,6 +109,7 @@ package enum CLIMessage: String, MessageTemplates {
         case .importExists: "polku: `{0}` on jo olemassa: anna toinen tiedosto valitsimella -o tai kirjoita sen päälle valitsimella --force"
         case .importWritten: "Kirjoitettiin `{0}`. Seuraavaksi: aja `polku check {0}`."
         case .importStandardInput: "polku: vakiosyötettä luettaessa anna --from json tai --from mermaid"
+        case .workbookTooLarge: "polku: tarkistuslistassa on {0} riviä, ja taulukkoon mahtuu enintään {1}: kirjoita se CSV-tiedostoksi (`-o {2}`) tai jaa polku osiin"
         }
     }
 
@@ -154,6 +157,7 @@ package enum CLIMessage: String, MessageTemplates {
         case .importExists: "polku: `{0}` finns redan: ge en annan fil med -o, eller --force för att skriva över den"
         case .importWritten: "Skrev `{0}`. Nästa steg: kör `polku check {0}`."
         case .importStandardInput: "polku: när standard input läses, ge --from json eller --from mermaid"
+        case .workbookTooLarge: "polku: checklistan har {0} rader, och ett kalkylblad rymmer högst {1}: skriv den som CSV i stället (`-o {2}`), eller dela upp resan"
         }
     }
 }

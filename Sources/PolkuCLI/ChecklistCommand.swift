@@ -95,8 +95,16 @@ struct ChecklistCommand: ParsableCommand {
                 return try finish(.usage, console)
             }
         }
-        let bytes = Checklists.document(journey, format: chosen, language: lang, byteOrderMark: bom,
-                                        delimiter: delimiter?.character, diagram: diagram, page: setup, keep: UntilExit.keep)
+        let bytes: [UInt8]
+        do {
+            bytes = try Checklists.document(journey, format: chosen, language: lang, byteOrderMark: bom,
+                                            delimiter: delimiter?.character, diagram: diagram, page: setup, keep: UntilExit.keep)
+        } catch {
+            let csv = target == "-" ? "name.csv"
+                : OutputSteps.fileExtension(target) == "xlsx" ? String(target.dropLast(5)) + ".csv" : target + ".csv"
+            console.error(say(console.speaks, .workbookTooLarge, .number(error.rows), .number(error.limit), .text(csv)))
+            return try finish(.usage, console)
+        }
         UntilExit.keep(journey)
         try finish(OutputSteps.write(bytes, to: target, console: console), console)
     }

@@ -1,7 +1,6 @@
 import Foundation
 import PolkuEscaping
 import PolkuModel
-import ZIPFoundation
 
 /// The checklist as an Excel workbook (Office Open XML, `.xlsx`): `ChecklistTable` on one
 /// sheet, which Excel, LibreOffice and Numbers open the same in every language and locale:
@@ -13,35 +12,42 @@ import ZIPFoundation
 /// wide and wraps; printed, the sheet is A4 lying, one page wide, the header on every page.
 /// The same checklist gives the same bytes (the archive's dates are fixed).
 package enum XLSXChecklist {
-    /// Every part's date in the archive: fixed, so the output is the same every time.
-    static let date = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01, the first date ZIP has
+    /// The most rows a sheet has in Excel (and in LibreOffice): a table with more would be cut.
+    package static let maximumRows = 1_048_576
 
-    package static func render(_ c: Checklist) -> [UInt8] {
+    /// The checklist cannot be one workbook: its table has more rows than a sheet holds, or
+    /// its sheet would pass the 4 GiB a ZIP archive (without ZIP64) can hold.
+    package struct TooLarge: Error, Equatable {
+        /// The table's rows, the header's too.
+        package let rows: Int
+        /// The most a sheet holds.
+        package var limit: Int { XLSXChecklist.maximumRows }
+    }
+
+    /// zlib's level for every part.
+    static let level: Int32 = 6
+
+    /// - Parameter rowLimit: the most rows the sheet may have (lower only in tests).
+    package static func render(_ c: Checklist, rowLimit: Int = maximumRows) throws(TooLarge) -> [UInt8] {
         let header = ChecklistTable.header(c)
+        let rows = ChecklistTable.rowCount(c) + 1
+        guard rows <= rowLimit else { throw TooLarge(rows: rows) }
         let sheet = sheetName(c.t(.checklist))
-        let last = "\(column(header.count - 1))\(ChecklistTable.rowCount(c) + 1)"
-        let parts: [(String, [UInt8])] = [
-            ("[Content_Types].xml", Array(contentTypes.utf8)),
-            ("_rels/.rels", Array(packageRelationships.utf8)),
-            ("docProps/core.xml", Array(coreProperties(title: c.title, language: c.language.rawValue).utf8)),
-            ("xl/workbook.xml", Array(workbook(sheet: sheet, range: last).utf8)),
-            ("xl/_rels/workbook.xml.rels", Array(workbookRelationships.utf8)),
-            ("xl/styles.xml", Array(styles.utf8)),
-            ("xl/worksheets/sheet1.xml", worksheet(c, header: header, range: last)),
-        ]
+        let last = "\(column(header.count - 1))\(rows)"
+        let sheetXML = worksheet(c, header: header, range: last)
+        // Deflated, the sheet is a twentieth of its size or less.
+        var archive = ZIPArchive(level: level, capacity: sheetXML.count / 8 + 16384)
         do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            for (path, bytes) in parts {
-                let data = Data(bytes)
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                                     compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            }
-            return [UInt8](archive.data ?? Data())
+            try archive.add("[Content_Types].xml", Array(contentTypes.utf8))
+            try archive.add("_rels/.rels", Array(packageRelationships.utf8))
+            try archive.add("docProps/core.xml", Array(coreProperties(title: c.title, language: c.language.rawValue).utf8))
+            try archive.add("xl/workbook.xml", Array(workbook(sheet: sheet, range: last).utf8))
+            try archive.add("xl/_rels/workbook.xml.rels", Array(workbookRelationships.utf8))
+            try archive.add("xl/styles.xml", Array(styles.utf8))
+            try archive.add("xl/worksheets/sheet1.xml", sheetXML)
+            return try archive.finish()
         } catch {
-            // An archive in memory fails only when memory does.
-            preconditionFailure("writing the workbook in memory failed: \(error)")
+            throw TooLarge(rows: rows)
         }
     }
 

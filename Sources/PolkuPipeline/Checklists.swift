@@ -19,14 +19,15 @@ package enum Checklists {
     ///     each printed on a sheet of its own of `page`.
     ///   - keep: given the checklist's model once the bytes are made, for a process that
     ///     keeps what it made until it exits rather than freeing it line by line.
+    /// - Throws: `.xlsx` only: the table has more rows than a sheet holds.
     package static func document(_ journey: CheckedJourney, format: ChecklistFormat, language: KeywordLanguage? = nil,
                                  byteOrderMark: Bool = false, delimiter: Character? = nil, diagram: [[UInt8]] = [],
                                  page: PageSetup = PageSetup(paper: .a4, landscape: true),
-                                 keep: (Any) -> Void = { _ in }) -> [UInt8] {
+                                 keep: (Any) -> Void = { _ in }) throws(XLSXChecklist.TooLarge) -> [UInt8] {
         let checklist = Checklist(journey.result, language: language)
         defer { keep(checklist) }
         switch format {
-        case .xlsx: return XLSXChecklist.render(checklist)
+        case .xlsx: return try XLSXChecklist.render(checklist)
         case .csv: return CSVChecklist.bytes(checklist, byteOrderMark: byteOrderMark, delimiter: delimiter)
         case .md: return MarkdownChecklist.bytes(checklist)
         case .html: return HTMLChecklist.bytes(checklist, diagram: diagram.map { String(decoding: $0, as: UTF8.self) }, paper: paper(page))
@@ -34,7 +35,7 @@ package enum Checklists {
     }
 
     /// A text format's checklist (Markdown, HTML, CSV) as text; `document` gives every
-    /// format's bytes, `.xlsx` too.
+    /// format's bytes, `.xlsx` too (here an `.xlsx` too large for a sheet is empty).
     package static func render(_ journey: CheckedJourney, format: ChecklistFormat, language: KeywordLanguage? = nil,
                               byteOrderMark: Bool = false, delimiter: Character? = nil, diagram: [[UInt8]] = [],
                               page: PageSetup = PageSetup(paper: .a4, landscape: true)) -> String {
@@ -42,7 +43,7 @@ package enum Checklists {
         switch format {
         case .md: return MarkdownChecklist.render(checklist)
         case .csv: return CSVChecklist.render(checklist, byteOrderMark: byteOrderMark, delimiter: delimiter)
-        case .xlsx: return String(decoding: XLSXChecklist.render(checklist), as: UTF8.self)
+        case .xlsx: return String(decoding: (try? XLSXChecklist.render(checklist)) ?? [], as: UTF8.self)
         case .html: return HTMLChecklist.render(checklist, diagram: diagram.map { String(decoding: $0, as: UTF8.self) }, paper: paper(page))
         }
     }

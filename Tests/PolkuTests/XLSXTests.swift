@@ -90,7 +90,7 @@ import Testing
                 follow-up: @SUM(1+1)
                 note: - a list dash & <angle> "quotes" ä ö å 🙂
             """, name: "hostile.polku").get()
-        let doc = try Self.read(Checklists.document(journey, format: .xlsx))
+        let doc = try Self.read(try Checklists.document(journey, format: .xlsx))
         let cells = (doc["rows"] as! [[[Any]]]).flatMap { $0 }
         let texts = cells.compactMap { $0[0] as? String }
         #expect(texts.contains("=cmd|' /C calc'!A0"))
@@ -102,10 +102,71 @@ import Testing
 
     @Test func theSameChecklistGivesTheSameBytes() throws {
         let journey = try Self.checked("Examples/new-resident-year.polku")
-        let a = Checklists.document(journey, format: .xlsx, language: .sv)
-        let b = Checklists.document(journey, format: .xlsx, language: .sv)
+        let a = try Checklists.document(journey, format: .xlsx, language: .sv)
+        let b = try Checklists.document(journey, format: .xlsx, language: .sv)
         #expect(a == b)
         #expect(Array(a.prefix(2)) == [0x50, 0x4B])  // "PK": a ZIP archive
+    }
+
+    /// The archive as a ZIP reader that checks everything sees it (Python's `zipfile`, which
+    /// verifies each file's CRC-32 and sizes): every file back byte for byte, deflated, with
+    /// the fixed date and UTF-8 names; an empty file, one byte, and a file that does not
+    /// compress and spans many of the deflater's output windows.
+    @Test func theArchiveReadsBackWhole() throws {
+        var random = SystemRandomNumberGenerator()
+        let files: [(String, [UInt8])] = [
+            ("empty.txt", []),
+            ("one", [0x41]),
+            ("noise.bin", (0..<300_000).map { _ in UInt8.random(in: 0...255, using: &random) }),
+            ("xl/worksheets/sheet1.xml", Array(String(repeating: "<row><c><v>1</v></c></row>", count: 20_000).utf8)),
+            ("kansio/ääkköset å.xml", Array("<x>ä</x>".utf8)),
+        ]
+        var archive = ZIPArchive(level: 6)
+        for (name, bytes) in files { try archive.add(name, bytes) }
+        let zip = try archive.finish()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("polku-zip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(zip).write(to: folder.appendingPathComponent("a.zip"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.currentDirectoryURL = folder
+        process.arguments = [ProcessInfo.processInfo.environment["POLKU_PYTHON"] ?? "python3", "-c", """
+            import json, zipfile
+            z = zipfile.ZipFile("a.zip")
+            assert z.testzip() is None, "a CRC-32 is wrong"
+            out = []
+            for i in z.infolist():
+                data = z.read(i)
+                open("out-%d" % len(out), "wb").write(data)
+                out.append([i.filename, i.compress_type, list(i.date_time), i.flag_bits, i.file_size, i.compress_size])
+            print(json.dumps(out))
+            """]
+        let result = try run(process)
+        #expect(result.status == 0, "\(result.stderr)")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[Any]])
+        #expect(entries.map { $0[0] as? String } == files.map(\.0))
+        for (i, entry) in entries.enumerated() {
+            #expect(entry[1] as? Int == 8)  // deflated
+            #expect(entry[2] as? [Int] == [1980, 1, 1, 0, 0, 0])
+            #expect((entry[3] as? Int ?? 0) & 0x0800 != 0)  // the name is UTF-8
+            #expect(entry[4] as? Int == files[i].1.count)
+            let back = try Data(contentsOf: folder.appendingPathComponent("out-\(i)"))
+            #expect([UInt8](back) == files[i].1, "\(files[i].0)")
+        }
+        // What repeats is deflated to a little of its size; noise stays about its size.
+        #expect((entries[3][5] as? Int ?? .max) < files[3].1.count / 50)
+        #expect((entries[2][5] as? Int ?? 0) >= 300_000)
+    }
+
+    /// A table longer than a sheet holds is refused, with its size, not cut short.
+    @Test func aTableLongerThanASheetIsRefused() throws {
+        let checklist = Checklist(try Self.checked("Examples/kaukolaina-fi.polku").result)
+        let rows = ChecklistTable.rowCount(checklist) + 1
+        let refused = #expect(throws: XLSXChecklist.TooLarge.self) { try XLSXChecklist.render(checklist, rowLimit: rows - 1) }
+        #expect(refused?.rows == rows)
+        #expect(try !XLSXChecklist.render(checklist, rowLimit: rows).isEmpty)
+        #expect(XLSXChecklist.maximumRows == 1_048_576)
     }
 
     @Test func fromTheCommandLine() throws {
