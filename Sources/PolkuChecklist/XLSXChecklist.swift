@@ -140,15 +140,15 @@ package enum XLSXChecklist {
     /// a row at a time: the table is never held whole.
     static func worksheet(_ c: Checklist, header: [String], range: String) -> [UInt8] {
         var sheet = Sheet(columns: header.count, capacity: 8 * c.sizeHint + 4096)
-        sheet.put(declaration)
-        sheet.put("<worksheet xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">")
+        sheet.put(string: declaration)
+        sheet.put(string: "<worksheet xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">")
         sheet.put("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
-        sheet.put("<dimension ref=\"A1:\(range)\"/>")
+        sheet.put(string: "<dimension ref=\"A1:\(range)\"/>")
         sheet.put("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>")
         sheet.put("<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>")
         sheet.put("<cols>")
         for (i, width) in ChecklistTable.widths.enumerated() {
-            sheet.put("<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\"/>")
+            sheet.put(string: "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\"/>")
         }
         sheet.put("</cols><sheetData>")
         sheet.row(1, header.map { .text($0) }, style: .header)
@@ -160,7 +160,7 @@ package enum XLSXChecklist {
             sheet.row(n, table.cells(c), style: .text)
         }
         sheet.put("</sheetData>")
-        sheet.put("<autoFilter ref=\"A1:\(range)\"/>")
+        sheet.put(string: "<autoFilter ref=\"A1:\(range)\"/>")
         sheet.put("<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>")
         sheet.put("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>")
         sheet.put("</worksheet>")
@@ -181,7 +181,10 @@ package enum XLSXChecklist {
             out.reserveCapacity(capacity)
         }
 
-        mutating func put(_ text: String) { out.append(contentsOf: text.utf8) }
+        /// Markup written in the code: its bytes in one copy (a `String`'s go through a
+        /// generic append, byte by byte).
+        mutating func put(_ text: StaticString) { text.withUTF8Buffer { out.append(contentsOf: $0) } }
+        mutating func put(string text: String) { out.append(contentsOf: text.utf8) }
         mutating func number(_ n: Int) { ByteOutput.appendDecimal(n, to: &out) }
 
         /// Row `n` with its cells: texts in `style`, numbers and ratings in theirs.
@@ -219,9 +222,12 @@ package enum XLSXChecklist {
 
         mutating func text(_ i: Int, _ n: Int, _ value: String, _ style: Style) {
             start(i, n, style)
-            let padded = value.utf8.first.map { $0 == 0x20 || $0 == 0x09 } == true || value.utf8.last.map { $0 == 0x20 || $0 == 0x09 } == true
-            put(padded ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>")
-            Escaping.xml(value, into: &out)
+            var value = value
+            value.withUTF8 { bytes in
+                let padded = bytes.first.map { $0 == 0x20 || $0 == 0x09 } == true || bytes.last.map { $0 == 0x20 || $0 == 0x09 } == true
+                put(padded ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>")
+                Escaping.xml(utf8: bytes, into: &out)
+            }
             put("</t></is></c>")
         }
 
