@@ -34,9 +34,7 @@ package enum XLSXChecklist {
         guard rows <= rowLimit else { throw TooLarge(rows: rows) }
         let sheet = sheetName(c.t(.checklist))
         let last = "\(column(header.count - 1))\(rows)"
-        let sheetXML = worksheet(c, header: header, range: last)
-        // Deflated, the sheet is a twentieth of its size or less.
-        var archive = ZIPArchive(level: level, capacity: sheetXML.count / 8 + 16384)
+        var archive = ZIPArchive(level: level)
         do {
             try archive.add("[Content_Types].xml", Array(contentTypes.utf8))
             try archive.add("_rels/.rels", Array(packageRelationships.utf8))
@@ -44,7 +42,7 @@ package enum XLSXChecklist {
             try archive.add("xl/workbook.xml", Array(workbook(sheet: sheet, range: last).utf8))
             try archive.add("xl/_rels/workbook.xml.rels", Array(workbookRelationships.utf8))
             try archive.add("xl/styles.xml", Array(styles.utf8))
-            try archive.add("xl/worksheets/sheet1.xml", sheetXML)
+            try archive.add("xl/worksheets/sheet1.xml", worksheet(c, header: header, range: last))
             return try archive.finish()
         } catch {
             throw TooLarge(rows: rows)
@@ -136,10 +134,10 @@ package enum XLSXChecklist {
         </styleSheet>
         """
 
-    /// The sheet's XML, written as UTF-8 bytes (a 100,000-step checklist has 600,000 rows),
-    /// a row at a time: the table is never held whole.
-    static func worksheet(_ c: Checklist, header: [String], range: String) -> [UInt8] {
-        var sheet = Sheet(columns: header.count, capacity: 8 * c.sizeHint + 4096)
+    /// The sheet's XML as UTF-8 bytes, deflated as it is written, a row at a time: neither
+    /// the table nor its XML (190 MB at 100,000 steps) is ever held whole.
+    static func worksheet(_ c: Checklist, header: [String], range: String) -> Deflater {
+        var sheet = Sheet(columns: header.count, deflater: Deflater(level: level))
         sheet.put(string: declaration)
         sheet.put(string: "<worksheet xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">")
         sheet.put("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
@@ -158,27 +156,45 @@ package enum XLSXChecklist {
         ChecklistTable.forEachRow(c) { table in
             n += 1
             sheet.row(n, table.cells(c), style: .text)
+            sheet.passOnIfFull()
         }
         sheet.put("</sheetData>")
         sheet.put(string: "<autoFilter ref=\"A1:\(range)\"/>")
         sheet.put("<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>")
         sheet.put("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>")
         sheet.put("</worksheet>")
-        return sheet.out
+        sheet.passOn()
+        return sheet.deflater
     }
 
     /// The worksheet's XML on its way out. Cells are written on bytes, numbers too: a
     /// 100,000-step sheet has 6 million cells.
     struct Sheet {
+        /// The XML not yet deflated: up to about `piece` bytes.
         var out: [UInt8] = []
+        let deflater: Deflater
         /// Each column's letter.
         let columns: [[UInt8]]
         /// The column the next cell is in when it needs no `r` of its own.
         var next = 0
+        /// How much XML is gathered before it is deflated: enough that zlib works in long
+        /// runs, little enough to stay in the processor's cache.
+        static let piece = 1 << 20
 
-        init(columns count: Int, capacity: Int) {
+        init(columns count: Int, deflater: Deflater) {
             columns = (0..<count).map { Array(column($0).utf8) }
-            out.reserveCapacity(capacity)
+            self.deflater = deflater
+            out.reserveCapacity(Self.piece + (1 << 16))
+        }
+
+        /// Hands the XML so far to the deflater.
+        mutating func passOn() {
+            out.withUnsafeBufferPointer { deflater.write($0) }
+            out.removeAll(keepingCapacity: true)
+        }
+
+        mutating func passOnIfFull() {
+            if out.count >= Self.piece { passOn() }
         }
 
         /// Markup written in the code: its bytes in one copy (a `String`'s go through a

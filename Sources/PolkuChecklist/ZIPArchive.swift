@@ -4,8 +4,8 @@ import CZlib
 /// each with its CRC-32, one fixed date, names in UTF-8, no ZIP64 (a part over 4 GiB is
 /// refused, never written wrong).
 ///
-/// Each file is deflated straight from the caller's bytes into the archive in one pass of
-/// zlib (no copies of the input, no chunks of it made), and its checksum is zlib's CRC-32.
+/// Each file goes through a `Deflater`, which takes its bytes whole or a piece at a time and
+/// gives zlib's raw deflate stream and CRC-32 of them.
 package struct ZIPArchive {
     /// The archive so far: local headers and data; `finish()` adds the central directory.
     package private(set) var bytes: [UInt8] = []
@@ -13,7 +13,7 @@ package struct ZIPArchive {
     private var central: [UInt8] = []
     private var entries = 0
     /// zlib's compression level, 1 (fastest) to 9 (smallest).
-    let level: Int32
+    package let level: Int32
 
     /// A file or the archive would pass 4 GiB, which a ZIP without ZIP64 cannot say.
     package struct TooLarge: Error {}
@@ -39,29 +39,31 @@ package struct ZIPArchive {
 
     /// Adds `data` as the file `path`, deflated.
     package mutating func add(_ path: String, _ data: [UInt8]) throws(TooLarge) {
+        let deflater = Deflater(level: level)
+        data.withUnsafeBufferPointer { deflater.write($0) }
+        try add(path, deflater)
+    }
+
+    /// Adds what `deflater` was given as the file `path`, finishing it.
+    package mutating func add(_ path: String, _ deflater: Deflater) throws(TooLarge) {
+        deflater.finish()
         let name = Array(path.utf8)
         let offset = bytes.count
-        let crc = data.withUnsafeBufferPointer { UInt32(crc32_z(0, $0.baseAddress, $0.count)) }
-        // The local header, its sizes filled in once the data is deflated.
+        let compressed = deflater.compressed.count
+        guard deflater.size <= UInt32.max, compressed <= UInt32.max, offset <= UInt32.max else { throw TooLarge() }
         put32(0x0403_4b50)
         put16(Self.needed)
         put16(Self.flags)
         put16(Self.method)
         put16(Self.time)
         put16(Self.date)
-        put32(crc)
-        let sizes = bytes.count
-        put32(0)
-        put32(0)
+        put32(deflater.crc)
+        put32(UInt32(compressed))
+        put32(UInt32(deflater.size))
         put16(UInt16(name.count))
-        put16(0)
+        put16(0)  // extra field
         bytes.append(contentsOf: name)
-        let start = bytes.count
-        deflate(data)
-        let compressed = bytes.count - start
-        guard data.count <= UInt32.max, compressed <= UInt32.max, offset <= UInt32.max else { throw TooLarge() }
-        set32(UInt32(compressed), at: sizes)
-        set32(UInt32(data.count), at: sizes + 4)
+        bytes.append(contentsOf: deflater.compressed)
 
         func c16(_ v: UInt16) { central.append(UInt8(v & 0xff)); central.append(UInt8(v >> 8)) }
         func c32(_ v: UInt32) { c16(UInt16(v & 0xffff)); c16(UInt16(v >> 16)) }
@@ -72,9 +74,9 @@ package struct ZIPArchive {
         c16(Self.method)
         c16(Self.time)
         c16(Self.date)
-        c32(crc)
+        c32(deflater.crc)
         c32(UInt32(compressed))
-        c32(UInt32(data.count))
+        c32(UInt32(deflater.size))
         c16(UInt16(name.count))
         c16(0)  // extra field
         c16(0)  // comment
@@ -111,42 +113,76 @@ package struct ZIPArchive {
         put16(UInt16(v & 0xffff))
         put16(UInt16(v >> 16))
     }
+}
 
-    private mutating func set32(_ v: UInt32, at i: Int) {
-        bytes[i] = UInt8(v & 0xff)
-        bytes[i + 1] = UInt8((v >> 8) & 0xff)
-        bytes[i + 2] = UInt8((v >> 16) & 0xff)
-        bytes[i + 3] = UInt8(v >> 24)
+/// One file's raw deflate stream and its CRC-32, given its bytes a piece at a time: a part as
+/// large as a 100,000-step sheet (190 MB of XML) need never be held whole. zlib's output does
+/// not depend on how its input is cut into pieces.
+package final class Deflater {
+    /// zlib's stream, at an address of its own: zlib keeps a pointer back to it.
+    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    private var window = [UInt8](repeating: 0, count: 1 << 16)
+    private var finished = false
+    /// The CRC-32 of the bytes given so far.
+    package private(set) var crc: UInt32 = 0
+    /// How many bytes were given.
+    package private(set) var size = 0
+    /// The deflated bytes so far.
+    package private(set) var compressed: [UInt8] = []
+
+    /// - Parameter level: zlib's, 1 (fastest) to 9 (smallest).
+    package init(level: Int32) {
+        stream.initialize(to: z_stream())
+        // Fails only for a bad level or no memory; the level is ours.
+        guard polku_deflate_init(stream, level) == Z_OK else { preconditionFailure("zlib could not start deflating") }
     }
 
-    /// Raw deflate of `data` onto the end of `bytes`, through a fixed output window.
-    private mutating func deflate(_ data: [UInt8]) {
-        var stream = z_stream()
-        // Fails only for a bad level or no memory; the level is ours.
-        guard polku_deflate_init(&stream, level) == Z_OK else { preconditionFailure("zlib could not start deflating") }
-        defer { deflateEnd(&stream) }
-        let window = 1 << 16
-        var out = [UInt8](repeating: 0, count: window)
-        data.withUnsafeBufferPointer { input in
-            var rest = input.count
-            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-            var status: Int32 = Z_OK
-            repeat {
-                // zlib takes at most 4 GiB a call.
-                let chunk = min(rest, Int(UInt32.max))
-                stream.avail_in = UInt32(chunk)
-                rest -= chunk
-                let flush = rest == 0 ? Z_FINISH : Z_NO_FLUSH
-                repeat {
-                    out.withUnsafeMutableBufferPointer { window in
-                        stream.next_out = window.baseAddress
-                        stream.avail_out = UInt32(window.count)
-                        status = CZlib.deflate(&stream, flush)
-                    }
-                    bytes.append(contentsOf: out[0..<(window - Int(stream.avail_out))])
-                } while stream.avail_out == 0
-            } while rest > 0
-            precondition(status == Z_STREAM_END, "zlib did not finish deflating (\(status))")
+    deinit {
+        deflateEnd(stream)
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
+    /// The next bytes of the file.
+    package func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        precondition(!finished, "a finished file was given more bytes")
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        crc = UInt32(crc32_z(UInt(crc), base, bytes.count))
+        size += bytes.count
+        var done = 0
+        while done < bytes.count {
+            // zlib takes at most 4 GiB a call.
+            let chunk = min(bytes.count - done, Int(UInt32.max))
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: base + done)
+            stream.pointee.avail_in = UInt32(chunk)
+            done += chunk
+            run(Z_NO_FLUSH)
         }
+    }
+
+    /// Ends the stream; what follows is only read.
+    package func finish() {
+        guard !finished else { return }
+        finished = true
+        stream.pointee.next_in = nil
+        stream.pointee.avail_in = 0
+        precondition(run(Z_FINISH) == Z_STREAM_END, "zlib did not finish deflating")
+    }
+
+    /// Deflates what the stream has been given, through the output window, until zlib has
+    /// taken all of it (or, finishing, has written its last block).
+    @discardableResult
+    private func run(_ flush: Int32) -> Int32 {
+        var status: Int32 = Z_OK
+        repeat {
+            let produced = window.withUnsafeMutableBufferPointer { out in
+                stream.pointee.next_out = out.baseAddress
+                stream.pointee.avail_out = UInt32(out.count)
+                status = deflate(stream, flush)
+                return out.count - Int(stream.pointee.avail_out)
+            }
+            compressed.append(contentsOf: window[0..<produced])
+        } while stream.pointee.avail_out == 0
+        return status
     }
 }

@@ -159,6 +159,32 @@ import Testing
         #expect((entries[2][5] as? Int ?? 0) >= 300_000)
     }
 
+    /// A file given to the deflater in pieces, of any sizes, deflates to the same bytes and
+    /// checksum as given whole: the sheet is deflated a piece at a time.
+    @Test func piecesDeflateAsTheWhole() throws {
+        let text = Array(try Fixture.read("Examples/kaukolaina-fi.polku").utf8)
+        var bytes: [UInt8] = []
+        for i in 0..<400 { bytes += text; bytes += Array("\(i)".utf8) }
+        let whole = Deflater(level: 6)
+        bytes.withUnsafeBufferPointer { whole.write($0) }
+        whole.finish()
+        for cut in [1, 7, 4096, 65_536, 1 << 20] {
+            let pieces = Deflater(level: 6)
+            bytes.withUnsafeBufferPointer { all in
+                var at = 0
+                while at < all.count {
+                    let end = min(all.count, at + cut)
+                    pieces.write(UnsafeBufferPointer(rebasing: all[at..<end]))
+                    at = end
+                }
+            }
+            pieces.finish()
+            #expect(pieces.compressed == whole.compressed, "pieces of \(cut) bytes")
+            #expect(pieces.crc == whole.crc && pieces.size == bytes.count)
+        }
+        #expect(whole.compressed.count < bytes.count / 10)
+    }
+
     /// A table longer than a sheet holds is refused, with its size, not cut short.
     @Test func aTableLongerThanASheetIsRefused() throws {
         let checklist = Checklist(try Self.checked("Examples/kaukolaina-fi.polku").result)
