@@ -27,8 +27,11 @@ package enum XLSXChecklist {
     /// zlib's level for every part.
     static let level: Int32 = 6
 
-    /// - Parameter rowLimit: the most rows the sheet may have (lower only in tests).
-    package static func render(_ c: Checklist, rowLimit: Int = maximumRows) throws(TooLarge) -> [UInt8] {
+    /// - Parameters:
+    ///   - rowLimit: the most rows the sheet may have (lower only in tests).
+    ///   - piece: how much of the sheet's XML is gathered before it is deflated (other
+    ///     sizes only in tests).
+    package static func render(_ c: Checklist, rowLimit: Int = maximumRows, piece: Int = Sheet.piece) throws(TooLarge) -> [UInt8] {
         let header = ChecklistTable.header(c)
         let rows = ChecklistTable.rowCount(c) + 1
         guard rows <= rowLimit else { throw TooLarge(rows: rows) }
@@ -42,7 +45,7 @@ package enum XLSXChecklist {
             try archive.add("xl/workbook.xml", Array(workbook(sheet: sheet, range: last).utf8))
             try archive.add("xl/_rels/workbook.xml.rels", Array(workbookRelationships.utf8))
             try archive.add("xl/styles.xml", Array(styles.utf8))
-            try archive.add("xl/worksheets/sheet1.xml", worksheet(c, header: header, range: last))
+            try archive.add("xl/worksheets/sheet1.xml", worksheet(c, header: header, range: last, piece: piece))
             return try archive.finish()
         } catch {
             throw TooLarge(rows: rows)
@@ -135,9 +138,12 @@ package enum XLSXChecklist {
         """
 
     /// The sheet's XML as UTF-8 bytes, deflated as it is written, a row at a time: neither
-    /// the table nor its XML (190 MB at 100,000 steps) is ever held whole.
-    static func worksheet(_ c: Checklist, header: [String], range: String) -> Deflater {
-        var sheet = Sheet(columns: header.count, deflater: Deflater(level: level))
+    /// the table nor its XML (190 MB at 100,000 steps) is ever held whole. Each full piece
+    /// is deflated on another thread while the next is written (deflating is most of the
+    /// work); a sheet of one piece, as every journey of a few hundred steps has, is
+    /// deflated here.
+    static func worksheet(_ c: Checklist, header: [String], range: String, piece: Int) -> Deflater {
+        var sheet = Sheet(columns: header.count, piece: piece, deflater: BackgroundDeflater(Deflater(level: level)))
         sheet.put(string: declaration)
         sheet.put(string: "<worksheet xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">")
         sheet.put("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
@@ -163,38 +169,42 @@ package enum XLSXChecklist {
         sheet.put("<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>")
         sheet.put("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>")
         sheet.put("</worksheet>")
-        sheet.passOn()
-        return sheet.deflater
+        return sheet.deflater.finish(last: sheet.out)
     }
 
     /// The worksheet's XML on its way out. Cells are written on bytes, numbers too: a
     /// 100,000-step sheet has 6 million cells.
-    struct Sheet {
+    package struct Sheet {
         /// The XML not yet deflated: up to about `piece` bytes.
         var out: [UInt8] = []
-        let deflater: Deflater
+        let deflater: BackgroundDeflater
+        /// How much XML is gathered before it is deflated.
+        let piece: Int
         /// Each column's letter.
         let columns: [[UInt8]]
         /// The column the next cell is in when it needs no `r` of its own.
         var next = 0
         /// How much XML is gathered before it is deflated: enough that zlib works in long
-        /// runs, little enough to stay in the processor's cache.
-        static let piece = 1 << 20
+        /// runs and the threads seldom wait for each other, little enough to stay in the
+        /// processor's cache.
+        package static let piece = 1 << 20
 
-        init(columns count: Int, deflater: Deflater) {
+        init(columns count: Int, piece: Int, deflater: BackgroundDeflater) {
             columns = (0..<count).map { Array(column($0).utf8) }
+            self.piece = piece
             self.deflater = deflater
-            out.reserveCapacity(Self.piece + (1 << 16))
+            out.reserveCapacity(Self.room(piece))
         }
 
-        /// Hands the XML so far to the deflater.
-        mutating func passOn() {
-            out.withUnsafeBufferPointer { deflater.write($0) }
-            out.removeAll(keepingCapacity: true)
-        }
+        /// A piece's buffer: the piece and a row's worth past it.
+        static func room(_ piece: Int) -> Int { min(piece, Self.piece) + (1 << 16) }
 
+        /// Hands a full piece to the deflater and starts the next.
         mutating func passOnIfFull() {
-            if out.count >= Self.piece { passOn() }
+            guard out.count >= piece else { return }
+            deflater.give(out)
+            out = []
+            out.reserveCapacity(Self.room(piece))
         }
 
         /// Markup written in the code: its bytes in one copy (a `String`'s go through a

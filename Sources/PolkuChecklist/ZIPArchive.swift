@@ -1,4 +1,5 @@
 import CZlib
+import Dispatch
 
 /// A ZIP archive made in memory, as an `.xlsx` workbook needs it: files deflated by zlib,
 /// each with its CRC-32, one fixed date, names in UTF-8, no ZIP64 (a part over 4 GiB is
@@ -184,5 +185,33 @@ package final class Deflater {
             compressed.append(contentsOf: window[0..<produced])
         } while stream.pointee.avail_out == 0
         return status
+    }
+}
+
+/// A `Deflater` that deflates on a thread of its own: the pieces given to it wait their turn
+/// on a serial queue (at most two at a time, so memory stays two pieces), and `finish`
+/// waits for them all. Only one thread ever uses the deflater at a time: the queue's, then,
+/// once it has drained, the caller's.
+package final class BackgroundDeflater: @unchecked Sendable {
+    private let deflater: Deflater
+    private let queue = DispatchQueue(label: "polku.deflate")
+    private let room = DispatchSemaphore(value: 2)
+
+    package init(_ deflater: Deflater) { self.deflater = deflater }
+
+    /// Deflates `piece` after those given before it; waits while two are waiting.
+    package func give(_ piece: [UInt8]) {
+        room.wait()
+        queue.async {
+            piece.withUnsafeBufferPointer { self.deflater.write($0) }
+            self.room.signal()
+        }
+    }
+
+    /// Waits for every piece given, deflates `last` here, and hands the deflater back.
+    package func finish(last: [UInt8]) -> Deflater {
+        queue.sync {}
+        last.withUnsafeBufferPointer { deflater.write($0) }
+        return deflater
     }
 }

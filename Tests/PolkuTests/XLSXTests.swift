@@ -185,6 +185,18 @@ import Testing
         #expect(whole.compressed.count < bytes.count / 10)
     }
 
+    /// The sheet deflated in many pieces, each on the deflater's own thread, gives the same
+    /// workbook as the sheet deflated whole on the caller's.
+    @Test(arguments: ["Examples/kaukolaina-fi.polku", "Examples/new-resident-year.polku"])
+    func theSheetInPiecesIsTheSameWorkbook(_ path: String) throws {
+        let checklist = Checklist(try Self.checked(path).result)
+        let whole = try XLSXChecklist.render(checklist, piece: .max)
+        for piece in [1, 500, 4096] {
+            #expect(try XLSXChecklist.render(checklist, piece: piece) == whole, "pieces of \(piece) bytes")
+        }
+        #expect(try XLSXChecklist.render(checklist) == whole)
+    }
+
     /// A table longer than a sheet holds is refused, with its size, not cut short.
     @Test func aTableLongerThanASheetIsRefused() throws {
         let checklist = Checklist(try Self.checked("Examples/kaukolaina-fi.polku").result)
