@@ -102,12 +102,26 @@ struct ChecklistCommand: ParsableCommand {
         } catch {
             let csv = target == "-" ? "name.csv"
                 : OutputSteps.fileExtension(target) == "xlsx" ? String(target.dropLast(5)) + ".csv" : target + ".csv"
-            console.error(say(console.speaks, .workbookTooLarge, .number(error.rows), .number(error.limit), .text(csv)))
+            let rows = grouped(error.rows, console.speaks), limit = grouped(error.limit, console.speaks)
+            console.error(say(console.speaks, .workbookTooLarge, .text(rows), .text(limit), .text(csv)))
             return try finish(.usage, console)
         }
         UntilExit.keep(journey)
         try finish(OutputSteps.write(bytes, to: target, console: console), console)
     }
+}
+
+/// A large number as its readers write it: 1,048,576 in English, 1 048 576 in Finnish and
+/// Swedish (with no-break spaces, so it is never split across lines).
+package func grouped(_ n: Int, _ language: KeywordLanguage) -> String {
+    let digits = Array(String(n.magnitude))
+    let separator: Character = language == .en ? "," : "\u{00A0}"
+    var out = n < 0 ? "-" : ""
+    for (i, d) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(separator) }
+        out.append(d)
+    }
+    return out
 }
 
 /// `--delimiter`: `,`, `;` or `tab`.

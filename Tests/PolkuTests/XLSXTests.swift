@@ -1,6 +1,7 @@
 import Foundation
 import PolkuCheck
 import PolkuChecklist
+import PolkuCLI
 import PolkuModel
 import PolkuPipeline
 import PolkuSyntax
@@ -205,6 +206,16 @@ import Testing
         #expect(refused?.rows == rows)
         #expect(try !XLSXChecklist.render(checklist, rowLimit: rows).isEmpty)
         #expect(XLSXChecklist.maximumRows == 1_048_576)
+    }
+
+    /// The refusal gives its row counts as readers write them, in their language.
+    @Test func largeNumbersAreGroupedAsReadersWriteThem() {
+        #expect(grouped(1_092_154, .en) == "1,092,154")
+        #expect(grouped(1_048_576, .fi) == "1\u{A0}048\u{A0}576")
+        #expect(grouped(100_000, .sv) == "100\u{A0}000")
+        #expect(grouped(999, .en) == "999")
+        #expect(grouped(1000, .en) == "1,000")
+        #expect(grouped(0, .fi) == "0")
     }
 
     @Test func fromTheCommandLine() throws {
