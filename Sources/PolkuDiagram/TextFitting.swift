@@ -14,6 +14,65 @@ package enum GraphvizText {
         return String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit - 1))) + "…"
     }
 
+    /// The words of `text` with their lengths in characters: what
+    /// `text.split(separator: " ")` gives, found on the UTF-8 bytes. Splitting the string
+    /// walked every character through Unicode's rules for where one ends, most of a small
+    /// diagram's text fitting. A space byte is a word break unless it joins a character with
+    /// its neighbour (a combining mark after it, a prepended mark before it), which only a
+    /// non-ASCII neighbour can do, and then those three scalars are asked as a string.
+    package static func words(_ text: String) -> [(Substring, Int)] {
+        var words: [(Substring, Int)] = []
+        let utf8 = text.utf8
+        let bytes = Array(utf8)
+        let n = bytes.count
+        var start = 0
+        var ascii = true
+        func word(_ end: Int) {
+            guard end > start else { return }
+            let lo = utf8.index(utf8.startIndex, offsetBy: start), hi = utf8.index(utf8.startIndex, offsetBy: end)
+            let piece = text[lo..<hi]
+            words.append((piece, ascii ? end - start : piece.count))
+        }
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b != 0x20 {
+                // CR LF is one character; every other ASCII byte is one of its own.
+                if b >= 0x80 || b == 0x0D { ascii = false }
+                i += 1
+                continue
+            }
+            if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < n && bytes[i + 1] >= 0x80), !standsAlone(bytes, space: i) {
+                ascii = false
+                i += 1
+                continue
+            }
+            word(i)
+            i += 1
+            start = i
+            ascii = true
+        }
+        word(n)
+        return words
+    }
+
+    /// Whether the space at byte `space` is a character of its own: the scalar before it,
+    /// the space and the scalar after it are three characters.
+    private static func standsAlone(_ bytes: [UInt8], space: Int) -> Bool {
+        var lo = space
+        if lo > 0 {
+            lo -= 1
+            while lo > 0 && bytes[lo] & 0xC0 == 0x80 { lo -= 1 }
+        }
+        var hi = space + 1
+        if hi < bytes.count {
+            hi += 1
+            while hi < bytes.count && bytes[hi] & 0xC0 == 0x80 { hi += 1 }
+        }
+        let around = String(decoding: bytes[lo..<hi], as: UTF8.self)
+        return around.count == around.unicodeScalars.count
+    }
+
     /// Wraps text into lines of at most `width` characters, breaking at spaces where it can.
     /// A word longer than a line is broken with a visible hyphen (see `hyphenation`): the
     /// first piece fills what is left of the current line when a good break fits there, the
@@ -36,9 +95,8 @@ package enum GraphvizText {
             current += piece
             currentCount += n
         }
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for (word, count) in words(text) {
             // Most words fit where they are: taken as they are, without an array of characters.
-            let count = word.count
             if currentCount == 0 ? count <= width : currentCount + 1 + count <= width {
                 append(word, count)
                 continue

@@ -326,6 +326,33 @@ import Testing
     }
 }
 
+/// Words for wrapping are found on bytes, and must be exactly what splitting the string at
+/// its space characters gives, with each word's length in characters.
+@Suite struct WordSplitTests {
+    /// Pieces that join a space to a neighbour (a combining mark after it, a prepended mark
+    /// before it), letters in both forms, emoji, other white space.
+    static let pieces = [" ", " ", "  ", "a", "kirja", "ä", "a\u{308}", "\u{301}", "\u{600}", "\u{200D}", "\u{903}",
+                         "🙂", "👍🏽", "🇫🇮", "\r", "\n", "\t", "Å", "ß", "\u{FE0F}", "\u{1F3FD}", "क", "\u{94D}"]
+
+    @Test func theSameWordsAsSplittingTheString() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }.joined()
+            let expected = text.split(separator: " ").map { (String($0), $0.count) }
+            let found = GraphvizText.words(text).map { (String($0.0), $0.1) }
+            #expect(found.map(\.0) == expected.map(\.0), "\(Array(text.unicodeScalars))")
+            #expect(found.map(\.1) == expected.map(\.1), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func aSpaceThatJoinsItsNeighbourIsNoBreak() {
+        #expect(GraphvizText.words("a \u{301}b c").map { String($0.0) } == ["a \u{301}b", "c"])
+        #expect(GraphvizText.words("\u{600} 1 2").map { String($0.0) } == ["\u{600} 1", "2"])
+        #expect(GraphvizText.words("löydä kirja ").map(\.1) == [5, 5])
+        #expect(GraphvizText.words("").isEmpty && GraphvizText.words("   ").isEmpty)
+    }
+}
+
 /// Over-long words break with a visible hyphen, at a syllable where there is one near the end
 /// of the line.
 @Suite struct HyphenationTests {
