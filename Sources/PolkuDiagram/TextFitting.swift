@@ -19,12 +19,14 @@ package enum GraphvizText {
     /// walked every character through Unicode's rules for where one ends, most of a small
     /// diagram's text fitting. A space byte is a word break unless it joins a character with
     /// its neighbour (a combining mark after it, a prepended mark before it), which only a
-    /// non-ASCII neighbour can do, and then those three scalars are asked as a string.
+    /// non-ASCII neighbour can do, and then the string is asked whether characters begin
+    /// on both sides of it.
     package static func words(_ text: String) -> [(Substring, Int)] {
-        var words: [(Substring, Int)] = []
         let utf8 = text.utf8
         let bytes = Array(utf8)
         let n = bytes.count
+        var words: [(Substring, Int)] = []
+        words.reserveCapacity(n / 5 + 1)
         var start = 0
         var ascii = true
         func word(_ end: Int) {
@@ -42,7 +44,7 @@ package enum GraphvizText {
                 i += 1
                 continue
             }
-            if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < n && bytes[i + 1] >= 0x80), !standsAlone(bytes, space: i) {
+            if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < n && bytes[i + 1] >= 0x80), !standsAlone(text, space: i) {
                 ascii = false
                 i += 1
                 continue
@@ -56,21 +58,12 @@ package enum GraphvizText {
         return words
     }
 
-    /// Whether the space at byte `space` is a character of its own: the scalar before it,
-    /// the space and the scalar after it are three characters.
-    private static func standsAlone(_ bytes: [UInt8], space: Int) -> Bool {
-        var lo = space
-        if lo > 0 {
-            lo -= 1
-            while lo > 0 && bytes[lo] & 0xC0 == 0x80 { lo -= 1 }
-        }
-        var hi = space + 1
-        if hi < bytes.count {
-            hi += 1
-            while hi < bytes.count && bytes[hi] & 0xC0 == 0x80 { hi += 1 }
-        }
-        let around = String(decoding: bytes[lo..<hi], as: UTF8.self)
-        return around.count == around.unicodeScalars.count
+    /// Whether the space at byte `space` is a character of its own: a character starts at
+    /// it and another right after it.
+    private static func standsAlone(_ text: String, space: Int) -> Bool {
+        let utf8 = text.utf8
+        let at = utf8.index(utf8.startIndex, offsetBy: space)
+        return String.Index(at, within: text) != nil && String.Index(utf8.index(after: at), within: text) != nil
     }
 
     /// Wraps text into lines of at most `width` characters, breaking at spaces where it can.
