@@ -94,6 +94,12 @@ package enum GraphvizText {
                 append(word, count)
                 continue
             }
+            // Most others start the next line whole (the loop below would do the same).
+            if count <= width {
+                flush()
+                append(word, count)
+                continue
+            }
             var piece = Array(word)
             while true {
                 let n = piece.count
