@@ -52,9 +52,14 @@ package enum SwimlaneDiagram {
             default: theme.text
             }
         }
+        // A label's table, appended piece by piece: interpolating each row into a string of
+        // its own and appending that was most of the time Polku spends writing DOT.
         func rows(_ lines: [TextLine], color: String? = nil, width: Double) -> String {
             // Graphviz ignores (and warns about) widths over 65,535 points.
-            var html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\" WIDTH=\"\(min(Int(width), 65_000))\">"
+            var html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\" WIDTH=\""
+            html.reserveCapacity(128 + lines.count * 160)
+            html += String(min(Int(width), 65_000))
+            html += "\">"
             for line in lines {
                 let size: String = switch line.style {
                 case .headline: "16"
@@ -62,13 +67,25 @@ package enum SwimlaneDiagram {
                 case .heading: "11"
                 default: "10"
                 }
-                var text = Escaping.graphvizLabel(line.text)
-                if text.isEmpty { text = " " }
-                if line.style == .headline || line.style == .title || line.style == .heading || line.style == .mark { text = "<B>\(text)</B>" }
-                if line.style == .note { text = "<I>\(text)</I>" }
-                html += "<TR><TD ALIGN=\"LEFT\" HEIGHT=\"\(Int(line.height))\"><FONT POINT-SIZE=\"\(size)\" COLOR=\"\(color ?? fontColor(line.style))\">\(text)</FONT></TD></TR>"
+                let bold = line.style == .headline || line.style == .title || line.style == .heading || line.style == .mark
+                let italic = line.style == .note
+                html += "<TR><TD ALIGN=\"LEFT\" HEIGHT=\""
+                html += String(Int(line.height))
+                html += "\"><FONT POINT-SIZE=\""
+                html += size
+                html += "\" COLOR=\""
+                html += color ?? fontColor(line.style)
+                html += "\">"
+                if italic { html += "<I>" }
+                if bold { html += "<B>" }
+                let text = Escaping.graphvizLabel(line.text)
+                html += text.isEmpty ? " " : text
+                if bold { html += "</B>" }
+                if italic { html += "</I>" }
+                html += "</FONT></TD></TR>"
             }
-            return html + "</TABLE>"
+            html += "</TABLE>"
+            return html
         }
         func box(_ id: String, _ b: Box, _ attributes: String) {
             out += "  \(id) [pos=\"\(pos(b.midX, b.midY))!\", width=\(inches(b.width)), height=\(inches(b.height)), \(attributes)];\n"
