@@ -19,10 +19,7 @@ package struct ZIPArchive {
     /// A file or the archive would pass 4 GiB, which a ZIP without ZIP64 cannot say.
     package struct TooLarge: Error {}
 
-    package init(level: Int32, capacity: Int = 0) {
-        self.level = level
-        bytes.reserveCapacity(capacity)
-    }
+    package init(level: Int32) { self.level = level }
 
     // DOS date and time of every file: 1980-01-01 00:00, the first a ZIP can hold.
     static let time: UInt16 = 0
