@@ -302,14 +302,14 @@ package enum HTMLChecklist {
     /// one pass over the bytes, so a diagram of thousands of steps costs no more than its size.
     package static func inlineSVG(_ svg: String) -> String {
         let bytes = Array(svg.utf8)
-        guard let start = find(Array("<svg".utf8), in: bytes, from: 0) else { return "" }
+        guard let start = ByteSearch.find(Array("<svg".utf8), in: bytes, from: 0) else { return "" }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count - start)
         let open = Array("<!--".utf8), close = Array("-->".utf8)
         var i = start
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "<"), i + open.count <= bytes.count, bytes[i..<(i + open.count)].elementsEqual(open),
-               let end = find(close, in: bytes, from: i + open.count) {
+               let end = ByteSearch.find(close, in: bytes, from: i + open.count) {
                 i = end + close.count
                 continue
             }
@@ -317,16 +317,6 @@ package enum HTMLChecklist {
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Where `needle` starts in `bytes` at or after `from`.
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        var i = from
-        while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 
     /// The print rules that depend on the paper: the checklist's pages, and a sheet of its

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PolkuEscaping
 
 /// Adds a title and a text alternative to the SVG Graphviz writes: `role="img"`, and a
@@ -27,7 +22,7 @@ package enum SVGAccessibility {
             return Array(annotate(String(decoding: svg, as: UTF8.self), title: title, description: description).utf8)
         }
         let open = Array("<svg".utf8)
-        guard let start = find(open, in: svg, from: 0),
+        guard let start = ByteSearch.find(open, in: svg, from: 0),
               let close = svg[(start + open.count)...].firstIndex(of: UInt8(ascii: ">")) else { return svg }
         var out: [UInt8] = []
         out.reserveCapacity(svg.count + title.utf8.count + description.utf8.count + 256)
@@ -52,9 +47,9 @@ package enum SVGAccessibility {
         out.reserveCapacity(svg.count + svg.count / 8)
         var i = 0
         while i < svg.count {
-            guard let start = find(open, in: svg, from: i) else { break }
+            guard let start = ByteSearch.find(open, in: svg, from: i) else { break }
             let inner = start + open.count
-            guard let end = find(close, in: svg, from: inner) else { break }
+            guard let end = ByteSearch.find(close, in: svg, from: inner) else { break }
             out += svg[i..<inner]
             let name = decoded(svg[inner..<end])
             if let text = title(name) {
@@ -105,25 +100,5 @@ package enum SVGAccessibility {
         }
         out += rest
         return out
-    }
-
-    /// Where `needle` starts in `bytes` at or after `from`.
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        let last = bytes.count - needle.count
-        guard !needle.isEmpty, from >= 0, from <= last else { return nil }
-        // memchr to each candidate first byte, memcmp for the rest: a 2,000-step SVG is 3 MB.
-        return bytes.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                let base = hay.baseAddress!
-                var i = from
-                while i <= last {
-                    guard let hit = memchr(base + i, Int32(pin[0]), last - i + 1) else { return nil }
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + at, pin.baseAddress!, pin.count) == 0 { return at }
-                    i = at + 1
-                }
-                return nil
-            }
-        }
     }
 }

@@ -185,3 +185,36 @@ import Testing
         #expect(out.finish().isEmpty)
     }
 }
+
+/// The byte search the SVG and HTML writers share finds what a plain search finds.
+@Suite struct ByteSearchTests {
+    static func naive(_ needle: [UInt8], _ bytes: [UInt8], _ from: Int) -> Int? {
+        guard !needle.isEmpty, from >= 0 else { return nil }
+        var i = from
+        while i + needle.count <= bytes.count {
+            if Array(bytes[i..<(i + needle.count)]) == needle { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    @Test func findsWhatAPlainSearchFinds() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            // Few letters, so that partial matches and overlaps are common.
+            let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in UInt8.random(in: 0x3C...0x3F, using: &random) }
+            let needle = (0..<Int.random(in: 1...4, using: &random)).map { _ in UInt8.random(in: 0x3C...0x3F, using: &random) }
+            let from = Int.random(in: -1...42, using: &random)
+            #expect(ByteSearch.find(needle, in: bytes, from: from) == Self.naive(needle, bytes, from), "\(needle) in \(bytes) from \(from)")
+        }
+    }
+
+    @Test func edges() {
+        let bytes = Array("<svg><title>a</title></svg>".utf8)
+        #expect(ByteSearch.find(Array("</svg>".utf8), in: bytes, from: 0) == bytes.count - 6)
+        #expect(ByteSearch.find(Array("<".utf8), in: bytes, from: bytes.count - 1) == nil)
+        #expect(ByteSearch.find(Array("<svg".utf8), in: bytes, from: 1) == nil)
+        #expect(ByteSearch.find([], in: bytes, from: 0) == nil)
+        #expect(ByteSearch.find(Array("<svg><title>a</title></svg>!".utf8), in: bytes, from: 0) == nil)
+    }
+}
