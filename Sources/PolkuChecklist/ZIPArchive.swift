@@ -47,43 +47,38 @@ package struct ZIPArchive {
         deflater.finish()
         let name = Array(path.utf8)
         let offset = bytes.count
-        let compressed = deflater.compressed.count
-        guard deflater.size <= UInt32.max, compressed <= UInt32.max, offset <= UInt32.max else { throw TooLarge() }
-        put32(0x0403_4b50)
-        put16(Self.needed)
-        put16(Self.flags)
-        put16(Self.method)
-        put16(Self.time)
-        put16(Self.date)
-        put32(deflater.crc)
-        put32(UInt32(compressed))
-        put32(UInt32(deflater.size))
-        put16(UInt16(name.count))
-        put16(0)  // extra field
+        guard deflater.size <= UInt32.max, deflater.compressed.count <= UInt32.max, offset <= UInt32.max else { throw TooLarge() }
+        // The local header, then the data.
+        Self.put32(0x0403_4b50, &bytes)
+        Self.fileFields(deflater, name: name, into: &bytes)
         bytes.append(contentsOf: name)
         bytes.append(contentsOf: deflater.compressed)
-
-        func c16(_ v: UInt16) { central.append(UInt8(v & 0xff)); central.append(UInt8(v >> 8)) }
-        func c32(_ v: UInt32) { c16(UInt16(v & 0xffff)); c16(UInt16(v >> 16)) }
-        c32(0x0201_4b50)
-        c16(Self.madeBy)
-        c16(Self.needed)
-        c16(Self.flags)
-        c16(Self.method)
-        c16(Self.time)
-        c16(Self.date)
-        c32(deflater.crc)
-        c32(UInt32(compressed))
-        c32(UInt32(deflater.size))
-        c16(UInt16(name.count))
-        c16(0)  // extra field
-        c16(0)  // comment
-        c16(0)  // disk
-        c16(0)  // internal attributes
-        c32(Self.attributes)
-        c32(UInt32(offset))
+        // The central directory's entry: the same fields, and where the header is.
+        Self.put32(0x0201_4b50, &central)
+        Self.put16(Self.madeBy, &central)
+        Self.fileFields(deflater, name: name, into: &central)
+        Self.put16(0, &central)  // comment
+        Self.put16(0, &central)  // disk
+        Self.put16(0, &central)  // internal attributes
+        Self.put32(Self.attributes, &central)
+        Self.put32(UInt32(offset), &central)
         central.append(contentsOf: name)
         entries += 1
+    }
+
+    /// What a file's local header and its central directory entry both say, from the version
+    /// needed to the length of the extra field (none).
+    private static func fileFields(_ deflater: Deflater, name: [UInt8], into out: inout [UInt8]) {
+        put16(needed, &out)
+        put16(flags, &out)
+        put16(method, &out)
+        put16(time, &out)
+        put16(date, &out)
+        put32(deflater.crc, &out)
+        put32(UInt32(deflater.compressed.count), &out)
+        put32(UInt32(deflater.size), &out)
+        put16(UInt16(name.count), &out)
+        put16(0, &out)  // extra field
     }
 
     /// The whole archive: what was added, its central directory and the directory's end.
@@ -91,25 +86,26 @@ package struct ZIPArchive {
         let offset = bytes.count
         guard offset <= UInt32.max, entries <= UInt16.max else { throw TooLarge() }
         bytes.append(contentsOf: central)
-        put32(0x0605_4b50)
-        put16(0)  // this disk
-        put16(0)  // the disk the directory starts on
-        put16(UInt16(entries))
-        put16(UInt16(entries))
-        put32(UInt32(central.count))
-        put32(UInt32(offset))
-        put16(0)  // comment
+        Self.put32(0x0605_4b50, &bytes)
+        Self.put16(0, &bytes)  // this disk
+        Self.put16(0, &bytes)  // the disk the directory starts on
+        Self.put16(UInt16(entries), &bytes)
+        Self.put16(UInt16(entries), &bytes)
+        Self.put32(UInt32(central.count), &bytes)
+        Self.put32(UInt32(offset), &bytes)
+        Self.put16(0, &bytes)  // comment
         return bytes
     }
 
-    private mutating func put16(_ v: UInt16) {
-        bytes.append(UInt8(v & 0xff))
-        bytes.append(UInt8(v >> 8))
+    /// ZIP's numbers are little-endian.
+    private static func put16(_ v: UInt16, _ out: inout [UInt8]) {
+        out.append(UInt8(v & 0xff))
+        out.append(UInt8(v >> 8))
     }
 
-    private mutating func put32(_ v: UInt32) {
-        put16(UInt16(v & 0xffff))
-        put16(UInt16(v >> 16))
+    private static func put32(_ v: UInt32, _ out: inout [UInt8]) {
+        put16(UInt16(v & 0xffff), &out)
+        put16(UInt16(v >> 16), &out)
     }
 }
 
