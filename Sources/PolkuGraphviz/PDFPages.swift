@@ -20,8 +20,9 @@
 /// catalog, page tree and information, then document by document in the order of their old
 /// numbers, with no gaps. The output depends on the input bytes only: no dates, no IDs.
 package enum PDFPages {
-    /// One PDF with the pages of `documents` in order. A single document is checked and
-    /// returned as it is.
+    /// One PDF with the pages of `documents` in order. A single document is written anew
+    /// too, so that it loses cairo's date (`/CreationDate`, the time of the render) as every
+    /// joined one does.
     package static func join(_ documents: [[UInt8]]) throws(GraphvizError) -> [UInt8] {
         guard !documents.isEmpty else { throw GraphvizError(.noPDFToJoin, details: "") }
         var parsed: [PDFDocument] = []
@@ -33,7 +34,7 @@ package enum PDFPages {
                 throw GraphvizError(.pdfUnreadable(document: index + 1, count: documents.count, reason: error.reason), details: "")
             }
         }
-        return documents.count == 1 ? documents[0] : write(parsed)
+        return write(parsed)
     }
 
     // MARK: Writing

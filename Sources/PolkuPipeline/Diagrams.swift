@@ -148,7 +148,10 @@ package enum Diagrams {
                     return SVGAccessibility.annotate(retitled, title: pageTitle, description: description)
                 }
                 return Drawing(pages: svgs, notes: notes, page: options.page)
-            case .pdf where pages.count > 1:
+            case .pdf:
+                // Even one page goes through `join`: cairo writes the time of the render into
+                // each PDF (`/CreationDate`), and `join` writes Polku's own information
+                // dictionary instead, so the same journey gives the same bytes.
                 return Drawing(pages: [try PDFPages.join(pages)], notes: notes, page: options.page)
             default:
                 return Drawing(pages: pages, notes: notes, page: options.page)

@@ -127,6 +127,17 @@ import Testing
         #expect(pdf.count > 5_000 && pdf.count < 5_000_000)
     }
 
+    @Test func aOnePagePdfCarriesNoTimeOfRendering() throws {
+        // cairo puts the time of the render into every PDF it writes; a diagram's PDF must be
+        // the same bytes whenever it is drawn.
+        let (_, result) = try checkExample("Examples/article-delivery.polku")
+        let pdf = try draw(result, format: .pdf, options: DiagramOptions())
+        let text = String(decoding: pdf, as: UTF8.self)
+        #expect(!text.contains("CreationDate"))
+        #expect(text.contains("/Producer (Polku)"))
+        #expect(text.hasSuffix("%%EOF\n"))
+    }
+
     @Test func sameInputSameBytes() throws {
         let (_, result) = try checkExample("Examples/social-media-event.polku")
         #expect(SwimlaneDiagram.dot(result) == SwimlaneDiagram.dot(result))

@@ -94,9 +94,18 @@ import Testing
         try Self.qpdfCheck(joined)
     }
 
-    @Test func aSingleDocumentComesBackAsItIs() throws {
+    @Test func aSingleDocumentIsWrittenAnewWithoutItsDate() throws {
         let page = try Self.rendered()[0]
-        #expect(try PDFPages.join([page]) == page)
+        #expect(String(decoding: page, as: UTF8.self).contains("/CreationDate"))
+        let alone = try PDFPages.join([page])
+        let text = String(decoding: alone, as: UTF8.self)
+        #expect(!text.contains("CreationDate"))
+        #expect(text.contains("/Producer (Polku)"))
+        #expect(try PDFPages.join([page]) == alone)
+        let before = try Self.runTool("pdftotext", ["-f", "1", "-l", "1"], page, toStandardOutput: true)
+        let after = try Self.runTool("pdftotext", ["-f", "1", "-l", "1"], alone, toStandardOutput: true)
+        #expect(after.status == 0 && after.stdout == before.stdout && after.stdout.contains("page one"))
+        try Self.qpdfCheck(alone)
     }
 
     @Test func twoHundredPagesJoinQuickly() throws {
