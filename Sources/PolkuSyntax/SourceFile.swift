@@ -87,13 +87,15 @@ package struct SourceFile: Sendable {
             let n = buffer.count
             var i = 0
             while i < n {
-                // Eight bytes at a time past the middle of a line.
+                // Eight bytes at a time, straight to the next LF or CR.
                 if i + 8 <= n {
-                    let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if !ByteWords.hasByte(word, 0x0A) && !ByteWords.hasByte(word, 0x0D) {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                    let marks = ByteWords.byteMarks(word, 0x0A) | ByteWords.byteMarks(word, 0x0D)
+                    if marks == 0 {
                         i += 8
                         continue
                     }
+                    i += marks.trailingZeroBitCount >> 3
                 }
                 let b = buffer[i]
                 if b == 0x0A || (b == 0x0D && (i + 1 == n || buffer[i + 1] != 0x0A)) {
@@ -246,9 +248,12 @@ package enum ByteWords {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
     }
 
-    /// Whether some byte of `word` is `byte`.
+    /// The top bit of each byte of `word` that is `byte`, exact up to the first such byte (a
+    /// byte above it may be marked too, never one below): in a word loaded little-endian,
+    /// `trailingZeroBitCount / 8` of a result that is not zero is the index of the first one.
     @inline(__always)
-    package static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-        hasZeroByte(word ^ (0x0101_0101_0101_0101 &* UInt64(byte)))
+    package static func byteMarks(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 }

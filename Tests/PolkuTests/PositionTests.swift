@@ -86,6 +86,33 @@ import Testing
         #expect(excerpt.distance(from: excerpt.startIndex, to: excerptColumn) == caret.distance(from: caret.startIndex, to: caretColumn))
     }
 
+    /// The line index (found eight bytes at a time) is where a plain reading byte by byte
+    /// puts line starts: after each LF, after a CR not followed by LF, on random texts of
+    /// short and long lines, every line end, CRs and LFs in runs, at the end or not.
+    @Test func lineStartsAreWhereEachLineEnds() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [[0x0A], [0x0D], [0x0D, 0x0A], [0x0A, 0x0D], [0x61], [0x20], [0xC3, 0xA4], [0x00]]
+        for round in 0..<400 {
+            var bytes: [UInt8] = []
+            let length = round < 50 ? round : Int.random(in: 0...300, using: &generator)
+            while bytes.count < length {
+                // Mostly letters, so that lines run past eight bytes.
+                let piece = Int.random(in: 0..<10, using: &generator) < 6 ? [0x61] : pieces.randomElement(using: &generator)!
+                bytes += piece
+            }
+            var expected = [0]
+            for i in bytes.indices where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+                expected.append(i + 1)
+            }
+            let source = SourceFile(name: "t", bytes: bytes)
+            #expect(source.lineCount == expected.count, "\(bytes)")
+            for offset in 0...bytes.count {
+                let line = expected.lastIndex { $0 <= offset }! + 1
+                #expect(source.line(of: offset) == line, "offset \(offset) of \(bytes)")
+            }
+        }
+    }
+
     /// The line cursor a checklist uses gives the line the source's search gives, for offsets
     /// met forward, backward, far ahead and on line ends of every kind.
     @Test func theLineCursorAgreesWithTheSearch() {
