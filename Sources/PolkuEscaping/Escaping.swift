@@ -377,7 +377,7 @@ package enum Escaping {
     /// The bytes of UTF-8 text, shown as `terminal(_:)` shows the text, appended to `out`;
     /// text without anything to show is copied as it is.
     package static func writeTerminal(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        if text.contains(where: mayNeedTerminalEscaping) {
+        if mayNeedTerminalEscaping(text) {
             out.append(contentsOf: terminal(String(decoding: text, as: UTF8.self)).utf8)
         } else {
             out.append(contentsOf: text)
@@ -390,6 +390,29 @@ package enum Escaping {
     @inline(__always)
     private static func mayNeedTerminalEscaping(_ b: UInt8) -> Bool {
         b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8 || b == 0xEF
+    }
+
+    /// Whether some byte of `text` may need terminal escaping (above), eight bytes at a time.
+    private static func mayNeedTerminalEscaping(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // Not zero exactly when some byte of x is below n (for n up to 0x80).
+        @inline(__always) func below(_ x: UInt64, _ n: UInt8) -> UInt64 { (x &- ones &* UInt64(n)) & ~x & highs }
+        @inline(__always) func some(_ x: UInt64, _ b: UInt8) -> UInt64 { below(x ^ (ones &* UInt64(b)), 1) }
+        var i = 0
+        if let base = text.baseAddress {
+            while i + 8 <= text.count {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if below(x, 0x20) | some(x, 0x7F) | some(x, 0xC2) | some(x, 0xE2) | some(x, 0xD8) | some(x, 0xEF) != 0 {
+                    return true
+                }
+                i += 8
+            }
+        }
+        while i < text.count {
+            if mayNeedTerminalEscaping(text[i]) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// A source line for a terminal, shown with marks under some of its characters: tabs as

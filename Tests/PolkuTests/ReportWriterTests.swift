@@ -113,6 +113,25 @@ import Testing
         }
     }
 
+    /// `writeTerminal` looks for bytes that may need escaping eight at a time; wherever such a
+    /// byte stands (in a word, in the tail, at either end), it must show what `terminal` shows.
+    @Test func terminalBytesAreWhatTheTerminalStringIs() {
+        let pieces = ["a", "bcd", " ", "ä", "\t", "\n", "\r\n", "\u{1B}[2J", "\u{7F}", "\u{85}", "\u{A0}", "\u{202E}",
+                      "\u{2014}", "\u{200B}", "\u{FFFE}", "\u{FEFF}", "\u{0600}", "👩‍👩‍👧", "\u{0}"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = pieces.map { "abcdefgh" + $0 } + pieces.map { $0 + "abcdefghijklmnop" } + pieces
+        for _ in 0..<2_000 {
+            texts.append((0..<Int.random(in: 0...24, using: &generator)).map { _ in
+                Int.random(in: 0..<4, using: &generator) == 0 ? pieces.randomElement(using: &generator)! : "plain"
+            }.joined())
+        }
+        for text in texts {
+            var out: [UInt8] = []
+            Array(text.utf8).withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &out) }
+            #expect(String(decoding: out, as: UTF8.self) == Escaping.terminal(text), "\(text.debugDescription)")
+        }
+    }
+
     /// The summary's lines were split into characters to trim the spaces at their ends; the
     /// bytes must give the same lines.
     @Test func summaryLinesAreTrimmedAsCharactersWere() {
