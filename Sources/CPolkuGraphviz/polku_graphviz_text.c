@@ -139,6 +139,17 @@ GVC_t *polku_graphviz_context(void) {
     return gvContextPlugins(builtins, 1);
 }
 
+void polku_graphviz_warm_up(const char *fontname) {
+    if (!plugin_layout || !measuring || !fontname) return;
+    textfont_t font = { (char *)fontname, NULL, NULL, 10.0, 0, 0 };
+    textspan_t span = { 0 };
+    span.str = "Polku";
+    span.font = &font;
+    span.just = 'n';
+    plugin_layout(measuring, &span, NULL);
+    if (span.layout && span.free_layout) span.free_layout(span.layout);
+}
+
 void polku_remember_text(int on) {
     remembering = on;
 }

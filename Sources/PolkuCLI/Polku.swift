@@ -73,7 +73,14 @@ package struct Polku: ParsableCommand {
         StandardStreams.prepareProcess()
         UntilExit.enabled = true
         Diagrams.keepLastGraphUntilExit()
-        StandardStreams.exit(run(arguments))
+        // `render` draws, unless it is asked for its help: Graphviz starts while the command
+        // line is parsed (see `startGraphvizEarly`).
+        if arguments.first == "render", !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "help" }) {
+            Diagrams.startGraphvizEarly()
+        }
+        let status = run(arguments)
+        Diagrams.waitForGraphvizStart()
+        StandardStreams.exit(status)
     }
 }
 

@@ -116,6 +116,33 @@ package actor Graphviz {
     /// The graph last drawn, not freed yet (`keepsLastGraph`).
     private var kept: UnsafeMutablePointer<Agraph_t>?
 
+    /// The work `startEarly` began, which the process waits for before it exits.
+    private static let starting = DispatchGroup()
+    /// The font `startEarly` measures a text in while the context starts (see `init`).
+    nonisolated(unsafe) private static var warmUpFont: String?
+
+    /// Starts Graphviz in the background, for a process that knows it will draw before it is
+    /// ready to: the context and its plugins are made on another thread, and one text is
+    /// measured in `font`, which starts pango and fontconfig (reading the system's font
+    /// configuration). It is what the first render would do first, done while the caller
+    /// parses its command line and prepares the picture; a render that comes sooner waits for
+    /// it. Pictures are the same: every measurement is still the plugin's own. Call
+    /// `waitUntilStarted` before the process exits, so that it never ends while a library is
+    /// being loaded.
+    package nonisolated static func startEarly(font: String) {
+        warmUpFont = font
+        starting.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            _ = Graphviz.shared
+            starting.leave()
+        }
+    }
+
+    /// Waits for what `startEarly` began (at once when it was never called).
+    package nonisolated static func waitUntilStarted() {
+        starting.wait()
+    }
+
     private init() {
         let executor = GraphvizExecutor()
         self.executor = executor
@@ -126,6 +153,9 @@ package actor Graphviz {
             polku_install_error_handler()
             polku_capture_errors()
             let context = polku_graphviz_context()
+            if context != nil, let font = Graphviz.warmUpFont {
+                font.withCString { polku_graphviz_warm_up($0) }
+            }
             return (context, Graphviz.captured())
         }
     }

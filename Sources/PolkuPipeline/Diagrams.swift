@@ -107,6 +107,20 @@ package enum Diagrams {
         Graphviz.keepsLastGraph = true
     }
 
+    /// For a process that will draw (the `render` command, known before its arguments are
+    /// parsed): Graphviz, pango and the font configuration start on another thread while the
+    /// command line is parsed and the journey read, checked and laid out, which a small render
+    /// otherwise waits for one after the other. Call `waitForGraphvizStart` before exiting.
+    package static func startGraphvizEarly() {
+        Graphviz.startEarly(font: SwimlaneDiagram.fontName)
+    }
+
+    /// Waits for `startGraphvizEarly`'s work, so that the process never exits while a library
+    /// is being loaded on the other thread.
+    package static func waitForGraphvizStart() {
+        Graphviz.waitUntilStarted()
+    }
+
     /// What is drawn: the DOT text of the picture or of each page, with the resolution
     /// fitted for PNG.
     struct Prepared {

@@ -92,5 +92,14 @@ import Testing
         let r = try runPolku(["render", path, "-o", "-", "--format", "svg"])
         let svg = try Diagrams.drawBlocking(journey, format: .svg, options: DiagramOptions(dpi: 150)).bytes
         #expect(r.stdout == String(decoding: svg, as: UTF8.self))
+        // The process starts Graphviz, pango and fontconfig on another thread while it reads
+        // its arguments (`Diagrams.startGraphvizEarly`): its pictures are still the same bytes.
+        let folder = try TempFolder()
+        for format in [DiagramFormat.png, .pdf] {
+            let out = folder.url.appendingPathComponent("a.\(format.rawValue)").path
+            #expect(try runPolku(["render", path, "-o", out]).status == 0)
+            let drawn = try Diagrams.drawBlocking(journey, format: format, options: DiagramOptions(dpi: 150)).bytes
+            #expect(try Array(Data(contentsOf: URL(fileURLWithPath: out))) == drawn, "\(format)")
+        }
     }
 }

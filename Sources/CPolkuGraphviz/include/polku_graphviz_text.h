@@ -17,4 +17,10 @@ GVC_t *polku_graphviz_context(void);
 /// needs the numbers alone (PNG and PDF draw through the plugin's own layout of each text).
 void polku_remember_text(int on);
 
+/// Does now what the first text measured would do: starts the text layout plugin's font
+/// machinery (pango's font map, fontconfig reading the system's font configuration, about a
+/// third of a small render) and finds the font, by measuring one short text in `fontname`.
+/// The measurement is not remembered. Nothing happens without the plugin.
+void polku_graphviz_warm_up(const char *fontname);
+
 #endif
