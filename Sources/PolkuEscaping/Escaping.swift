@@ -51,7 +51,7 @@ package enum Escaping {
     private static func markup(_ text: String, forGraphviz: Bool) -> String {
         var text = text
         return text.withUTF8 { bytes -> String in
-            guard bytes.contains(where: { needsMarkup($0, forGraphviz) }) else { return String(decoding: bytes, as: UTF8.self) }
+            guard needsMarkup(bytes, forGraphviz) else { return String(decoding: bytes, as: UTF8.self) }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
             markup(bytes, forGraphviz: forGraphviz, into: &out)
@@ -67,7 +67,7 @@ package enum Escaping {
 
     /// `xml` of text given as its UTF-8 bytes (valid UTF-8, as a string's are).
     package static func xml(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        if bytes.contains(where: { needsMarkup($0, false) }) {
+        if needsMarkup(bytes, false) {
             markup(bytes, forGraphviz: false, into: &out)
         } else {
             out.append(contentsOf: bytes)
@@ -105,6 +105,18 @@ package enum Escaping {
         case UInt8(ascii: "\\"), UInt8(ascii: "]"): forGraphviz
         default: b < 0x20
         }
+    }
+
+    /// Whether some byte of `bytes` may need escaping or dropping in markup, eight bytes at a time.
+    @inline(__always)
+    private static func needsMarkup(_ bytes: UnsafeBufferPointer<UInt8>, _ forGraphviz: Bool) -> Bool {
+        ByteWords.any(bytes, { x in
+            var marks = ByteWords.below(x, 0x20) | ByteWords.equal(x, UInt8(ascii: "&")) | ByteWords.equal(x, UInt8(ascii: "<"))
+                | ByteWords.equal(x, UInt8(ascii: ">")) | ByteWords.equal(x, UInt8(ascii: "\"")) | ByteWords.equal(x, UInt8(ascii: "'"))
+                | ByteWords.equal(x, 0x7F) | ByteWords.equal(x, 0xC2) | ByteWords.equal(x, 0xEF)
+            if forGraphviz { marks |= ByteWords.equal(x, UInt8(ascii: "\\")) | ByteWords.equal(x, UInt8(ascii: "]")) }
+            return marks != 0
+        }, { needsMarkup($0, forGraphviz) })
     }
 
     /// The length in bytes of a forbidden character at `i` (see `isForbidden`), or 0.
@@ -394,25 +406,10 @@ package enum Escaping {
 
     /// Whether some byte of `text` may need terminal escaping (above), eight bytes at a time.
     private static func mayNeedTerminalEscaping(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        // Not zero exactly when some byte of x is below n (for n up to 0x80).
-        @inline(__always) func below(_ x: UInt64, _ n: UInt8) -> UInt64 { (x &- ones &* UInt64(n)) & ~x & highs }
-        @inline(__always) func some(_ x: UInt64, _ b: UInt8) -> UInt64 { below(x ^ (ones &* UInt64(b)), 1) }
-        var i = 0
-        if let base = text.baseAddress {
-            while i + 8 <= text.count {
-                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if below(x, 0x20) | some(x, 0x7F) | some(x, 0xC2) | some(x, 0xE2) | some(x, 0xD8) | some(x, 0xEF) != 0 {
-                    return true
-                }
-                i += 8
-            }
-        }
-        while i < text.count {
-            if mayNeedTerminalEscaping(text[i]) { return true }
-            i += 1
-        }
-        return false
+        ByteWords.any(text, { x in
+            ByteWords.below(x, 0x20) | ByteWords.equal(x, 0x7F) | ByteWords.equal(x, 0xC2)
+                | ByteWords.equal(x, 0xE2) | ByteWords.equal(x, 0xD8) | ByteWords.equal(x, 0xEF) != 0
+        }, mayNeedTerminalEscaping)
     }
 
     /// A source line for a terminal, shown with marks under some of its characters: tabs as

@@ -388,7 +388,7 @@ package struct JourneyParser {
             // Eight bytes at a time: a word with no zero byte in it is skipped.
             while i + 8 <= n {
                 let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if ByteWords.hasZeroByte(word) { break }
+                if LineWords.equal(word, 0) != 0 { break }
                 i += 8
             }
             while i < n {

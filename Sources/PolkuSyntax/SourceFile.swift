@@ -90,7 +90,7 @@ package struct SourceFile: Sendable {
                 // Eight bytes at a time, straight to the next LF or CR.
                 if i + 8 <= n {
                     let word = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                    let marks = ByteWords.byteMarks(word, 0x0A) | ByteWords.byteMarks(word, 0x0D)
+                    let marks = LineWords.equal(word, 0x0A) | LineWords.equal(word, 0x0D)
                     if marks == 0 {
                         i += 8
                         continue
@@ -240,19 +240,14 @@ package struct LocationCursor {
     }
 }
 
-/// Tests on eight bytes at once, read as one 64-bit word.
-package enum ByteWords {
-    /// Whether some byte of `word` is zero.
-    @inline(__always)
-    package static func hasZeroByte(_ word: UInt64) -> Bool {
-        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
-    }
-
+/// Tests on eight bytes at once, read as one 64-bit word, for the front end (the writers
+/// have `ByteWords`; each module keeps its own so that the tests inline into its loops).
+package enum LineWords {
     /// The top bit of each byte of `word` that is `byte`, exact up to the first such byte (a
     /// byte above it may be marked too, never one below): in a word loaded little-endian,
     /// `trailingZeroBitCount / 8` of a result that is not zero is the index of the first one.
     @inline(__always)
-    package static func byteMarks(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    package static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
         return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }

@@ -113,11 +113,9 @@ import Testing
         }
     }
 
-    /// `writeTerminal` looks for bytes that may need escaping eight at a time; wherever such a
-    /// byte stands (in a word, in the tail, at either end), it must show what `terminal` shows.
-    @Test func terminalBytesAreWhatTheTerminalStringIs() {
-        let pieces = ["a", "bcd", " ", "ä", "\t", "\n", "\r\n", "\u{1B}[2J", "\u{7F}", "\u{85}", "\u{A0}", "\u{202E}",
-                      "\u{2014}", "\u{200B}", "\u{FFFE}", "\u{FEFF}", "\u{0600}", "👩‍👩‍👧", "\u{0}"]
+    /// Texts with each piece at the start of a word, in the tail, alone, and 2,000 random
+    /// mixes of pieces and plain words: for the writers that look at eight bytes at a time.
+    static func texts(around pieces: [String]) -> [String] {
         var generator = SystemRandomNumberGenerator()
         var texts = pieces.map { "abcdefgh" + $0 } + pieces.map { $0 + "abcdefghijklmnop" } + pieces
         for _ in 0..<2_000 {
@@ -125,10 +123,34 @@ import Testing
                 Int.random(in: 0..<4, using: &generator) == 0 ? pieces.randomElement(using: &generator)! : "plain"
             }.joined())
         }
-        for text in texts {
+        return texts
+    }
+
+    /// `writeTerminal` looks for bytes that may need escaping eight at a time; wherever such a
+    /// byte stands (in a word, in the tail, at either end), it must show what `terminal` shows.
+    @Test func terminalBytesAreWhatTheTerminalStringIs() {
+        let pieces = ["a", "bcd", " ", "ä", "\t", "\n", "\r\n", "\u{1B}[2J", "\u{7F}", "\u{85}", "\u{A0}", "\u{202E}",
+                      "\u{2014}", "\u{200B}", "\u{FFFE}", "\u{FEFF}", "\u{0600}", "👩‍👩‍👧", "\u{0}"]
+        for text in Self.texts(around: pieces) {
             var out: [UInt8] = []
             Array(text.utf8).withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &out) }
             #expect(String(decoding: out, as: UTF8.self) == Escaping.terminal(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// XML and Graphviz label escaping copy a text as it is when no byte of it needs a look,
+    /// which they find eight bytes at a time. A leading `&` always makes them look at every
+    /// byte, and escaping goes byte by byte, so the two ways must agree wherever the special
+    /// byte stands.
+    @Test func markupFindsEverySpecialByteWhereverItStands() {
+        let pieces = ["a", "bcdefgh", " ", "ä", "&", "<", ">", "\"", "'", "\\", "]", "\t", "\n", "\r", "\u{1}", "\u{7F}",
+                      "\u{85}", "\u{A0}", "\u{FFFE}", "\u{FFFF}", "\u{FEFF}", "\u{2028}", "👩‍👩‍👧"]
+        for text in Self.texts(around: pieces) {
+            #expect("&amp;" + Escaping.xml(text) == Escaping.xml("&" + text), "\(text.debugDescription)")
+            #expect("&amp;" + Escaping.graphvizLabel(text) == Escaping.graphvizLabel("&" + text), "\(text.debugDescription)")
+            var out: [UInt8] = []
+            Escaping.xml(text, into: &out)
+            #expect(String(decoding: out, as: UTF8.self) == Escaping.xml(text), "\(text.debugDescription)")
         }
     }
 
