@@ -68,16 +68,26 @@ package struct Polku: ParsableCommand {
         }
     }
 
+    /// Whether the command draws a diagram, as far as its first words tell: `render`, a
+    /// checklist `--with-diagram` and the workshop server's render worker, unless they are
+    /// asked for their help. For those, Graphviz starts while the command line is parsed
+    /// (see `Diagrams.startGraphvizEarly`); a wrong guess costs the time of that start.
+    package static func willDraw(_ arguments: [String]) -> Bool {
+        guard !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "help" }) else { return false }
+        switch arguments.first {
+        case "render": return true
+        case "checklist": return arguments.contains("--with-diagram")
+        case "serve": return arguments.contains("--render-worker")
+        default: return false
+        }
+    }
+
     /// Runs the command line as the `polku` process and exits.
     package static func main(_ arguments: [String]) -> Never {
         StandardStreams.prepareProcess()
         UntilExit.enabled = true
         Diagrams.keepLastGraphUntilExit()
-        // `render` draws, unless it is asked for its help: Graphviz starts while the command
-        // line is parsed (see `startGraphvizEarly`).
-        if arguments.first == "render", !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "help" }) {
-            Diagrams.startGraphvizEarly()
-        }
+        if willDraw(arguments) { Diagrams.startGraphvizEarly() }
         let status = run(arguments)
         Diagrams.waitForGraphvizStart()
         StandardStreams.exit(status)

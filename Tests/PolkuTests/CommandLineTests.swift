@@ -1,4 +1,5 @@
 import Foundation
+import PolkuCLI
 import Testing
 
 /// The real binary, as a user runs it.
@@ -59,6 +60,19 @@ import Testing
         let version = try runPolku(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+
+    /// Graphviz starts early only for the commands that draw, and not for their help.
+    @Test func onlyCommandsThatDrawStartGraphvizEarly() {
+        #expect(Polku.willDraw(["render", "a.polku"]))
+        #expect(Polku.willDraw(["checklist", "a.polku", "-o", "a.html", "--with-diagram"]))
+        #expect(Polku.willDraw(["serve", "--render-worker"]))
+        #expect(!Polku.willDraw(["checklist", "a.polku", "-o", "a.html"]))
+        #expect(!Polku.willDraw(["check", "render.polku"]))
+        #expect(!Polku.willDraw(["serve", "a.polku"]))
+        #expect(!Polku.willDraw(["render", "--help"]))
+        #expect(!Polku.willDraw(["render", "a.polku", "-h"]))
+        #expect(!Polku.willDraw([]))
     }
 
     @Test func standardInput() throws {
