@@ -95,10 +95,18 @@ struct ChecklistCommand: ParsableCommand {
                 return try finish(.usage, console)
             }
         }
+        UntilExit.keep(journey)
+        if chosen != .xlsx {
+            // Written as it is made, a megabyte at a time: never whole in memory.
+            return try finish(OutputSteps.write(to: target, console: console) { send in
+                Checklists.textDocument(journey, format: chosen, language: lang, byteOrderMark: bom,
+                                        delimiter: delimiter?.character, diagram: diagram, page: setup,
+                                        keep: UntilExit.keep, send: send) ?? []
+            }, console)
+        }
         let bytes: [UInt8]
         do {
-            bytes = try Checklists.document(journey, format: chosen, language: lang, byteOrderMark: bom,
-                                            delimiter: delimiter?.character, diagram: diagram, page: setup, keep: UntilExit.keep)
+            bytes = try Checklists.document(journey, format: chosen, language: lang, keep: UntilExit.keep)
         } catch {
             let csv = target == "-" ? "name.csv"
                 : OutputSteps.fileExtension(target) == "xlsx" ? String(target.dropLast(5)) + ".csv" : target + ".csv"
@@ -106,7 +114,6 @@ struct ChecklistCommand: ParsableCommand {
             console.error(say(console.speaks, .workbookTooLarge, .text(rows), .text(limit), .text(csv)))
             return try finish(.usage, console)
         }
-        UntilExit.keep(journey)
         try finish(OutputSteps.write(bytes, to: target, console: console), console)
     }
 }

@@ -44,6 +44,21 @@ enum OutputSteps {
         return .ok
     }
 
+    /// `write(_:to:console:)` for an output made as it is written (`Pipeline.write(to:_:)`):
+    /// on standard output each piece is written as it comes.
+    static func write(to target: String, console: Console, _ produce: (_ send: @escaping ([UInt8]) -> Void) -> [UInt8]) -> ExitStatus {
+        if target == "-" {
+            let rest = produce { console.write(bytes: $0) }
+            console.write(bytes: rest)
+            return .ok
+        }
+        if let problem = Pipeline.write(to: target, produce) {
+            console.show([problem])
+            return .usage
+        }
+        return .ok
+    }
+
     /// The output's path when none is given: beside the journey, with the format's
     /// extension; standard output when the journey comes from standard input or is not a
     /// file (`/dev/stdin`), which has no place beside it to write to.

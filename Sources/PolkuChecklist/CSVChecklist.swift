@@ -21,11 +21,14 @@ package enum CSVChecklist {
 
     /// The CSV as UTF-8 bytes, written cell by cell. The cells a step's rows share (its
     /// number, id, phase, channel, roles and mood) are escaped once a step, and each kind's
-    /// word once.
-    package static func bytes(_ c: Checklist, byteOrderMark: Bool = false, delimiter: Character? = nil) -> [UInt8] {
+    /// word once. With `send`, the bytes are handed to it a megabyte at a time as they are
+    /// written, and the rest is returned.
+    package static func bytes(_ c: Checklist, byteOrderMark: Bool = false, delimiter: Character? = nil,
+                              send: (([UInt8]) -> Void)? = nil) -> [UInt8] {
         let separator = (delimiter ?? Self.delimiter(for: c.language)).asciiValue ?? UInt8(ascii: ",")
+        let pieces = Pieces(send: send)
         var out: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
-        out.reserveCapacity(3 * c.sizeHint + (1 << 16))
+        out.reserveCapacity(pieces.capacity(whole: 3 * c.sizeHint + (1 << 16)))
         for (i, cell) in ChecklistTable.header(c).enumerated() {
             if i > 0 { out.append(separator) }
             Escaping.csvCell(cell, delimiter: separator, into: &out)
@@ -46,6 +49,7 @@ package enum CSVChecklist {
         var before: [UInt8] = [], mood: [UInt8] = []
         ChecklistTable.forEachRow(c) { row in
             if row.group != group {
+                pieces.pass(&out)
                 group = row.group
                 before.removeAll(keepingCapacity: true)
                 number(row.number, into: &before)

@@ -242,3 +242,23 @@ package struct Checklist: Sendable {
         }
     }
 }
+
+/// Where a checklist writer's bytes go: all kept for the caller, or handed to `send` about a
+/// megabyte at a time as the steps are written, so that a long checklist (90 MB of HTML at
+/// 100,000 steps) is never in memory whole and the same megabyte of memory is reused.
+struct Pieces {
+    let send: (([UInt8]) -> Void)?
+    static let size = 1 << 20
+
+    /// The room to reserve: the whole document, or a piece and some.
+    func capacity(whole: Int) -> Int { send == nil ? whole : Self.size + (1 << 16) }
+
+    /// Hands `out` to `send` once it holds a piece's worth.
+    @inline(__always)
+    func pass(_ out: inout [UInt8]) {
+        if let send, out.count >= Self.size {
+            send(out)
+            out.removeAll(keepingCapacity: true)
+        }
+    }
+}

@@ -30,10 +30,13 @@ package enum HTMLChecklist {
         String(decoding: bytes(c, diagram: diagram, paper: paper), as: UTF8.self)
     }
 
-    /// The page as UTF-8 bytes, written onto one buffer.
-    package static func bytes(_ c: Checklist, diagram: [String] = [], paper: Paper = .a4Landscape) -> [UInt8] {
+    /// The page as UTF-8 bytes, written onto one buffer. With `send`, the bytes are handed
+    /// to it a megabyte at a time as they are written, and the rest is returned.
+    package static func bytes(_ c: Checklist, diagram: [String] = [], paper: Paper = .a4Landscape,
+                              send: (([UInt8]) -> Void)? = nil) -> [UInt8] {
         var w = Writer()
-        w.out.reserveCapacity(4 * c.sizeHint + diagram.reduce(0) { $0 + $1.utf8.count } + (1 << 16))
+        w.pieces = Pieces(send: send)
+        w.out.reserveCapacity(w.pieces.capacity(whole: 4 * c.sizeHint + diagram.reduce(0) { $0 + $1.utf8.count } + (1 << 16)))
         w.raw("""
         <!DOCTYPE html>
         <html lang="\(c.language.rawValue)">
@@ -151,6 +154,7 @@ package enum HTMLChecklist {
                     w.put("</ul>\n")
                 }
                 w.put("</li>\n")
+                w.pieces.pass(&w.out)
             }
             w.put("</ul>\n</section>\n")
         }
@@ -176,6 +180,8 @@ package enum HTMLChecklist {
     /// Bytes on their way into the page: markup as it is, or text escaped for XML.
     struct Writer {
         var out: [UInt8] = []
+        /// Where `out` goes when it is full (`steps` passes it on after each step).
+        var pieces = Pieces(send: nil)
         /// Bytes gathered on their way out: an item's text escaped (a checkbox shows it twice,
         /// in its key and its label), or a step's channel line before it is escaped.
         var scratch: [UInt8] = []

@@ -8,10 +8,12 @@ package enum MarkdownChecklist {
     package static func render(_ c: Checklist) -> String { String(decoding: bytes(c), as: UTF8.self) }
 
     /// The checklist as UTF-8 bytes, written straight onto one buffer (a checklist of
-    /// 100,000 steps has over half a million lines).
-    package static func bytes(_ c: Checklist) -> [UInt8] {
+    /// 100,000 steps has over half a million lines). With `send`, the bytes are handed to it
+    /// a megabyte at a time as they are written, and the rest is returned.
+    package static func bytes(_ c: Checklist, send: (([UInt8]) -> Void)? = nil) -> [UInt8] {
         var w = Writer()
-        w.out.reserveCapacity(2 * c.sizeHint + (1 << 16))
+        let pieces = Pieces(send: send)
+        w.out.reserveCapacity(pieces.capacity(whole: 2 * c.sizeHint + (1 << 16)))
         w.raw("# \(c.t(.checklistFor)): ")
         w.text(c.title)
         w.raw("\n\n")
@@ -79,6 +81,7 @@ package enum MarkdownChecklist {
                     line(section.items[n].children[k], labels, &w)
                     w.put("\n")
                 }
+                pieces.pass(&w.out)
             }
             w.raw("\n")
         }

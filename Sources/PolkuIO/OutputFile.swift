@@ -20,6 +20,13 @@ import Glibc
 /// (`ProcessSetup.prepare` installs the handlers).
 package enum OutputFile {
     package static func write(_ bytes: [UInt8], to path: String) throws(IOProblem) {
+        try write(to: path) { StandardStreams.writeAll(bytes, to: $0) }
+    }
+
+    /// `write(_:to:)` for content made as it is written (a checklist of 100,000 steps is
+    /// handed on a megabyte at a time): `content` writes everything to the descriptor it is
+    /// given and returns 0, or the `errno` of the write that failed. It is called once.
+    package static func write(to path: String, _ content: (Int32) -> Int32) throws(IOProblem) {
         let shown = path
         let given = FilePath(path)
         var info = stat()
@@ -32,10 +39,10 @@ package enum OutputFile {
                 }
                 let target = FilePath(String(cString: real))
                 free(real)
-                if info.st_nlink > 1 { return try rewriteInPlace(target, with: bytes, shown: shown) }
-                return try replace(target, with: bytes, existing: info, shown: shown)
+                if info.st_nlink > 1 { return try rewriteInPlace(target, with: content, shown: shown) }
+                return try replace(target, with: content, existing: info, shown: shown)
             case S_IFCHR, S_IFIFO:
-                return try writeStraight(given, bytes, shown: shown)
+                return try writeStraight(given, content, shown: shown)
             case S_IFDIR:
                 throw IOProblem(shown, .folder(instead: .fileName), kind: .writing)
             default:
@@ -53,7 +60,7 @@ package enum OutputFile {
             let link = buffer[..<n].map { UInt8(bitPattern: $0) }
             target = link.first == UInt8(ascii: "/") ? FilePath(bytes: link) : target.folder.appending(link)
         }
-        try replace(target, with: bytes, existing: nil, shown: shown)
+        try replace(target, with: content, existing: nil, shown: shown)
     }
 
     /// Creates the folders `path` goes into (as `mkdir -p`), if they are not there.
@@ -67,7 +74,7 @@ package enum OutputFile {
     }
 
     /// A new temporary file beside `target`, written and synced; its path and descriptor.
-    private static func temporary(beside target: FilePath, _ bytes: [UInt8], mode: mode_t, shown: String) throws(IOProblem) -> FilePath {
+    private static func temporary(beside target: FilePath, _ content: (Int32) -> Int32, mode: mode_t, shown: String) throws(IOProblem) -> FilePath {
         let folder = target.folder
         guard FileReader.isFolder(folder) else {
             throw IOProblem(shown, .noSuchFolder(folder.description), kind: .writing)
@@ -83,7 +90,7 @@ package enum OutputFile {
         guard fd >= 0 else { throw IOProblem(shown, .system(errno), kind: .writing) }
         TemporaryFiles.register(temporary)
         TemporaryFiles.pauseForTests()
-        var failure = StandardStreams.writeAll(bytes, to: fd)
+        var failure = content(fd)
         if failure == 0 && fsync(fd) != 0 { failure = errno }
         if close(fd) != 0 && failure == 0 { failure = errno }
         if failure != 0 {
@@ -94,8 +101,8 @@ package enum OutputFile {
     }
 
     /// Writes a temporary file and renames it over the target, with the old file's mode.
-    private static func replace(_ target: FilePath, with bytes: [UInt8], existing: stat?, shown: String) throws(IOProblem) {
-        let temporary = try temporary(beside: target, bytes, mode: 0o666, shown: shown)
+    private static func replace(_ target: FilePath, with content: (Int32) -> Int32, existing: stat?, shown: String) throws(IOProblem) {
+        let temporary = try temporary(beside: target, content, mode: 0o666, shown: shown)
         if let existing {
             // The permissions the user gave the file, not the umask's; root keeps the owner.
             _ = temporary.withCString { chmod($0, existing.st_mode & 0o7777) }
@@ -111,24 +118,36 @@ package enum OutputFile {
     }
 
     /// For a file with several hard links: the new content goes to a temporary file first
-    /// (so a full disk is found before the file is touched), then into the file itself.
-    private static func rewriteInPlace(_ target: FilePath, with bytes: [UInt8], shown: String) throws(IOProblem) {
-        let temporary = try temporary(beside: target, bytes, mode: 0o600, shown: shown)
+    /// (so a full disk is found before the file is touched), then is copied into the file.
+    private static func rewriteInPlace(_ target: FilePath, with content: (Int32) -> Int32, shown: String) throws(IOProblem) {
+        let temporary = try temporary(beside: target, content, mode: 0o600, shown: shown)
         defer { remove(temporary) }
+        let source = temporary.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+        guard source >= 0 else { throw IOProblem(shown, .system(errno), kind: .writing) }
+        defer { close(source) }
         let fd = target.withCString { open($0, O_WRONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw IOProblem(shown, .system(errno), kind: .writing) }
-        var failure = StandardStreams.writeAll(bytes, to: fd)
-        if failure == 0 && ftruncate(fd, off_t(bytes.count)) != 0 { failure = errno }
+        var failure: Int32 = 0
+        var length = 0
+        var piece = [UInt8](repeating: 0, count: 1 << 20)
+        while failure == 0 {
+            let n = piece.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
+            if n < 0 { if errno != EINTR { failure = errno }; continue }
+            if n == 0 { break }
+            failure = StandardStreams.writeAll(Array(piece[..<n]), to: fd)
+            length += n
+        }
+        if failure == 0 && ftruncate(fd, off_t(length)) != 0 { failure = errno }
         if failure == 0 && fsync(fd) != 0 { failure = errno }
         if close(fd) != 0 && failure == 0 { failure = errno }
         if failure != 0 { throw IOProblem(shown, .system(failure), kind: .writing) }
     }
 
     /// A device or a named pipe: written as it is, with every failure reported.
-    private static func writeStraight(_ target: FilePath, _ bytes: [UInt8], shown: String) throws(IOProblem) {
+    private static func writeStraight(_ target: FilePath, _ content: (Int32) -> Int32, shown: String) throws(IOProblem) {
         let fd = target.withCString { open($0, O_WRONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw IOProblem(shown, .system(errno), kind: .writing) }
-        var failure = StandardStreams.writeAll(bytes, to: fd)
+        var failure = content(fd)
         if close(fd) != 0 && failure == 0 { failure = errno }
         if failure != 0 { throw IOProblem(shown, .system(failure), kind: .writing) }
     }

@@ -26,7 +26,7 @@ package enum StandardStreams {
 
     /// Writes all of `bytes` to a file descriptor, retrying after interrupts and short
     /// writes. Returns 0, or the error number of the write that failed.
-    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32 {
+    package static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32 {
         var written = 0
         var failure: Int32 = 0
         bytes.withUnsafeBytes { raw in

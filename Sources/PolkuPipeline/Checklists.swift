@@ -24,13 +24,31 @@ package enum Checklists {
                                  byteOrderMark: Bool = false, delimiter: Character? = nil, diagram: [[UInt8]] = [],
                                  page: PageSetup = PageSetup(paper: .a4, landscape: true),
                                  keep: (Any) -> Void = { _ in }) throws(XLSXChecklist.TooLarge) -> [UInt8] {
+        if let text = textDocument(journey, format: format, language: language, byteOrderMark: byteOrderMark,
+                                   delimiter: delimiter, diagram: diagram, page: page, keep: keep) {
+            return text
+        }
+        let checklist = Checklist(journey.result, language: language)
+        defer { keep(checklist) }
+        return try XLSXChecklist.render(checklist)
+    }
+
+    /// `document` in the formats that are text (Markdown, CSV, HTML), which cannot fail;
+    /// nil for `.xlsx`. With `send`, the bytes are handed to it a megabyte at a time as they
+    /// are written (for a file written as it is made), and the rest is returned.
+    package static func textDocument(_ journey: CheckedJourney, format: ChecklistFormat, language: KeywordLanguage? = nil,
+                                     byteOrderMark: Bool = false, delimiter: Character? = nil, diagram: [[UInt8]] = [],
+                                     page: PageSetup = PageSetup(paper: .a4, landscape: true),
+                                     keep: (Any) -> Void = { _ in }, send: (([UInt8]) -> Void)? = nil) -> [UInt8]? {
+        if format == .xlsx { return nil }
         let checklist = Checklist(journey.result, language: language)
         defer { keep(checklist) }
         switch format {
-        case .xlsx: return try XLSXChecklist.render(checklist)
-        case .csv: return CSVChecklist.bytes(checklist, byteOrderMark: byteOrderMark, delimiter: delimiter)
-        case .md: return MarkdownChecklist.bytes(checklist)
-        case .html: return HTMLChecklist.bytes(checklist, diagram: diagram.map { String(decoding: $0, as: UTF8.self) }, paper: paper(page))
+        case .xlsx: return nil
+        case .csv: return CSVChecklist.bytes(checklist, byteOrderMark: byteOrderMark, delimiter: delimiter, send: send)
+        case .md: return MarkdownChecklist.bytes(checklist, send: send)
+        case .html: return HTMLChecklist.bytes(checklist, diagram: diagram.map { String(decoding: $0, as: UTF8.self) },
+                                               paper: paper(page), send: send)
         }
     }
 

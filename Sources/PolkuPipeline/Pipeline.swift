@@ -310,6 +310,24 @@ package final class Pipeline: Sendable {
         }
     }
 
+    /// `write(_:to:)` for an output made as it is written: `produce` hands `send` the bytes a
+    /// piece at a time and returns the rest. Whole or not at all, as `write(_:to:)`.
+    package static func write(to path: String, _ produce: (_ send: @escaping ([UInt8]) -> Void) -> [UInt8]) -> FileDiagnostic? {
+        do {
+            try OutputFile.write(to: path) { fd in
+                var failure: Int32 = 0
+                let rest = produce { piece in
+                    if failure == 0 { failure = StandardStreams.writeAll(piece, to: fd) }
+                }
+                if failure == 0 { failure = StandardStreams.writeAll(rest, to: fd) }
+                return failure
+            }
+            return nil
+        } catch {
+            return diagnostic(error)
+        }
+    }
+
     /// Creates the folders an output file goes into, if they are not there.
     package static func makeFolders(for path: String) -> FileDiagnostic? {
         do {

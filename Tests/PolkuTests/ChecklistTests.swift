@@ -7,10 +7,25 @@ import PolkuChecklist
 import PolkuEscaping
 import PolkuCLI
 import PolkuModel
+import PolkuPipeline
 import PolkuSyntax
 import Testing
 
 @Suite struct ChecklistTests {
+    /// Handed on in pieces as they are written, a checklist is the same bytes as whole: for
+    /// each text format, pieces of about a megabyte, each ending after a step.
+    @Test(arguments: [ChecklistFormat.md, .csv, .html])
+    func piecesMakeTheWholeChecklist(_ format: ChecklistFormat) throws {
+        let journey = try Pipeline().check(SourceFile(name: "long.polku", text: OutputTargetTests.longJourney(steps: 20_000)), path: nil).get()
+        let whole = try #require(Checklists.textDocument(journey, format: format))
+        var pieces: [[UInt8]] = []
+        let rest = try #require(Checklists.textDocument(journey, format: format, send: { pieces.append($0) }))
+        #expect(pieces.count >= 2, "\(whole.count) bytes")
+        #expect(pieces.allSatisfy { $0.count >= 1 << 20 && $0.count < (1 << 20) + (1 << 16) })
+        #expect(pieces.joined() + rest == whole)
+        #expect(Checklists.textDocument(journey, format: .xlsx) == nil)
+    }
+
     static let cases: [(String, KeywordLanguage?)] = [
         ("Examples/article-delivery.polku", nil), ("Examples/article-delivery.polku", .fi),
         ("Examples/kaukolaina-fi.polku", nil), ("Examples/lasecirkel-sv.polku", nil),

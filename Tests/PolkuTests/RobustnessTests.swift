@@ -70,6 +70,38 @@ func shell(_ script: String, in folder: URL? = nil, environment: [String: String
         #expect(r.stdout == "600\n2\n<?xml", "\(r.stdout)\(r.stderr)")
     }
 
+    /// A long checklist is written as it is made, a megabyte at a time, into a temporary
+    /// file that is renamed at the end: into a new file, over a hard-linked one (copied in
+    /// once it is safe on disk), to standard output, and to a full device (an error, and no
+    /// temporary file left).
+    @Test func aLongChecklistIsWrittenAsItIsMadeIntoEveryKindOfTarget() throws {
+        let folder = try TempFolder()
+        try folder.write("long.polku", Self.longJourney(steps: 6_000))
+        let r = try shell(#"""
+            $POLKU checklist long.polku -o - --format html > whole.html
+            echo old > one.html; ln one.html two.html
+            $POLKU checklist long.polku -o one.html; echo "status $?"
+            stat -c %h one.html; cmp one.html whole.html && cmp two.html whole.html && echo same
+            $POLKU checklist long.polku -o new.html && cmp new.html whole.html && echo new-same
+            $POLKU checklist long.polku -o /dev/full --format html 2>/dev/null; echo "full $?"
+            ls -A | grep -c '^\.polku-'
+            wc -c < whole.html
+            """#, in: folder.url)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.prefix(6) == ["status 0", "2", "same", "new-same", "full 2", "0"], "\(r.stdout)\(r.stderr)")
+        #expect((Int(lines.last ?? "") ?? 0) > 2 << 20, "several pieces: \(r.stdout)")
+    }
+
+    /// A journey of `steps` steps, each with a recommendation and a follow-up, and text to escape.
+    static func longJourney(steps: Int) -> String {
+        var text = "journey: Long\nvia: desk\nbefore:\n"
+        for i in 0..<steps {
+            text += "  step s\(i): Customer takes step \(i) & <asks> \"why\"\n    recommend: a book about topic \(i)\n"
+            text += "    follow-up: a call about *topic* \(i)\n"
+        }
+        return text
+    }
+
     @Test func aLongLegalNameWorks() throws {
         let folder = try TempFolder()
         let name = String(repeating: "p", count: 246) + ".svg"
