@@ -84,4 +84,4 @@ struct DiffCommand: ParsableCommand {
     }
 }
 
-extension DiffFormat: ExpressibleByArgument {}
+extension DiffFormat: WordArgument {}

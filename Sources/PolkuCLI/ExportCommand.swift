@@ -3,7 +3,7 @@ import PolkuPipeline
 import PolkuSyntax
 
 /// What `polku export` writes.
-enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
+enum ExportFormat: String, CaseIterable, WordArgument {
     case mermaid, json
 }
 

@@ -3,7 +3,7 @@ import PolkuPipeline
 import PolkuSyntax
 
 /// What `polku import` reads.
-enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
+enum ImportFormat: String, CaseIterable, WordArgument {
     case json, mermaid
 }
 

@@ -1,5 +1,7 @@
 import Foundation
 import PolkuCLI
+import PolkuPipeline
+import PolkuSyntax
 import Testing
 
 /// The real binary, as a user runs it.
@@ -60,6 +62,19 @@ import Testing
         let version = try runPolku(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+
+    /// An option's words (`WordArgument`) are offered by their raw values: in the message for
+    /// a word that is none of them, and in the shell's completions.
+    @Test func anOptionsWordsAreItsRawValues() throws {
+        let lang = try runPolku(["check", "x.polku", "--lang", "de"])
+        #expect(lang.status == 2)
+        #expect(lang.stderr.contains("Please provide one of 'en', 'fi' or 'sv'."), "\(lang.stderr)")
+        let layout = try runPolku(["render", "x.polku", "--layout", "sideways"])
+        #expect(layout.stderr.contains("'timeline', 'compact' or 'auto'"), "\(layout.stderr)")
+        let bash = try runPolku(["--generate-completion-script", "bash"])
+        #expect(bash.stdout.contains(#"-W 'md'$'\n''html'$'\n''csv'$'\n''xlsx'"#), "checklist formats in the completions")
+        #expect(ReportFormat.allValueDescriptions.isEmpty && KeywordLanguage.allValueStrings == ["en", "fi", "sv"])
     }
 
     /// Graphviz starts early only for the commands that draw, and not for their help.
