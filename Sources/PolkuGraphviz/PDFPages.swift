@@ -23,7 +23,12 @@ package enum PDFPages {
     /// One PDF with the pages of `documents` in order. A single document is written anew
     /// too, so that it loses cairo's date (`/CreationDate`, the time of the render) as every
     /// joined one does.
-    package static func join(_ documents: [[UInt8]]) throws(GraphvizError) -> [UInt8] {
+    ///
+    /// With `title` and `language` (a BCP 47 code such as `fi`), the document says them as
+    /// readers and assistive technology look for them: `/Title` in its information
+    /// dictionary, shown by viewers instead of the file's name (`/DisplayDocTitle`), and
+    /// `/Lang` in its catalog, which a screen reader reads the text in.
+    package static func join(_ documents: [[UInt8]], title: String? = nil, language: String? = nil) throws(GraphvizError) -> [UInt8] {
         guard !documents.isEmpty else { throw GraphvizError(.noPDFToJoin, details: "") }
         var parsed: [PDFDocument] = []
         parsed.reserveCapacity(documents.count)
@@ -34,7 +39,23 @@ package enum PDFPages {
                 throw GraphvizError(.pdfUnreadable(document: index + 1, count: documents.count, reason: error.reason), details: "")
             }
         }
-        return write(parsed)
+        return write(parsed, title: title, language: language)
+    }
+
+    /// A PDF text string: UTF-16BE with its byte order mark, in hex (any character, no
+    /// escaping to get wrong).
+    package static func textString(_ text: String) -> String {
+        var out = "<FEFF"
+        for unit in text.utf16 {
+            let hex = String(unit, radix: 16, uppercase: true)
+            out += String(repeating: "0", count: 4 - hex.count) + hex
+        }
+        return out + ">"
+    }
+
+    /// A language code as a PDF string: the letters, digits and hyphens of a BCP 47 tag.
+    package static func languageString(_ code: String) -> String {
+        "(" + String(code.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }) + ")"
     }
 
     // MARK: Writing
@@ -44,7 +65,7 @@ package enum PDFPages {
         static let catalog = 1, pages = 2, info = 3, firstCopied = 4
     }
 
-    private static func write(_ documents: [PDFDocument]) -> [UInt8] {
+    private static func write(_ documents: [PDFDocument], title: String?, language: String?) -> [UInt8] {
         // Number every object that is copied, document by document, in the order of old numbers.
         var numbers: [[Int: Int]] = []
         var next = New.firstCopied
@@ -66,7 +87,10 @@ package enum PDFPages {
         out.append(contentsOf: [0x0A, 0x25, 0xB5, 0xED, 0xAE, 0xFB, 0x0A])
 
         offsets[New.catalog] = out.count
-        out.append(contentsOf: "\(New.catalog) 0 obj\n<< /Type /Catalog\n   /Pages \(New.pages) 0 R\n>>\nendobj\n".utf8)
+        var catalog = "\(New.catalog) 0 obj\n<< /Type /Catalog\n   /Pages \(New.pages) 0 R\n"
+        if title != nil { catalog += "   /ViewerPreferences << /DisplayDocTitle true >>\n" }
+        if let language { catalog += "   /Lang \(languageString(language))\n" }
+        out.append(contentsOf: (catalog + ">>\nendobj\n").utf8)
         offsets[New.pages] = out.count
         var kids: [Int] = []
         for (d, document) in documents.enumerated() { kids += document.pages.map { numbers[d][$0]! } }
@@ -76,7 +100,8 @@ package enum PDFPages {
         }
         out.append(contentsOf: " ]\n   /Count \(kids.count)\n>>\nendobj\n".utf8)
         offsets[New.info] = out.count
-        out.append(contentsOf: "\(New.info) 0 obj\n<< /Producer (Polku)\n>>\nendobj\n".utf8)
+        let titled = title.map { "\n   /Title \(textString($0))" } ?? ""
+        out.append(contentsOf: "\(New.info) 0 obj\n<< /Producer (Polku)\(titled)\n>>\nendobj\n".utf8)
 
         for (d, document) in documents.enumerated() {
             let renumber = { (number: Int, generation: Int) -> Int? in

@@ -165,8 +165,13 @@ package enum Diagrams {
             case .pdf:
                 // Even one page goes through `join`: cairo writes the time of the render into
                 // each PDF (`/CreationDate`), and `join` writes Polku's own information
-                // dictionary instead, so the same journey gives the same bytes.
-                return Drawing(pages: [try PDFPages.join(pages)], notes: notes, page: options.page)
+                // dictionary instead, so the same journey gives the same bytes. It names the
+                // diagram as the SVG's title does, and the language its text is in.
+                let result = journey.result
+                let language = options.language ?? result.analysis.journey.language
+                let joined = try PDFPages.join(pages, title: SwimlaneDiagram.title(result, options: options),
+                                               language: language.rawValue)
+                return Drawing(pages: [joined], notes: notes, page: options.page)
             default:
                 return Drawing(pages: pages, notes: notes, page: options.page)
             }

@@ -5,6 +5,7 @@ import FoundationXML
 import PolkuCheck
 import PolkuCLI
 import PolkuDiagram
+import PolkuGraphviz
 import PolkuModel
 import PolkuPipeline
 import PolkuSyntax
@@ -136,6 +137,9 @@ import Testing
         #expect(!text.contains("CreationDate"))
         #expect(text.contains("/Producer (Polku)"))
         #expect(text.hasSuffix("%%EOF\n"))
+        // Named as the SVG is, in the journey's language.
+        #expect(text.contains("/Title " + PDFPages.textString(SwimlaneDiagram.title(result, options: DiagramOptions()))))
+        #expect(text.contains("/Lang (en)"))
     }
 
     @Test func sameInputSameBytes() throws {

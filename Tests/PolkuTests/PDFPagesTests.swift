@@ -94,6 +94,26 @@ import Testing
         try Self.qpdfCheck(joined)
     }
 
+    /// The title and language go where readers and screen readers look: pdfinfo shows the
+    /// title, whatever characters it has; the catalog names the language and asks viewers to
+    /// show the title.
+    @Test func theTitleAndLanguageAreSaid() throws {
+        let title = #"Läsecirkel (hösten) \ "kväll" – 👩‍👩‍👧"#
+        let joined = try PDFPages.join(try Self.rendered(), title: title, language: "sv")
+        let text = String(decoding: joined, as: UTF8.self)
+        #expect(text.contains("/Lang (sv)"))
+        #expect(text.contains("/ViewerPreferences << /DisplayDocTitle true >>"))
+        let info = try Self.runTool("pdfinfo", [], joined)
+        #expect(info.stdout.contains("Title:           \(title)\n"), "\(info.stdout)")
+        #expect(info.stdout.contains("Pages:           3"))
+        #expect(PDFPages.textString("Aä") == "<FEFF004100E4>")
+        #expect(PDFPages.languageString("fi) /Evil (x") == "(fiEvilx)")
+        try Self.qpdfCheck(joined)
+        // Without them, nothing is said.
+        let plain = String(decoding: try PDFPages.join(try Self.rendered()), as: UTF8.self)
+        #expect(!plain.contains("/Title") && !plain.contains("/Lang") && !plain.contains("DisplayDocTitle"))
+    }
+
     @Test func aSingleDocumentIsWrittenAnewWithoutItsDate() throws {
         let page = try Self.rendered()[0]
         #expect(String(decoding: page, as: UTF8.self).contains("/CreationDate"))
