@@ -33,15 +33,7 @@ enum OutputSteps {
 
     /// Writes an output: to standard output for `-`, else whole or not at all.
     static func write(_ bytes: [UInt8], to target: String, console: Console) -> ExitStatus {
-        if target == "-" {
-            console.write(bytes: bytes)
-            return .ok
-        }
-        if let problem = Pipeline.write(bytes, to: target) {
-            console.show([problem])
-            return .usage
-        }
-        return .ok
+        write(to: target, console: console) { _ in bytes }
     }
 
     /// `write(_:to:console:)` for an output made as it is written (`Pipeline.write(to:_:)`):

@@ -302,12 +302,7 @@ package final class Pipeline: Sendable {
     /// Writes an output file: whole or not at all for a file, straight into a device or a
     /// pipe, through a symbolic link to its target (see `OutputFile`).
     package static func write(_ bytes: [UInt8], to path: String) -> FileDiagnostic? {
-        do {
-            try OutputFile.write(bytes, to: path)
-            return nil
-        } catch {
-            return diagnostic(error)
-        }
+        write(to: path) { _ in bytes }
     }
 
     /// `write(_:to:)` for an output made as it is written: `produce` hands `send` the bytes a
