@@ -96,8 +96,12 @@ class Browser:
         self.navigate(url)
 
     def navigate(self, url):
+        # The page being left is marked, so the wait below cannot be answered by it: right
+        # after Page.navigate the old document may still be the current one, and complete.
+        self.evaluate("window.polkuLeaving = true; 0")
         self.send("Page.navigate", {"url": url})
-        self.wait("document.readyState === 'complete'", "the page loads")
+        if self.wait("!window.polkuLeaving && document.readyState === 'complete'", "the page loads") is None:
+            raise RuntimeError(f"{url} did not load")
 
     def evaluate(self, expression):
         result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True})
