@@ -22,7 +22,38 @@ enum ExitStatus: Int32, Sendable, Error {
 package struct Polku: ParsableCommand {
     package static let version = "0.1.0"
 
-    package static let configuration = CommandConfiguration(
+    /// The command's configuration: as written below, except while the command line is
+    /// parsed (see `parse`).
+    package static var configuration: CommandConfiguration {
+        parsing ? parsingConfiguration : shownConfiguration
+    }
+
+    /// While ArgumentParser parses, the command says it has a "super-command" (an experimental
+    /// setting, read by ArgumentParser only to skip its completion-script check and to prefix
+    /// the usage lines of help and errors, which are made after parsing, from the
+    /// configuration as written).
+    private static let parsingConfiguration: CommandConfiguration = {
+        var configuration = shownConfiguration
+        configuration._superCommandName = ""
+        return configuration
+    }()
+
+    /// Whether this thread is parsing a command line in `parse`.
+    @TaskLocal private static var parsing = false
+
+    /// Parses a command line. ArgumentParser looks for `--generate-completion-script` on every
+    /// run by parsing the whole line as two hidden commands, through reflection: 9 of the 30
+    /// million instructions of a small `check`. Only a command with a super-command skips it,
+    /// so the command has one while it is parsed, unless it is asked for a completion script.
+    /// The help, the errors and the completions are byte for byte what they were.
+    package static func parse(_ arguments: [String]) throws -> ParsableCommand {
+        if arguments.contains(where: { $0.hasPrefix("--generate-completion-script") }) {
+            return try parseAsRoot(arguments)
+        }
+        return try $parsing.withValue(true) { try parseAsRoot(arguments) }
+    }
+
+    private static let shownConfiguration = CommandConfiguration(
         commandName: "polku",
         abstract: "Check, draw and list library service journeys written as text.",
         discussion: """
@@ -53,7 +84,7 @@ package struct Polku: ParsableCommand {
     /// `--help` and `--version` give 0, usage mistakes give 2.
     package static func run(_ arguments: [String]) -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parse(arguments)
             try command.run()
             return 0
         } catch {

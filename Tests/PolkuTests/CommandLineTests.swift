@@ -77,6 +77,27 @@ import Testing
         #expect(ReportFormat.allValueDescriptions.isEmpty && KeywordLanguage.allValueStrings == ["en", "fi", "sv"])
     }
 
+    /// The command has a super-command only while it is parsed (`Polku.parse`): help and
+    /// errors name it as typed, and a completion script is still given when asked for.
+    @Test func parsingLeavesUsageAndCompletionsAsTheyAre() throws {
+        let help = try runPolku(["check", "--help"])
+        #expect(help.stdout.contains("USAGE: polku check "), "\(help.stdout)")
+        let error = try runPolku(["check", "--bogus"])
+        #expect(error.status == 2)
+        #expect(error.stderr.contains("Usage: polku check "), "\(error.stderr)")
+        #expect(!error.stderr.contains("  polku"), "\(error.stderr)")
+        for arguments in [["--generate-completion-script", "fish"], ["--generate-completion-script=fish"]] {
+            let fish = try runPolku(arguments)
+            #expect(fish.status == 0 && fish.stdout.contains("complete -c 'polku' -f"), "\(arguments): \(fish.stdout.prefix(200))")
+        }
+        let auto = try runPolku(["--generate-completion-script"], environment: ["SHELL": "/bin/bash"])
+        #expect(auto.status == 0 && auto.stdout.contains("-F _polku polku"), "\(auto.stdout.prefix(200))")
+        // In-process, where other tests parse at the same time, the setting stays in its task.
+        let command = try Polku.parse(["check", "x.polku"])
+        #expect(type(of: command)._commandName == "check")
+        #expect(Polku.configuration._superCommandName == nil)
+    }
+
     /// Graphviz starts early only for the commands that draw, and not for their help.
     @Test func onlyCommandsThatDrawStartGraphvizEarly() {
         #expect(Polku.willDraw(["render", "a.polku"]))
