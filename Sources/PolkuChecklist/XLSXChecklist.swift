@@ -24,8 +24,10 @@ package enum XLSXChecklist {
         package var limit: Int { XLSXChecklist.maximumRows }
     }
 
-    /// zlib's level for every part.
-    static let level: Int32 = 6
+    /// zlib's level for every part: 3, not its default 6. The sheet of a 100,000-step
+    /// journey (190 MB of XML) is deflated in 0.4 s instead of 1.1 s, into 9.6 MB instead of
+    /// 8.0 MB; a workbook of a few dozen steps grows by about 300 bytes.
+    static let level: Int32 = 3
 
     /// - Parameters:
     ///   - rowLimit: the most rows the sheet may have (lower only in tests).
@@ -169,14 +171,16 @@ package enum XLSXChecklist {
         sheet.put("<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>")
         sheet.put("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>")
         sheet.put("</worksheet>")
-        return sheet.deflater.finish(last: sheet.out)
+        return sheet.finish()
     }
 
     /// The worksheet's XML on its way out. Cells are written on bytes, numbers too: a
     /// 100,000-step sheet has 6 million cells.
     package struct Sheet {
         /// The XML not yet deflated: up to about `piece` bytes.
-        var out: [UInt8] = []
+        var out: SheetPiece
+        /// A text cell's escaped bytes, when its text has something to escape.
+        var escaped: [UInt8] = []
         let deflater: BackgroundDeflater
         /// How much XML is gathered before it is deflated.
         let piece: Int
@@ -193,7 +197,7 @@ package enum XLSXChecklist {
             columns = (0..<count).map { Array(column($0).utf8) }
             self.piece = piece
             self.deflater = deflater
-            out.reserveCapacity(Self.room(piece))
+            out = SheetPiece(capacity: Self.room(piece))
         }
 
         /// A piece's buffer: the piece and a row's worth past it.
@@ -203,15 +207,23 @@ package enum XLSXChecklist {
         mutating func passOnIfFull() {
             guard out.count >= piece else { return }
             deflater.give(out)
-            out = []
-            out.reserveCapacity(Self.room(piece))
+            out = SheetPiece(capacity: Self.room(piece))
+        }
+
+        /// Deflates what is left and hands the deflater back.
+        func finish() -> Deflater {
+            defer { out.base.deallocate() }
+            return deflater.finish(last: out.bytes)
         }
 
         /// Markup written in the code: its bytes in one copy (a `String`'s go through a
         /// generic append, byte by byte).
-        mutating func put(_ text: StaticString) { text.withUTF8Buffer { out.append(contentsOf: $0) } }
-        mutating func put(string text: String) { out.append(contentsOf: text.utf8) }
-        mutating func number(_ n: Int) { ByteOutput.appendDecimal(n, to: &out) }
+        mutating func put(_ text: StaticString) { text.withUTF8Buffer { out.append($0) } }
+        mutating func put(string text: String) {
+            var text = text
+            text.withUTF8 { out.append($0) }
+        }
+        mutating func number(_ n: Int) { out.append(decimal: n) }
 
         /// Row `n` with its cells: texts in `style`, numbers and ratings in theirs.
         mutating func row(_ n: Int, _ cells: [ChecklistTable.Cell], style: Style) {
@@ -237,7 +249,7 @@ package enum XLSXChecklist {
                 put("<c s=\"")
             } else {
                 put("<c r=\"")
-                out.append(contentsOf: columns[i])
+                columns[i].withUnsafeBufferPointer { out.append($0) }
                 number(n)
                 put("\" s=\"")
             }
@@ -252,7 +264,13 @@ package enum XLSXChecklist {
             value.withUTF8 { bytes in
                 let padded = bytes.first.map { $0 == 0x20 || $0 == 0x09 } == true || bytes.last.map { $0 == 0x20 || $0 == 0x09 } == true
                 put(padded ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>")
-                Escaping.xml(utf8: bytes, into: &out)
+                if Escaping.xmlNeedsEscaping(utf8: bytes) {
+                    escaped.removeAll(keepingCapacity: true)
+                    Escaping.xml(utf8: bytes, into: &escaped)
+                    escaped.withUnsafeBufferPointer { out.append($0) }
+                } else {
+                    out.append(bytes)
+                }
             }
             put("</t></is></c>")
         }
@@ -295,5 +313,72 @@ package enum XLSXChecklist {
             }
             next = 0
         }
+    }
+}
+
+/// A piece of a sheet's XML, written through a pointer: a 100,000-step sheet is 30 million
+/// small appends of markup, digits and texts, and an array checks on each that it is the
+/// only reference to its storage and has room, then copies generically. Owned by one
+/// `Sheet`, then by the deflater, which frees it (`BackgroundDeflater.give`).
+package struct SheetPiece {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        base = .allocate(capacity: capacity)
+        self.capacity = capacity
+    }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress else { return }
+        if bytes.count > capacity - count { grow(to: count + bytes.count) }
+        (base + count).initialize(from: start, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    /// `n` in decimal digits.
+    @inline(__always)
+    mutating func append(decimal n: Int) {
+        if 21 > capacity - count { grow(to: count + 21) }
+        if n < 0 {
+            base[count] = UInt8(ascii: "-")
+            count += 1
+        }
+        var m = n.magnitude
+        var digits = 1
+        var rest = m / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        var i = count + digits
+        repeat {
+            i -= 1
+            base[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: m % 10)
+            m /= 10
+        } while m > 0
+        count += digits
+    }
+
+    /// Room for at least `needed` bytes: a row longer than the room past a piece (a text of
+    /// many kilobytes) makes the piece larger.
+    private mutating func grow(to needed: Int) {
+        let larger = max(needed, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
     }
 }

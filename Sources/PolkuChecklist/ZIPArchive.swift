@@ -139,10 +139,22 @@ package final class Deflater {
 
     /// The next bytes of the file.
     package func write(_ bytes: UnsafeBufferPointer<UInt8>) {
-        precondition(!finished, "a finished file was given more bytes")
+        count(bytes)
+        deflate(bytes)
+    }
+
+    /// The next bytes' part of the checksum and size, which `BackgroundDeflater` works out
+    /// on the thread that gives the bytes: a tenth of the deflating thread's work.
+    fileprivate func count(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         crc = UInt32(crc32_z(UInt(crc), base, bytes.count))
         size += bytes.count
+    }
+
+    /// The next bytes deflated (`count` them too).
+    fileprivate func deflate(_ bytes: UnsafeBufferPointer<UInt8>) {
+        precondition(!finished, "a finished file was given more bytes")
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         var done = 0
         while done < bytes.count {
             // zlib takes at most 4 GiB a call.
@@ -172,7 +184,7 @@ package final class Deflater {
             let produced = window.withUnsafeMutableBufferPointer { out in
                 stream.pointee.next_out = out.baseAddress
                 stream.pointee.avail_out = UInt32(out.count)
-                status = deflate(stream, flush)
+                status = CZlib.deflate(stream, flush)
                 return out.count - Int(stream.pointee.avail_out)
             }
             compressed.append(contentsOf: window[0..<produced])
@@ -183,8 +195,9 @@ package final class Deflater {
 
 /// A `Deflater` that deflates on a thread of its own: the pieces given to it wait their turn
 /// on a serial queue (at most two at a time, so memory stays two pieces), and `finish`
-/// waits for them all. Only one thread ever uses the deflater at a time: the queue's, then,
-/// once it has drained, the caller's.
+/// waits for them all. The deflating stream is only ever used by one thread at a time: the
+/// queue's, then, once it has drained, the caller's. The checksum and size are kept by the
+/// caller's thread throughout.
 package final class BackgroundDeflater: @unchecked Sendable {
     private let deflater: Deflater
     private let queue = DispatchQueue(label: "polku.deflate")
@@ -192,19 +205,27 @@ package final class BackgroundDeflater: @unchecked Sendable {
 
     package init(_ deflater: Deflater) { self.deflater = deflater }
 
-    /// Deflates `piece` after those given before it; waits while two are waiting.
-    package func give(_ piece: [UInt8]) {
+    /// Deflates `piece` after those given before it, then frees it; waits while two are waiting.
+    package func give(_ piece: SheetPiece) {
         room.wait()
+        deflater.count(piece.bytes)
+        let given = Given(piece: piece)
         queue.async {
-            piece.withUnsafeBufferPointer { self.deflater.write($0) }
+            self.deflater.deflate(given.piece.bytes)
+            given.piece.base.deallocate()
             self.room.signal()
         }
     }
 
+    /// A piece on its way to the deflating thread, which alone uses it from then on.
+    private struct Given: @unchecked Sendable {
+        let piece: SheetPiece
+    }
+
     /// Waits for every piece given, deflates `last` here, and hands the deflater back.
-    package func finish(last: [UInt8]) -> Deflater {
+    package func finish(last: UnsafeBufferPointer<UInt8>) -> Deflater {
         queue.sync {}
-        last.withUnsafeBufferPointer { deflater.write($0) }
+        deflater.write(last)
         return deflater
     }
 }

@@ -74,6 +74,9 @@ package enum Escaping {
         }
     }
 
+    /// Whether `xml(utf8:into:)` would change the text at all.
+    package static func xmlNeedsEscaping(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool { needsMarkup(bytes, false) }
+
     private static func markup(_ bytes: UnsafeBufferPointer<UInt8>, forGraphviz: Bool, into out: inout [UInt8]) {
         var i = 0
         while i < bytes.count {

@@ -198,6 +198,23 @@ import Testing
         #expect(try XLSXChecklist.render(checklist) == whole)
     }
 
+    /// A row longer than the room a piece keeps past its end (64 KB) makes the piece larger:
+    /// a 150,000-character recommendation comes back whole, in one cell, however the sheet
+    /// is cut into pieces.
+    @Test func aRowLongerThanAPieceIsWrittenWhole() throws {
+        let long = String(repeating: "Lue tämä & kerro <muille> ", count: 6_000)
+        let text = "journey: Pitkä\n\nduring:\n  step a: Asiakas tulee\n    recommend: \(long)\n    follow-up: kirje\n"
+        let journey = try Pipeline(Pipeline.Settings(configuration: .none)).load(text: text, name: "pitka.polku").get()
+        let checklist = Checklist(journey.result)
+        let whole = try XLSXChecklist.render(checklist, piece: .max)
+        for piece in [1, 500] {
+            #expect(try XLSXChecklist.render(checklist, piece: piece) == whole, "pieces of \(piece) bytes")
+        }
+        let cells = (try Self.read(whole)["rows"] as! [[[Any]]]).flatMap { $0 }
+        let trimmed = long.trimmingCharacters(in: .whitespaces)
+        #expect(cells.contains { ($0[0] as? String)?.hasSuffix(trimmed) == true })
+    }
+
     /// A table longer than a sheet holds is refused, with its size, not cut short.
     @Test func aTableLongerThanASheetIsRefused() throws {
         let checklist = Checklist(try Self.checked("Examples/kaukolaina-fi.polku").result)
