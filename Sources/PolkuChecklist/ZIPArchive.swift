@@ -1,5 +1,6 @@
 import CZlib
 import Dispatch
+import Foundation
 
 /// A ZIP archive made in memory, as an `.xlsx` workbook needs it: files deflated by zlib,
 /// each with its CRC-32, one fixed date, names in UTF-8, no ZIP64 (a part over 4 GiB is
@@ -124,8 +125,14 @@ package final class Deflater {
     /// The deflated bytes so far.
     package private(set) var compressed: [UInt8] = []
 
+    /// zlib's level.
+    package let level: Int32
+    /// How far back deflate looks for a match: its window, 32 KB.
+    static let reach = 1 << 15
+
     /// - Parameter level: zlib's, 1 (fastest) to 9 (smallest).
     package init(level: Int32) {
+        self.level = level
         stream.initialize(to: z_stream())
         // Fails only for a bad level or no memory; the level is ours.
         guard polku_deflate_init(stream, level) == Z_OK else { preconditionFailure("zlib could not start deflating") }
@@ -166,6 +173,33 @@ package final class Deflater {
         }
     }
 
+    /// `bytes` deflated apart from the rest of their file, as one block of it: primed with
+    /// the file's bytes before them (its last 32 KB), and ended on a byte boundary by an empty
+    /// stored block (`Z_SYNC_FLUSH`), so that the next block's bytes can follow them.
+    fileprivate static func block(_ bytes: UnsafeBufferPointer<UInt8>, after dictionary: [UInt8], level: Int32) -> [UInt8] {
+        let deflater = Deflater(level: level)
+        deflater.prime(dictionary)
+        deflater.deflate(bytes)
+        deflater.run(Z_SYNC_FLUSH)
+        return deflater.compressed
+    }
+
+    /// The file's blocks deflated so far on other threads (`block`), in order; what this
+    /// deflater is given next follows them, primed with `dictionary`, the bytes before it.
+    fileprivate func follow(_ blocks: [[UInt8]], dictionary: [UInt8]) {
+        precondition(compressed.isEmpty && !finished, "blocks must come first")
+        compressed.reserveCapacity(blocks.reduce(0) { $0 + $1.count } + (1 << 16))
+        for block in blocks { compressed.append(contentsOf: block) }
+        prime(dictionary)
+    }
+
+    /// Tells zlib the bytes that came before, to find matches in; before anything is deflated.
+    private func prime(_ dictionary: [UInt8]) {
+        guard !dictionary.isEmpty else { return }
+        let status = dictionary.withUnsafeBufferPointer { deflateSetDictionary(stream, $0.baseAddress, UInt32($0.count)) }
+        precondition(status == Z_OK, "zlib did not take the dictionary")
+    }
+
     /// Ends the stream; what follows is only read.
     package func finish() {
         guard !finished else { return }
@@ -193,38 +227,66 @@ package final class Deflater {
     }
 }
 
-/// A `Deflater` that deflates on a thread of its own: the pieces given to it wait their turn
-/// on a serial queue (at most two at a time, so memory stays two pieces), and `finish`
-/// waits for them all. The deflating stream is only ever used by one thread at a time: the
-/// queue's, then, once it has drained, the caller's. The checksum and size are kept by the
-/// caller's thread throughout.
+/// A `Deflater` fed from the thread that writes the file, deflating on other threads: each
+/// piece given is deflated as a block of its own, as pigz does, primed with the 32 KB of the
+/// file before it and ended on a byte boundary, so that the blocks joined in order are one
+/// deflate stream. Blocks are deflated side by side (at most three pieces wait or are being
+/// deflated, so memory stays a few pieces), and `finish` joins them. The checksum and size are
+/// worked out on the writing thread as pieces are given.
+///
+/// The bytes depend on where the pieces are cut, which the writer decides from the file's
+/// content alone: the same file gives the same bytes. A file given no piece before `finish`
+/// is deflated whole, as `Deflater` alone would.
 package final class BackgroundDeflater: @unchecked Sendable {
     private let deflater: Deflater
-    private let queue = DispatchQueue(label: "polku.deflate")
-    private let room = DispatchSemaphore(value: 2)
+    private let queue = DispatchQueue(label: "polku.deflate", attributes: .concurrent)
+    private let group = DispatchGroup()
+    private let room = DispatchSemaphore(value: 3)
+    /// Guards `blocks`, which the deflating threads fill in.
+    private let lock = NSLock()
+    private var blocks: [[UInt8]] = []
+    /// The last 32 KB given (deflate looks back no further): the next block's dictionary.
+    private var tail: [UInt8] = []
 
     package init(_ deflater: Deflater) { self.deflater = deflater }
 
-    /// Deflates `piece` after those given before it, then frees it; waits while two are waiting.
+    /// Deflates `piece` as the next block, then frees it; waits while three are in hand.
     package func give(_ piece: SheetPiece) {
         room.wait()
-        deflater.count(piece.bytes)
+        let bytes = piece.bytes
+        deflater.count(bytes)
+        let dictionary = tail
+        if bytes.count >= Deflater.reach {
+            tail = Array(bytes[(bytes.count - Deflater.reach)...])
+        } else {
+            tail.append(contentsOf: bytes)
+            if tail.count > Deflater.reach { tail.removeFirst(tail.count - Deflater.reach) }
+        }
+        let index = lock.withLock {
+            blocks.append([])
+            return blocks.count - 1
+        }
         let given = Given(piece: piece)
-        queue.async {
-            self.deflater.deflate(given.piece.bytes)
+        queue.async(group: group) {
+            let block = Deflater.block(given.piece.bytes, after: dictionary, level: self.deflater.level)
             given.piece.base.deallocate()
+            self.lock.withLock { self.blocks[index] = block }
             self.room.signal()
         }
     }
 
-    /// A piece on its way to the deflating thread, which alone uses it from then on.
+    /// A piece on its way to a deflating thread, which alone uses it from then on.
     private struct Given: @unchecked Sendable {
         let piece: SheetPiece
     }
 
-    /// Waits for every piece given, deflates `last` here, and hands the deflater back.
+    /// Waits for every block, joins them, deflates `last` after them here, and hands the
+    /// deflater back.
     package func finish(last: UnsafeBufferPointer<UInt8>) -> Deflater {
-        queue.sync {}
+        group.wait()
+        lock.withLock {
+            if !blocks.isEmpty { deflater.follow(blocks, dictionary: tail) }
+        }
         deflater.write(last)
         return deflater
     }
