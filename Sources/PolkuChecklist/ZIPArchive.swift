@@ -150,9 +150,8 @@ package final class Deflater {
         deflate(bytes)
     }
 
-    /// The next bytes' part of the checksum and size, which `BackgroundDeflater` works out
-    /// on the thread that gives the bytes: a tenth of the deflating thread's work.
-    fileprivate func count(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// The next bytes' part of the checksum and size.
+    private func count(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         crc = UInt32(crc32_z(UInt(crc), base, bytes.count))
         size += bytes.count
@@ -184,12 +183,17 @@ package final class Deflater {
         return deflater.compressed
     }
 
-    /// The file's blocks deflated so far on other threads (`block`), in order; what this
-    /// deflater is given next follows them, primed with `dictionary`, the bytes before it.
-    fileprivate func follow(_ blocks: [[UInt8]], dictionary: [UInt8]) {
-        precondition(compressed.isEmpty && !finished, "blocks must come first")
-        compressed.reserveCapacity(blocks.reduce(0) { $0 + $1.count } + (1 << 16))
-        for block in blocks { compressed.append(contentsOf: block) }
+    /// The file's blocks deflated so far on other threads (`block`), in order, their
+    /// checksums combined; what this deflater is given next follows them, primed with
+    /// `dictionary`, the bytes before it.
+    fileprivate func follow(_ blocks: [BackgroundDeflater.Block], dictionary: [UInt8]) {
+        precondition(compressed.isEmpty && size == 0 && !finished, "blocks must come first")
+        compressed.reserveCapacity(blocks.reduce(0) { $0 + $1.compressed.count } + (1 << 16))
+        for block in blocks {
+            compressed.append(contentsOf: block.compressed)
+            crc = UInt32(crc32_combine(UInt(crc), UInt(block.crc), block.size))
+            size += block.size
+        }
         prime(dictionary)
     }
 
@@ -231,8 +235,8 @@ package final class Deflater {
 /// piece given is deflated as a block of its own, as pigz does, primed with the 32 KB of the
 /// file before it and ended on a byte boundary, so that the blocks joined in order are one
 /// deflate stream. Blocks are deflated side by side (at most three pieces wait or are being
-/// deflated, so memory stays a few pieces), and `finish` joins them. The checksum and size are
-/// worked out on the writing thread as pieces are given.
+/// deflated, so memory stays a few pieces), each with its own CRC-32, and `finish` joins them
+/// and their checksums.
 ///
 /// The bytes depend on where the pieces are cut, which the writer decides from the file's
 /// content alone: the same file gives the same bytes. A file given no piece before `finish`
@@ -244,7 +248,7 @@ package final class BackgroundDeflater: @unchecked Sendable {
     private let room = DispatchSemaphore(value: 3)
     /// Guards `blocks`, which the deflating threads fill in.
     private let lock = NSLock()
-    private var blocks: [[UInt8]] = []
+    private var blocks: [Block] = []
     /// The last 32 KB given (deflate looks back no further): the next block's dictionary.
     private var tail: [UInt8] = []
 
@@ -254,7 +258,6 @@ package final class BackgroundDeflater: @unchecked Sendable {
     package func give(_ piece: SheetPiece) {
         room.wait()
         let bytes = piece.bytes
-        deflater.count(bytes)
         let dictionary = tail
         if bytes.count >= Deflater.reach {
             tail = Array(bytes[(bytes.count - Deflater.reach)...])
@@ -263,15 +266,30 @@ package final class BackgroundDeflater: @unchecked Sendable {
             if tail.count > Deflater.reach { tail.removeFirst(tail.count - Deflater.reach) }
         }
         let index = lock.withLock {
-            blocks.append([])
+            blocks.append(Block())
             return blocks.count - 1
         }
         let given = Given(piece: piece)
         queue.async(group: group) {
-            let block = Deflater.block(given.piece.bytes, after: dictionary, level: self.deflater.level)
+            let block = Block(given.piece.bytes, after: dictionary, level: self.deflater.level)
             given.piece.base.deallocate()
             self.lock.withLock { self.blocks[index] = block }
             self.room.signal()
+        }
+    }
+
+    /// A piece deflated on its own (`Deflater.block`), with its CRC-32 and size.
+    fileprivate struct Block {
+        var compressed: [UInt8] = []
+        var crc: UInt32 = 0
+        var size = 0
+
+        init() {}
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, after dictionary: [UInt8], level: Int32) {
+            compressed = Deflater.block(bytes, after: dictionary, level: level)
+            crc = bytes.isEmpty ? 0 : UInt32(crc32_z(0, bytes.baseAddress, bytes.count))
+            size = bytes.count
         }
     }
 
