@@ -117,7 +117,8 @@ package enum XLSXChecklist {
 
     /// Cell styles: 0 plain, 1 the header (bold, on a light grey band, wrapped), 2 text
     /// (wrapped, at the top), 3 a number (at the top), 4 a rating shown as `4/5`.
-    enum Style: Int {
+    /// A cell's style: its index among the style sheet's `cellXfs`, one digit.
+    enum Style: UInt8 {
         case plain = 0, header, text, number, rating
     }
 
@@ -219,7 +220,8 @@ package enum XLSXChecklist {
 
         /// Markup written in the code: its bytes in one copy (a `String`'s go through a
         /// generic append, byte by byte).
-        mutating func put(_ text: StaticString) { text.withUTF8Buffer { out.append($0) } }
+        @inline(__always)
+        mutating func put(_ text: StaticString) { out.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
         mutating func put(string text: String) {
             var text = text
             text.withUTF8 { out.append($0) }
@@ -254,7 +256,7 @@ package enum XLSXChecklist {
                 number(n)
                 put("\" s=\"")
             }
-            number(style.rawValue)
+            out.append(UInt8(ascii: "0") + style.rawValue)
             out.append(UInt8(ascii: "\""))
             next = i + 1
         }
