@@ -353,25 +353,17 @@ package struct SheetPiece {
     /// `n` in decimal digits.
     @inline(__always)
     mutating func append(decimal n: Int) {
-        if 21 > capacity - count { grow(to: count + 21) }
-        if n < 0 {
-            base[count] = UInt8(ascii: "-")
-            count += 1
-        }
+        let width = XLSXChecklist.Sheet.digits(n)
+        if width > capacity - count { grow(to: count + width) }
+        if n < 0 { base[count] = UInt8(ascii: "-") }
         var m = n.magnitude
-        var digits = 1
-        var rest = m / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        var i = count + digits
+        var i = count + width
         repeat {
             i -= 1
             base[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: m % 10)
             m /= 10
         } while m > 0
-        count += digits
+        count += width
     }
 
     /// Room for at least `needed` bytes: a row longer than the room past a piece (a text of

@@ -157,8 +157,8 @@ package final class Deflater {
         size += bytes.count
     }
 
-    /// The next bytes deflated (`count` them too).
-    fileprivate func deflate(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// The next bytes deflated.
+    private func deflate(_ bytes: UnsafeBufferPointer<UInt8>) {
         precondition(!finished, "a finished file was given more bytes")
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         var done = 0
@@ -174,13 +174,14 @@ package final class Deflater {
 
     /// `bytes` deflated apart from the rest of their file, as one block of it: primed with
     /// the file's bytes before them (its last 32 KB), and ended on a byte boundary by an empty
-    /// stored block (`Z_SYNC_FLUSH`), so that the next block's bytes can follow them.
-    fileprivate static func block(_ bytes: UnsafeBufferPointer<UInt8>, after dictionary: [UInt8], level: Int32) -> [UInt8] {
+    /// stored block (`Z_SYNC_FLUSH`), so that the next block's bytes can follow them. The
+    /// deflater has the block's checksum and size.
+    fileprivate static func block(_ bytes: UnsafeBufferPointer<UInt8>, after dictionary: [UInt8], level: Int32) -> Deflater {
         let deflater = Deflater(level: level)
         deflater.prime(dictionary)
-        deflater.deflate(bytes)
+        deflater.write(bytes)
         deflater.run(Z_SYNC_FLUSH)
-        return deflater.compressed
+        return deflater
     }
 
     /// The file's blocks deflated so far on other threads (`block`), in order, their
@@ -287,9 +288,10 @@ package final class BackgroundDeflater: @unchecked Sendable {
         init() {}
 
         init(_ bytes: UnsafeBufferPointer<UInt8>, after dictionary: [UInt8], level: Int32) {
-            compressed = Deflater.block(bytes, after: dictionary, level: level)
-            crc = bytes.isEmpty ? 0 : UInt32(crc32_z(0, bytes.baseAddress, bytes.count))
-            size = bytes.count
+            let deflated = Deflater.block(bytes, after: dictionary, level: level)
+            compressed = deflated.compressed
+            crc = deflated.crc
+            size = deflated.size
         }
     }
 
