@@ -13,10 +13,10 @@ package struct Analysis: Sendable {
     package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// - Parameter keepSyntax: keep the syntax tree (declarations and every line) after
-    ///   resolving; a caller that only needs the journey passes false and frees it (a third
-    ///   of the memory).
+    ///   resolving; a caller that only needs the journey passes false: the tree is then
+    ///   parsed without its line nodes and its declarations are freed (a third of the memory).
     package init(_ source: SourceFile, keepSyntax: Bool = true) {
-        tree = JourneyParser.parse(source)
+        tree = JourneyParser.parse(source, lines: keepSyntax)
         let (journey, resolution, unresolved) = Resolver.resolveCounting(tree)
         self.journey = journey
         if !keepSyntax { tree.dropSyntax() }

@@ -186,7 +186,7 @@ package struct Resolver {
         journey.header = d.line
         journey.keyword = d.keyword
         var seen = Seen()
-        for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
+        for a in d.attributes.elements where firstOfItsKind(a, in: d, seen: &seen) {
             let value = Text(source, a.value)
             switch a.kind {
             case .via: journey.defaultChannel = channelReference(value)
@@ -211,7 +211,7 @@ package struct Resolver {
         let (id, _) = canonicalChannel(text(idRange))
         guard let index = channelIndex[id], channels[index].declaration == d.line else { return }
         var seen = Seen()
-        for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
+        for a in d.attributes.elements where firstOfItsKind(a, in: d, seen: &seen) {
             let value = Text(source, a.value)
             switch a.kind {
             case .competence:
@@ -230,7 +230,7 @@ package struct Resolver {
         guard let idRange = d.id, let index = personaIndex[text(idRange)],
               personas[index].declaration == d.line else { return }
         var seen = Seen()
-        for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
+        for a in d.attributes.elements where firstOfItsKind(a, in: d, seen: &seen) {
             let value = Text(source, a.value)
             switch a.kind {
             case .uses: personas[index].uses.append(value)
@@ -260,14 +260,14 @@ package struct Resolver {
                 stepIndex[name] = index
             }
         }
-        let lastLine = d.attributes.last?.line.end ?? d.line.end
+        let lastLine = d.attributes.elements.last?.line.end ?? d.line.end
         var step = Step(index: index, id: id, idRange: id == nil ? nil : d.id, title: Text(source, d.title),
                         phase: phase, channel: -1, header: d.line, keyword: d.keyword,
                         extent: SourceRange(d.line.start, lastLine))
         var seen = Seen()
         var viaResolved = false
         stepTexts.removeAll(keepingCapacity: true)
-        for a in d.attributes where firstOfItsKind(a, in: d, seen: &seen) {
+        for a in d.attributes.elements where firstOfItsKind(a, in: d, seen: &seen) {
             switch a.kind {
             case .via:
                 step.via = a.line

@@ -59,7 +59,7 @@ package struct Lexer {
     private let bytes: [UInt8]
     /// The source's line index: where each line starts (the lexer does not look for line
     /// ends again).
-    private let lineStarts: [Int]
+    private let lineStarts: LineStarts
     private var offset: Int
     private var lineNumber = 0
 
@@ -79,7 +79,9 @@ package struct Lexer {
 
     /// The next line, or nil at the end of the file. `tokens` is reused to save allocations.
     package mutating func nextLine(reusing tokens: inout [Token]) -> LexedLine? {
-        tokens.removeAll(keepingCapacity: true)
+        // One `removeLast` a token (a line has at most a few): `removeAll(keepingCapacity:)`
+        // goes through the general `replaceSubrange`, which costs more than lexing the line.
+        while !tokens.isEmpty { tokens.removeLast() }
         let count = bytes.count
         if offset >= count { return nil }
         lineNumber += 1

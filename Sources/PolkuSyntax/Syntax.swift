@@ -1,13 +1,20 @@
 /// An attribute line, `key: text`, attached to the header above it.
+/// Its byte fields come last, so that it takes 28 bytes rather than 32 (a journey of
+/// 100,000 steps has 600,000 attribute lines).
 package struct AttributeSyntax: Sendable {
-    package var kind: AttributeKind
     /// The key, without the colon.
     package var keyword: SourceRange
-    package var languages: KeywordLanguages
     /// The text after the colon, trimmed.
     package var value: SourceRange
     /// The whole line.
     package var line: SourceRange
+    package var kind: AttributeKind
+    package var languages: KeywordLanguages
+
+    package init(kind: AttributeKind, keyword: SourceRange, languages: KeywordLanguages, value: SourceRange,
+                 line: SourceRange) {
+        (self.kind, self.keyword, self.languages, self.value, self.line) = (kind, keyword, languages, value, line)
+    }
 }
 
 /// What a header line declares.
@@ -39,7 +46,43 @@ package struct Declaration: Sendable {
     package var title: SourceRange
     /// The whole header line.
     package var line: SourceRange
-    package var attributes: [AttributeSyntax] = []
+    package var attributes = AttributeList()
+}
+
+/// The attribute lines of one declaration, in file order: a view into one array that holds
+/// every declaration's attributes. Indices start at 0, as in an array.
+package struct AttributeList: RandomAccessCollection, Sendable {
+    private var storage: [AttributeSyntax]
+    private var lower: Int32
+    private var upper: Int32
+
+    /// No attributes.
+    package init() { (storage, lower, upper) = ([], 0, 0) }
+
+    /// All of `attributes`.
+    package init(_ attributes: [AttributeSyntax]) {
+        (storage, lower, upper) = (attributes, 0, Int32(attributes.count))
+    }
+
+    /// The attributes at `range` of this list.
+    func slice(_ range: Range<Int>) -> AttributeList {
+        var list = self
+        list.lower = lower + Int32(range.lowerBound)
+        list.upper = lower + Int32(range.upperBound)
+        return list
+    }
+
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { Int(upper - lower) }
+    package subscript(index: Int) -> AttributeSyntax {
+        precondition(index >= 0 && index < endIndex, "attribute index out of range")
+        return storage[Int(lower) + index]
+    }
+
+    /// The same attributes as an array slice (its indices are not 0-based): for a loop in
+    /// another module over many declarations, which then walks a slice without calling into
+    /// this module for each attribute.
+    package var elements: ArraySlice<AttributeSyntax> { storage[Int(lower)..<Int(upper)] }
 }
 
 /// The syntax tree of one file: its declarations in file order, every syntax error, and a

@@ -1,3 +1,4 @@
+import Foundation
 import PolkuModel
 import PolkuSyntax
 import Testing
@@ -12,6 +13,48 @@ import Testing
         let request = analysis.tree.declarations[6]
         #expect(analysis.source.text(request.id!) == "request")
         #expect(request.attributes.map(\.kind) == [.by, .recommend, .followUp, .next])
+    }
+
+    /// A tree parsed without line nodes (what `check` asks for) has the same declarations,
+    /// attributes and diagnostics as the lossless one, on every example and hostile file.
+    @Test func parsingWithoutLinesGivesTheSameDeclarations() throws {
+        let hostile = try FileManager.default.contentsOfDirectory(atPath: Fixture.path("Tests/PolkuTests/Hostile"))
+            .sorted().map { "Tests/PolkuTests/Hostile/" + $0 }
+        #expect(hostile.count >= 5)
+        for path in Fixture.examples + hostile {
+            let source = SourceFile(name: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: Fixture.path(path)))))
+            let full = JourneyParser.parse(source)
+            let lean = JourneyParser.parse(source, lines: false)
+            #expect(lean.lines.isEmpty && !full.lines.isEmpty, "\(path)")
+            #expect(lean.diagnostics == full.diagnostics, "\(path)")
+            #expect(lean.declarations.count == full.declarations.count, "\(path)")
+            for (a, b) in zip(lean.declarations, full.declarations) {
+                #expect(a.line == b.line && a.kind == b.kind && a.title == b.title, "\(path)")
+                #expect(a.attributes.map(\.line) == b.attributes.map(\.line), "\(path)")
+                // The list's indices start at 0, and its slice holds the same attributes.
+                #expect(a.attributes.indices == 0..<a.attributes.count)
+                #expect(a.attributes.elements.map(\.line) == a.attributes.map(\.line))
+            }
+        }
+    }
+
+    /// Each declaration sees only its own attribute lines in the tree's one shared array.
+    @Test func eachDeclarationHasItsOwnAttributes() {
+        let tree = JourneyParser.parse(SourceFile(name: "t", text: """
+            journey: T
+            via: desk
+            before:
+              step a: A
+                recommend: r1
+                follow-up: f1
+              step b: B
+              step c: C
+                note: n1
+            """))
+        let source = tree.source
+        #expect(tree.declarations.map { $0.attributes.map { source.text($0.value) } }
+                == [["desk"], [], ["r1", "f1"], [], ["n1"]])
+        #expect(tree.declarations[2].attributes[1].kind == .followUp)
     }
 
     @Test func finnishSwedishAndEnglishGiveTheSameTree() {
