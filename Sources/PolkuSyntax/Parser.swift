@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns a journey file into a `SyntaxTree`, following `Grammar/polku.ebnf` line by line.
 ///
 /// Each line is one statement, so recovery is simple: a bad line gets one diagnostic and the
@@ -401,19 +407,8 @@ package struct JourneyParser {
 
     static func firstNUL(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
-            let n = buffer.count
-            // Eight bytes at a time: a word with no zero byte in it is skipped.
-            while i + 8 <= n {
-                let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if LineWords.equal(word, 0) != 0 { break }
-                i += 8
-            }
-            while i < n {
-                if buffer[i] == 0 { return i }
-                i += 1
-            }
-            return nil
+            guard let base = buffer.baseAddress, let hit = memchr(base, 0, buffer.count) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
         }
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A half-open range of byte offsets into a `SourceFile`.
 ///
 /// Stored in 32 bits a side (8 bytes, not 16): a journey has one for every keyword, value and
@@ -84,12 +90,23 @@ package struct SourceFile: Sendable {
         starts.reserveCapacity(bytes.count / 32 + 1)
         // A line ends at LF, CRLF, or a CR on its own (classic Mac files, some exports).
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             let n = buffer.count
+            // Most files have no CR at all: each line end is then the next LF, which memchr
+            // finds many bytes at a time.
+            if memchr(base, 0x0D, n) == nil {
+                var i = 0
+                while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+                    i = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+                    starts.append(UInt32(truncatingIfNeeded: i))
+                }
+                return
+            }
             var i = 0
             while i < n {
                 // Eight bytes at a time, straight to the next LF or CR.
                 if i + 8 <= n {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                     let marks = LineWords.equal(word, 0x0A) | LineWords.equal(word, 0x0D)
                     if marks == 0 {
                         i += 8
