@@ -46,7 +46,6 @@ package enum Checker {
             let info = rule.info
             guard let severity = configuration.setting(for: info, file: file).severity else { continue }
             let findings = rule.check(journey, facts)
-            diagnostics.reserveCapacity(diagnostics.count + findings.count)
             let steps = stepAllowance[info.name]
             let fileWide = fileAllowance[info.name]
             for finding in findings {
@@ -82,7 +81,7 @@ package enum Checker {
                                               help: Message(RuleMessage.removeFromAllow, rule), subject: subject))
             }
         }
-        return CheckResult(analysis: analysis, diagnostics: diagnostics.sortedByPosition(), suppressed: suppressed,
-                           rulesRan: true)
+        diagnostics.sortByPosition()
+        return CheckResult(analysis: analysis, diagnostics: diagnostics, suppressed: suppressed, rulesRan: true)
     }
 }

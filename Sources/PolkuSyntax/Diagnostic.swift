@@ -117,17 +117,39 @@ package struct Diagnostic: Hashable, Sendable {
 extension Array where Element == Diagnostic {
     /// Diagnostics in the order a reader meets them: by position, then by code.
     package func sortedByPosition() -> [Diagnostic] {
+        var sorted = self
+        sorted.sortByPosition()
+        return sorted
+    }
+
+    /// Puts the diagnostics in the order a reader meets them (`sortedByPosition`), in place:
+    /// a report of 40,000 findings then never holds two arrays of them at once.
+    package mutating func sortByPosition() {
         // Sort indices by a key read once, not the (large) diagnostics themselves: copying
         // one out of the array for each comparison retains and releases all its strings.
         // Through a buffer: `self[i].range` copies the whole diagnostic first.
         let starts = withUnsafeBufferPointer { b in b.indices.map { b[$0].range.start } }
-        if zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) { return self }
-        let order = indices.sorted { a, b in
-            if starts[a] != starts[b] { return starts[a] < starts[b] }
-            if self[a].code != self[b].code { return self[a].code < self[b].code }
-            return a < b
+        if zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) { return }
+        let order = withUnsafeBufferPointer { b in
+            b.indices.sorted { x, y in
+                if starts[x] != starts[y] { return starts[x] < starts[y] }
+                if b[x].code != b[y].code { return b[x].code < b[y].code }
+                return x < y
+            }
         }
-        return order.map { self[$0] }
+        // Position k takes the diagnostic that was at order[k]: each cycle of the
+        // permutation is walked once, by swaps (which move, never copy).
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            var k = start
+            while true {
+                placed[k] = true
+                let next = order[k]
+                if next == start { break }
+                swapAt(k, next)
+                k = next
+            }
+        }
     }
 
     package var errorCount: Int { filter { $0.severity == .error }.count }

@@ -89,6 +89,29 @@ import Testing
     /// The line index (found eight bytes at a time) is where a plain reading byte by byte
     /// puts line starts: after each LF, after a CR not followed by LF, on random texts of
     /// short and long lines, every line end, CRs and LFs in runs, at the end or not.
+    /// Sorting in place (by swaps along the permutation's cycles) gives what a plain stable
+    /// sort by position, then code, gives: on random diagnostics with many equal positions.
+    @Test func diagnosticsSortInPlaceAsAStableSortWould() {
+        var generator = SystemRandomNumberGenerator()
+        let codes = ["missing-follow-up", "missing-recommendation", "missing-need", "dead-end"]
+        for round in 0..<200 {
+            let count = round < 20 ? round : Int.random(in: 0...300, using: &generator)
+            let diagnostics = (0..<count).map { n in
+                Diagnostic(.warning, code: .rule(codes.randomElement(using: &generator)!), text: .verbatim("\(n)"),
+                           range: SourceRange(Int.random(in: 0...40, using: &generator), 50))
+            }
+            let expected = diagnostics.enumerated().sorted { a, b in
+                if a.element.range.start != b.element.range.start { return a.element.range.start < b.element.range.start }
+                if a.element.code != b.element.code { return a.element.code < b.element.code }
+                return a.offset < b.offset
+            }.map(\.element.message)
+            var sorted = diagnostics
+            sorted.sortByPosition()
+            #expect(sorted.map(\.message) == expected)
+            #expect(diagnostics.sortedByPosition().map(\.message) == expected)
+        }
+    }
+
     @Test func lineStartsAreWhereEachLineEnds() {
         var generator = SystemRandomNumberGenerator()
         let pieces: [[UInt8]] = [[0x0A], [0x0D], [0x0D, 0x0A], [0x0A, 0x0D], [0x61], [0x20], [0xC3, 0xA4], [0x00]]
