@@ -140,14 +140,16 @@ extension Array where Element == Diagnostic {
         // Position k takes the diagnostic that was at order[k]: each cycle of the
         // permutation is walked once, by swaps (which move, never copy).
         var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            var k = start
-            while true {
-                placed[k] = true
-                let next = order[k]
-                if next == start { break }
-                swapAt(k, next)
-                k = next
+        withUnsafeMutableBufferPointer { b in
+            for start in order.indices where !placed[start] {
+                var k = start
+                while true {
+                    placed[k] = true
+                    let next = order[k]
+                    if next == start { break }
+                    b.swapAt(k, next)
+                    k = next
+                }
             }
         }
     }
