@@ -43,8 +43,8 @@ package struct Polku: ParsableCommand {
 
     /// Parses a command line. ArgumentParser looks for `--generate-completion-script` on every
     /// run by parsing the whole line as two hidden commands, through reflection: 1.7 of the
-    /// 29.7 million instructions of a small `check`. Only a command with a super-command skips it,
-    /// so the command has one while it is parsed, unless it is asked for a completion script.
+    /// 29.7 million instructions of a small `check`. Only a command with a super-command skips
+    /// it, so the command has one while it is parsed, unless it is asked for a completion script.
     /// The help, the errors and the completions are byte for byte what they were.
     package static func parse(_ arguments: [String]) throws -> ParsableCommand {
         if arguments.contains(where: { $0.hasPrefix("--generate-completion-script") }) {

@@ -115,9 +115,9 @@ package enum XLSXChecklist {
         </Relationships>
         """
 
-    /// Cell styles: 0 plain, 1 the header (bold, on a light grey band, wrapped), 2 text
-    /// (wrapped, at the top), 3 a number (at the top), 4 a rating shown as `4/5`.
-    /// A cell's style: its index among the style sheet's `cellXfs`, one digit.
+    /// A cell's style, by its index among the style sheet's `cellXfs` (one digit): 0 plain,
+    /// 1 the header (bold, on a light grey band, wrapped), 2 text (wrapped, at the top),
+    /// 3 a number (at the top), 4 a rating shown as `4/5`.
     enum Style: UInt8 {
         case plain = 0, header, text, number, rating
     }
