@@ -44,7 +44,10 @@ package struct KeywordBytes: Sendable {
 
     /// Open addressing, a power of two slots; a slot holds an index into `entries` plus one.
     private var slots: [Int32]
-    private var keys: [[UInt8]] = []
+    /// Every key's bytes, one after another: key `k` is `keyBytes[keyStarts[k]..<keyStarts[k + 1]]`
+    /// (one array, so comparing a key retains nothing).
+    private var keyBytes: [UInt8] = []
+    private var keyStarts: [Int32] = [0]
     private var entries: [Meanings] = []
     /// The longest key, in bytes: a longer head cannot be a keyword.
     package private(set) var longest = 0
@@ -74,7 +77,8 @@ package struct KeywordBytes: Sendable {
             longest = max(longest, key.count)
             var slot = Self.hash(key, 0, key.count) & (size - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            keys.append(key)
+            keyBytes.append(contentsOf: key)
+            keyStarts.append(Int32(keyBytes.count))
             entries.append(m)
             slots[slot] = Int32(entries.count)
         }
@@ -83,10 +87,18 @@ package struct KeywordBytes: Sendable {
     /// FNV-1a over folded bytes.
     @inline(__always)
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ count: Int) -> Int {
-        var h: UInt32 = 2_166_136_261
-        for i in 0..<count { h = (h ^ UInt32(bytes[i])) &* 16_777_619 }
+        var h = hashStart
+        for i in 0..<count { h = hashStep(h, bytes[i]) }
         return Int(h)
     }
+
+    /// The hash of no bytes: a caller that folds a word as it reads it hashes it on the way,
+    /// `hashStep` after `hashStep`, for `lookup(ascii:count:hash:)`.
+    package static let hashStart: UInt32 = 2_166_136_261
+
+    /// The hash after one more folded byte.
+    @inline(__always)
+    package static func hashStep(_ h: UInt32, _ byte: UInt8) -> UInt32 { (h ^ UInt32(byte)) &* 16_777_619 }
 
     private static func hash(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
         bytes.withUnsafeBufferPointer { b in hash(UnsafeBufferPointer(rebasing: b[start..<end]), end - start) }
@@ -94,16 +106,40 @@ package struct KeywordBytes: Sendable {
 
     /// The meanings of a key already folded into `key[0..<count]`.
     package func lookup(folded key: UnsafeBufferPointer<UInt8>, count: Int) -> Meanings? {
-        let mask = slots.count - 1
-        var slot = Self.hash(key, count) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return nil }
-            let candidate = keys[entry - 1]
-            if candidate.count == count && candidate.withUnsafeBufferPointer({ sameBytes($0.baseAddress!, key.baseAddress!, count) }) {
-                return entries[entry - 1]
+        find(hash: UInt32(truncatingIfNeeded: Self.hash(key, count)), count: count) { candidate in
+            sameBytes(candidate, key.baseAddress!, count)
+        }
+    }
+
+    /// The meanings of the ASCII word `word[0..<count]`, upper case or not, whose folded
+    /// bytes (ASCII capitals made small) give `hash` by `hashStep` from `hashStart`. The
+    /// parser hashes the word as it reads it, and nothing is copied.
+    package func lookup(ascii word: UnsafePointer<UInt8>, count: Int, hash: UInt32) -> Meanings? {
+        find(hash: hash, count: count) { candidate in
+            for i in 0..<count {
+                var b = word[i]
+                if b >= 0x41 && b <= 0x5A { b += 0x20 }
+                if b != candidate[i] { return false }
             }
-            slot = (slot + 1) & mask
+            return true
+        }
+    }
+
+    /// The entry in `hash`'s chain whose key has `count` bytes and `matches`.
+    @inline(__always)
+    private func find(hash: UInt32, count: Int, matches: (UnsafePointer<UInt8>) -> Bool) -> Meanings? {
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        return keyBytes.withUnsafeBufferPointer { keys in
+            while true {
+                let entry = Int(slots[slot])
+                if entry == 0 { return nil }
+                let start = Int(keyStarts[entry - 1])
+                if Int(keyStarts[entry]) - start == count && matches(keys.baseAddress! + start) {
+                    return entries[entry - 1]
+                }
+                slot = (slot + 1) & mask
+            }
         }
     }
 

@@ -79,9 +79,27 @@ package struct Lexer {
 
     /// The next line, or nil at the end of the file. `tokens` is reused to save allocations.
     package mutating func nextLine(reusing tokens: inout [Token]) -> LexedLine? {
+        guard let line = nextBounds() else {
+            while !tokens.isEmpty { tokens.removeLast() }
+            return nil
+        }
+        lex(line.range, into: &tokens)
+        return LexedLine(number: line.number, range: line.range, tokens: tokens, terminator: line.terminator)
+    }
+
+    /// The tokens of `range`, one line of the file, into `tokens` (emptied first).
+    package func lex(_ range: SourceRange, into tokens: inout [Token]) {
         // One `removeLast` a token (a line has at most a few): `removeAll(keepingCapacity:)`
         // goes through the general `replaceSubrange`, which costs more than lexing the line.
         while !tokens.isEmpty { tokens.removeLast() }
+        bytes.withUnsafeBufferPointer { b in
+            Self.tokens(b, from: range.start, to: range.end, into: &tokens)
+        }
+    }
+
+    /// The next line's number, bytes and line ending, without its tokens (for a caller that
+    /// reads the commonest lines itself and lexes only the others, with `lex(_:into:)`).
+    package mutating func nextBounds() -> (number: Int, range: SourceRange, terminator: LineTerminator)? {
         let count = bytes.count
         if offset >= count { return nil }
         lineNumber += 1
@@ -107,11 +125,7 @@ package struct Lexer {
             lineEnd = count
             offset = count
         }
-        let range = SourceRange(start, lineEnd)
-        bytes.withUnsafeBufferPointer { b in
-            Self.tokens(b, from: start, to: lineEnd, into: &tokens)
-        }
-        return LexedLine(number: lineNumber, range: range, tokens: tokens, terminator: terminator)
+        return (lineNumber, SourceRange(start, lineEnd), terminator)
     }
 
     /// The tokens of the line `start..<lineEnd`.

@@ -32,6 +32,9 @@ package struct JourneyParser {
     private var skippingAttributes = false
     /// The buffer line heads are folded into for keyword look-up.
     private var keywordKey = KeywordKey()
+    /// `KeywordBytes.parser`, held here: reading the static for each line would make sure
+    /// it is set up and retain its arrays, every time.
+    private let keywords = KeywordBytes.parser
     /// Every declaration's attributes, in file order, in one array: a declaration's are the
     /// run from `attributeStarts[d]` to the next one's start. Each declaration is given its
     /// view of the array when the file ends (one array rather than one a declaration: a
@@ -41,10 +44,13 @@ package struct JourneyParser {
     private var attributeStarts: [Int32] = []
     /// Whether to keep a node for every line (the lossless view, `SyntaxTree.lines`).
     private let keepsLines: Bool
+    /// Whether the commonest lines are read straight from their bytes (`quickLine`).
+    private let readsQuickly: Bool
 
-    private init(_ source: SourceFile, keepsLines: Bool) {
+    private init(_ source: SourceFile, keepsLines: Bool, readsQuickly: Bool) {
         self.source = source
         self.keepsLines = keepsLines
+        self.readsQuickly = readsQuickly
     }
 
     /// Parses a whole file. Never fails: problems come back as diagnostics in the tree.
@@ -52,7 +58,14 @@ package struct JourneyParser {
     ///   diagnostics: the tree then has no line nodes (`lines` is empty), which saves twelve
     ///   bytes a line (8 MB for a journey of 100,000 steps).
     package static func parse(_ source: SourceFile, lines: Bool = true) -> SyntaxTree {
-        var parser = JourneyParser(source, keepsLines: lines)
+        var parser = JourneyParser(source, keepsLines: lines, readsQuickly: true)
+        return parser.run()
+    }
+
+    /// Parses every line through the lexer's tokens, without the shortcut for the commonest
+    /// lines: the reference the tests hold the shortcut to.
+    package static func parseTokenByToken(_ source: SourceFile) -> SyntaxTree {
+        var parser = JourneyParser(source, keepsLines: true, readsQuickly: false)
         return parser.run()
     }
 
@@ -84,13 +97,23 @@ package struct JourneyParser {
         var lexer = Lexer(source)
         var tokens: [Token] = []
         tokens.reserveCapacity(8)
-        while let line = lexer.nextLine(reusing: &tokens) {
-            lineError = nil
-            var node = statement(line)
-            guard keepsLines else { continue }
-            node.terminator = line.terminator
-            if let lineError { node.error = LineNode.encode(lineError) }
-            nodes.append(node)
+        let bytes = source.bytes
+        bytes.withUnsafeBufferPointer { b in
+            while let line = lexer.nextBounds() {
+                lineError = nil
+                var node: LineNode
+                if readsQuickly, let quick = quickLine(b, line.range) {
+                    node = quick
+                } else {
+                    lexer.lex(line.range, into: &tokens)
+                    node = statement(LexedLine(number: line.number, range: line.range, tokens: tokens,
+                                               terminator: line.terminator))
+                }
+                guard keepsLines else { continue }
+                node.terminator = line.terminator
+                if let lineError { node.error = LineNode.encode(lineError) }
+                nodes.append(node)
+            }
         }
         closeDeclarations()
         if journeyIndex == nil {
@@ -109,6 +132,88 @@ package struct JourneyParser {
     private mutating func report(_ d: Diagnostic) {
         if lineError == nil, case .error(let code) = d.code { lineError = code }
         if diagnostics.count < Catalog.errorLimit { diagnostics.append(d) } else { unreported += 1 }
+    }
+
+    /// Reads the commonest lines straight from their bytes, as `statement` would read their
+    /// tokens: a blank line, a comment, an attribute line whose keyword is one ASCII word
+    /// (`  need: a book`), and a header line of an ASCII keyword and an ASCII id
+    /// (`  step ask: ...`). Returns nil for any other line, which is then lexed and read by
+    /// `statement`: a journey is mostly such lines, and this skips making their tokens and
+    /// folding their keyword into a buffer.
+    private mutating func quickLine(_ b: UnsafeBufferPointer<UInt8>, _ line: SourceRange) -> LineNode? {
+        let end = line.end
+        var i = line.start
+        while i < end && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
+        if i == end { return LineNode(.blank) }
+        if b[i] == UInt8(ascii: "#") { return LineNode(.comment) }
+        let wordStart = i
+        var hash = KeywordBytes.hashStart
+        guard let wordEnd = Self.quickWord(b, from: wordStart, to: end, hash: &hash), wordEnd < end,
+              wordEnd > wordStart, wordEnd - wordStart <= keywords.longest else { return nil }
+        if b[wordEnd] == 0x20 {
+            return quickHeader(b, line, keyword: SourceRange(wordStart, wordEnd), keywordHash: hash)
+        }
+        guard let (kind, languages) = keywords.lookup(ascii: b.baseAddress! + wordStart, count: wordEnd - wordStart,
+                                                      hash: hash)?.attribute else { return nil }
+        let value = quickValue(b, afterColon: wordEnd + 1, end: end)
+        if firstStatement == nil { firstStatement = line }
+        previousLineHadText = !value.isEmpty
+        return attribute(AttributeSyntax(kind: kind, keyword: SourceRange(wordStart, wordEnd), languages: languages,
+                                         value: value, line: line))
+    }
+
+    /// `quickLine` for a line whose first word `keyword` is followed by a space: a header
+    /// when the word is a header keyword and the second word an id of ASCII bytes, with the
+    /// colon after it. `keywordHash` is the word's hash.
+    private mutating func quickHeader(_ b: UnsafeBufferPointer<UInt8>, _ line: SourceRange, keyword: SourceRange,
+                                      keywordHash: UInt32) -> LineNode? {
+        let end = line.end
+        let idStart = keyword.end + 1
+        var hash = KeywordBytes.hashStep(keywordHash, 0x20)
+        guard let idEnd = Self.quickWord(b, from: idStart, to: end, hash: &hash), idEnd > idStart else { return nil }
+        var i = idEnd
+        while i < end && b[i] == 0x20 { i += 1 }
+        guard i < end, b[i] == UInt8(ascii: ":") else { return nil }
+        // The two words together may be a keyword (a phase is, in Finnish): `statement` reads
+        // those, as it looks them up before the first word alone.
+        if idEnd - keyword.start <= keywords.longest,
+           keywords.lookup(ascii: b.baseAddress! + keyword.start, count: idEnd - keyword.start, hash: hash) != nil {
+            return nil
+        }
+        guard let (kind, languages) = keywords.lookup(ascii: b.baseAddress! + keyword.start, count: keyword.count,
+                                                      hash: keywordHash)?.header else { return nil }
+        let text = quickValue(b, afterColon: i + 1, end: end)
+        if firstStatement == nil { firstStatement = line }
+        previousLineHadText = !text.isEmpty
+        return header(kind, keyword: keyword, languages: languages, idWords: CollectionOfOne(SourceRange(idStart, idEnd)),
+                      text: text, line: line)
+    }
+
+    /// The end of the word at `start`: the first colon or space. Its bytes are folded to lower
+    /// case into `hash` as `KeywordBytes` folds them. Nil at a tab or a byte that is not ASCII,
+    /// where `statement` reads the line.
+    @inline(__always)
+    private static func quickWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+                                  hash: inout UInt32) -> Int? {
+        var i = start
+        while i < end {
+            var c = b[i]
+            if c == UInt8(ascii: ":") || c == 0x20 { return i }
+            if c == 0x09 || c >= 0x80 { return nil }
+            if c >= 0x41 && c <= 0x5A { c += 0x20 }
+            hash = KeywordBytes.hashStep(hash, c)
+            i += 1
+        }
+        return i
+    }
+
+    /// The text after a colon, without the blanks around it, as the lexer's `text` token.
+    private func quickValue(_ b: UnsafeBufferPointer<UInt8>, afterColon start: Int, end: Int) -> SourceRange {
+        var i = start
+        while i < end, case let n = Blanks.length(in: b, at: i, before: end), n > 0 { i += n }
+        var textEnd = end
+        while textEnd > i, case let n = Blanks.length(in: b, endingAt: textEnd, after: i), n > 0 { textEnd -= n }
+        return SourceRange(i, textEnd)
     }
 
     /// Reads one line; returns its node (the caller adds the line ending and the error).
@@ -168,7 +273,7 @@ package struct JourneyParser {
         let firstMeanings = colonIndex == 1 ? meanings : lookUp(CollectionOfOne(tokens[0].range))
         if let (kind, languages) = firstMeanings?.header {
             return header(kind, keyword: tokens[0].range, languages: languages,
-                          idWords: tokens[1..<colonIndex].map(\.range), text: text, line: line.range)
+                          idWords: tokens[1..<colonIndex].lazy.map(\.range), text: text, line: line.range)
         }
         let words = tokens[..<colonIndex].map(\.range)
         let headText = normalized(words)
@@ -206,14 +311,14 @@ package struct JourneyParser {
     }
 
     private mutating func header(_ kind: HeaderKind, keyword: SourceRange, languages: KeywordLanguages,
-                                 idWords: [SourceRange], text: SourceRange, line: SourceRange) -> LineNode {
+                                 idWords: some BidirectionalCollection<SourceRange>, text: SourceRange, line: SourceRange) -> LineNode {
         var id: SourceRange?
         if !idWords.isEmpty {
             let range = SourceRange(idWords.first!.start, idWords.last!.end)
             if kind == .journey {
                 report(Catalog.journeyWithId(source, words: range))
             } else if idWords.count > 1 {
-                report(Catalog.idWithSpaces(source, range: range, words: idWords))
+                report(Catalog.idWithSpaces(source, range: range, words: Array(idWords)))
             } else if let bad = Self.firstInvalidIdByte(source.bytes, range) {
                 report(Catalog.invalidId(source, range: range, badOffset: bad))
             } else if let (offset, scalar) = Self.firstInvisibleScalar(source, range) {
@@ -308,7 +413,23 @@ package struct JourneyParser {
     }
 
     static func allows(_ owner: DeclarationKind, _ kind: AttributeKind) -> Bool {
-        allowedAttributes(owner).contains(kind)
+        let bit = UInt32(1) << UInt32(kind.ordinal)
+        return switch owner {
+        case .journey: allowed.journey & bit != 0
+        case .persona: allowed.persona & bit != 0
+        case .channel: allowed.channel & bit != 0
+        case .step: allowed.step & bit != 0
+        case .phase: false
+        }
+    }
+
+    /// `allowedAttributes` as bit sets (by `AttributeKind.ordinal`), for the check on every
+    /// attribute line.
+    private static let allowed = (journey: bits(.journey), persona: bits(.persona), channel: bits(.channel),
+                                  step: bits(.step))
+
+    private static func bits(_ owner: DeclarationKind) -> UInt32 {
+        allowedAttributes(owner).reduce(0) { $0 | UInt32(1) << UInt32($1.ordinal) }
     }
 
     // MARK: - Bytes
@@ -317,8 +438,8 @@ package struct JourneyParser {
     /// string only when they hold non-ASCII letters other than Latin-1 ones).
     private mutating func lookUp(_ words: some Collection<SourceRange>) -> KeywordBytes.Meanings? {
         var unfoldable = false
-        if let found = keywordKey.lookup(source.bytes, words: words, in: .parser, unfoldable: &unfoldable) { return found }
-        return unfoldable ? KeywordBytes.parser.lookup(normalized(Array(words))) : nil
+        if let found = keywordKey.lookup(source.bytes, words: words, in: keywords, unfoldable: &unfoldable) { return found }
+        return unfoldable ? keywords.lookup(normalized(Array(words))) : nil
     }
 
     /// The look-up key of one word: the bytes themselves when they are lower-case ASCII (the

@@ -38,6 +38,59 @@ import Testing
         }
     }
 
+    /// The parser reads the commonest lines straight from their bytes; every line read so
+    /// gives the same tree (declarations, lines, diagnostics) as reading its tokens, on every
+    /// example and hostile file and on lines made to sit at the shortcut's edges.
+    @Test func theShortcutForCommonLinesReadsAsTheTokensDo() throws {
+        let hostile = try FileManager.default.contentsOfDirectory(atPath: Fixture.path("Tests/PolkuTests/Hostile"))
+            .sorted().map { "Tests/PolkuTests/Hostile/" + $0 }
+        var files = try (Fixture.examples + hostile).map {
+            SourceFile(name: $0, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: Fixture.path($0)))))
+        }
+        let edges = [
+            "  step s0: Title", "step S1:Title", "  STEP s2: T", "  Step  s3: two spaces", "  step\ts4: tab",
+            "  step s5 : space before the colon", "  step s6   :", "  step s7:", "  step: no id", "  step s8 s9: two ids",
+            "  vaihe v1: Otsikko", "  steg s1: Titel", "  step ä1: non-ASCII id", "  step s\u{00A0}x: no-break space",
+            "  step s10", "  step s-1_2: dashes", "  step s$: bad byte", "  follow up: two words",
+            "  palvelun aikana: x", "  during:", "  during: text after a phase", "  persona p1: P", "  channel c1: C",
+            "  channel desk: Desk", "  journey j: with an id", "  journey: Again",
+            "    need: a book", "    NEED: Upper", "    Need:  spaces  ", "    need:", "    need:   ", "    need :  x",
+            "    need:\u{00A0}nbsp\u{00A0}", "\tneed: tab indent", "    need\t: tab", "    tarve: kirja", "    behov: bok",
+            "    mood: 9", "    via: desk", "    next: s0, end", "    recommend: ✓ ok", "    rekommendera: x",
+            "    suosittele: x", "    competence: 3", "    uses: x", "    unknown: x", "    needs: x", "    :", "    : x",
+            "    need", "    #need: comment", "# comment", "", "   ", "\t", "\u{00A0}", "    nëed: x", "    ÄÄ: x",
+            "    averyveryveryveryveryveryveryveryveryverylongkeywordthatcannotbeone: x",
+        ]
+        var text = "journey: Edges\nvia: desk\nbefore:\n"
+        for (n, line) in edges.enumerated() {
+            text += line + "\n"
+            if n % 7 == 0 { text += "  step e\(n): Step \(n)\n" }
+        }
+        files.append(SourceFile(name: "edges", text: text))
+        files.append(SourceFile(name: "edges-crlf", text: text.replacingOccurrences(of: "\n", with: "\r\n")))
+        files.append(SourceFile(name: "no-journey", text: edges.joined(separator: "\n")))
+        for source in files {
+            let quick = JourneyParser.parse(source)
+            let reference = JourneyParser.parseTokenByToken(source)
+            #expect(quick.diagnostics == reference.diagnostics, "\(source.name)")
+            #expect(Array(quick.lines) == Array(reference.lines), "\(source.name)")
+            #expect(quick.declarations.count == reference.declarations.count, "\(source.name)")
+            for (a, b) in zip(quick.declarations, reference.declarations) {
+                #expect(a.line == b.line && a.kind == b.kind && a.keyword == b.keyword && a.id == b.id
+                        && a.title == b.title && a.languages == b.languages, "\(source.name)")
+                #expect(a.attributes.map(\.line) == b.attributes.map(\.line), "\(source.name)")
+                #expect(a.attributes.map(\.value) == b.attributes.map(\.value), "\(source.name)")
+                #expect(a.attributes.map(\.keyword) == b.attributes.map(\.keyword), "\(source.name)")
+                #expect(a.attributes.map(\.kind) == b.attributes.map(\.kind), "\(source.name)")
+                #expect(a.attributes.map(\.languages) == b.attributes.map(\.languages), "\(source.name)")
+            }
+            #expect(quick.detachedAttributes.map(\.line) == reference.detachedAttributes.map(\.line), "\(source.name)")
+            #expect(quick.language == reference.language, "\(source.name)")
+        }
+        // The edges file reads as a journey at all, with many of its lines through the shortcut.
+        #expect(JourneyParser.parse(files[files.count - 3]).declarations.count > 10)
+    }
+
     /// Each declaration sees only its own attribute lines in the tree's one shared array.
     @Test func eachDeclarationHasItsOwnAttributes() {
         let tree = JourneyParser.parse(SourceFile(name: "t", text: """
