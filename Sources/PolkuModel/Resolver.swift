@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PolkuSyntax
 
 /// Turns a syntax tree into a `Journey`: looks up every id, puts every step in its phase and
@@ -34,6 +39,8 @@ package struct Resolver {
     /// buffer for every step).
     private var stepTexts: [(StepTextKind, SourceRange)] = []
     private var stepIndex: [String: Int] = [:]
+    /// Channel names as written in `via:` lines met last, with their channels (at most eight).
+    private var recentChannels: [(SourceRange, Int)] = []
     /// Unresolved `next:` items per step: (step index, item text, item range).
     private var pendingNext: [(Int, [(String, SourceRange)], SourceRange)] = []
 
@@ -253,11 +260,12 @@ package struct Resolver {
         var id: String?
         if let idRange = d.id {
             let name = text(idRange)
-            if let existing = stepIndex[name] {
+            // One look-up for the usual new id; a repeated one is put back as it was.
+            if let existing = stepIndex.updateValue(index, forKey: name) {
+                stepIndex[name] = existing
                 report(Catalog.duplicateId(.step, name, idRange, first: steps[existing].idRange ?? steps[existing].header))
             } else {
                 id = name
-                stepIndex[name] = index
             }
         }
         let lastLine = d.attributes.elements.last?.line.end ?? d.line.end
@@ -272,7 +280,7 @@ package struct Resolver {
             case .via:
                 step.via = a.line
                 viaResolved = true
-                step.channel = channelReference(Text(source, a.value)) ?? -1
+                step.channel = viaChannel(a.value) ?? -1
             case .mood:
                 step.mood = Text(source, a.value)
                 step.moodValue = rating(a)
@@ -311,6 +319,29 @@ package struct Resolver {
         return channels.count - 1
     }
 
+    /// The channel a step's `via:` names, as `channelReference` finds it. A name spelt as one
+    /// of the last few met is found by its bytes: most steps of a journey name a handful of
+    /// channels, and this finds them without making a string.
+    private mutating func viaChannel(_ name: SourceRange) -> Int? {
+        let length = name.count
+        guard length > 0 else { return nil }
+        let found: Int? = source.bytes.withUnsafeBufferPointer { b in
+            for (written, index) in recentChannels where written.count == length
+                && memcmp(b.baseAddress! + written.start, b.baseAddress! + name.start, length) == 0 {
+                return index
+            }
+            return nil
+        }
+        if let found {
+            if name.start < channels[found].firstMention.start { channels[found].firstMention = name }
+            return found
+        }
+        guard let index = channelReference(Text(source, name)) else { return nil }
+        if recentChannels.count == 8 { recentChannels.removeFirst() }
+        recentChannels.append((name, index))
+        return index
+    }
+
     /// The index of the channel a name refers to, or nil after reporting `unknown-channel`.
     private mutating func channelReference(_ name: Text) -> Int? {
         // Fast path: the canonical id as written (`desk`, or a declared id), or a name met
@@ -334,6 +365,10 @@ package struct Resolver {
     }
 
     private mutating func rating(_ a: AttributeSyntax) -> Int? {
+        // The usual rating, one digit, read from its byte.
+        if a.value.count == 1, case let digit = source.bytes[a.value.start], digit >= 0x31 && digit <= 0x35 {
+            return Int(digit - 0x30)
+        }
         let raw = text(a.value)
         if let n = Int(raw), (1...5).contains(n) { return n }
         report(Catalog.invalidRating(key: text(a.keyword), raw: raw, at: a.value))

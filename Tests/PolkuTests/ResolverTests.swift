@@ -85,6 +85,40 @@ import Testing
         #expect(j.channels[1].label?.value == "Self-service kiosk")
     }
 
+    /// `via:` names met again are found by their bytes (the last eight): every spelling
+    /// still gives its channel, more than eight names in turn still resolve, an unknown
+    /// name is reported at each line, and a channel is still placed where it is first named.
+    @Test func channelsNamedAgainResolveAsTheFirstTime() {
+        let names = ["desk", "palvelupiste", "Desk", "phone", "kiosk", "web", "chat", "email", "social",
+                     "premises", "other", "disk", "puhelin", "nowhere", "kiosk", "nowhere", "desk", "Kiosk"]
+        var text = "journey: T\nchannel kiosk: K\nbefore:\n"
+        for round in 0..<3 {
+            for (n, name) in names.enumerated() { text += "  step s\(round)-\(n): S\n    via: \(name)\n" }
+        }
+        let a = Fixture.analyze(text)
+        let expected = ["desk", "desk", "desk", "phone", "kiosk", "web", "chat", "email", "social", "premises",
+                        "other", "desk", "phone", nil, "kiosk", nil, "desk", nil]
+        let unknown = a.diagnostics.filter { $0.code.name == "unknown-channel" }
+        // `nowhere` twice and `Kiosk` (ids are written as declared) in each of three rounds.
+        #expect(unknown.count == 9)
+        #expect(Set(unknown.map { a.source.text($0.range) }) == ["nowhere", "Kiosk"])
+        for (i, step) in a.journey.steps.enumerated() {
+            let want = expected[i % names.count]
+            // A step whose channel is unknown is put in `other`.
+            #expect(a.journey.channels[step.channel].id == (want ?? "other"), "step \(i): \(names[i % names.count])")
+        }
+        #expect(a.journey.channels.map(\.id) == ["kiosk", "desk", "phone", "web", "chat", "email", "social",
+                                                  "premises", "other"])
+    }
+
+    /// A step id met again is reported at the second step, which keeps no id; the first keeps it.
+    @Test func aRepeatedStepIdStaysWithTheFirstStep() {
+        let a = Fixture.analyze("journey: T\nvia: desk\nbefore:\n  step a: A\n  step b: B\n  step a: C\n    next: a\n")
+        #expect(a.diagnostics.map(\.code.name) == ["duplicate-id"])
+        #expect(a.journey.steps.map(\.id) == ["a", "b", nil])
+        #expect(a.journey.steps[2].flow.successors == [0])
+    }
+
     @Test func unknownIdsSuggestTheNearest() {
         let a = Fixture.analyze("""
         journey: T
@@ -123,6 +157,9 @@ import Testing
     @Test func ratings() {
         #expect(Fixture.codes("journey: T\nchannel desk: D\n  competence: 0\n  presence: five\n") == ["invalid-rating", "invalid-rating"])
         #expect(Fixture.codes("journey: T\nchannel desk: D\n  competence: 1\n  presence: 5\n") == [])
+        #expect(Fixture.codes("journey: T\nchannel desk: D\n  competence: 6\n  presence: 03\n") == ["invalid-rating"])
+        let channel = Fixture.analyze("journey: T\nchannel desk: D\n  competence: 2\n  presence: +4\n").journey.channels[0]
+        #expect(channel.competenceValue == 2 && channel.presenceValue == 4)
     }
 
     @Test func stepsNeedAPhaseAndAChannel() {
