@@ -44,26 +44,27 @@ package enum Checker {
         // they need: grown by appending, the array of a large journey's findings would be
         // copied as it doubles, and take up to twice its size (24 MB rather than 10 for
         // 40,000 findings).
-        var ran: [(RuleInfo, Severity, [Finding])] = []
+        var ran: [(name: String, severity: Severity, findings: [Finding])] = []
         for rule in RuleRegistry.all {
             let info = rule.info
             guard let severity = configuration.setting(for: info, file: file).severity else { continue }
-            ran.append((info, severity, rule.check(journey, facts)))
+            ran.append((info.name, severity, rule.check(journey, facts)))
         }
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(analysis.diagnostics.count + allowErrors.count + allowances.count
-                                    + ran.reduce(0) { $0 + $1.2.count })
+                                    + ran.reduce(0) { $0 + $1.findings.count })
         diagnostics += analysis.diagnostics
         diagnostics += allowErrors
         var suppressed: [SuppressedFinding] = []
         for r in ran.indices {
-            let (info, severity, findings) = ran[r]
+            let (name, severity, findings) = ran[r]
             // Each rule's findings are let go once they are diagnostics.
-            ran[r].2 = []
-            let steps = stepAllowance[info.name]
-            let fileWide = fileAllowance[info.name]
+            ran[r].findings = []
+            let code = DiagnosticCode.rule(name)
+            let steps = stepAllowance[name]
+            let fileWide = fileAllowance[name]
             for finding in findings {
-                let diagnostic = Diagnostic(severity, code: info.code, text: finding.message, range: finding.range,
+                let diagnostic = Diagnostic(severity, code: code, text: finding.message, range: finding.range,
                                             label: finding.label, secondary: finding.secondary, notes: finding.notes,
                                             help: finding.help, subject: finding.subject)
                 // The step's own allow first: it is the more specific decision.
