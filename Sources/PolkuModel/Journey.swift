@@ -123,25 +123,45 @@ package struct Flow: Sendable, Hashable {
 }
 
 /// A touchpoint: one thing that happens to the customer in one channel.
+///
+/// The stored properties are ordered by alignment (eight-byte ones first, single bytes
+/// last), so that padding does not make each of 100,000 steps larger.
 package struct Step: Sendable {
     /// Position in `Journey.steps` (file order).
     package var index: Int
-    package var id: String?
-    package var idRange: SourceRange?
-    package var title: Text
-    package var phase: Phase
     /// Index into `Journey.channels`.
     package var channel: Int
-    /// The step's own `via:` line; nil when it takes the journey's default.
-    package var via: SourceRange?
+    package var id: String?
+    package var title: Text
+    package var mood: Text?
     /// The texts of the step's attribute lines, in one array: grouped by kind (in the order
     /// of `StepTextKind`), each kind in file order. One allocation a step rather than one a
     /// kind: a journey of 100,000 steps has 100,000 steps' worth of attribute lists.
     @usableFromInline package private(set) var texts: [Text] = []
+    package var moodValue: Int?
+    package var flow = Flow(successors: [], ends: false, explicit: nil)
     /// Where each kind's texts stand in `texts`. A stored property of its own, so that
     /// `journey.steps[i].textEnds.count(.need)` reads it without copying the step out of the
     /// array (calling a method of `journey.steps[i]` copies it, and retains its texts).
     package private(set) var textEnds = StepTextEnds()
+    /// The `step` header line.
+    package var header: SourceRange
+    /// The header keyword (`step`, `vaihe`, `steg`), where step findings are reported.
+    package var keyword: SourceRange
+    /// The header line through the last attribute line.
+    package var extent: SourceRange
+    package var idRange: SourceRange?
+    /// The step's own `via:` line; nil when it takes the journey's default.
+    package var via: SourceRange?
+    package var phase: Phase
+
+    package init(index: Int, id: String?, idRange: SourceRange?, title: Text, phase: Phase, channel: Int,
+                 header: SourceRange, keyword: SourceRange, extent: SourceRange, via: SourceRange? = nil,
+                 mood: Text? = nil, moodValue: Int? = nil) {
+        (self.index, self.id, self.idRange, self.title, self.phase, self.channel) = (index, id, idRange, title, phase, channel)
+        (self.header, self.keyword, self.extent) = (header, keyword, extent)
+        (self.via, self.mood, self.moodValue) = (via, mood, moodValue)
+    }
 
     @inlinable package var needs: ArraySlice<Text> { texts(.need) }
     @inlinable package var by: ArraySlice<Text> { texts(.by) }
@@ -151,15 +171,6 @@ package struct Step: Sendable {
     @inlinable package var notes: ArraySlice<Text> { texts(.note) }
     /// `allow:` lines: findings the team has decided to accept here, with a reason.
     @inlinable package var allows: ArraySlice<Text> { texts(.allow) }
-    package var mood: Text?
-    package var moodValue: Int?
-    package var flow = Flow(successors: [], ends: false, explicit: nil)
-    /// The `step` header line.
-    package var header: SourceRange
-    /// The header keyword (`step`, `vaihe`, `steg`), where step findings are reported.
-    package var keyword: SourceRange
-    /// The header line through the last attribute line.
-    package var extent: SourceRange
 
     /// How the step is named in messages: its id if it has one, else its title.
     package var displayName: String { id ?? title.value }
@@ -171,14 +182,14 @@ package struct Step: Sendable {
     /// order, with their kinds. Each text is made once, in its place (a text holds the
     /// file's bytes, so every copy of one would cost a retain and a release).
     package mutating func setTexts(_ source: SourceFile, _ items: [(StepTextKind, SourceRange)]) {
-        var counts = SIMD8<UInt32>()
+        var counts = StepTextEnds()
         for (kind, _) in items { counts[kind.rawValue] += 1 }
-        var next = SIMD8<UInt32>()
+        var next = StepTextEnds()
         var total: UInt32 = 0
-        for k in 0..<StepTextKind.allCases.count {
+        for k in 0..<StepTextEnds.kinds {
             next[k] = total
             total += counts[k]
-            textEnds.ends[k] = total
+            textEnds[k] = total
         }
         // No texts: the empty array as it is. (An array made with no capacity is the one
         // empty array the whole process shares, and filling it in sets its count: a data
@@ -205,15 +216,33 @@ package struct Step: Sendable {
 
 /// Where each kind of a step's attribute texts ends in `Step.texts`.
 package struct StepTextEnds: Sendable, Hashable {
-    /// By `StepTextKind.rawValue`.
-    @usableFromInline var ends = SIMD8<UInt32>()
+    /// By `StepTextKind.rawValue` (seven of the eight are used). Eight words rather than a
+    /// SIMD vector, which would align every step to 16 bytes and make it 16 bytes larger.
+    @usableFromInline var ends: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
+
+    /// How many kinds there are (`StepTextKind.allCases.count`).
+    static let kinds = 7
 
     package init() {}
+
+    /// The end of kind `k`'s texts.
+    @inlinable @usableFromInline subscript(k: Int) -> UInt32 {
+        get { withUnsafeBytes(of: ends) { $0.load(fromByteOffset: k * 4, as: UInt32.self) } }
+        set { withUnsafeMutableBytes(of: &ends) { $0.storeBytes(of: newValue, toByteOffset: k * 4, as: UInt32.self) } }
+    }
 
     /// The places of one kind's texts in `Step.texts`.
     @inlinable package func range(_ kind: StepTextKind) -> Range<Int> {
         let k = kind.rawValue
-        return Int(k == 0 ? 0 : ends[k - 1])..<Int(ends[k])
+        return Int(k == 0 ? 0 : self[k - 1])..<Int(self[k])
+    }
+
+    package static func == (a: StepTextEnds, b: StepTextEnds) -> Bool {
+        (0..<kinds).allSatisfy { a[$0] == b[$0] }
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        for k in 0..<Self.kinds { hasher.combine(self[k]) }
     }
 
     /// How many texts of one kind the step has.

@@ -269,39 +269,42 @@ package struct Resolver {
             }
         }
         let lastLine = d.attributes.elements.last?.line.end ?? d.line.end
-        var step = Step(index: index, id: id, idRange: id == nil ? nil : d.id, title: Text(source, d.title),
-                        phase: phase, channel: -1, header: d.line, keyword: d.keyword,
-                        extent: SourceRange(d.line.start, lastLine))
         var seen = Seen()
-        var viaResolved = false
+        var via: SourceRange?
+        var channel = -1
+        var mood: Text?
+        var moodValue: Int?
         stepTexts.removeAll(keepingCapacity: true)
         for a in d.attributes.elements where firstOfItsKind(a, in: d, seen: &seen) {
             switch a.kind {
             case .via:
-                step.via = a.line
-                viaResolved = true
-                step.channel = viaChannel(a.value) ?? -1
+                via = a.line
+                channel = viaChannel(a.value) ?? -1
             case .mood:
-                step.mood = Text(source, a.value)
-                step.moodValue = rating(a)
+                mood = Text(source, a.value)
+                moodValue = rating(a)
             case .next:
                 pendingNext.append((index, items(a.value), a.line))
             default:
                 if let kind = StepTextKind(a.kind) { stepTexts.append((kind, a.value)) }
             }
         }
-        if step.channel < 0 {
-            if !viaResolved {
+        if channel < 0 {
+            if via == nil {
                 if let fallback = journeyDefault {
-                    step.channel = fallback
+                    channel = fallback
                 } else if !journeyHasVia {
                     report(Catalog.missingChannel(at: d.keyword))
                 }
             }
-            if step.channel < 0 { step.channel = use(builtin: .other, at: d.line) }
+            if channel < 0 { channel = use(builtin: .other, at: d.line) }
         }
-        step.setTexts(source, stepTexts)
-        steps.append(step)
+        // Made in its place in the array and filled in there: a step copied (into the array,
+        // from a local) costs a retain and a release of each of its references.
+        steps.append(Step(index: index, id: id, idRange: id == nil ? nil : d.id, title: Text(source, d.title),
+                          phase: phase, channel: channel, header: d.line, keyword: d.keyword,
+                          extent: SourceRange(d.line.start, lastLine), via: via, mood: mood, moodValue: moodValue))
+        steps[index].setTexts(source, stepTexts)
         return index
     }
 

@@ -68,6 +68,11 @@ import Testing
         inFile.range = SourceRange(0, 7)
         #expect(inFile.value == "journey")
         #expect(MemoryLayout<Text>.stride == 16)
+        // A journey of 100,000 steps holds 100,000 of them: no 16-byte alignment (which a
+        // SIMD vector gave it) and no padding between fields makes each one larger
+        // (208 bytes before).
+        #expect(MemoryLayout<Step>.alignment == 8)
+        #expect(MemoryLayout<Step>.stride <= 192, "\(MemoryLayout<Step>.stride)")
     }
 
     @Test func channelsInOrderOfFirstMention() {
