@@ -96,13 +96,13 @@ package struct Persona: Sendable {
 /// Where the customer can go after a step.
 package struct Flow: Sendable, Hashable {
     /// Indices into `Journey.steps`.
-    package var successors: [Int]
-    /// True when the customer can leave the journey here (`next: end`, or the last step).
-    package var ends: Bool
+    package var successors: Successors
     /// The `next:` line, when the flow is not the default one.
     package var explicit: SourceRange?
+    /// True when the customer can leave the journey here (`next: end`, or the last step).
+    package var ends: Bool
 
-    package init(successors: [Int], ends: Bool, explicit: SourceRange?) {
+    package init(successors: Successors, ends: Bool, explicit: SourceRange?) {
         self.successors = successors
         self.ends = ends
         self.explicit = explicit
@@ -111,7 +111,8 @@ package struct Flow: Sendable, Hashable {
     /// The flow of a step without a `next:` line: on to the following step, or out after
     /// the last one.
     package static func following(_ index: Int, count: Int) -> Flow {
-        index + 1 < count ? Flow(successors: [index + 1], ends: false, explicit: nil) : Flow(successors: [], ends: true, explicit: nil)
+        index + 1 < count ? Flow(successors: Successors(only: index + 1), ends: false, explicit: nil)
+            : Flow(successors: [], ends: true, explicit: nil)
     }
 
     /// Whether this flow goes where a step without a `next:` line goes (so a written journey
@@ -119,6 +120,53 @@ package struct Flow: Sendable, Hashable {
     package func isFollowing(_ index: Int, count: Int) -> Bool {
         let plain = Flow.following(index, count: count)
         return successors == plain.successors && ends == plain.ends
+    }
+}
+
+/// The steps a flow goes on to, by index, in order: an array in use, which holds the usual
+/// one (the following step) in itself. A journey of 100,000 steps would otherwise make
+/// 100,000 arrays of one element (48 bytes and an allocation each).
+package struct Successors: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral {
+    /// Every successor when there are two or more; empty otherwise.
+    @usableFromInline var many: [Int]
+    /// The successor when there is exactly one; -1 otherwise. (Each content has one form,
+    /// so the synthesised `==` and `hash` compare contents.)
+    @usableFromInline var one: Int32
+
+    /// Just `item`.
+    package init(only item: Int) {
+        if let only = Int32(exactly: item) { (many, one) = ([], only) } else { (many, one) = ([item], -1) }
+    }
+
+    package init(_ items: [Int]) {
+        if items.count == 1, let only = Int32(exactly: items[0]) {
+            (many, one) = ([], only)
+        } else {
+            (many, one) = (items, -1)
+        }
+    }
+
+    package init(arrayLiteral items: Int...) { self.init(items) }
+
+    // Inlinable: the checker walks the successors of every step from another module.
+    @inlinable package var startIndex: Int { 0 }
+    @inlinable package var endIndex: Int { one >= 0 ? 1 : many.count }
+
+    @inlinable package subscript(index: Int) -> Int {
+        guard one >= 0 else { return many[index] }
+        precondition(index == 0, "successor index out of range")
+        return Int(one)
+    }
+
+    /// Adds a successor after the others.
+    package mutating func append(_ item: Int) {
+        if one >= 0 {
+            (many, one) = ([Int(one), item], -1)
+        } else if many.isEmpty, let only = Int32(exactly: item) {
+            one = only
+        } else {
+            many.append(item)
+        }
     }
 }
 

@@ -116,6 +116,25 @@ import Testing
                                                   "premises", "other"])
     }
 
+    /// A flow's successors behave as the array they stand for, whatever their number and
+    /// however they were made: one is kept in place of an array, so equal contents must
+    /// still compare and hash equal.
+    @Test func successorsActAsAnArray() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let items = (0..<Int.random(in: 0...4, using: &rng)).map { _ in Int.random(in: 0...9, using: &rng) }
+            var appended = Successors([])
+            for item in items { appended.append(item) }
+            let made = Successors(items)
+            #expect(Array(made) == items && Array(appended) == items && made.count == items.count)
+            #expect(made == appended && made.hashValue == appended.hashValue)
+            if items.count == 1 { #expect(Successors(only: items[0]) == made) }
+            #expect(made.first == items.first && made.last == items.last)
+        }
+        #expect(Successors([1, 2]) != Successors([1]) && Successors([]) != Successors([0]))
+        #expect(Flow.following(3, count: 5).successors == [4] && Flow.following(4, count: 5).successors.isEmpty)
+    }
+
     /// A step id met again is reported at the second step, which keeps no id; the first keeps it.
     @Test func aRepeatedStepIdStaysWithTheFirstStep() {
         let a = Fixture.analyze("journey: T\nvia: desk\nbefore:\n  step a: A\n  step b: B\n  step a: C\n    next: a\n")

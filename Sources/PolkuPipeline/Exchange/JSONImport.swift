@@ -284,7 +284,7 @@ private struct JSONReader {
             if !absent(endsValue) {
                 if let b = endsValue as? Bool { ends = b } else { expected("\(path).ends", .kindTrueFalse) }
             }
-            let given = Flow(successors: successors, ends: ends, explicit: nil)
+            let given = Flow(successors: Successors(successors), ends: ends, explicit: nil)
             if !names.isEmpty || !given.isFollowing(i, count: steps.count) {
                 var items: [String] = []
                 for target in successors {
