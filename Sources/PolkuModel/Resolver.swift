@@ -327,7 +327,7 @@ package struct Resolver {
     /// channels, and this finds them without making a string.
     private mutating func viaChannel(_ name: SourceRange) -> Int? {
         let length = name.count
-        guard length > 0 else { return nil }
+        guard length > 0 else { return channelReference(Text(source, name)) }
         let found: Int? = source.bytes.withUnsafeBufferPointer { b in
             for (written, index) in recentChannels where written.count == length
                 && memcmp(b.baseAddress! + written.start, b.baseAddress! + name.start, length) == 0 {

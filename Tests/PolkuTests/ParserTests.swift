@@ -91,6 +91,44 @@ import Testing
         #expect(JourneyParser.parse(files[files.count - 3]).declarations.count > 10)
     }
 
+    /// Random lines made of keywords, ids, blanks (tabs, no-break spaces), colons and text,
+    /// in any order, read the same through the shortcut as through the tokens.
+    @Test func randomLinesReadTheSameThroughTheShortcut() {
+        var rng = SystemRandomNumberGenerator()
+        let indents = ["", "  ", "    ", "\t", " \u{00A0}", "\u{00A0}"]
+        let words = ["need", "NEED", "Need", "step", "Step", "STEP", "vaihe", "steg", "via", "mood", "next", "follow-up",
+                     "palvelun", "aikana", "before", "during", "after", "s1", "s-2", "ä1", "x", "tarve", "behov", "#",
+                     "journey", "channel", "persona", "recommend", "suosittele", "allow", "note", "kautta", "desk", "end"]
+        let gaps = [" ", "  ", "\t", "", "\u{00A0}"]
+        let texts = ["", " ", "a book", "  spaced  ", "3", "ä ö", "s1, end", "\u{00A0}x\u{00A0}", ": more: colons", "\t"]
+        for round in 0..<300 {
+            var text = round % 3 == 0 ? "" : "journey: Random\nvia: desk\nbefore:\n  step r: R\n"
+            for _ in 0..<Int.random(in: 1...40, using: &rng) {
+                var line = indents.randomElement(using: &rng)!
+                for n in 0..<Int.random(in: 0...3, using: &rng) {
+                    if n > 0 { line += gaps.randomElement(using: &rng)! }
+                    line += words.randomElement(using: &rng)!
+                }
+                if Int.random(in: 0..<5, using: &rng) > 0 { line += (Bool.random(using: &rng) ? "" : " ") + ":" }
+                line += texts.randomElement(using: &rng)!
+                text += line + (Int.random(in: 0..<8, using: &rng) == 0 ? "\r\n" : "\n")
+            }
+            let source = SourceFile(name: "random", text: text)
+            let quick = JourneyParser.parse(source)
+            let reference = JourneyParser.parseTokenByToken(source)
+            #expect(quick.diagnostics == reference.diagnostics, "\(text.debugDescription)")
+            #expect(Array(quick.lines) == Array(reference.lines), "\(text.debugDescription)")
+            #expect(quick.declarations.map(\.line) == reference.declarations.map(\.line), "\(text.debugDescription)")
+            #expect(quick.declarations.map(\.id) == reference.declarations.map(\.id), "\(text.debugDescription)")
+            #expect(quick.declarations.map { $0.attributes.map(\.value) } == reference.declarations.map { $0.attributes.map(\.value) },
+                    "\(text.debugDescription)")
+            #expect(quick.declarations.map { $0.attributes.map(\.keyword) }
+                    == reference.declarations.map { $0.attributes.map(\.keyword) }, "\(text.debugDescription)")
+            #expect(quick.detachedAttributes.map(\.value) == reference.detachedAttributes.map(\.value), "\(text.debugDescription)")
+            #expect(quick.detachedAttributes.map(\.kind) == reference.detachedAttributes.map(\.kind), "\(text.debugDescription)")
+        }
+    }
+
     /// Each declaration sees only its own attribute lines in the tree's one shared array.
     @Test func eachDeclarationHasItsOwnAttributes() {
         let tree = JourneyParser.parse(SourceFile(name: "t", text: """
