@@ -66,7 +66,7 @@ package enum ReportMessage: String, MessageTemplates {
         case .notes: "{0} huomiota"
         case .checkedNoProblems: "Tarkistettu {0}: ei ongelmia."
         case .checked: "Tarkistettu {0}: {1}."
-        case .rulesDidNotRun: "Tarkistimen säännöt eivät ajautuneet virheellisille tiedostoille ({0}): korjaa virheet ensin."
+        case .rulesDidNotRun: "Virheellisiä tiedostoja ({0}) ei tarkistettu säännöillä: korjaa virheet ensin."
         case .mustFixFirstOne: "Tässä tiedostossa on 1 virhe, joka pitää korjata ennen tarkistusta:"
         case .mustFixFirst: "Tässä tiedostossa on {0} virhettä, jotka pitää korjata ennen tarkistusta:"
         case .line: "Rivi {0}"
