@@ -100,6 +100,12 @@ package struct KeywordBytes: Sendable {
     @inline(__always)
     package static func hashStep(_ h: UInt32, _ byte: UInt8) -> UInt32 { (h ^ UInt32(byte)) &* 16_777_619 }
 
+    /// An ASCII byte as keys have it: capitals made small, every other byte as it is. The
+    /// one fold for every keyword look-up, so that a word hashed as it is read and compared
+    /// with a key are folded alike.
+    @inline(__always)
+    package static func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
     private static func hash(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
         bytes.withUnsafeBufferPointer { b in hash(UnsafeBufferPointer(rebasing: b[start..<end]), end - start) }
     }
@@ -116,11 +122,7 @@ package struct KeywordBytes: Sendable {
     /// parser hashes the word as it reads it, and nothing is copied.
     package func lookup(ascii word: UnsafePointer<UInt8>, count: Int, hash: UInt32) -> Meanings? {
         find(hash: hash, count: count) { candidate in
-            for i in 0..<count {
-                var b = word[i]
-                if b >= 0x41 && b <= 0x5A { b += 0x20 }
-                if b != candidate[i] { return false }
-            }
+            for i in 0..<count where Self.folded(word[i]) != candidate[i] { return false }
             return true
         }
     }
@@ -183,7 +185,7 @@ package struct KeywordKey {
                     first = false
                     var i = word.start
                     while i < word.end {
-                        var b = src[i]
+                        let b = src[i]
                         if b >= 0x80 {
                             // Latin-1 letters (C3 80...C3 BF): capitals À...Þ (not ×) fold by 0x20.
                             guard b == 0xC3, i + 1 < word.end, src[i + 1] >= 0x80, src[i + 1] <= 0xBF else {
@@ -199,9 +201,8 @@ package struct KeywordKey {
                             i += 2
                             continue
                         }
-                        if b >= 0x41 && b <= 0x5A { b += 0x20 }
                         if count >= limit { tooLong = true; break outer }
-                        out[count] = b
+                        out[count] = KeywordBytes.folded(b)
                         count += 1
                         i += 1
                     }

@@ -146,11 +146,7 @@ package struct Lexer {
                 i += n
             } else if b == UInt8(ascii: ":") {
                 tokens.append(Token(kind: .colon, range: SourceRange(i, i + 1)))
-                i += 1
-                while i < lineEnd, case let n = blank(i), n > 0 { i += n }
-                var textEnd = lineEnd
-                while textEnd > i, case let n = Blanks.length(in: bytes, endingAt: textEnd, after: i), n > 0 { textEnd -= n }
-                tokens.append(Token(kind: .text, range: SourceRange(i, textEnd)))
+                tokens.append(Token(kind: .text, range: Blanks.trimmed(bytes, from: i + 1, to: lineEnd)))
                 return
             } else {
                 let wordStart = i
@@ -184,6 +180,16 @@ package enum Blanks {
         if b == 0x20 || b == 0x09 { return 1 }
         if b == 0xA0 && i - 2 >= start && bytes[i - 2] == 0xC2 { return 2 }
         return 0
+    }
+
+    /// `start..<end` without the blanks at either end: the text after a colon.
+    @inline(__always)
+    package static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> SourceRange {
+        var i = start
+        while i < end, case let n = length(in: bytes, at: i, before: end), n > 0 { i += n }
+        var textEnd = end
+        while textEnd > i, case let n = length(in: bytes, endingAt: textEnd, after: i), n > 0 { textEnd -= n }
+        return SourceRange(i, textEnd)
     }
 
     /// `length(in:at:before:)` on an array.

@@ -155,7 +155,7 @@ package struct JourneyParser {
         }
         guard let (kind, languages) = keywords.lookup(ascii: b.baseAddress! + wordStart, count: wordEnd - wordStart,
                                                       hash: hash)?.attribute else { return nil }
-        let value = quickValue(b, afterColon: wordEnd + 1, end: end)
+        let value = Blanks.trimmed(b, from: wordEnd + 1, to: end)
         if firstStatement == nil { firstStatement = line }
         previousLineHadText = !value.isEmpty
         return attribute(AttributeSyntax(kind: kind, keyword: SourceRange(wordStart, wordEnd), languages: languages,
@@ -182,7 +182,7 @@ package struct JourneyParser {
         }
         guard let (kind, languages) = keywords.lookup(ascii: b.baseAddress! + keyword.start, count: keyword.count,
                                                       hash: keywordHash)?.header else { return nil }
-        let text = quickValue(b, afterColon: i + 1, end: end)
+        let text = Blanks.trimmed(b, from: i + 1, to: end)
         if firstStatement == nil { firstStatement = line }
         previousLineHadText = !text.isEmpty
         return header(kind, keyword: keyword, languages: languages, idWords: CollectionOfOne(SourceRange(idStart, idEnd)),
@@ -197,24 +197,15 @@ package struct JourneyParser {
                                   hash: inout UInt32) -> Int? {
         var i = start
         while i < end {
-            var c = b[i]
+            let c = b[i]
             if c == UInt8(ascii: ":") || c == 0x20 { return i }
             if c == 0x09 || c >= 0x80 { return nil }
-            if c >= 0x41 && c <= 0x5A { c += 0x20 }
-            hash = KeywordBytes.hashStep(hash, c)
+            hash = KeywordBytes.hashStep(hash, KeywordBytes.folded(c))
             i += 1
         }
         return i
     }
 
-    /// The text after a colon, without the blanks around it, as the lexer's `text` token.
-    private func quickValue(_ b: UnsafeBufferPointer<UInt8>, afterColon start: Int, end: Int) -> SourceRange {
-        var i = start
-        while i < end, case let n = Blanks.length(in: b, at: i, before: end), n > 0 { i += n }
-        var textEnd = end
-        while textEnd > i, case let n = Blanks.length(in: b, endingAt: textEnd, after: i), n > 0 { textEnd -= n }
-        return SourceRange(i, textEnd)
-    }
 
     /// Reads one line; returns its node (the caller adds the line ending and the error).
     private mutating func statement(_ line: LexedLine) -> LineNode {
@@ -461,10 +452,9 @@ package struct JourneyParser {
         for (n, word) in words.enumerated() {
             if n > 0 { buffer.append(0x20) }
             for i in word.start..<word.end {
-                var b = source.bytes[i]
+                let b = source.bytes[i]
                 if b >= 0x80 { ascii = false }
-                if b >= 0x41 && b <= 0x5A { b += 0x20 }
-                buffer.append(b)
+                buffer.append(KeywordBytes.folded(b))
             }
         }
         let string = String(decoding: buffer, as: UTF8.self)
