@@ -127,23 +127,23 @@ package struct Flow: Sendable, Hashable {
 /// one (the following step) in itself. A journey of 100,000 steps would otherwise make
 /// 100,000 arrays of one element (48 bytes and an allocation each).
 package struct Successors: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral {
-    /// Every successor when there are two or more; empty otherwise.
+    /// Every successor when `one` is not used; empty otherwise.
     @usableFromInline var many: [Int]
     /// The successor when there is exactly one; -1 otherwise. (Each content has one form,
     /// so the synthesised `==` and `hash` compare contents.)
     @usableFromInline var one: Int32
 
+    /// `items` in the array: two or more, none, or one too large for `one`.
+    private init(many items: [Int]) { (many, one) = (items, -1) }
+
     /// Just `item`.
     package init(only item: Int) {
-        if let only = Int32(exactly: item) { (many, one) = ([], only) } else { (many, one) = ([item], -1) }
+        let only = Int32(exactly: item)
+        (many, one) = (only == nil ? [item] : [], only ?? -1)
     }
 
     package init(_ items: [Int]) {
-        if items.count == 1, let only = Int32(exactly: items[0]) {
-            (many, one) = ([], only)
-        } else {
-            (many, one) = (items, -1)
-        }
+        self = items.count == 1 ? Successors(only: items[0]) : Successors(many: items)
     }
 
     package init(arrayLiteral items: Int...) { self.init(items) }
@@ -161,9 +161,9 @@ package struct Successors: RandomAccessCollection, Hashable, Sendable, Expressib
     /// Adds a successor after the others.
     package mutating func append(_ item: Int) {
         if one >= 0 {
-            (many, one) = ([Int(one), item], -1)
-        } else if many.isEmpty, let only = Int32(exactly: item) {
-            one = only
+            self = Successors(many: [Int(one), item])
+        } else if many.isEmpty {
+            self = Successors(only: item)
         } else {
             many.append(item)
         }
@@ -268,8 +268,8 @@ package struct StepTextEnds: Sendable, Hashable {
     /// SIMD vector, which would align every step to 16 bytes and make it 16 bytes larger.
     @usableFromInline var ends: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
 
-    /// How many kinds there are (`StepTextKind.allCases.count`).
-    static let kinds = 7
+    /// How many kinds there are (seven, of the eight words).
+    static let kinds = StepTextKind.allCases.count
 
     package init() {}
 
