@@ -274,7 +274,7 @@ package struct StepTextEnds: Sendable, Hashable {
     package init() {}
 
     /// The end of kind `k`'s texts.
-    @inlinable @usableFromInline subscript(k: Int) -> UInt32 {
+    @inlinable subscript(k: Int) -> UInt32 {
         get { withUnsafeBytes(of: ends) { $0.load(fromByteOffset: k * 4, as: UInt32.self) } }
         set { withUnsafeMutableBytes(of: &ends) { $0.storeBytes(of: newValue, toByteOffset: k * 4, as: UInt32.self) } }
     }

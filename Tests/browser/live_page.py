@@ -335,9 +335,23 @@ def run(browser, address, folder, journey, original, arguments):
     subprocess.run([arguments.polku, "checklist", journey, "-o", checklist], check=True, capture_output=True)
     browser.navigate("file://" + checklist)
     browser.evaluate("document.querySelectorAll('input[type=checkbox]')[2].click(); 0")
-    browser.navigate("file://" + checklist)
-    check(browser.evaluate("document.querySelectorAll('input[type=checkbox]')[2].checked") is True,
-          "the HTML checklist file keeps a tick after a reload")
+    check(browser.evaluate("""(function () {
+        var box = document.querySelectorAll('input[type=checkbox]')[2];
+        var saved = JSON.parse(localStorage.getItem('polku-ticks ' + document.title) || '{}');
+        return box.checked && saved[box.getAttribute('data-tick')] === 1; })()""") is True,
+          "the tick is kept in the browser's storage")
+    # The page writes its storage at once, but Chromium hands the write on to its storage
+    # service by a message of its own: a page loaded straight after may be given the storage as
+    # it was before. So the reload waits a moment, and is tried again for a few seconds; a tick
+    # that is never kept still fails.
+    kept = False
+    for _ in range(6):
+        time.sleep(0.5)
+        browser.navigate("file://" + checklist)
+        kept = browser.evaluate("document.querySelectorAll('input[type=checkbox]')[2].checked") is True
+        if kept:
+            break
+    check(kept, "the HTML checklist file keeps a tick after a reload")
 
 
 if __name__ == "__main__":
