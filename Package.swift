@@ -72,7 +72,7 @@ let package = Package(
         ]),
         // The command line: a thin door to the pipeline, one file per subcommand.
         .target(name: "PolkuCLI", dependencies: [
-            "PolkuIO", "PolkuPipeline", "PolkuSyntax", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuLanguageServer", "PolkuServe",
+            "PolkuIO", "PolkuPipeline", "PolkuChecklist", "PolkuSyntax", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuLanguageServer", "PolkuServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "polku", dependencies: ["PolkuCLI"]),

@@ -15,7 +15,7 @@ package enum CLIMessage: String, MessageTemplates {
     case fmtGiveAPath, fmtOutputIsOneFile
     case baselineWritten, baselineHeldBack, baselineStale, baselineBoth
     case exportNeedsFormat, exportFormatUnknown, importFormatUnknown, importExists, importWritten, importStandardInput
-    case workbookTooLarge
+    case workbookTooLarge, workbookTextCut, workbookTextsCut
 
     package var en: String {
         switch self {
@@ -62,6 +62,8 @@ package enum CLIMessage: String, MessageTemplates {
         case .importWritten: "Wrote `{0}`. Next: run `polku check {0}`."
         case .importStandardInput: "polku: reading standard input, give --from json or --from mermaid"
         case .workbookTooLarge: "polku: the checklist has {0} rows, and a spreadsheet holds at most {1}: write it as CSV instead (`-o {2}`), or split the journey"
+        case .workbookTextCut: "polku: note: the text in row {0} of the sheet is longer than a spreadsheet cell holds ({1} characters): the workbook shows its beginning, ending in “…”; the CSV checklist keeps it whole (`-o {2}`)"
+        case .workbookTextsCut: "polku: note: {0} texts are longer than a spreadsheet cell holds ({1} characters), in rows {2} of the sheet: the workbook shows the beginning of each, ending in “…”; the CSV checklist keeps them whole (`-o {3}`)"
         }
     }
 
@@ -110,6 +112,8 @@ package enum CLIMessage: String, MessageTemplates {
         case .importWritten: "Kirjoitettiin `{0}`. Seuraavaksi: aja `polku check {0}`."
         case .importStandardInput: "polku: vakiosyötettä luettaessa anna --from json tai --from mermaid"
         case .workbookTooLarge: "polku: tarkistuslistassa on {0} riviä, ja taulukkoon mahtuu enintään {1}: kirjoita se CSV-tiedostoksi (`-o {2}`) tai jaa polku osiin"
+        case .workbookTextCut: "polku: huom: teksti taulukon rivillä {0} on pidempi kuin taulukon soluun mahtuu ({1} merkkiä): työkirjassa näkyy sen alku, ja lopussa on ”…”. CSV-tarkistuslistassa teksti on kokonaan (`-o {2}`)"
+        case .workbookTextsCut: "polku: huom: {0} tekstiä on pidempiä kuin taulukon soluun mahtuu ({1} merkkiä), taulukon riveillä {2}: työkirjassa näkyy kunkin alku, ja lopussa on ”…”. CSV-tarkistuslistassa tekstit ovat kokonaan (`-o {3}`)"
         }
     }
 
@@ -158,6 +162,8 @@ package enum CLIMessage: String, MessageTemplates {
         case .importWritten: "Skrev `{0}`. Nästa steg: kör `polku check {0}`."
         case .importStandardInput: "polku: när standard input läses, ge --from json eller --from mermaid"
         case .workbookTooLarge: "polku: checklistan har {0} rader, och ett kalkylblad rymmer högst {1}: skriv den som CSV i stället (`-o {2}`), eller dela upp resan"
+        case .workbookTextCut: "polku: obs: texten på rad {0} i kalkylbladet är längre än en cell rymmer ({1} tecken): arbetsboken visar dess början, som slutar med ”…”; CSV-checklistan har hela texten (`-o {2}`)"
+        case .workbookTextsCut: "polku: obs: {0} texter är längre än en cell rymmer ({1} tecken), på raderna {2} i kalkylbladet: arbetsboken visar början av varje text, som slutar med ”…”; CSV-checklistan har hela texterna (`-o {3}`)"
         }
     }
 }

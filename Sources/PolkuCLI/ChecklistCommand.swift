@@ -1,4 +1,5 @@
 import ArgumentParser
+import PolkuChecklist
 import PolkuDiagram
 import PolkuPipeline
 import PolkuSyntax
@@ -104,18 +105,33 @@ struct ChecklistCommand: ParsableCommand {
                                         keep: UntilExit.keep, send: send) ?? []
             }, console)
         }
-        let bytes: [UInt8]
+        let workbook: XLSXChecklist.Workbook
+        let csv = target == "-" ? "name.csv"
+            : OutputSteps.fileExtension(target) == "xlsx" ? String(target.dropLast(5)) + ".csv" : target + ".csv"
         do {
-            bytes = try Checklists.document(journey, format: chosen, language: lang, keep: UntilExit.keep)
+            workbook = try Checklists.workbook(journey, language: lang, keep: UntilExit.keep)
         } catch {
-            let csv = target == "-" ? "name.csv"
-                : OutputSteps.fileExtension(target) == "xlsx" ? String(target.dropLast(5)) + ".csv" : target + ".csv"
             let rows = grouped(error.rows, console.speaks), limit = grouped(error.limit, console.speaks)
             console.error(say(console.speaks, .workbookTooLarge, .text(rows), .text(limit), .text(csv)))
             return try finish(.usage, console)
         }
-        try finish(OutputSteps.write(bytes, to: target, console: console), console)
+        let status = OutputSteps.write(workbook.bytes, to: target, console: console)
+        if status == .ok, !workbook.shortened.isEmpty {
+            console.error(workbookCutNote(workbook.shortened, csv: csv, language: console.speaks))
+        }
+        try finish(status, console)
     }
+}
+
+/// The note that texts were cut to fit a spreadsheet's cells: which rows, and that the
+/// CSV checklist keeps them whole. At most ten rows are named.
+package func workbookCutNote(_ rows: [Int], csv: String, language: KeywordLanguage) -> String {
+    let limit = grouped(XLSXChecklist.maximumCellCharacters, language)
+    guard rows.count > 1 else {
+        return say(language, .workbookTextCut, .text(grouped(rows[0], language)), .text(limit), .text(csv))
+    }
+    let named = rows.prefix(10).map { grouped($0, language) }.joined(separator: ", ") + (rows.count > 10 ? " …" : "")
+    return say(language, .workbookTextsCut, .text(grouped(rows.count, language)), .text(limit), .text(named), .text(csv))
 }
 
 /// A large number as its readers write it: 1,048,576 in English, 1 048 576 in Finnish and

@@ -15,6 +15,20 @@ package enum XLSXChecklist {
     /// The most rows a sheet has in Excel (and in LibreOffice): a table with more would be cut.
     package static let maximumRows = 1_048_576
 
+    /// The most characters (UTF-16 code units) a cell holds in Excel: a workbook with a
+    /// longer text is one Excel calls damaged and "repairs". A longer text is cut to fit,
+    /// ending in "…", and the rows where that happened are told (`Workbook.shortened`).
+    package static let maximumCellCharacters = 32_767
+
+    /// The tallest row Excel takes, in points.
+    static let maximumRowHeight = 409
+
+    /// A workbook's bytes, and the sheet rows (1 is the header) with a text cut to fit a cell.
+    package struct Workbook {
+        package var bytes: [UInt8]
+        package var shortened: [Int]
+    }
+
     /// The checklist cannot be one workbook: its table has more rows than a sheet holds, or
     /// its sheet would pass the 4 GiB a ZIP archive (without ZIP64) can hold.
     package struct TooLarge: Error, Equatable {
@@ -35,6 +49,11 @@ package enum XLSXChecklist {
     ///   - piece: how much of the sheet's XML is gathered before it is deflated (other
     ///     sizes only in tests).
     package static func render(_ c: Checklist, rowLimit: Int = maximumRows, piece: Int = Sheet.piece) throws(TooLarge) -> [UInt8] {
+        try workbook(c, rowLimit: rowLimit, piece: piece).bytes
+    }
+
+    /// The workbook, and which of its rows have a text cut to fit a cell.
+    package static func workbook(_ c: Checklist, rowLimit: Int = maximumRows, piece: Int = Sheet.piece) throws(TooLarge) -> Workbook {
         let header = ChecklistTable.header(c)
         let rows = ChecklistTable.rowCount(c) + 1
         guard rows <= rowLimit else { throw TooLarge(rows: rows) }
@@ -48,8 +67,9 @@ package enum XLSXChecklist {
             try archive.add("xl/workbook.xml", Array(workbook(sheet: sheet, range: last).utf8))
             try archive.add("xl/_rels/workbook.xml.rels", Array(workbookRelationships.utf8))
             try archive.add("xl/styles.xml", Array(styles.utf8))
-            try archive.add("xl/worksheets/sheet1.xml", worksheet(c, header: header, range: last, piece: piece))
-            return try archive.finish()
+            let (sheetXML, shortened) = worksheet(c, header: header, range: last, piece: piece)
+            try archive.add("xl/worksheets/sheet1.xml", sheetXML)
+            return Workbook(bytes: try archive.finish(), shortened: shortened)
         } catch {
             throw TooLarge(rows: rows)
         }
@@ -146,7 +166,7 @@ package enum XLSXChecklist {
     /// is deflated on another thread while the next is written (deflating is most of the
     /// work); a sheet of one piece, as every journey of a few hundred steps has, is
     /// deflated here.
-    static func worksheet(_ c: Checklist, header: [String], range: String, piece: Int) -> Deflater {
+    static func worksheet(_ c: Checklist, header: [String], range: String, piece: Int) -> (Deflater, shortened: [Int]) {
         var sheet = Sheet(columns: header.count, piece: piece, deflater: BackgroundDeflater(Deflater(level: level)))
         sheet.put(string: declaration)
         sheet.put(string: "<worksheet xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">")
@@ -161,11 +181,14 @@ package enum XLSXChecklist {
         sheet.put("</cols><sheetData>")
         sheet.row(1, header.map { .text($0) }, style: .header)
         var n = 1
+        var shortened: [Int] = []
         // A value the closure changes, not nested functions capturing the buffer: those
         // would check for exclusive access on every byte written.
         ChecklistTable.forEachRow(c) { table in
             n += 1
+            let cut = sheet.shortened
             sheet.row(n, table.cells(c), style: .text)
+            if sheet.shortened > cut { shortened.append(n) }
             sheet.passOnIfFull()
         }
         sheet.put("</sheetData>")
@@ -173,7 +196,7 @@ package enum XLSXChecklist {
         sheet.put("<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>")
         sheet.put("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>")
         sheet.put("</worksheet>")
-        return sheet.finish()
+        return (sheet.finish(), shortened)
     }
 
     /// The worksheet's XML on its way out. Cells are written on bytes, numbers too: a
@@ -190,6 +213,8 @@ package enum XLSXChecklist {
         let columns: [[UInt8]]
         /// The column the next cell is in when it needs no `r` of its own.
         var next = 0
+        /// How many texts were cut to fit a cell.
+        var shortened = 0
         /// How much XML is gathered before it is deflated: enough that zlib works in long
         /// runs and the threads seldom wait for each other, little enough to stay in the
         /// processor's cache.
@@ -264,6 +289,12 @@ package enum XLSXChecklist {
         mutating func text(_ i: Int, _ n: Int, _ value: String, _ style: Style) {
             start(i, n, style)
             var value = value
+            // A text's UTF-16 code units are never more than its UTF-8 bytes, so only a long
+            // one is counted.
+            if value.utf8.count > maximumCellCharacters, let cut = Self.fitted(value) {
+                value = cut
+                shortened += 1
+            }
             value.withUTF8 { bytes in
                 let padded = bytes.first.map { $0 == 0x20 || $0 == 0x09 } == true || bytes.last.map { $0 == 0x20 || $0 == 0x09 } == true
                 put(padded ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>")
@@ -276,6 +307,20 @@ package enum XLSXChecklist {
                 }
             }
             put("</t></is></c>")
+        }
+
+        /// `value` cut to what a cell holds, whole characters ending in "…"; nil when it fits.
+        package static func fitted(_ value: String) -> String? {
+            guard value.utf16.count > maximumCellCharacters else { return nil }
+            var units = 0
+            var end = value.startIndex
+            for character in value {
+                let size = character.utf16.count
+                guard units + size < maximumCellCharacters else { break }
+                units += size
+                end = value.index(after: end)
+            }
+            return String(value[..<end]) + "…"
         }
 
         /// How many characters a number is written in.
@@ -311,7 +356,7 @@ package enum XLSXChecklist {
                 put("\">")
             } else {
                 put("\" ht=\"")
-                number(lines * 15)
+                number(min(lines * 15, maximumRowHeight))
                 put("\" customHeight=\"1\">")
             }
             next = 0

@@ -28,9 +28,16 @@ package enum Checklists {
                                    delimiter: delimiter, diagram: diagram, page: page, keep: keep) {
             return text
         }
+        return try workbook(journey, language: language, keep: keep).bytes
+    }
+
+    /// The `.xlsx` checklist, and the rows of its sheet with a text cut short to fit a cell.
+    /// - Throws: the table has more rows than a sheet holds.
+    package static func workbook(_ journey: CheckedJourney, language: KeywordLanguage? = nil,
+                                 keep: (Any) -> Void = { _ in }) throws(XLSXChecklist.TooLarge) -> XLSXChecklist.Workbook {
         let checklist = Checklist(journey.result, language: language)
         defer { keep(checklist) }
-        return try XLSXChecklist.render(checklist)
+        return try XLSXChecklist.workbook(checklist)
     }
 
     /// `document` in the formats that are text (Markdown, CSV, HTML), which cannot fail;

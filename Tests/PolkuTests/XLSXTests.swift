@@ -237,10 +237,10 @@ import Testing
     }
 
     /// A row longer than the room a piece keeps past its end (64 KB) makes the piece larger:
-    /// a 150,000-character recommendation comes back whole, in one cell, however the sheet
-    /// is cut into pieces.
+    /// a 31,200-character recommendation (as long as a cell holds, nearly) comes back whole,
+    /// in one cell, however the sheet is cut into pieces.
     @Test func aRowLongerThanAPieceIsWrittenWhole() throws {
-        let long = String(repeating: "Lue tämä & kerro <muille> ", count: 6_000)
+        let long = String(repeating: "Lue tämä & kerro <muille> ", count: 1_200)
         let text = "journey: Pitkä\n\nduring:\n  step a: Asiakas tulee\n    recommend: \(long)\n    follow-up: kirje\n"
         let journey = try Pipeline(Pipeline.Settings(configuration: .none)).load(text: text, name: "pitka.polku").get()
         let checklist = Checklist(journey.result)
@@ -251,6 +251,69 @@ import Testing
         let cells = (try Self.read(whole)["rows"] as! [[[Any]]]).flatMap { $0 }
         let trimmed = long.trimmingCharacters(in: .whitespaces)
         #expect(cells.contains { ($0[0] as? String)?.hasSuffix(trimmed) == true })
+    }
+
+    /// A text is cut to what a cell holds (32,767 UTF-16 code units in Excel), between two
+    /// characters, ending in "…"; a text that fits is left whole.
+    @Test func aTextIsCutBetweenCharactersToFitACell() throws {
+        let limit = XLSXChecklist.maximumCellCharacters
+        #expect(limit == 32_767)
+        #expect(XLSXChecklist.Sheet.fitted(String(repeating: "a", count: limit)) == nil)
+        #expect(XLSXChecklist.Sheet.fitted(String(repeating: "ä", count: limit)) == nil, "two UTF-8 bytes, one unit each")
+        #expect(XLSXChecklist.Sheet.fitted(String(repeating: "a", count: limit + 1)) == String(repeating: "a", count: limit - 1) + "…")
+        // A character of two units, or a family of eight, is not split where the cut falls.
+        for piece in ["📚", "👩‍👩‍👧", "e\u{301}"] {
+            let value = "x" + String(repeating: piece, count: limit)
+            let cut = try #require(XLSXChecklist.Sheet.fitted(value))
+            #expect(cut.utf16.count <= limit && cut.utf16.count > limit - 9, "\(piece)")
+            #expect(cut.hasSuffix("…"))
+            let kept = String(cut.dropLast())
+            #expect(value.hasPrefix(kept) && kept.dropFirst().allSatisfy { String($0) == piece }, "\(piece) cut between characters")
+        }
+    }
+
+    /// A journey's long texts come out of the workbook cut to fit their cells, and the
+    /// workbook says in which rows; rows are at most as tall as Excel allows.
+    @Test func longTextsAreCutInTheWorkbookAndTheirRowsTold() throws {
+        let limit = XLSXChecklist.maximumCellCharacters
+        let long = String(repeating: "Kerro lukupiirin kirjoista & toiveista. ", count: 1_000)
+        let books = String(repeating: "📚", count: 20_000)
+        let fits = String(repeating: "b", count: limit)
+        let text = """
+            journey: Pitkät tekstit
+              via: desk
+
+            during:
+              step a: Asiakas tulee
+                recommend: \(long)
+                follow-up: kirje
+              step b: Asiakas lukee
+                recommend: \(books)
+                follow-up: \(fits)
+
+            """
+        let journey = try Pipeline(Pipeline.Settings(configuration: .none)).load(text: text, name: "pitka.polku").get()
+        let checklist = Checklist(journey.result)
+        let workbook = try XLSXChecklist.workbook(checklist)
+        #expect(workbook.bytes == (try XLSXChecklist.render(checklist)))
+        let table = ChecklistTable.rows(checklist)
+        let expected = table.indices.filter { table[$0].contains { $0.text.utf16.count > limit } }.map { $0 + 2 }
+        #expect(workbook.shortened == expected && expected.count == 2)
+
+        let read: [String: Any] = try Self.python(on: workbook.bytes, what: "openpyxl could not read the workbook", """
+            import json, sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1]).active
+            texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and len(c.value) > 1000]
+            heights = [ws.row_dimensions[r].height or 0 for r in range(1, ws.max_row + 1)]
+            print(json.dumps({"texts": texts, "tallest": max(heights)}))
+            """)
+        let texts = try #require(read["texts"] as? [String])
+        #expect(texts.count == 3)
+        #expect(texts.allSatisfy { $0.utf16.count <= limit })
+        #expect(texts[0].hasSuffix("…") && long.hasPrefix(String(texts[0].dropLast())) && texts[0].utf16.count == limit)
+        #expect(texts[1].hasSuffix("…") && books.hasPrefix(String(texts[1].dropLast())) && texts[1].utf16.count == limit)
+        #expect(texts[2] == fits, "a text as long as a cell holds is whole")
+        #expect((read["tallest"] as? Double).map { $0 > 15 && $0 <= 409 } == true)
     }
 
     /// A table longer than a sheet holds is refused, with its size, not cut short.
@@ -284,5 +347,34 @@ import Testing
         #expect(doc["sheets"] as? [String] == ["Tarkistuslista"])
         r = try runPolku(["checklist", "Examples/kaukolaina-fi.polku", "--format", "xlsx", "-o", folder.appendingPathComponent("x.csv").path])
         #expect(r.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: file.replacingOccurrences(of: "lista.xlsx", with: "x.csv")))
+    }
+
+    /// A text cut to fit a cell is told on the command line, in the reader's language, with
+    /// the sheet's row and the CSV file that keeps it whole; the workbook is still written.
+    @Test func aCutTextIsToldOnTheCommandLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("polku-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let journey = folder.appendingPathComponent("pitka.polku")
+        let long = String(repeating: "Lue tämä. ", count: 4_000)
+        let text = "journey: Pitkä\n  via: desk\n\nduring:\n  step a: Asiakas tulee\n    recommend: \(long)\n    follow-up: kirje\n"
+        try Data(text.utf8).write(to: journey)
+        // The row the workbook itself says (the journey's open questions come first).
+        let checked = try Pipeline(Pipeline.Settings(configuration: .none)).load(text: text, name: "pitka.polku").get()
+        let rows = try XLSXChecklist.workbook(Checklist(checked.result)).shortened
+        #expect(rows.count == 1)
+        let row = rows.first ?? 0
+        let file = folder.appendingPathComponent("pitka.xlsx").path
+        var r = try runPolku(["checklist", journey.path, "-o", file, "--lang", "en"])
+        #expect(r.status == 0)
+        #expect(r.stderr == "polku: note: the text in row \(row) of the sheet is longer than a spreadsheet cell holds (32,767 characters): the workbook shows its beginning, ending in “…”; the CSV checklist keeps it whole (`-o \(folder.path)/pitka.csv`)\n")
+        #expect(FileManager.default.fileExists(atPath: file))
+        r = try runPolku(["checklist", journey.path, "-o", file, "--lang", "fi"])
+        #expect(r.status == 0 && r.stderr.hasPrefix("polku: huom: teksti taulukon rivillä \(row) on pidempi kuin taulukon soluun mahtuu (32\u{A0}767 merkkiä)"))
+        r = try runPolku(["checklist", "Examples/kaukolaina-fi.polku", "-o", folder.appendingPathComponent("k.xlsx").path])
+        #expect(r.status == 0 && r.stderr.isEmpty, "no note when every text fits")
+        #expect(workbookCutNote(Array(2...13), csv: "a.csv", language: .sv)
+            == "polku: obs: 12 texter är längre än en cell rymmer (32\u{A0}767 tecken), på raderna 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 … i kalkylbladet: arbetsboken visar början av varje text, som slutar med ”…”; CSV-checklistan har hela texterna (`-o a.csv`)")
     }
 }
