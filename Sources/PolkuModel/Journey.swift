@@ -232,10 +232,8 @@ package struct Step: Sendable {
     package mutating func setTexts(_ source: SourceFile, _ items: [(StepTextKind, SourceRange)]) {
         var counts = StepTextEnds()
         for (kind, _) in items { counts[kind.rawValue] += 1 }
-        var next = StepTextEnds()
         var total: UInt32 = 0
         for k in 0..<StepTextEnds.kinds {
-            next[k] = total
             total += counts[k]
             textEnds[k] = total
         }
@@ -246,13 +244,15 @@ package struct Step: Sendable {
             texts = []
             return
         }
-        texts = [Text](unsafeUninitializedCapacity: Int(total)) { buffer, count in
-            for (kind, range) in items {
-                (buffer.baseAddress! + Int(next[kind.rawValue])).initialize(to: Text(source, range))
-                next[kind.rawValue] += 1
-            }
-            count = Int(total)
+        // Appended kind by kind into an array sized once: `init(unsafeUninitializedCapacity:)`
+        // is not specialised, and looks up the array's type at every call (a third of the
+        // cost of this function).
+        var grouped: [Text] = []
+        grouped.reserveCapacity(Int(total))
+        for k in 0..<StepTextEnds.kinds where counts[k] > 0 {
+            for (kind, range) in items where kind.rawValue == k { grouped.append(Text(source, range)) }
         }
+        texts = grouped
     }
 
     /// Removes every attribute text.

@@ -259,15 +259,15 @@ package struct ShortRenderer {
             out.append(UInt8(ascii: ":"))
             ByteOutput.appendDecimal(location.column, to: &out)
         }
-        out.append(contentsOf: ": ".utf8)
-        out.append(contentsOf: d.severity.rawValue.utf8)
-        out.append(contentsOf: ": ".utf8)
+        out.append(literal: ": ")
+        out.appendUTF8(d.severity.rawValue)
+        out.append(literal: ": ")
         sentence(d.text)
-        out.append(contentsOf: " [".utf8)
-        out.append(contentsOf: d.code.name.utf8)
+        out.append(literal: " [")
+        out.appendUTF8(d.code.name)
         out.append(UInt8(ascii: "]"))
         if let help = d.helpText {
-            out.append(contentsOf: " (".utf8)
+            out.append(literal: " (")
             sentence(help)
             out.append(UInt8(ascii: ")"))
         }

@@ -102,8 +102,8 @@ package struct Message: Hashable, Sendable {
                 if let n = Self.index(name), n < values.count {
                     values[n].write(language, keywords: keywords, into: &out)
                 } else if name.count > 2, name[0] == UInt8(ascii: "k"), name[1] == UInt8(ascii: ":"),
-                          let entry = Self.keywordsByName[String(decoding: name.dropFirst(2), as: UTF8.self)] {
-                    out.append(contentsOf: entry.preferred(keywords).utf8)
+                          let entry = Self.keyword(named: UnsafeBufferPointer(rebasing: name[2...])) {
+                    out.appendUTF8(entry.preferred(keywords))
                 } else {
                     out.append(contentsOf: t[i...close])
                 }
@@ -130,12 +130,17 @@ package struct Message: Hashable, Sendable {
     /// English, with English keywords: for code and tests that read a message as data.
     package var english: String { text(.en, keywords: .en) }
 
-    /// The keyword entries by their English name; a header's name wins over an attribute's.
-    static let keywordsByName: [String: KeywordEntry] = {
-        var result: [String: KeywordEntry] = [:]
-        for entry in Keywords.table where result[entry.meaning.name] == nil { result[entry.meaning.name] = entry }
-        return result
-    }()
+    /// The keyword entries with their English names' bytes, in table order: a header's
+    /// name comes before an attribute's of the same name, and is the one found.
+    static let keywordNames: [(name: [UInt8], entry: KeywordEntry)] = Keywords.table.map { (Array($0.meaning.name.utf8), $0) }
+
+    /// The keyword entry whose English name is `name`, compared on bytes: a sentence of a
+    /// report quotes one, and making a string to look it up cost more than the rest of the
+    /// sentence.
+    static func keyword(named name: UnsafeBufferPointer<UInt8>) -> KeywordEntry? {
+        for (bytes, entry) in keywordNames where bytes.count == name.count && bytes.elementsEqual(name) { return entry }
+        return nil
+    }
 
     /// The placeholders a template uses (`{0}`, `{k:step}` …), for the test that checks that
     /// every language of a sentence has the same ones.
@@ -180,11 +185,11 @@ package indirect enum MessageValue: Hashable, Sendable {
     /// The value as a message shows it, appended to `out` as UTF-8 bytes.
     func write(_ language: KeywordLanguage, keywords: KeywordLanguage, into out: inout [UInt8]) {
         switch self {
-        case .text(let s): out.append(contentsOf: s.utf8)
-        case .number(let n): out.append(contentsOf: String(n).utf8)
+        case .text(let s): out.appendUTF8(s)
+        case .number(let n): out.appendUTF8(String(n))
         case .message(let m): m.write(language, keywords: keywords, into: &out)
-        case .keyword(let meaning): out.append(contentsOf: Keywords.entry(for: meaning).preferred(keywords).utf8)
-        case .list: out.append(contentsOf: text(language, keywords: keywords).utf8)
+        case .keyword(let meaning): out.appendUTF8(Keywords.entry(for: meaning).preferred(keywords))
+        case .list: out.appendUTF8(text(language, keywords: keywords))
         }
     }
 
