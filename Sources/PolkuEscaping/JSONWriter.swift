@@ -221,8 +221,19 @@ package struct PrettyJSON {
         newline()
     }
 
+    /// A line break and its indentation in one copy, from a line break and spaces made once:
+    /// a SARIF log of 40,000 results breaks a million lines, and appending the spaces as a
+    /// repeated element went through the generic sequence path every time.
     private mutating func newline() {
-        out.append(0x0A)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+        let count = 1 + depth * 2
+        guard count <= Self.indentation.count else {
+            out.append(0x0A)
+            for _ in 0..<depth * 2 { out.append(UInt8(ascii: " ")) }
+            return
+        }
+        Self.indentation.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
     }
+
+    /// A line break and the spaces of 63 levels of indentation.
+    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: UInt8(ascii: " "), count: 126)
 }

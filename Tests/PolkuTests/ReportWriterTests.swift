@@ -76,7 +76,14 @@ import Testing
                 return .object(chosen.map { ($0, value(depth + 1)) })
             }
         }
+        // Nested deeper than the indentation made once (63 levels), on both sides of it.
+        func nested(_ levels: Int) -> Value {
+            (0..<levels).reduce(Value.list([.number(levels), .text("x")])) { inner, level in
+                level % 2 == 0 ? .list([inner, .number(level)]) : .object([("id" as StaticString, inner)])
+            }
+        }
         return (0..<300).map { _ in .object([("a" as StaticString, value(0)), ("b/c" as StaticString, value(0))]) }
+            + [62, 63, 64, 80].map { nested($0) }
     }
 
     @Test func prettyJSONIsWhatJSONSerializationWrites() throws {
