@@ -11,14 +11,20 @@ package enum FindingKey {
     /// The finding's subject as ids: `step:ask`, `channel:web`, `persona:teen`,
     /// `phase:before` or `journey` (a step without an id by its title: `step-title:Asks`).
     package static func subject(_ d: Diagnostic, _ journey: Journey) -> String {
+        let (kind, name) = subjectParts(d, journey)
+        return kind.description + name
+    }
+
+    /// The subject in two parts: what it is, with its colon (`step:`), and its id (`ask`).
+    static func subjectParts(_ d: Diagnostic, _ journey: Journey) -> (StaticString, String) {
         switch d.subject {
         case .step(let i)? where journey.steps.indices.contains(i):
-            let step = journey.steps[i]
-            return step.id.map { "step:\($0)" } ?? "step-title:\(step.title.value)"
-        case .channel(let i)? where journey.channels.indices.contains(i): return "channel:\(journey.channels[i].id)"
-        case .persona(let i)? where journey.personas.indices.contains(i): return "persona:\(journey.personas[i].id)"
-        case .phase(let p)?: return "phase:\(p.rawValue)"
-        default: return "journey"
+            if let id = journey.steps[i].id { return ("step:", id) }
+            return ("step-title:", journey.steps[i].title.value)
+        case .channel(let i)? where journey.channels.indices.contains(i): return ("channel:", journey.channels[i].id)
+        case .persona(let i)? where journey.personas.indices.contains(i): return ("persona:", journey.personas[i].id)
+        case .phase(let p)?: return ("phase:", p.rawValue)
+        default: return ("journey", "")
         }
     }
 
@@ -27,9 +33,16 @@ package enum FindingKey {
         "\(d.code.name)\t\(subject(d, journey))"
     }
 
-    /// A short, stable hash of the key (`StableHash`).
+    /// A short, stable hash of the key (`StableHash`), hashed in its parts without making
+    /// the key: SARIF names each of 40,000 findings by it.
     package static func fingerprint(_ d: Diagnostic, _ journey: Journey) -> String {
-        StableHash.hex(key(d, journey).utf8)
+        let (kind, name) = subjectParts(d, journey)
+        var hasher = StableHash.Hasher()
+        hasher.add(d.code.name.utf8)
+        hasher.add(UInt8(ascii: "\t"))
+        hasher.add(kind)
+        hasher.add(name.utf8)
+        return hasher.hex
     }
 
     /// Whether a diagnostic is a checker finding (which a baseline can hold), not an error

@@ -3,21 +3,44 @@
 /// Not for security.
 package enum StableHash {
     package static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ b: UInt8) {
-            hash ^= UInt64(b)
+        var hasher = Hasher()
+        hasher.add(bytes)
+        return hasher.hex
+    }
+
+    /// The hash of bytes given in parts, as if they were given as one text: for a text made
+    /// of pieces (a finding's rule and subject), hashed without joining them into a string.
+    package struct Hasher {
+        private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        package init() {}
+
+        package mutating func add<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+            // Through a buffer when the bytes have one (a string's UTF-8 does): SARIF names
+            // each of 40,000 findings by this hash.
+            let hashed: Void? = bytes.withContiguousStorageIfAvailable { buffer in for b in buffer { add(b) } }
+            if hashed == nil { for b in bytes { add(b) } }
+        }
+
+        package mutating func add(_ text: StaticString) {
+            text.withUTF8Buffer { for b in $0 { add(b) } }
+        }
+
+        @inline(__always)
+        package mutating func add(_ byte: UInt8) {
+            hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
-        // Through a buffer when the bytes have one (a string's UTF-8 does): SARIF names each
-        // of 40,000 findings by this hash.
-        let hashed: Void? = bytes.withContiguousStorageIfAvailable { buffer in for b in buffer { add(b) } }
-        if hashed == nil { for b in bytes { add(b) } }
-        return String(unsafeUninitializedCapacity: 16) { digits in
-            for i in 0..<16 {
-                let nibble = UInt8(truncatingIfNeeded: hash >> (60 - 4 * UInt64(i))) & 0xF
-                digits[i] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+
+        /// The hash as 16 hexadecimal digits.
+        package var hex: String {
+            String(unsafeUninitializedCapacity: 16) { digits in
+                for i in 0..<16 {
+                    let nibble = UInt8(truncatingIfNeeded: hash >> (60 - 4 * UInt64(i))) & 0xF
+                    digits[i] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+                }
+                return 16
             }
-            return 16
         }
     }
 }

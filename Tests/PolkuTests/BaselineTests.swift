@@ -16,6 +16,35 @@ import Testing
         let text = "vaihe `ilmoitus` – äöå"
         #expect(StableHash.hex(text.utf8.lazy.map { $0 }) == StableHash.hex(Array(text.utf8)))
         #expect(StableHash.hex(text.utf8) == StableHash.hex(Array(text.utf8)))
+        // Hashed in parts, the same as hashed whole.
+        var parts = StableHash.Hasher()
+        parts.add("vaihe ")
+        parts.add(UInt8(ascii: "`"))
+        parts.add("ilmoitus` – äöå".utf8)
+        #expect(parts.hex == StableHash.hex(text.utf8))
+    }
+
+    /// A fingerprint, hashed from the finding's parts, is the hash of its key: the rule, a tab
+    /// and the subject. Baselines written before keep matching.
+    @Test(arguments: Fixture.examples)
+    func aFingerprintIsTheHashOfTheKey(_ path: String) throws {
+        let journey = try Pipeline(Pipeline.Settings(configuration: .none)).load(text: try Fixture.read(path), name: path).get()
+        let model = journey.result.analysis.journey
+        let findings = journey.result.diagnostics.filter(FindingKey.isFinding)
+        for d in findings {
+            #expect(FindingKey.fingerprint(d, model) == StableHash.hex(FindingKey.key(d, model).utf8))
+            #expect(FindingKey.key(d, model) == d.code.name + "\t" + FindingKey.subject(d, model))
+        }
+    }
+
+    /// The fingerprints of the Finnish example's two findings, as baselines hold them.
+    @Test func fingerprintsStayAsTheyWere() throws {
+        let journey = try Pipeline(Pipeline.Settings(configuration: .none)).load(text: try Fixture.read(Self.example), name: Self.example).get()
+        let model = journey.result.analysis.journey
+        let keys = journey.result.diagnostics.filter(FindingKey.isFinding).map { FindingKey.key($0, model) }
+        let prints = journey.result.diagnostics.filter(FindingKey.isFinding).map { FindingKey.fingerprint($0, model) }
+        #expect(keys == ["missing-recommendation\tstep:ei-saatavilla", "missing-follow-up\tstep:saapunut"])
+        #expect(prints == ["c431cc8aa89e977d", "5239c438559f266d"])
     }
 
     static func folder() throws -> URL {
