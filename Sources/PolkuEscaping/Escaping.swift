@@ -375,7 +375,10 @@ package enum Escaping {
     /// bidirectional control and each forbidden character is shown as `<U+001B>` instead of
     /// being sent. Text without any of them is returned as it is, without copying.
     package static func terminal(_ text: String) -> String {
-        guard text.utf8.contains(where: mayNeedTerminalEscaping) else { return text }
+        // Scanned through the string's buffer, eight bytes at a time: a text report passes
+        // every message, note and label of 40,000 findings through here.
+        var probe = text
+        guard probe.withUTF8({ mayNeedTerminalEscaping($0) }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
@@ -421,8 +424,17 @@ package enum Escaping {
     /// the marks stay under the right characters.
     package static func terminalExcerpt(_ text: String) -> String {
         // ASCII text (most lines): a character a byte, no property to look up.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
+        var probe = text
+        let (ascii, controls) = probe.withUTF8 { buffer -> (Bool, Bool) in
+            var all: UInt8 = 0, controls = false
+            for b in buffer {
+                all |= b
+                controls = controls || b < 0x20 || b == 0x7F
+            }
+            return (all < 0x80, controls)
+        }
+        if ascii {
+            guard controls else { return text }
             var out: [UInt8] = []
             out.reserveCapacity(text.utf8.count + 8)
             var afterCR = false

@@ -114,10 +114,14 @@ package enum Reports {
             }
         } else {
             let renderer = RichRenderer(color: color, language: language, fallback: fallback)
+            var scratch: [UInt8] = []
             for item in c.items {
                 let d = item.diagnostic
-                out.append(renderer.render(item, at: d.hasPosition ? cursor.location(of: d.range.start) : nil))
-                out.append(0x0A)
+                let at = d.hasPosition ? cursor.location(of: d.range.start) : nil
+                out.withBytes { out in
+                    renderer.write(item, at: at, scratch: &scratch, into: &out)
+                    out.append(0x0A)
+                }
                 out.flushIfFull()
             }
         }

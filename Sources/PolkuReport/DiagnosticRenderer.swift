@@ -90,57 +90,142 @@ package struct RichRenderer {
     /// - Parameter at: the diagnostic's start, when the caller has counted it already (see
     ///   `LocationCursor`), so a long line is not counted again for each diagnostic on it.
     package func render(_ item: FileDiagnostic, at location: SourceLocation?) -> String {
+        var out: [UInt8] = []
+        var scratch: [UInt8] = []
+        write(item, at: location, scratch: &scratch, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The diagnostic as `render` shows it, appended to `out` as UTF-8 bytes: a text report
+    /// of 40,000 findings is written without a string made for each of its pieces.
+    /// `scratch` is a buffer to reuse for the sentences before they are escaped.
+    package func write(_ item: FileDiagnostic, at location: SourceLocation?, scratch: inout [UInt8], into out: inout [UInt8]) {
         let style = Style(color: color)
         let d = item.diagnostic
         let source = item.source
+        let w = item.wording(language, fallback: fallback)
         // Journey text reaches messages, labels, notes and help (an unknown id is quoted):
         // every control character in them is shown, never sent to the terminal.
-        let t = Escaping.terminal
-        let w = item.wording(language, fallback: fallback)
-        let notes = d.noteTexts.map { w($0) }
-        let help = d.helpText.map { w($0) }
-        let noteWord = w(Message(ReportMessage.note)), helpWord = w(Message(ReportMessage.help))
-        var out = "\(style.severity(d.severity))\(d.severity.word(w))\(style.reset)\(style.bold): \(t(w(d.text)))\(style.reset) [\(d.code.name)]\n"
+        func sentence(_ message: Message) {
+            scratch.removeAll(keepingCapacity: true)
+            w.write(message, into: &scratch)
+            scratch.withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &out) }
+        }
+        func shown(_ text: String) { out.appendUTF8(Escaping.terminal(text)) }
+        func put(_ text: String) { if !text.isEmpty { out.appendUTF8(text) } }
+        func spaces(_ count: Int) { for _ in 0..<max(0, count) { out.append(UInt8(ascii: " ")) } }
+        /// The notes and help, each line after `pad` spaces: `= note: …`, `= help: …`.
+        func closing(pad: Int) {
+            func line(_ word: ReportMessage, _ text: Message) {
+                spaces(pad)
+                put(style.blue); out.append(UInt8(ascii: "=")); put(style.reset); out.append(UInt8(ascii: " "))
+                put(style.bold); w.write(Message(word), into: &out); put(style.reset)
+                out.append(literal: ": ")
+                sentence(text)
+                out.append(0x0A)
+            }
+            for note in d.noteTexts { line(.note, note) }
+            if let help = d.helpText { line(.help, help) }
+        }
+        let hasClosing = !d.noteTexts.isEmpty || d.helpText != nil
+
+        put(style.severity(d.severity))
+        out.appendUTF8(d.severity.word(w))
+        put(style.reset)
+        put(style.bold)
+        out.append(literal: ": ")
+        sentence(d.text)
+        put(style.reset)
+        out.append(literal: " [")
+        out.appendUTF8(d.code.name)
+        out.append(literal: "]\n")
         guard d.hasPosition else {
-            out += "  \(style.blue)-->\(style.reset) \(t(source.name))\n"
-            if !notes.isEmpty || help != nil { out += "   \(style.blue)|\(style.reset)\n" }
-            for note in notes { out += "   \(style.blue)=\(style.reset) \(style.bold)\(noteWord)\(style.reset): \(t(note))\n" }
-            if let help { out += "   \(style.blue)=\(style.reset) \(style.bold)\(helpWord)\(style.reset): \(t(help))\n" }
-            return out
+            out.append(literal: "  ")
+            put(style.blue); out.append(literal: "-->"); put(style.reset)
+            out.append(UInt8(ascii: " "))
+            shown(source.name)
+            out.append(0x0A)
+            if hasClosing {
+                out.append(literal: "   ")
+                put(style.blue); out.append(UInt8(ascii: "|")); put(style.reset)
+                out.append(0x0A)
+            }
+            closing(pad: 3)
+            return
         }
         let start = location ?? source.location(of: d.range.start)
 
-        var marks: [(line: Int, range: SourceRange, text: String?, primary: Bool)] = [
-            (start.line, d.range, d.labelText.map { w($0) }, true),
+        var marks: [(line: Int, range: SourceRange, text: Message?, primary: Bool)] = [
+            (start.line, d.range, d.labelText, true),
         ]
         for label in d.secondary {
-            marks.append((source.line(of: label.range.start), label.range, w(label.text), false))
+            marks.append((source.line(of: label.range.start), label.range, label.text, false))
         }
-        let lines = Set(marks.map(\.line)).sorted()
-        let gutter = String(lines.last!).count
-        let pad = String(repeating: " ", count: gutter)
-        out += "\(pad)\(style.blue)-->\(style.reset) \(t(source.name)):\(start.line):\(start.column)\n"
-        out += "\(pad) \(style.blue)|\(style.reset)\n"
+        var lines = marks.map(\.line)
+        if lines.count > 1 { lines = Set(lines).sorted() }
+        let gutter = Self.digits(lines.last!)
+        spaces(gutter)
+        put(style.blue); out.append(literal: "-->"); put(style.reset)
+        out.append(UInt8(ascii: " "))
+        shown(source.name)
+        out.append(UInt8(ascii: ":"))
+        ByteOutput.appendDecimal(start.line, to: &out)
+        out.append(UInt8(ascii: ":"))
+        ByteOutput.appendDecimal(start.column, to: &out)
+        out.append(0x0A)
+        func bar() {
+            spaces(gutter)
+            out.append(UInt8(ascii: " "))
+            put(style.blue); out.append(UInt8(ascii: "|")); put(style.reset)
+        }
+        bar()
+        out.append(0x0A)
         var previous: Int?
         for line in lines {
-            if let previous, line > previous + 1 { out += "\(style.blue)...\(style.reset)\n" }
+            if let previous, line > previous + 1 {
+                put(style.blue); out.append(literal: "..."); put(style.reset)
+                out.append(0x0A)
+            }
             previous = line
             let (excerpt, shownFrom, cut) = self.excerpt(source, line: line, around: marks.filter { $0.line == line }.map(\.range))
-            let number = String(line)
-            out += "\(style.blue)\(String(repeating: " ", count: gutter - number.count))\(number) |\(style.reset) \(excerpt)\n"
+            put(style.blue)
+            spaces(gutter - Self.digits(line))
+            ByteOutput.appendDecimal(line, to: &out)
+            out.append(literal: " |")
+            put(style.reset)
+            out.append(UInt8(ascii: " "))
+            out.appendUTF8(excerpt)
+            out.append(0x0A)
             for mark in marks where mark.line == line {
                 let (from, width) = columns(source, line: line, range: mark.range, shownFrom: shownFrom, cut: cut)
-                let underline = String(repeating: mark.primary ? "^" : "-", count: width)
-                let color = mark.primary ? style.severity(d.severity) : style.blue
-                out += "\(pad) \(style.blue)|\(style.reset) \(String(repeating: " ", count: from))\(color)\(underline)"
-                if let text = mark.text { out += " \(t(text))" }
-                out += "\(style.reset)\n"
+                bar()
+                out.append(UInt8(ascii: " "))
+                spaces(from)
+                put(mark.primary ? style.severity(d.severity) : style.blue)
+                for _ in 0..<width { out.append(mark.primary ? UInt8(ascii: "^") : UInt8(ascii: "-")) }
+                if let text = mark.text {
+                    out.append(UInt8(ascii: " "))
+                    sentence(text)
+                }
+                put(style.reset)
+                out.append(0x0A)
             }
         }
-        if !notes.isEmpty || help != nil { out += "\(pad) \(style.blue)|\(style.reset)\n" }
-        for note in notes { out += "\(pad) \(style.blue)=\(style.reset) \(style.bold)\(noteWord)\(style.reset): \(t(note))\n" }
-        if let help { out += "\(pad) \(style.blue)=\(style.reset) \(style.bold)\(helpWord)\(style.reset): \(t(help))\n" }
-        return out
+        if hasClosing {
+            bar()
+            out.append(0x0A)
+        }
+        closing(pad: gutter + 1)
+    }
+
+    /// How many digits a line number has.
+    static func digits(_ n: Int) -> Int {
+        var count = 1, rest = n
+        while rest >= 10 {
+            rest /= 10
+            count += 1
+        }
+        return count
     }
 
     /// The shown line: tabs as single spaces, control characters as `�`, and cut around the
