@@ -323,16 +323,6 @@ package enum XLSXChecklist {
             return String(value[..<end]) + "…"
         }
 
-        /// How many characters a number is written in.
-        static func digits(_ v: Int) -> Int {
-            var count = v < 0 ? 2 : 1
-            var rest = v.magnitude
-            while rest >= 10 {
-                rest /= 10
-                count += 1
-            }
-            return count
-        }
 
         /// A row's start, with its height for its wrapped texts: spreadsheet programs do not
         /// all fit it themselves when they open a file, so a long text would be cut to one line.
@@ -344,8 +334,8 @@ package enum XLSXChecklist {
                 let count: Int
                 switch cell {
                 case .text(let t) where !t.isEmpty: count = t.utf8.count <= perLine ? 1 : t.count
-                case .number(let v?): count = Self.digits(v)
-                case .rating(let v?): count = Self.digits(v) + 2
+                case .number(let v?): count = ByteOutput.decimalWidth(v)
+                case .rating(let v?): count = ByteOutput.decimalWidth(v) + 2
                 default: continue
                 }
                 lines = max(lines, (count + perLine - 1) / perLine)
@@ -398,7 +388,7 @@ package struct SheetPiece {
     /// `n` in decimal digits.
     @inline(__always)
     mutating func append(decimal n: Int) {
-        let width = XLSXChecklist.Sheet.digits(n)
+        let width = ByteOutput.decimalWidth(n)
         if width > capacity - count { grow(to: count + width) }
         if n < 0 { base[count] = UInt8(ascii: "-") }
         var m = n.magnitude

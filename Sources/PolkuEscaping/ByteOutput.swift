@@ -24,7 +24,11 @@ package struct ByteOutput {
     package mutating func append(_ byte: UInt8) { bytes.append(byte) }
 
     @inline(__always)
-    package mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    package mutating func append(_ text: String) {
+        // Through the string's buffer: the UTF-8 view's generic path costs more than the copy.
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     @inline(__always)
     package mutating func append(_ text: StaticString) {
@@ -39,6 +43,18 @@ package struct ByteOutput {
 
     /// A number in decimal, without making a string.
     package mutating func append(decimal n: Int) { Self.appendDecimal(n, to: &bytes) }
+
+    /// How many characters `n` is written in, in decimal (its minus sign too).
+    @inlinable
+    package static func decimalWidth(_ n: Int) -> Int {
+        var count = n < 0 ? 2 : 1
+        var rest = n.magnitude
+        while rest >= 10 {
+            rest /= 10
+            count += 1
+        }
+        return count
+    }
 
     /// A number in decimal appended to `bytes`, without making a string.
     package static func appendDecimal(_ n: Int, to bytes: inout [UInt8]) {

@@ -29,6 +29,16 @@ package struct FileDiagnostic: Sendable {
     }
 }
 
+extension Wording {
+    /// The message in these words, as a terminal may be sent it (`Escaping.terminal`),
+    /// appended to `out`; `scratch` holds the words before they are escaped, and is reused.
+    func writeShown(_ message: Message, scratch: inout [UInt8], into out: inout [UInt8]) {
+        scratch.removeAll(keepingCapacity: true)
+        write(message, into: &scratch)
+        scratch.withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &out) }
+    }
+}
+
 extension Severity {
     /// The severity's word in a report.
     func word(_ w: Wording) -> String {
@@ -106,11 +116,7 @@ package struct RichRenderer {
         let w = item.wording(language, fallback: fallback)
         // Journey text reaches messages, labels, notes and help (an unknown id is quoted):
         // every control character in them is shown, never sent to the terminal.
-        func sentence(_ message: Message) {
-            scratch.removeAll(keepingCapacity: true)
-            w.write(message, into: &scratch)
-            scratch.withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &out) }
-        }
+        func sentence(_ message: Message) { w.writeShown(message, scratch: &scratch, into: &out) }
         func shown(_ text: String) { out.appendUTF8(Escaping.terminal(text)) }
         func put(_ text: String) { if !text.isEmpty { out.appendUTF8(text) } }
         func spaces(_ count: Int) { for _ in 0..<max(0, count) { out.append(UInt8(ascii: " ")) } }
@@ -163,7 +169,7 @@ package struct RichRenderer {
         }
         var lines = marks.map(\.line)
         if lines.count > 1 { lines = Set(lines).sorted() }
-        let gutter = Self.digits(lines.last!)
+        let gutter = ByteOutput.decimalWidth(lines.last!)
         spaces(gutter)
         put(style.blue); out.append(literal: "-->"); put(style.reset)
         out.append(UInt8(ascii: " "))
@@ -189,7 +195,7 @@ package struct RichRenderer {
             previous = line
             let (excerpt, shownFrom, cut) = self.excerpt(source, line: line, around: marks.filter { $0.line == line }.map(\.range))
             put(style.blue)
-            spaces(gutter - Self.digits(line))
+            spaces(gutter - ByteOutput.decimalWidth(line))
             ByteOutput.appendDecimal(line, to: &out)
             out.append(literal: " |")
             put(style.reset)
@@ -216,16 +222,6 @@ package struct RichRenderer {
             out.append(0x0A)
         }
         closing(pad: gutter + 1)
-    }
-
-    /// How many digits a line number has.
-    static func digits(_ n: Int) -> Int {
-        var count = 1, rest = n
-        while rest >= 10 {
-            rest /= 10
-            count += 1
-        }
-        return count
     }
 
     /// The shown line: tabs as single spaces, control characters as `�`, and cut around the
@@ -332,11 +328,7 @@ package struct ShortRenderer {
     /// a buffer to reuse for the sentences before they are escaped.
     package func write(_ d: Diagnostic, file: [UInt8], wording w: Wording, at location: SourceLocation?,
                        scratch: inout [UInt8], into out: inout [UInt8]) {
-        func sentence(_ message: Message) {
-            scratch.removeAll(keepingCapacity: true)
-            w.write(message, into: &scratch)
-            scratch.withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &out) }
-        }
+        func sentence(_ message: Message) { w.writeShown(message, scratch: &scratch, into: &out) }
         out.append(contentsOf: file)
         if let location {
             out.append(UInt8(ascii: ":"))

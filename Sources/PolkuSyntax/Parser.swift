@@ -206,7 +206,6 @@ package struct JourneyParser {
         return i
     }
 
-
     /// Reads one line; returns its node (the caller adds the line ending and the error).
     private mutating func statement(_ line: LexedLine) -> LineNode {
         let tokens = line.tokens

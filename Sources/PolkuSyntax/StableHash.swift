@@ -23,7 +23,7 @@ package enum StableHash {
         }
 
         package mutating func add(_ text: StaticString) {
-            text.withUTF8Buffer { for b in $0 { add(b) } }
+            text.withUTF8Buffer { add($0) }
         }
 
         @inline(__always)
