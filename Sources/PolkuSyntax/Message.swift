@@ -156,7 +156,7 @@ package struct Message: Hashable, Sendable {
 }
 
 /// A value in a message.
-package indirect enum MessageValue: Hashable, Sendable {
+package enum MessageValue: Hashable, Sendable {
     /// Text from the journey or the command line, shown as it is.
     case text(String)
     case number(Int)
