@@ -65,8 +65,7 @@ package enum Checker {
             let fileWide = fileAllowance[name]
             for finding in findings {
                 let diagnostic = Diagnostic(severity, code: code, text: finding.message, range: finding.range,
-                                            label: finding.label, secondary: finding.secondary, notes: finding.notes,
-                                            help: finding.help, subject: finding.subject)
+                                            details: finding.details, subject: finding.subject)
                 // The step's own allow first: it is the more specific decision.
                 var match = fileWide
                 if let steps, case .step(let step) = finding.subject, let own = steps[step] { match = own }

@@ -32,21 +32,28 @@ package struct Finding: Sendable {
     package var subject: DiagnosticSubject
     package var range: SourceRange
     package var message: Message
-    package var label: Message?
-    package var secondary: [DiagnosticLabel] = []
-    package var notes: [Message] = []
-    package var help: Message?
+    /// The label, other places, notes and help: a box a rule can share among its findings.
+    package var details: DiagnosticDetails?
 
     package init(_ subject: DiagnosticSubject, _ range: SourceRange, _ message: Message, label: Message? = nil,
                 secondary: [DiagnosticLabel] = [], notes: [Message] = [], help: Message? = nil) {
+        self.init(subject, range, message,
+                  details: DiagnosticDetails.of(label: label, secondary: secondary, notes: notes, help: help))
+    }
+
+    /// A finding whose details are shared with others: a rule that flags many steps with
+    /// the same label and help makes their box once.
+    package init(_ subject: DiagnosticSubject, _ range: SourceRange, _ message: Message, details: DiagnosticDetails?) {
         self.subject = subject
         self.range = range
         self.message = message
-        self.label = label
-        self.secondary = secondary
-        self.notes = notes
-        self.help = help
+        self.details = details
     }
+
+    package var label: Message? { details?.label }
+    package var secondary: [DiagnosticLabel] { details?.secondary ?? [] }
+    package var notes: [Message] { details?.notes ?? [] }
+    package var help: Message? { details?.help }
 }
 
 /// A checker rule: looks at a resolved journey and returns what it flags. Every rule must be

@@ -58,6 +58,41 @@ package enum DiagnosticSubject: Hashable, Sendable {
     case phase(Phase)
 }
 
+/// What a diagnostic says besides its sentence: the label under its place, other places,
+/// notes and help. Immutable, so that one box is shared by every diagnostic that says the
+/// same (compared and hashed by what it holds).
+package final class DiagnosticDetails: Hashable, Sendable {
+    package let label: Message?
+    package let secondary: [DiagnosticLabel]
+    package let notes: [Message]
+    package let help: Message?
+
+    package init(label: Message? = nil, secondary: [DiagnosticLabel] = [], notes: [Message] = [], help: Message? = nil) {
+        self.label = label
+        self.secondary = secondary
+        self.notes = notes
+        self.help = help
+    }
+
+    /// The details, or nil when there are none (so that a diagnostic without details is
+    /// always the same value).
+    package static func of(label: Message?, secondary: [DiagnosticLabel], notes: [Message], help: Message?) -> DiagnosticDetails? {
+        label == nil && secondary.isEmpty && notes.isEmpty && help == nil
+            ? nil : DiagnosticDetails(label: label, secondary: secondary, notes: notes, help: help)
+    }
+
+    package static func == (a: DiagnosticDetails, b: DiagnosticDetails) -> Bool {
+        a === b || (a.label == b.label && a.secondary == b.secondary && a.notes == b.notes && a.help == b.help)
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(label)
+        hasher.combine(secondary)
+        hasher.combine(notes)
+        hasher.combine(help)
+    }
+}
+
 /// One problem in one file: the single value type for syntax errors, resolution errors,
 /// problems reading files or configuration, Graphviz's errors, and the checker's findings.
 /// Plain data; the renderers in `PolkuReport` decide how it looks.
@@ -69,14 +104,11 @@ package struct Diagnostic: Hashable, Sendable {
     package var text: Message
     /// Where the problem is.
     package var range: SourceRange
-    /// Short text under the primary range.
-    package var labelText: Message?
-    /// Other places that explain this one (for example the first definition of a duplicate).
-    package var secondary: [DiagnosticLabel]
-    /// Extra facts (for example the ids that do exist).
-    package var noteTexts: [Message]
-    /// What to do about it (for example "did you mean `email`?").
-    package var helpText: Message?
+    /// The label, other places, notes and help, when there are any (`labelText`,
+    /// `secondary`, `noteTexts`, `helpText` read and set them). One shared box rather than
+    /// four fields in each diagnostic: a rule gives all of its thousands of findings the
+    /// same label and help, so they share one box, and a diagnostic is half the size.
+    package var details: DiagnosticDetails?
     /// What a finding is about; for an error in an `allow:` line, the step (or the journey)
     /// it stands under; nil for other errors in the file.
     package var subject: DiagnosticSubject?
@@ -89,15 +121,44 @@ package struct Diagnostic: Hashable, Sendable {
         label: Message? = nil, secondary: [DiagnosticLabel] = [], notes: [Message] = [],
         help: Message? = nil, subject: DiagnosticSubject? = nil
     ) {
+        self.init(severity, code: code, text: text, range: range,
+                  details: DiagnosticDetails.of(label: label, secondary: secondary, notes: notes, help: help),
+                  subject: subject)
+    }
+
+    /// A diagnostic with details already in their box (shared with other diagnostics).
+    package init(_ severity: Severity, code: DiagnosticCode, text: Message, range: SourceRange,
+                 details: DiagnosticDetails?, subject: DiagnosticSubject? = nil) {
         self.severity = severity
         self.code = code
         self.text = text
         self.range = range
-        self.labelText = label
-        self.secondary = secondary
-        self.noteTexts = notes
-        self.helpText = help
+        self.details = details
         self.subject = subject
+    }
+
+    /// Short text under the primary range.
+    package var labelText: Message? {
+        get { details?.label }
+        set { details = .of(label: newValue, secondary: secondary, notes: noteTexts, help: helpText) }
+    }
+
+    /// Other places that explain this one (for example the first definition of a duplicate).
+    package var secondary: [DiagnosticLabel] {
+        get { details?.secondary ?? [] }
+        set { details = .of(label: labelText, secondary: newValue, notes: noteTexts, help: helpText) }
+    }
+
+    /// Extra facts (for example the ids that do exist).
+    package var noteTexts: [Message] {
+        get { details?.notes ?? [] }
+        set { details = .of(label: labelText, secondary: secondary, notes: newValue, help: helpText) }
+    }
+
+    /// What to do about it (for example "did you mean `email`?").
+    package var helpText: Message? {
+        get { details?.help }
+        set { details = .of(label: labelText, secondary: secondary, notes: noteTexts, help: newValue) }
     }
 
     /// A problem with a whole file, with no position in it.

@@ -108,3 +108,37 @@ import Testing
         #expect(RuleRegistry.all.count >= 10)
     }
 }
+
+/// A diagnostic's label, notes and help are kept in one box, which a rule shares among its
+/// findings; reading and setting them works as if they were fields of their own.
+@Suite struct DiagnosticDetailsTests {
+    @Test func findingsOfOneRuleShareTheirDetails() {
+        let a = Fixture.analyze("journey: T\nvia: desk\nduring:\n  step a: A\n  step b: B\n  step c: C\n")
+        let result = Checker.check(a)
+        let missing = result.diagnostics.filter { $0.code.name == "missing-recommendation" }
+        #expect(missing.count == 3)
+        #expect(missing.allSatisfy { $0.details != nil && $0.details === missing[0].details })
+        #expect(missing.allSatisfy { $0.label == missing[0].label && $0.help != nil })
+    }
+
+    @Test func detailsReadAndSetAsFields() {
+        let text = Message.verbatim("sentence")
+        var d = Diagnostic(.error, code: .rule("r"), text: text, range: SourceRange(0, 1))
+        #expect(d.details == nil && d.labelText == nil && d.noteTexts.isEmpty && d.secondary.isEmpty)
+        d.helpText = .verbatim("help")
+        d.noteTexts.append(.verbatim("note"))
+        #expect(d.help == "help" && d.notes == ["note"] && d.label == nil)
+        // The same contents, built at once, make an equal diagnostic with an equal hash.
+        let built = Diagnostic(.error, code: .rule("r"), text: text, range: SourceRange(0, 1),
+                               notes: [.verbatim("note")], help: .verbatim("help"))
+        #expect(d == built && d.hashValue == built.hashValue)
+        // Setting a field of a copy leaves the shared box, and the original, as they were.
+        var copy = built
+        copy.labelText = .verbatim("label")
+        #expect(copy.label == "label" && built.label == nil && copy != built)
+        // Emptied again, the details are gone, not an empty box.
+        d.helpText = nil
+        d.noteTexts = []
+        #expect(d.details == nil && d == Diagnostic(.error, code: .rule("r"), text: text, range: SourceRange(0, 1)))
+    }
+}

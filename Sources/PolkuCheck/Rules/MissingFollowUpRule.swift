@@ -80,23 +80,26 @@ package enum MissingFollowUpRule: Rule {
 
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
+        // One box of label and help for each kind of finding, shared by all of its findings.
         let help = m(.followUpHelp)
-        let (leaves, moves, movesHelp, none) = (m(.leavesLabel), m(.movesLabel), m(.movesHelp), m(.noFollowUpLabel))
+        let leaves = DiagnosticDetails(label: m(.leavesLabel), help: help)
+        let moves = DiagnosticDetails(label: m(.movesLabel), help: m(.movesHelp))
+        let none = DiagnosticDetails(label: m(.noFollowUpLabel), help: help)
         for i in facts.steps.indices where !facts.steps[i].flags.contains(.followsUp) {
             let keyword = journey.steps[i].keyword
             let channel = journey.steps[i].channel
             let flow = journey.steps[i].flow
             if flow.ends {
                 findings.append(Finding(.step(i), keyword, m(.leavesWithoutFollowUp, journey.stepReference(i)),
-                                        label: leaves, help: help))
+                                        details: leaves))
             } else if let target = flow.successors.first(where: { journey.steps[$0].channel != channel }) {
                 findings.append(Finding(.step(i), keyword,
                                         m(.movesWithoutFollowUp, journey.channelReference(channel),
                                           journey.channelReference(journey.steps[target].channel), journey.stepReference(i)),
-                                        label: moves, help: movesHelp))
+                                        details: moves))
             } else {
                 findings.append(Finding(.step(i), keyword, m(.noFollowUp, journey.stepReference(i)),
-                                        label: none, help: help))
+                                        details: none))
             }
         }
         return findings

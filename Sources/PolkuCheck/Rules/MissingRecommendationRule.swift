@@ -76,10 +76,10 @@ package enum MissingRecommendationRule: Rule {
 
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
-        let label = m(.noRecommendationLabel), help = m(.noRecommendationHelp)
+        let details = DiagnosticDetails(label: m(.noRecommendationLabel), help: m(.noRecommendationHelp))
         for i in facts.steps.indices where !facts.steps[i].flags.contains(.recommends) {
             findings.append(Finding(.step(i), journey.steps[i].keyword, m(.noRecommendation, journey.stepReference(i)),
-                                    label: label, help: help))
+                                    details: details))
         }
         return findings
     }

@@ -79,11 +79,11 @@ package enum MissingRoleRule: Rule {
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         let staffed: Set<BuiltinChannel> = [.desk, .phone, .email, .chat]
         var findings: [Finding] = []
-        let label = m(.noRoleLabel), help = m(.noRoleHelp)
+        let details = DiagnosticDetails(label: m(.noRoleLabel), help: m(.noRoleHelp))
         for i in facts.steps.indices where facts.steps[i].phase == .during && !facts.steps[i].flags.contains(.namesRole) {
             guard let builtin = journey.channels[Int(facts.steps[i].channel)].builtin, staffed.contains(builtin) else { continue }
             findings.append(Finding(.step(i), journey.steps[i].keyword, m(.noRole, journey.stepReference(i)),
-                                    label: label, help: help))
+                                    details: details))
         }
         return findings
     }
