@@ -38,13 +38,17 @@ package struct Resolver {
     /// A step's attribute texts as they are met, before `Step.setTexts` groups them (one
     /// buffer for every step).
     private var stepTexts: [(StepTextKind, SourceRange)] = []
-    private var stepIndex: [String: Int] = [:]
+    private var stepIds: StepIds
     /// Channel names as written in `via:` lines met last, with their channels (at most eight).
     private var recentChannels: [(SourceRange, Int)] = []
     /// Unresolved `next:` items per step: (step index, item text, item range).
     private var pendingNext: [(Int, [(String, SourceRange)], SourceRange)] = []
 
-    private init(_ tree: SyntaxTree) { self.tree = tree }
+    private init(_ tree: SyntaxTree) {
+        self.tree = tree
+        // About one declaration for each step.
+        stepIds = StepIds(tree.source, capacity: tree.declarations.count)
+    }
 
     /// Resolves a tree. The journey is always returned; it is sound to use only when the
     /// diagnostics hold no errors.
@@ -64,7 +68,6 @@ package struct Resolver {
         let decls = tree.declarations
         // Sized once: growing an array of large structs copies them again and again.
         steps.reserveCapacity(decls.count)
-        stepIndex.reserveCapacity(decls.count)
         // Pass 1: declare channels and personas so later steps can name ones declared below them.
         for d in decls {
             switch d.kind {
@@ -260,9 +263,7 @@ package struct Resolver {
         var id: String?
         if let idRange = d.id {
             let name = text(idRange)
-            // One look-up for the usual new id; a repeated one is put back as it was.
-            if let existing = stepIndex.updateValue(index, forKey: name) {
-                stepIndex[name] = existing
+            if let existing = stepIds.insert(idRange, step: index) {
                 report(Catalog.duplicateId(.step, name, idRange, first: steps[existing].idRange ?? steps[existing].header))
             } else {
                 id = name
@@ -387,7 +388,7 @@ package struct Resolver {
             for (name, range) in list {
                 if Keywords.lookup(name.lowercased(), kind: "value")?.meaning == .end {
                     flow.ends = true
-                } else if let target = stepIndex[name] {
+                } else if let target = stepIds.step(named: range) {
                     if !flow.successors.contains(target) { flow.successors.append(target) }
                 } else {
                     if !countedOnly() {

@@ -216,4 +216,42 @@ import Testing
         #expect(j.stepIndex(containing: j.steps[0].extent.start - 1) == nil)
         #expect(Fixture.analyze("journey: T\n").journey.stepIndex(containing: 3) == nil)
     }
+
+    /// Step ids are found by their bytes while they are ASCII, and as strings past it: the
+    /// same answers as a dictionary of strings gives, however the ids are written.
+    @Test func stepIdsAreFoundAsStringsCompareThem() {
+        func journey(_ steps: [(id: String, next: String?)]) -> Analysis {
+            var text = "journey: T\nvia: desk\nduring:\n"
+            for (n, s) in steps.enumerated() {
+                text += "  step \(s.id): Step \(n)\n"
+                if let next = s.next { text += "    next: \(next)\n" }
+            }
+            return Fixture.analyze(text)
+        }
+        // Many ASCII ids (the table grows past its first size), every one found.
+        let many = (0..<300).map { (id: "s\($0)", next: $0 < 299 ? "s\(299 - $0)" : "s0, end") }
+        let a = journey(many)
+        #expect(a.diagnostics.isEmpty)
+        #expect(a.journey.steps.indices.allSatisfy { i in a.journey.steps[i].flow.successors == (i < 299 ? [299 - i] : [0]) })
+        // The first step with an id keeps it; the repeat is reported and names the first.
+        let twice = journey([(id: "a", next: "b"), (id: "b", next: "a"), (id: "a", next: nil)])
+        #expect(twice.diagnostics.map(\.code.name) == ["duplicate-id"])
+        #expect(twice.journey.steps[1].flow.successors == [0])
+        #expect(twice.journey.steps.map(\.id) == ["a", "b", nil])
+        // An id and a name that differ in bytes but are the same text: "ä" as one character
+        // (NFC) and as "a" with a combining accent (NFD); the Kelvin sign, which is "K".
+        let nfc = "k\u{E4}ynti", nfd = "ka\u{308}ynti"
+        let accents = journey([(id: nfc, next: "K"), (id: "K", next: nfd)])
+        #expect(accents.diagnostics.isEmpty)
+        #expect(accents.journey.steps[0].flow.successors == [1])
+        #expect(accents.journey.steps[1].flow.successors == [0])
+        let kelvin = journey([(id: "K", next: "\u{212A}"), (id: "x", next: nil)])
+        #expect(kelvin.diagnostics.isEmpty)
+        #expect(kelvin.journey.steps[0].flow.successors == [0])
+        // The same text written two ways is one id, used twice.
+        #expect(journey([(id: nfc, next: nil), (id: nfd, next: nil)]).diagnostics.map(\.code.name) == ["duplicate-id"])
+        // Different ids are not confused, past ASCII or not.
+        let unknown = journey([(id: "k\u{E4}ynti", next: "kaynti"), (id: "kaynti2", next: nil)])
+        #expect(unknown.diagnostics.map(\.code.name) == ["unknown-step"])
+    }
 }

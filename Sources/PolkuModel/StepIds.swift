@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PolkuSyntax
+
+/// The steps' ids, for finding a step by an id a `next:` line names, and for noticing an id
+/// used twice.
+///
+/// Ids are compared by their bytes in the file, with no `String` made: a table of a large
+/// journey's ids takes a sixth of the memory of a dictionary keyed by strings (2 MB rather
+/// than 6 at 100,000 steps). Bytes decide only while every id and name is ASCII, where
+/// equal bytes and equal strings are the same thing. Past ASCII, two different byte
+/// sequences can be the same string (an accented letter written as one character or as a
+/// letter and a combining accent; bytes that are not UTF-8), so from the first id or name
+/// that is not ASCII the table turns into a dictionary of strings, as ids always were.
+struct StepIds {
+    private let source: SourceFile
+    /// Each id met, in order: where it is written, and its step.
+    private var entries: [(start: UInt32, end: UInt32, step: Int32)] = []
+    /// Open addressing: an index into `entries` plus one, or 0 for an empty slot. Its
+    /// count is a power of two, at most half full.
+    private var slots: [Int32] = []
+    /// Every id by its string, once an id or a name is not ASCII (then `slots` is not used).
+    private var byString: [String: Int]?
+
+    init(_ source: SourceFile, capacity: Int) {
+        self.source = source
+        entries.reserveCapacity(capacity)
+        var count = 16
+        while count < capacity * 2 { count *= 2 }
+        slots = [Int32](repeating: 0, count: count)
+    }
+
+    /// Adds the id at `range` for step `step`, unless a step already has it: then returns
+    /// that step, and the table is as it was (the first step with an id keeps it).
+    mutating func insert(_ range: SourceRange, step: Int) -> Int? {
+        if byString == nil && !isASCII(range) { useStrings() }
+        if byString != nil {
+            let name = source.text(range)
+            if let existing = byString![name] { return existing }
+            byString![name] = step
+            entries.append((UInt32(range.start), UInt32(range.end), Int32(step)))
+            return nil
+        }
+        let (slot, found) = find(range)
+        if let found { return found }
+        entries.append((UInt32(range.start), UInt32(range.end), Int32(step)))
+        slots[slot] = Int32(entries.count)
+        if entries.count * 2 > slots.count { grow() }
+        return nil
+    }
+
+    /// The step whose id is the text at `range`, if there is one.
+    mutating func step(named range: SourceRange) -> Int? {
+        if byString == nil && !isASCII(range) { useStrings() }
+        if let byString { return byString[source.text(range)] }
+        return find(range).found
+    }
+
+    /// The slot where the id at `range` is, or the empty slot where it would go.
+    private func find(_ range: SourceRange) -> (slot: Int, found: Int?) {
+        source.bytes.withUnsafeBufferPointer { b in
+            let name = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[range.start..<range.end]))
+            var hasher = Hasher()
+            hasher.combine(bytes: name)
+            let mask = slots.count - 1
+            var slot = hasher.finalize() & mask
+            while true {
+                let entry = Int(slots[slot])
+                if entry == 0 { return (slot, nil) }
+                let e = entries[entry - 1]
+                if Int(e.end - e.start) == name.count
+                    && (name.isEmpty || memcmp(name.baseAddress!, b.baseAddress! + Int(e.start), name.count) == 0) {
+                    return (slot, Int(e.step))
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let kept = entries
+        entries.removeAll(keepingCapacity: true)
+        for e in kept {
+            let (slot, _) = find(SourceRange(Int(e.start), Int(e.end)))
+            entries.append(e)
+            slots[slot] = Int32(entries.count)
+        }
+    }
+
+    private func isASCII(_ range: SourceRange) -> Bool {
+        source.bytes.withUnsafeBufferPointer { b in !b[range.start..<range.end].contains { $0 >= 0x80 } }
+    }
+
+    /// Turns the table into a dictionary of strings, for ids past ASCII.
+    private mutating func useStrings() {
+        var strings: [String: Int] = [:]
+        strings.reserveCapacity(entries.capacity)
+        for e in entries {
+            // Each id in `entries` was new when it was added, so none is there yet.
+            strings[source.text(SourceRange(Int(e.start), Int(e.end)))] = Int(e.step)
+        }
+        byString = strings
+        slots = []
+    }
+}
