@@ -222,7 +222,7 @@ struct SwimlaneLayout {
             for line in options.comparison?.marks[i]?.lines ?? [] { add("", line, .mark) }
             // A card shows at most `itemsPerKind` lines of each kind, then how many more: a
             // step with a thousand recommendations stays a card, not a poster.
-            func addAll(_ prefix: String, _ texts: ArraySlice<Text>, _ style: TextLine.Style = .body) {
+            func addAll(_ prefix: String, _ texts: StepTexts, _ style: TextLine.Style = .body) {
                 for item in texts.prefix(Self.itemsPerKind) { add(prefix, item.value, style) }
                 if texts.count > Self.itemsPerKind {
                     add("", Localized.andMore(texts.count - Self.itemsPerKind, language), .muted)

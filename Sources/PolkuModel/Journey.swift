@@ -182,10 +182,10 @@ package struct Step: Sendable {
     package var id: String?
     package var title: Text
     package var mood: Text?
-    /// The texts of the step's attribute lines, in one array: grouped by kind (in the order
-    /// of `StepTextKind`), each kind in file order. One allocation a step rather than one a
-    /// kind: a journey of 100,000 steps has 100,000 steps' worth of attribute lists.
-    @usableFromInline package private(set) var texts: [Text] = []
+    /// The journey's store of every step's attribute texts; nil when the step has none.
+    /// The step's own are a run of it, grouped by kind (in the order of `StepTextKind`),
+    /// each kind in file order: one array for the whole journey rather than one a step.
+    private var textStore: StepTextStore?
     package var moodValue: Int?
     package var flow = Flow(successors: [], ends: false, explicit: nil)
     /// Where each kind's texts stand in `texts`. A stored property of its own, so that
@@ -211,25 +211,33 @@ package struct Step: Sendable {
         (self.via, self.mood, self.moodValue) = (via, mood, moodValue)
     }
 
-    @inlinable package var needs: ArraySlice<Text> { texts(.need) }
-    @inlinable package var by: ArraySlice<Text> { texts(.by) }
-    @inlinable package var recommendations: ArraySlice<Text> { texts(.recommend) }
-    @inlinable package var followUps: ArraySlice<Text> { texts(.followUp) }
-    @inlinable package var feedback: ArraySlice<Text> { texts(.feedback) }
-    @inlinable package var notes: ArraySlice<Text> { texts(.note) }
+    package var needs: StepTexts { texts(.need) }
+    package var by: StepTexts { texts(.by) }
+    package var recommendations: StepTexts { texts(.recommend) }
+    package var followUps: StepTexts { texts(.followUp) }
+    package var feedback: StepTexts { texts(.feedback) }
+    package var notes: StepTexts { texts(.note) }
     /// `allow:` lines: findings the team has decided to accept here, with a reason.
-    @inlinable package var allows: ArraySlice<Text> { texts(.allow) }
+    package var allows: StepTexts { texts(.allow) }
 
     /// How the step is named in messages: its id if it has one, else its title.
     package var displayName: String { id ?? title.value }
 
     /// The texts of one kind of attribute line, in file order.
-    @inlinable package func texts(_ kind: StepTextKind) -> ArraySlice<Text> { texts[textEnds.range(kind)] }
+    package func texts(_ kind: StepTextKind) -> StepTexts {
+        let r = textEnds.range(kind)
+        return StepTexts(textStore, from: Int(textEnds.start) + r.lowerBound, count: r.count)
+    }
 
-    /// Sets every attribute text at once, from the ranges of `source` they stand at, in file
-    /// order, with their kinds. Each text is made once, in its place (a text holds the
-    /// file's bytes, so every copy of one would cost a retain and a release).
-    package mutating func setTexts(_ source: SourceFile, _ items: [(StepTextKind, SourceRange)]) {
+    /// Every attribute text of the step, grouped by kind.
+    package var texts: StepTexts {
+        StepTexts(textStore, from: Int(textEnds.start), count: Int(textEnds[StepTextEnds.kinds - 1]))
+    }
+
+    /// Sets where the step's texts are: appends the ranges of `items` (in file order, with
+    /// their kinds) to `ranges`, grouped by kind. They are read once the store made of
+    /// `ranges` is given (`attach`).
+    mutating func setTexts(_ items: [(StepTextKind, SourceRange)], into ranges: inout [SourceRange]) {
         var counts = StepTextEnds()
         for (kind, _) in items { counts[kind.rawValue] += 1 }
         var total: UInt32 = 0
@@ -237,39 +245,68 @@ package struct Step: Sendable {
             total += counts[k]
             textEnds[k] = total
         }
-        // No texts: the empty array as it is. (An array made with no capacity is the one
-        // empty array the whole process shares, and filling it in sets its count: a data
-        // race with every other thread that reads it, as ThreadSanitizer says.)
-        guard total > 0 else {
-            texts = []
-            return
-        }
-        // Appended kind by kind into an array sized once: `init(unsafeUninitializedCapacity:)`
-        // is not specialised, and looks up the array's type at every call (a third of the
-        // cost of this function).
-        var grouped: [Text] = []
-        grouped.reserveCapacity(Int(total))
+        textEnds.start = UInt32(ranges.count)
         for k in 0..<StepTextEnds.kinds where counts[k] > 0 {
-            for (kind, range) in items where kind.rawValue == k { grouped.append(Text(source, range)) }
+            for (kind, range) in items where kind.rawValue == k { ranges.append(range) }
         }
-        texts = grouped
+    }
+
+    /// Gives the step the store its texts are in, when it has any.
+    mutating func attach(_ store: StepTextStore) {
+        if textEnds[StepTextEnds.kinds - 1] > 0 { textStore = store }
     }
 
     /// Removes every attribute text.
     package mutating func removeTexts() {
-        texts = []
+        textStore = nil
         textEnds = StepTextEnds()
+    }
+}
+
+/// Every step's attribute texts, by their ranges in the file: one array for the journey.
+/// A text is made (with the file's bytes) only when it is read.
+package final class StepTextStore: Sendable {
+    let source: SourceFile
+    let ranges: [SourceRange]
+
+    init(_ source: SourceFile, _ ranges: [SourceRange]) {
+        self.source = source
+        self.ranges = ranges
+    }
+}
+
+/// The attribute texts of one step, of one kind or of every kind, in file order.
+package struct StepTexts: RandomAccessCollection, Sendable {
+    private let store: StepTextStore?
+    private let base: Int
+    package let endIndex: Int
+    package var startIndex: Int { 0 }
+
+    init(_ store: StepTextStore?, from base: Int, count: Int) {
+        // Without a store (no texts, or texts removed) the list is empty.
+        (self.store, self.base, self.endIndex) = (store, base, store == nil ? 0 : count)
+    }
+
+    package subscript(index: Int) -> Text {
+        precondition(index >= 0 && index < endIndex, "text index out of range")
+        return Text(store!.source, store!.ranges[base + index])
     }
 }
 
 /// Where each kind of a step's attribute texts ends in `Step.texts`.
 package struct StepTextEnds: Sendable, Hashable {
-    /// By `StepTextKind.rawValue` (seven of the eight are used). Eight words rather than a
-    /// SIMD vector, which would align every step to 16 bytes and make it 16 bytes larger.
+    /// By `StepTextKind.rawValue`, seven words; the eighth is `start`. Eight words rather
+    /// than a SIMD vector, which would align every step to 16 bytes and make it 16 bytes larger.
     @usableFromInline var ends: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
 
     /// How many kinds there are (seven, of the eight words).
     static let kinds = StepTextKind.allCases.count
+
+    /// Where the step's texts begin in the journey's store (the eighth word).
+    var start: UInt32 {
+        get { self[7] }
+        set { self[7] = newValue }
+    }
 
     package init() {}
 
@@ -286,11 +323,11 @@ package struct StepTextEnds: Sendable, Hashable {
     }
 
     package static func == (a: StepTextEnds, b: StepTextEnds) -> Bool {
-        (0..<kinds).allSatisfy { a[$0] == b[$0] }
+        (0...kinds).allSatisfy { a[$0] == b[$0] }
     }
 
     package func hash(into hasher: inout Hasher) {
-        for k in 0..<Self.kinds { hasher.combine(self[k]) }
+        for k in 0...Self.kinds { hasher.combine(self[k]) }
     }
 
     /// How many texts of one kind the step has.

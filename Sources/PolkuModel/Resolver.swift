@@ -38,6 +38,8 @@ package struct Resolver {
     /// A step's attribute texts as they are met, before `Step.setTexts` groups them (one
     /// buffer for every step).
     private var stepTexts: [(StepTextKind, SourceRange)] = []
+    /// Every step's attribute texts, grouped by step and kind: the journey's `StepTextStore`.
+    private var textRanges: [SourceRange] = []
     private var stepIds: StepIds
     /// Channel names as written in `via:` lines met last, with their channels (at most eight).
     private var recentChannels: [(SourceRange, Int)] = []
@@ -69,13 +71,17 @@ package struct Resolver {
         // Sized once: growing an array of large structs copies them again and again.
         steps.reserveCapacity(decls.count)
         // Pass 1: declare channels and personas so later steps can name ones declared below them.
+        var attributeCount = 0
         for d in decls {
+            attributeCount += d.attributes.count
             switch d.kind {
             case .channel: declareChannel(d)
             case .persona: declarePersona(d)
             default: break
             }
         }
+        // At most one text for each attribute line.
+        textRanges.reserveCapacity(attributeCount)
         // Pass 2: the journey, steps and every reference, in file order.
         var journey = Journey(source: source, title: Text("", SourceRange(0, 0)), language: tree.language,
                               header: SourceRange(0, 0))
@@ -110,6 +116,9 @@ package struct Resolver {
             }
         }
         resolveFlow()
+        let store = StepTextStore(source, textRanges)
+        textRanges = []
+        for i in steps.indices { steps[i].attach(store) }
         if journey.focus.isEmpty { journey.focus = Array(personas.indices) }
 
         // Channels in the order they are first declared or used.
@@ -305,7 +314,7 @@ package struct Resolver {
         steps.append(Step(index: index, id: id, idRange: id == nil ? nil : d.id, title: Text(source, d.title),
                           phase: phase, channel: channel, header: d.line, keyword: d.keyword,
                           extent: SourceRange(d.line.start, lastLine), via: via, mood: mood, moodValue: moodValue))
-        steps[index].setTexts(source, stepTexts)
+        steps[index].setTexts(stepTexts, into: &textRanges)
         return index
     }
 

@@ -239,7 +239,7 @@ package struct JourneyDiff: Sendable {
         if matchedBy == .id && normalized(old.title.value) != normalized(new.title.value) {
             out.append(.value(.title, before: old.title.value, after: new.title.value))
         }
-        let lines: [(Attribute, KeyPath<PolkuModel.Step, ArraySlice<Text>>)] = [
+        let lines: [(Attribute, KeyPath<PolkuModel.Step, StepTexts>)] = [
             (.need, \.needs), (.by, \.by), (.recommend, \.recommendations), (.followUp, \.followUps),
             (.feedback, \.feedback), (.note, \.notes), (.allow, \.allows),
         ]
