@@ -175,10 +175,10 @@ package struct Successors: RandomAccessCollection, Hashable, Sendable, Expressib
 /// The stored properties are ordered by alignment (eight-byte ones first, single bytes
 /// last), so that padding does not make each of 100,000 steps larger.
 package struct Step: Sendable {
-    /// Position in `Journey.steps` (file order).
-    package var index: Int
-    /// Index into `Journey.channels`.
-    package var channel: Int
+    /// Position in `Journey.steps` (file order); `index`.
+    private var storedIndex: Int32
+    /// Index into `Journey.channels`; `channel`.
+    private var storedChannel: Int32
     package var id: String?
     package var title: Text
     package var mood: Text?
@@ -186,7 +186,6 @@ package struct Step: Sendable {
     /// The step's own are a run of it, grouped by kind (in the order of `StepTextKind`),
     /// each kind in file order: one array for the whole journey rather than one a step.
     private var textStore: StepTextStore?
-    package var moodValue: Int?
     package var flow = Flow(successors: [], ends: false, explicit: nil)
     /// Where each kind's texts stand in `texts`. A stored property of its own, so that
     /// `journey.steps[i].textEnds.count(.need)` reads it without copying the step out of the
@@ -202,13 +201,37 @@ package struct Step: Sendable {
     /// The step's own `via:` line; nil when it takes the journey's default.
     package var via: SourceRange?
     package var phase: Phase
+    /// The mood's rating, 1 to 5, or 0 without one; `moodValue`.
+    private var storedMood: UInt8 = 0
 
     package init(index: Int, id: String?, idRange: SourceRange?, title: Text, phase: Phase, channel: Int,
                  header: SourceRange, keyword: SourceRange, extent: SourceRange, via: SourceRange? = nil,
                  mood: Text? = nil, moodValue: Int? = nil) {
-        (self.index, self.id, self.idRange, self.title, self.phase, self.channel) = (index, id, idRange, title, phase, channel)
+        (storedIndex, storedChannel) = (Int32(index), Int32(channel))
+        (self.id, self.idRange, self.title, self.phase) = (id, idRange, title, phase)
         (self.header, self.keyword, self.extent) = (header, keyword, extent)
-        (self.via, self.mood, self.moodValue) = (via, mood, moodValue)
+        (self.via, self.mood) = (via, mood)
+        self.moodValue = moodValue
+    }
+
+    // Stored in 32 and 8 bits: a journey of 100,000 steps then takes 2.4 MB less.
+
+    /// Position in `Journey.steps` (file order).
+    package var index: Int {
+        get { Int(storedIndex) }
+        set { storedIndex = Int32(newValue) }
+    }
+
+    /// Index into `Journey.channels`.
+    package var channel: Int {
+        get { Int(storedChannel) }
+        set { storedChannel = Int32(newValue) }
+    }
+
+    /// The mood's rating, 1 to 5, when the `mood:` line gives one.
+    package var moodValue: Int? {
+        get { storedMood == 0 ? nil : Int(storedMood) }
+        set { storedMood = newValue.map { UInt8(clamping: $0) } ?? 0 }
     }
 
     package var needs: StepTexts { texts(.need) }
