@@ -24,7 +24,12 @@ package struct Text: Hashable, Sendable {
 
     /// A text of the source file.
     package init(_ source: SourceFile, _ range: SourceRange) {
-        self.bytes = source.bytes
+        self.init(file: source.bytes, range)
+    }
+
+    /// A text of the file whose bytes are `file`.
+    init(file: [UInt8], _ range: SourceRange) {
+        self.bytes = file
         (lower, upperAndOwn) = (0, 0)
         self.range = range
     }
@@ -289,11 +294,12 @@ package struct Step: Sendable {
 /// Every step's attribute texts, by their ranges in the file: one array for the journey.
 /// A text is made (with the file's bytes) only when it is read.
 package final class StepTextStore: Sendable {
-    let source: SourceFile
+    /// The file's bytes.
+    let file: [UInt8]
     let ranges: [SourceRange]
 
     init(_ source: SourceFile, _ ranges: [SourceRange]) {
-        self.source = source
+        self.file = source.bytes
         self.ranges = ranges
     }
 }
@@ -312,7 +318,8 @@ package struct StepTexts: RandomAccessCollection, Sendable {
 
     package subscript(index: Int) -> Text {
         precondition(index >= 0 && index < endIndex, "text index out of range")
-        return Text(store!.source, store!.ranges[base + index])
+        let store = store.unsafelyUnwrapped
+        return Text(file: store.file, store.ranges[base + index])
     }
 }
 
