@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The sentences Polku says, in English, Finnish and Swedish.
 ///
 /// Each part of Polku that talks to people keeps its sentences in one `MessageTemplates`
@@ -87,8 +93,10 @@ package struct Message: Hashable, Sendable {
             var i = 0
             while i < t.count {
                 // The words up to the next placeholder, in one copy.
-                var plain = i
-                while plain < t.count && t[plain] != UInt8(ascii: "{") { plain += 1 }
+                var plain = t.count
+                if let found = memchr(t.baseAddress! + i, Int32(UInt8(ascii: "{")), t.count - i) {
+                    plain = t.baseAddress!.distance(to: UnsafePointer(found.assumingMemoryBound(to: UInt8.self)))
+                }
                 if plain > i {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: t[i..<plain]))
                     i = plain
@@ -132,13 +140,17 @@ package struct Message: Hashable, Sendable {
 
     /// The keyword entries with their English names' bytes, in table order: a header's
     /// name comes before an attribute's of the same name, and is the one found.
-    static let keywordNames: [(name: [UInt8], entry: KeywordEntry)] = Keywords.table.map { (Array($0.meaning.name.utf8), $0) }
+    static let keywordNames: [[UInt8]] = Keywords.table.map { Array($0.meaning.name.utf8) }
 
     /// The keyword entry whose English name is `name`, compared on bytes: a sentence of a
     /// report quotes one, and making a string to look it up cost more than the rest of the
-    /// sentence.
+    /// sentence. (By index: a loop over the entries would copy each one it passes.)
     static func keyword(named name: UnsafeBufferPointer<UInt8>) -> KeywordEntry? {
-        for (bytes, entry) in keywordNames where bytes.count == name.count && bytes.elementsEqual(name) { return entry }
+        guard !name.isEmpty else { return nil }
+        for i in keywordNames.indices where keywordNames[i].count == name.count {
+            let equal = keywordNames[i].withUnsafeBufferPointer { memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }
+            if equal { return Keywords.table[i] }
+        }
         return nil
     }
 
