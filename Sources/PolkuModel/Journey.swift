@@ -177,8 +177,9 @@ package struct Successors: RandomAccessCollection, Hashable, Sendable, Expressib
 
 /// A touchpoint: one thing that happens to the customer in one channel.
 ///
-/// The stored properties are ordered by alignment (eight-byte ones first, single bytes
-/// last), so that padding does not make each of 100,000 steps larger.
+/// The stored properties are ordered by alignment (eight-byte ones first, the two 32-bit
+/// ones making one; single bytes last), so that padding does not make each of 100,000 steps
+/// larger.
 package struct Step: Sendable {
     /// Position in `Journey.steps` (file order); `index`.
     private var storedIndex: Int32
@@ -192,7 +193,7 @@ package struct Step: Sendable {
     /// each kind in file order: one array for the whole journey rather than one a step.
     private var textStore: StepTextStore?
     package var flow = Flow(successors: [], ends: false, explicit: nil)
-    /// Where each kind's texts stand in `texts`. A stored property of its own, so that
+    /// Where each kind's texts stand in the store. A stored property of its own, so that
     /// `journey.steps[i].textEnds.count(.need)` reads it without copying the step out of the
     /// array (calling a method of `journey.steps[i]` copies it, and retains its texts).
     package private(set) var textEnds = StepTextEnds()
@@ -334,8 +335,8 @@ package struct StepTextEnds: Sendable, Hashable {
 
     /// Where the step's texts begin in the journey's store (the eighth word).
     var start: UInt32 {
-        get { self[7] }
-        set { self[7] = newValue }
+        get { self[Self.kinds] }
+        set { self[Self.kinds] = newValue }
     }
 
     package init() {}

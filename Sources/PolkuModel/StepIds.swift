@@ -17,7 +17,7 @@ import PolkuSyntax
 /// that is not ASCII the table turns into a dictionary of strings, as ids always were.
 struct StepIds {
     private let source: SourceFile
-    /// Each id met, in order: where it is written, and its step.
+    /// Each id met, in order: where it is written, and its step (empty once `byString` is used).
     private var entries: [(start: UInt32, end: UInt32, step: Int32)] = []
     /// Open addressing: an index into `entries` plus one, or 0 for an empty slot. Its
     /// count is a power of two, at most half full.
@@ -41,7 +41,6 @@ struct StepIds {
             let name = source.text(range)
             if let existing = byString![name] { return existing }
             byString![name] = step
-            entries.append((UInt32(range.start), UInt32(range.end), Int32(step)))
             return nil
         }
         let (slot, found) = find(range)
@@ -104,6 +103,6 @@ struct StepIds {
             strings[source.text(SourceRange(Int(e.start), Int(e.end)))] = Int(e.step)
         }
         byString = strings
-        slots = []
+        (entries, slots) = ([], [])
     }
 }
