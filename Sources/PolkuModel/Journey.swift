@@ -181,17 +181,17 @@ package struct Successors: RandomAccessCollection, Hashable, Sendable, Expressib
 /// ones making one; single bytes last), so that padding does not make each of 100,000 steps
 /// larger.
 package struct Step: Sendable {
-    /// Position in `Journey.steps` (file order); `index`.
-    private var storedIndex: Int32
-    /// Index into `Journey.channels`; `channel`.
-    private var storedChannel: Int32
+    /// Position in `Journey.steps` (file order).
+    package var index: Int
+    /// Index into `Journey.channels`.
+    package var channel: Int
     package var id: String?
     package var title: Text
     package var mood: Text?
     /// The journey's store of every step's attribute texts; nil when the step has none.
     /// The step's own are a run of it, grouped by kind (in the order of `StepTextKind`),
     /// each kind in file order: one array for the whole journey rather than one a step.
-    private var textStore: StepTextStore?
+    @usableFromInline var textStore: StepTextStore?
     package var flow = Flow(successors: [], ends: false, explicit: nil)
     /// Where each kind's texts stand in the store. A stored property of its own, so that
     /// `journey.steps[i].textEnds.count(.need)` reads it without copying the step out of the
@@ -208,58 +208,46 @@ package struct Step: Sendable {
     package var via: SourceRange?
     package var phase: Phase
     /// The mood's rating, 1 to 5, or 0 without one; `moodValue`.
-    private var storedMood: UInt8 = 0
+    @usableFromInline var storedMood: UInt8 = 0
 
     package init(index: Int, id: String?, idRange: SourceRange?, title: Text, phase: Phase, channel: Int,
                  header: SourceRange, keyword: SourceRange, extent: SourceRange, via: SourceRange? = nil,
                  mood: Text? = nil, moodValue: Int? = nil) {
-        (storedIndex, storedChannel) = (Int32(index), Int32(channel))
-        (self.id, self.idRange, self.title, self.phase) = (id, idRange, title, phase)
+        (self.index, self.id, self.idRange, self.title, self.phase, self.channel) = (index, id, idRange, title, phase, channel)
         (self.header, self.keyword, self.extent) = (header, keyword, extent)
         (self.via, self.mood) = (via, mood)
         self.moodValue = moodValue
     }
 
-    // Stored in 32 and 8 bits: a journey of 100,000 steps then takes 2.4 MB less.
-
-    /// Position in `Journey.steps` (file order).
-    package var index: Int {
-        get { Int(storedIndex) }
-        set { storedIndex = Int32(newValue) }
-    }
-
-    /// Index into `Journey.channels`.
-    package var channel: Int {
-        get { Int(storedChannel) }
-        set { storedChannel = Int32(newValue) }
-    }
+    // Inlinable, as are the texts below: code in another module reads them from
+    // `journey.steps[i]` without a call on a copy of the whole step.
 
     /// The mood's rating, 1 to 5, when the `mood:` line gives one.
-    package var moodValue: Int? {
+    @inlinable package var moodValue: Int? {
         get { storedMood == 0 ? nil : Int(storedMood) }
         set { storedMood = newValue.map { UInt8(clamping: $0) } ?? 0 }
     }
 
-    package var needs: StepTexts { texts(.need) }
-    package var by: StepTexts { texts(.by) }
-    package var recommendations: StepTexts { texts(.recommend) }
-    package var followUps: StepTexts { texts(.followUp) }
-    package var feedback: StepTexts { texts(.feedback) }
-    package var notes: StepTexts { texts(.note) }
+    @inlinable package var needs: StepTexts { texts(.need) }
+    @inlinable package var by: StepTexts { texts(.by) }
+    @inlinable package var recommendations: StepTexts { texts(.recommend) }
+    @inlinable package var followUps: StepTexts { texts(.followUp) }
+    @inlinable package var feedback: StepTexts { texts(.feedback) }
+    @inlinable package var notes: StepTexts { texts(.note) }
     /// `allow:` lines: findings the team has decided to accept here, with a reason.
-    package var allows: StepTexts { texts(.allow) }
+    @inlinable package var allows: StepTexts { texts(.allow) }
 
     /// How the step is named in messages: its id if it has one, else its title.
     package var displayName: String { id ?? title.value }
 
     /// The texts of one kind of attribute line, in file order.
-    package func texts(_ kind: StepTextKind) -> StepTexts {
+    @inlinable package func texts(_ kind: StepTextKind) -> StepTexts {
         let r = textEnds.range(kind)
         return StepTexts(textStore, from: Int(textEnds.start) + r.lowerBound, count: r.count)
     }
 
     /// Every attribute text of the step, grouped by kind.
-    package var texts: StepTexts {
+    @inlinable package var texts: StepTexts {
         StepTexts(textStore, from: Int(textEnds.start), count: Int(textEnds[StepTextEnds.kinds - 1]))
     }
 
@@ -312,7 +300,7 @@ package struct StepTexts: RandomAccessCollection, Sendable {
     package let endIndex: Int
     package var startIndex: Int { 0 }
 
-    init(_ store: StepTextStore?, from base: Int, count: Int) {
+    @usableFromInline init(_ store: StepTextStore?, from base: Int, count: Int) {
         // Without a store (no texts, or texts removed) the list is empty.
         (self.store, self.base, self.endIndex) = (store, base, store == nil ? 0 : count)
     }
@@ -334,7 +322,7 @@ package struct StepTextEnds: Sendable, Hashable {
     static let kinds = StepTextKind.allCases.count
 
     /// Where the step's texts begin in the journey's store (the eighth word).
-    var start: UInt32 {
+    @usableFromInline var start: UInt32 {
         get { self[Self.kinds] }
         set { self[Self.kinds] = newValue }
     }
