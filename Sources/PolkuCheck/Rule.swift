@@ -49,11 +49,6 @@ package struct Finding: Sendable {
         self.message = message
         self.details = details
     }
-
-    package var label: Message? { details?.label }
-    package var secondary: [DiagnosticLabel] { details?.secondary ?? [] }
-    package var notes: [Message] { details?.notes ?? [] }
-    package var help: Message? { details?.help }
 }
 
 /// A checker rule: looks at a resolved journey and returns what it flags. Every rule must be

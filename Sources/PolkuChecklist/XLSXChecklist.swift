@@ -323,7 +323,6 @@ package enum XLSXChecklist {
             return String(value[..<end]) + "…"
         }
 
-
         /// A row's start, with its height for its wrapped texts: spreadsheet programs do not
         /// all fit it themselves when they open a file, so a long text would be cut to one line.
         mutating func open(_ n: Int, _ cells: [ChecklistTable.Cell]) {

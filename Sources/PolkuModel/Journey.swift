@@ -177,9 +177,8 @@ package struct Successors: RandomAccessCollection, Hashable, Sendable, Expressib
 
 /// A touchpoint: one thing that happens to the customer in one channel.
 ///
-/// The stored properties are ordered by alignment (eight-byte ones first, the two 32-bit
-/// ones making one; single bytes last), so that padding does not make each of 100,000 steps
-/// larger.
+/// The stored properties are ordered by alignment (eight-byte ones first, single bytes
+/// last), so that padding does not make each of 100,000 steps larger.
 package struct Step: Sendable {
     /// Position in `Journey.steps` (file order).
     package var index: Int
