@@ -59,6 +59,24 @@ package protocol Rule: SendableMetatype {
     static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding]
 }
 
+/// The messages of a rule's step findings, made from the journey only when a report shows
+/// them: a finding then holds the maker and its step's index, not the sentence's values.
+/// Holding the journey costs nothing: it is kept while its findings are.
+final class StepMessages: MessageMaker {
+    private let journey: Journey
+    private let make: @Sendable (Journey, Int) -> Message
+
+    /// `make` words the message of the step at an index; it must depend on nothing else.
+    init(_ journey: Journey, _ make: @escaping @Sendable (Journey, Int) -> Message) {
+        (self.journey, self.make) = (journey, make)
+    }
+
+    func message(_ item: Int) -> Message { make(journey, item) }
+
+    /// The message of the step at `index`, made when shown.
+    func callAsFunction(_ index: Int) -> Message { Message(made: self, item: index) }
+}
+
 extension Journey {
     /// How a step is named in a finding: step `notice` (Notices the article ...), or the step
     /// "Notices the article ..." when it has no id; in Finnish only `notice` (…), since the

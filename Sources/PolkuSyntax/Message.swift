@@ -35,22 +35,64 @@ extension MessageTemplates {
     }
 }
 
+/// Makes the messages of many findings only when they are shown: a rule that flags 40,000
+/// steps keeps one maker and a number for each, rather than 40,000 sentences' values (a
+/// step's id and title, copied from the file) held until the report is written.
+package protocol MessageMaker: AnyObject, Sendable {
+    /// The message for `item` (for a rule, the step's index). The same item must always give
+    /// the same message.
+    func message(_ item: Int) -> Message
+}
+
 /// A sentence with its values, to be put into words in a language.
+///
+/// Compared and hashed by its words: a message a maker makes when shown equals the same
+/// message made at once.
 package struct Message: Hashable, Sendable {
-    /// The sentence in each language, placeholders unfilled (string literals: stored without
-    /// copying).
-    let en: String, fi: String, sv: String
-    package let values: [MessageValue]
+    private enum Form: Sendable {
+        /// The sentence in each language, placeholders unfilled (string literals: stored
+        /// without copying), and its values.
+        case words(en: String, fi: String, sv: String, values: [MessageValue])
+        /// Made by `maker` when it is shown.
+        case made(any MessageMaker, item: Int)
+    }
+
+    private let form: Form
 
     package init<T: MessageTemplates>(_ key: T, _ values: MessageValue...) {
         self.init(key, values: values)
     }
 
     package init<T: MessageTemplates>(_ key: T, values: [MessageValue]) {
-        en = key.template(.en)
-        fi = key.template(.fi)
-        sv = key.template(.sv)
-        self.values = values
+        form = .words(en: key.template(.en), fi: key.template(.fi), sv: key.template(.sv), values: values)
+    }
+
+    /// The message `maker` makes for `item`, made only when it is shown or compared.
+    package init(made maker: any MessageMaker, item: Int) {
+        form = .made(maker, item: item)
+    }
+
+    /// The sentence in each language and its values: made now, for a message made later.
+    private var words: (en: String, fi: String, sv: String, values: [MessageValue]) {
+        switch form {
+        case .words(let en, let fi, let sv, let values): (en, fi, sv, values)
+        case .made(let maker, let item): maker.message(item).words
+        }
+    }
+
+    package var values: [MessageValue] { words.values }
+
+    package static func == (a: Message, b: Message) -> Bool {
+        let (x, y) = (a.words, b.words)
+        return x.en == y.en && x.fi == y.fi && x.sv == y.sv && x.values == y.values
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        let w = words
+        hasher.combine(w.en)
+        hasher.combine(w.fi)
+        hasher.combine(w.sv)
+        hasher.combine(w.values)
     }
 
     /// Text that is the same in every language: what another program said (Graphviz, the
@@ -60,14 +102,12 @@ package struct Message: Hashable, Sendable {
     }
 
     private init(same template: String, values: [MessageValue]) {
-        en = template
-        fi = template
-        sv = template
-        self.values = values
+        form = .words(en: template, fi: template, sv: template, values: values)
     }
 
     /// The sentence in `language`, quoting keywords as a file in `keywords` spells them.
     package func text(_ language: KeywordLanguage, keywords: KeywordLanguage) -> String {
+        if case .made(let maker, let item) = form { return maker.message(item).text(language, keywords: keywords) }
         let template = self.template(language)
         // Most sentences have no placeholder at all.
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
@@ -78,17 +118,28 @@ package struct Message: Hashable, Sendable {
     }
 
     private func template(_ language: KeywordLanguage) -> String {
-        switch language {
-        case .en: en
-        case .fi: fi
-        case .sv: sv
+        let words = self.words
+        return switch language {
+        case .en: words.en
+        case .fi: words.fi
+        case .sv: words.sv
         }
     }
 
     /// The sentence as `text(_:keywords:)` words it, appended to `out` as UTF-8 bytes:
     /// filled on bytes, since a report of 40,000 findings fills 40,000 sentences.
     package func write(_ language: KeywordLanguage, keywords: KeywordLanguage, into out: inout [UInt8]) {
-        var template = self.template(language)
+        let words: (en: String, fi: String, sv: String, values: [MessageValue])
+        switch form {
+        case .words(let en, let fi, let sv, let values): words = (en, fi, sv, values)
+        case .made(let maker, let item): return maker.message(item).write(language, keywords: keywords, into: &out)
+        }
+        let values = words.values
+        var template = switch language {
+        case .en: words.en
+        case .fi: words.fi
+        case .sv: words.sv
+        }
         template.withUTF8 { t in
             var i = 0
             while i < t.count {
@@ -133,7 +184,10 @@ package struct Message: Hashable, Sendable {
 
     /// Whether this is a sentence of `key` (for a tool that acts on a kind of message, such
     /// as a did-you-mean).
-    package func isCase<T: MessageTemplates>(_ key: T) -> Bool { en == key.en && fi == key.fi && sv == key.sv }
+    package func isCase<T: MessageTemplates>(_ key: T) -> Bool {
+        let words = self.words
+        return words.en == key.en && words.fi == key.fi && words.sv == key.sv
+    }
 
     /// English, with English keywords: for code and tests that read a message as data.
     package var english: String { text(.en, keywords: .en) }

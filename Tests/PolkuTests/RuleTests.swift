@@ -142,3 +142,51 @@ import Testing
         #expect(d.details == nil && d == Diagnostic(.error, code: .rule("r"), text: text, range: SourceRange(0, 1)))
     }
 }
+
+/// A rule's findings hold their messages as a maker and a step's index: the sentence is made
+/// only when a report shows it, and reads, compares and hashes as the one made at once.
+@Suite struct MadeMessageTests {
+    enum Sentence: String, MessageTemplates {
+        case steps
+        var en: String { "{0} steps, `{k:recommend}:`" }
+        var fi: String { "{0} vaihetta, `{k:recommend}:`" }
+        var sv: String { "{0} steg, `{k:recommend}:`" }
+    }
+
+    final class Counting: MessageMaker, @unchecked Sendable {
+        var calls = 0
+        func message(_ item: Int) -> Message {
+            calls += 1
+            return Message(Sentence.steps, .number(item))
+        }
+    }
+
+    @Test func aMadeMessageIsTheMessageMadeAtOnce() {
+        let maker = Counting()
+        let made = Message(made: maker, item: 7)
+        #expect(maker.calls == 0, "nothing is made until the message is shown")
+        let atOnce = Message(Sentence.steps, .number(7))
+        for language in KeywordLanguage.allCases {
+            #expect(made.text(language, keywords: .fi) == atOnce.text(language, keywords: .fi))
+            var a: [UInt8] = [], b: [UInt8] = []
+            made.write(language, keywords: .sv, into: &a)
+            atOnce.write(language, keywords: .sv, into: &b)
+            #expect(a == b && !a.isEmpty)
+        }
+        #expect(made.english == "7 steps, `recommend:`")
+        #expect(made == atOnce && made.hashValue == atOnce.hashValue && made.values == atOnce.values)
+        #expect(made != Message(made: maker, item: 8) && made.isCase(Sentence.steps))
+        #expect(maker.calls > 0)
+    }
+
+    @Test func aRulesFindingsAreWordedAsBefore() {
+        let a = Fixture.analyze("journey: T\nvia: desk\nduring:\n  step a: Asks\n  step b: Borrows\n")
+        let missing = Checker.check(a).diagnostics.filter { $0.code.name == "missing-recommendation" }
+        #expect(missing.count == 2)
+        for (d, i) in zip(missing, 0...) {
+            let atOnce = Message(RuleMessage.noRecommendation, a.journey.stepReference(i))
+            #expect(d.text == atOnce && d.text.hashValue == atOnce.hashValue)
+        }
+        #expect(missing[1].text.english == "step `b` (Borrows) has no recommendation")
+    }
+}

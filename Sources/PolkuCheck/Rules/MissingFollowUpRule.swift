@@ -85,23 +85,29 @@ package enum MissingFollowUpRule: Rule {
         let leaves = DiagnosticDetails(label: m(.leavesLabel), help: help)
         let moves = DiagnosticDetails(label: m(.movesLabel), help: m(.movesHelp))
         let none = DiagnosticDetails(label: m(.noFollowUpLabel), help: help)
+        // The sentences are made when a report shows them.
+        let leavesMessage = StepMessages(journey) { journey, i in m(.leavesWithoutFollowUp, journey.stepReference(i)) }
+        let movesMessage = StepMessages(journey) { journey, i in
+            m(.movesWithoutFollowUp, journey.channelReference(journey.steps[i].channel),
+              journey.channelReference(journey.steps[movesTo(journey, i)!].channel), journey.stepReference(i))
+        }
+        let noneMessage = StepMessages(journey) { journey, i in m(.noFollowUp, journey.stepReference(i)) }
         for i in facts.steps.indices where !facts.steps[i].flags.contains(.followsUp) {
             let keyword = journey.steps[i].keyword
-            let channel = journey.steps[i].channel
-            let flow = journey.steps[i].flow
-            if flow.ends {
-                findings.append(Finding(.step(i), keyword, m(.leavesWithoutFollowUp, journey.stepReference(i)),
-                                        details: leaves))
-            } else if let target = flow.successors.first(where: { journey.steps[$0].channel != channel }) {
-                findings.append(Finding(.step(i), keyword,
-                                        m(.movesWithoutFollowUp, journey.channelReference(channel),
-                                          journey.channelReference(journey.steps[target].channel), journey.stepReference(i)),
-                                        details: moves))
+            if journey.steps[i].flow.ends {
+                findings.append(Finding(.step(i), keyword, leavesMessage(i), details: leaves))
+            } else if movesTo(journey, i) != nil {
+                findings.append(Finding(.step(i), keyword, movesMessage(i), details: moves))
             } else {
-                findings.append(Finding(.step(i), keyword, m(.noFollowUp, journey.stepReference(i)),
-                                        details: none))
+                findings.append(Finding(.step(i), keyword, noneMessage(i), details: none))
             }
         }
         return findings
+    }
+
+    /// The first step after the step at `i` that is in another channel, if any.
+    private static func movesTo(_ journey: Journey, _ i: Int) -> Int? {
+        let channel = journey.steps[i].channel
+        return journey.steps[i].flow.successors.first { journey.steps[$0].channel != channel }
     }
 }

@@ -64,11 +64,11 @@ package enum NoExitRule: Rule {
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         let canEnd = facts.canReachEnd
         let reachable = facts.reachableFromStart
-        let label = m(.noExitLabel), help = m(.noExitHelp)
+        let message = StepMessages(journey) { journey, i in m(.noExit, journey.stepReference(i)) }
+        let details = DiagnosticDetails(label: m(.noExitLabel), help: m(.noExitHelp))
         // Unreachable steps are `unreachable-step`'s to report.
         return journey.steps.indices.filter { !canEnd[$0] && reachable[$0] }.map { i in
-            Finding(.step(i), journey.steps[i].keyword, m(.noExit, journey.stepReference(i)),
-                    label: label, help: help)
+            Finding(.step(i), journey.steps[i].keyword, message(i), details: details)
         }
     }
 }

@@ -74,10 +74,10 @@ package enum UnreachableStepRule: Rule {
 
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         let reachable = facts.reachableFromStart
-        let label = m(.unreachableLabel), help = m(.unreachableHelp)
+        let message = StepMessages(journey) { journey, i in m(.unreachable, journey.stepReference(i)) }
+        let details = DiagnosticDetails(label: m(.unreachableLabel), help: m(.unreachableHelp))
         return journey.steps.indices.filter { !reachable[$0] }.map { i in
-            Finding(.step(i), journey.steps[i].keyword, m(.unreachable, journey.stepReference(i)),
-                    label: label, help: help)
+            Finding(.step(i), journey.steps[i].keyword, message(i), details: details)
         }
     }
 }
