@@ -28,7 +28,6 @@ package enum FileReader {
             throw IOProblem(path.description, .notRegularFile)
         }
         if Int(info.st_size) > sizeLimit { throw tooLarge(path.description) }
-        Heap.prepare(forFileOf: Int(info.st_size))
         // Back to blocking reads: the file is regular, so reads end.
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return try readAll(fd, name: path.description, expected: Int(info.st_size))
