@@ -14,10 +14,12 @@ package struct Analysis: Sendable {
 
     /// - Parameter keepSyntax: keep the syntax tree (declarations and every line) after
     ///   resolving; a caller that only needs the journey passes false: the tree is then
-    ///   parsed without its line nodes and its declarations are freed (a third of the memory).
+    ///   parsed without its line nodes, and its declarations are let go of as they are
+    ///   resolved (`Resolver.resolveConsuming`).
     package init(_ source: SourceFile, keepSyntax: Bool = true) {
         tree = JourneyParser.parse(source, lines: keepSyntax)
-        let (journey, resolution, unresolved) = Resolver.resolveCounting(tree)
+        let (journey, resolution, unresolved) = keepSyntax ? Resolver.resolveCounting(tree)
+            : Resolver.resolveConsuming(&tree)
         self.journey = journey
         if !keepSyntax { tree.dropSyntax() }
         // A file that is not text has nothing more worth saying.

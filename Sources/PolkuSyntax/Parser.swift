@@ -35,13 +35,19 @@ package struct JourneyParser {
     /// `KeywordBytes.parser`, held here: reading the static for each line would make sure
     /// it is set up and retain its arrays, every time.
     private let keywords = KeywordBytes.parser
-    /// Every declaration's attributes, in file order, in one array: a declaration's are the
-    /// run from `attributeStarts[d]` to the next one's start. Each declaration is given its
-    /// view of the array when the file ends (one array rather than one a declaration: a
-    /// journey of 100,000 steps would otherwise allocate 100,000 of them).
+    /// The attributes of the declarations from `chunkStart` on, in file order, in one array:
+    /// a declaration's are the run from `attributeStarts[d]` to the next one's start. Each
+    /// declaration is given its view of the array when the chunk is full or the file ends.
+    /// Arrays of `chunkSize` attributes rather than one a declaration (100,000 of them for a
+    /// journey of 100,000 steps), or one for the file: the resolver lets go of each chunk
+    /// once it has read its declarations, so the syntax is not all held beside the model.
     private var attributes: [AttributeSyntax] = []
-    /// Where each declaration's attributes start in `attributes`.
+    /// Where each declaration's attributes start in its chunk's `attributes`.
     private var attributeStarts: [Int32] = []
+    /// The first declaration whose attributes are in `attributes`.
+    private var chunkStart = 0
+    /// Attributes in a chunk before a new one is begun (1.8 MB).
+    package static let chunkSize = 1 << 16
     /// Whether to keep a node for every line (the lossless view, `SyntaxTree.lines`).
     private let keepsLines: Bool
     /// Whether the commonest lines are read straight from their bytes (`quickLine`).
@@ -92,7 +98,7 @@ package struct JourneyParser {
         // About one header in four lines in real journeys; untouched capacity costs no memory.
         declarations.reserveCapacity(source.lineCount / 4 + 1)
         attributeStarts.reserveCapacity(source.lineCount / 4 + 1)
-        attributes.reserveCapacity(source.lineCount)
+        attributes.reserveCapacity(min(source.lineCount, Self.chunkSize))
         if keepsLines { nodes.reserveCapacity(source.lineCount) }
         var lexer = Lexer(source)
         var tokens: [Token] = []
@@ -115,7 +121,7 @@ package struct JourneyParser {
                 nodes.append(node)
             }
         }
-        closeDeclarations()
+        closeChunk()
         if journeyIndex == nil {
             let at = firstStatement ?? SourceRange(source.contentStart, source.contentStart)
             diagnostics.append(Catalog.missingJourney(at: at, fileIsEmpty: firstStatement == nil))
@@ -339,6 +345,10 @@ package struct JourneyParser {
     /// many of the line's words before the colon are the keyword.
     private mutating func open(_ declaration: Declaration, keywordWords: Int) -> LineNode {
         skippingAttributes = false
+        if attributes.count >= Self.chunkSize {
+            closeChunk()
+            attributes.reserveCapacity(Self.chunkSize)
+        }
         current = declarations.count
         declarations.append(declaration)
         attributeStarts.append(Int32(attributes.count))
@@ -365,13 +375,15 @@ package struct JourneyParser {
         return LineNode(.attribute, first: index, second: attributes.count - 1 - Int(attributeStarts[index]))
     }
 
-    /// Gives every declaration its view of `attributes`.
-    private mutating func closeDeclarations() {
+    /// Gives the chunk's declarations their views of `attributes`, and begins a new chunk.
+    private mutating func closeChunk() {
         let all = AttributeList(attributes)
-        for d in declarations.indices {
+        for d in chunkStart..<declarations.count {
             let end = d + 1 < declarations.count ? Int(attributeStarts[d + 1]) : attributes.count
             if Int(attributeStarts[d]) < end { declarations[d].attributes = all.slice(Int(attributeStarts[d])..<end) }
         }
+        chunkStart = declarations.count
+        attributes = []
     }
 
     /// Keeps an attribute that belongs to no declaration, for the lossless tree.

@@ -83,6 +83,11 @@ package struct AttributeList: RandomAccessCollection, Sendable {
     /// another module over many declarations, which then walks a slice without calling into
     /// this module for each attribute.
     package var elements: ArraySlice<AttributeSyntax> { storage[Int(lower)..<Int(upper)] }
+
+    /// Whether the two lists are views into one array (one of the parser's chunks).
+    package func sharesStorage(with other: AttributeList) -> Bool {
+        storage.withUnsafeBufferPointer { a in other.storage.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } }
+    }
 }
 
 /// The syntax tree of one file: its declarations in file order, every syntax error, and a

@@ -217,6 +217,46 @@ import Testing
         #expect(Fixture.analyze("journey: T\n").journey.stepIndex(containing: 3) == nil)
     }
 
+    /// A journey whose attribute lines fill more than one of the parser's chunks resolves to
+    /// the same journey, with the same errors, whether its syntax is kept (the language
+    /// server, `fmt`) or let go of chunk by chunk as it is resolved (`check`, checklists).
+    /// Its channel and persona are declared below the steps that name them.
+    @Test func attributesInChunksResolveAsOne() {
+        let steps = JourneyParser.chunkSize / 5 + 500
+        var text = "journey: Many steps\nbefore:\n"
+        for n in 0..<steps {
+            text += "  step s\(n): Step \(n)\n    via: \(n % 3 == 0 ? "kiosk" : "desk")\n    need: need \(n)\n"
+            text += "    recommend: r \(n)\n    follow-up: f \(n)\n    mood: \(n % 5 + 1)\n"
+            // An unknown step every thousand steps: errors from all through the file.
+            if n % 1000 == 999 { text += "    next: s\(n + 1), missing\(n)\n" }
+        }
+        text += "channel kiosk: Kiosk\n  competence: 3\npersona p: Reader\n  channels: kiosk, web\n"
+        let source = SourceFile(name: "many.polku", text: text)
+        let kept = Analysis(source, keepSyntax: true)
+        let consumed = Analysis(source, keepSyntax: false)
+        #expect(kept.tree.declarations.reduce(0) { $0 + $1.attributes.count } > JourneyParser.chunkSize)
+        #expect(kept.tree.printed() == Array(text.utf8), "every line printed back from its chunk")
+        // Declarations 0 and 1 are the journey and the phase; the steps follow.
+        let first = kept.tree.declarations[2].attributes, last = kept.tree.declarations[steps + 1].attributes
+        #expect(first.sharesStorage(with: kept.tree.declarations[3].attributes) && !first.sharesStorage(with: last),
+                "the attributes are in more than one chunk")
+        #expect(consumed.tree.declarations.isEmpty)
+        #expect(kept.diagnostics == consumed.diagnostics)
+        #expect(kept.diagnostics.count == steps / 1000 && kept.diagnostics.allSatisfy { $0.code.name == "unknown-step" })
+        func described(_ j: Journey) -> [String] {
+            j.steps.map { s in
+                "\(s.id ?? "") \(s.title.value) \(j.channels[s.channel].id) \(s.phase) \(Array(s.flow.successors)) "
+                    + "\(s.needs.map(\.value)) \(s.recommendations.map(\.value)) \(s.followUps.map(\.value)) \(s.moodValue ?? 0)"
+            } + j.channels.map { "\($0.id) \($0.competenceValue ?? 0)" } + j.personas.map { "\($0.id) \($0.channels)" }
+        }
+        let all = described(kept.journey)
+        #expect(kept.journey.steps.indices.allSatisfy { kept.journey.steps[$0].needs.map(\.value) == ["need \($0)"] })
+        #expect(all == described(consumed.journey))
+        #expect(all[steps - 1] == "s\(steps - 1) Step \(steps - 1) desk before [] [\"need \(steps - 1)\"] "
+                + "[\"r \(steps - 1)\"] [\"f \(steps - 1)\"] \((steps - 1) % 5 + 1)")
+        #expect(kept.journey.channels.map(\.id) == ["kiosk", "desk", "web"])
+    }
+
     /// Step ids are found by their bytes while they are ASCII, and as strings past it: the
     /// same answers as a dictionary of strings gives, however the ids are written.
     @Test func stepIdsAreFoundAsStringsCompareThem() {
