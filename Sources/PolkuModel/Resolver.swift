@@ -69,8 +69,8 @@ package struct Resolver {
 
     /// As `resolveCounting`, for a caller that needs only the journey: the tree's
     /// declarations are taken from it, and each one's attributes let go of once read, so
-    /// that the parser's chunks of attributes are freed as the model grows (a fifth less
-    /// memory at the peak for a large journey).
+    /// that the parser's chunks of attributes are freed as the model grows (`check` of a
+    /// journey of 100,000 steps peaks at 85 MiB rather than 95).
     package static func resolveConsuming(_ tree: inout SyntaxTree) -> (Journey, [Diagnostic], unreported: Int) {
         var declarations = tree.declarations
         tree.declarations = []
