@@ -49,10 +49,23 @@ package protocol MessageMaker: AnyObject, Sendable {
 /// Compared and hashed by its words: a message a maker makes when shown equals the same
 /// message made at once.
 package struct Message: Hashable, Sendable {
+    /// The sentence in each language, placeholders unfilled (string literals: stored without
+    /// copying), and its values.
+    private struct Words: Hashable, Sendable {
+        let en: String, fi: String, sv: String
+        let values: [MessageValue]
+
+        func template(_ language: KeywordLanguage) -> String {
+            switch language {
+            case .en: en
+            case .fi: fi
+            case .sv: sv
+            }
+        }
+    }
+
     private enum Form: Sendable {
-        /// The sentence in each language, placeholders unfilled (string literals: stored
-        /// without copying), and its values.
-        case words(en: String, fi: String, sv: String, values: [MessageValue])
+        case words(Words)
         /// Made by `maker` when it is shown.
         case made(any MessageMaker, item: Int)
     }
@@ -64,7 +77,7 @@ package struct Message: Hashable, Sendable {
     }
 
     package init<T: MessageTemplates>(_ key: T, values: [MessageValue]) {
-        form = .words(en: key.template(.en), fi: key.template(.fi), sv: key.template(.sv), values: values)
+        form = .words(Words(en: key.template(.en), fi: key.template(.fi), sv: key.template(.sv), values: values))
     }
 
     /// The message `maker` makes for `item`, made only when it is shown or compared.
@@ -73,27 +86,18 @@ package struct Message: Hashable, Sendable {
     }
 
     /// The sentence in each language and its values: made now, for a message made later.
-    private var words: (en: String, fi: String, sv: String, values: [MessageValue]) {
+    private var words: Words {
         switch form {
-        case .words(let en, let fi, let sv, let values): (en, fi, sv, values)
+        case .words(let words): words
         case .made(let maker, let item): maker.message(item).words
         }
     }
 
     package var values: [MessageValue] { words.values }
 
-    package static func == (a: Message, b: Message) -> Bool {
-        let (x, y) = (a.words, b.words)
-        return x.en == y.en && x.fi == y.fi && x.sv == y.sv && x.values == y.values
-    }
+    package static func == (a: Message, b: Message) -> Bool { a.words == b.words }
 
-    package func hash(into hasher: inout Hasher) {
-        let w = words
-        hasher.combine(w.en)
-        hasher.combine(w.fi)
-        hasher.combine(w.sv)
-        hasher.combine(w.values)
-    }
+    package func hash(into hasher: inout Hasher) { hasher.combine(words) }
 
     /// Text that is the same in every language: what another program said (Graphviz, the
     /// TOML reader), a path. Never a sentence of Polku's own.
@@ -102,44 +106,33 @@ package struct Message: Hashable, Sendable {
     }
 
     private init(same template: String, values: [MessageValue]) {
-        form = .words(en: template, fi: template, sv: template, values: values)
+        form = .words(Words(en: template, fi: template, sv: template, values: values))
     }
 
     /// The sentence in `language`, quoting keywords as a file in `keywords` spells them.
     package func text(_ language: KeywordLanguage, keywords: KeywordLanguage) -> String {
-        if case .made(let maker, let item) = form { return maker.message(item).text(language, keywords: keywords) }
-        let template = self.template(language)
+        // Made once, for a message made when shown.
+        let words = self.words
+        let template = words.template(language)
         // Most sentences have no placeholder at all.
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out: [UInt8] = []
         out.reserveCapacity(template.utf8.count + 48)
-        write(language, keywords: keywords, into: &out)
+        Self.fill(words, language, keywords: keywords, into: &out)
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private func template(_ language: KeywordLanguage) -> String {
-        let words = self.words
-        return switch language {
-        case .en: words.en
-        case .fi: words.fi
-        case .sv: words.sv
-        }
     }
 
     /// The sentence as `text(_:keywords:)` words it, appended to `out` as UTF-8 bytes:
     /// filled on bytes, since a report of 40,000 findings fills 40,000 sentences.
     package func write(_ language: KeywordLanguage, keywords: KeywordLanguage, into out: inout [UInt8]) {
-        let words: (en: String, fi: String, sv: String, values: [MessageValue])
-        switch form {
-        case .words(let en, let fi, let sv, let values): words = (en, fi, sv, values)
-        case .made(let maker, let item): return maker.message(item).write(language, keywords: keywords, into: &out)
-        }
+        Self.fill(words, language, keywords: keywords, into: &out)
+    }
+
+    /// Appends the sentence of `words` in `language`, its placeholders filled.
+    private static func fill(_ words: Words, _ language: KeywordLanguage, keywords: KeywordLanguage,
+                             into out: inout [UInt8]) {
         let values = words.values
-        var template = switch language {
-        case .en: words.en
-        case .fi: words.fi
-        case .sv: words.sv
-        }
+        var template = words.template(language)
         template.withUTF8 { t in
             var i = 0
             while i < t.count {
