@@ -127,7 +127,7 @@ extension LanguageServer {
         let source = document.source
         let language = document.journey.language
         let line = source.line(of: offset)
-        let lineStart = source.lineRange(line).start
+        let lineStart = source.lineStart(line)
         let before = String(decoding: source.bytes[lineStart..<offset], as: UTF8.self)
         func item(_ label: String, _ kind: Int, _ detail: String? = nil, insert: String? = nil) -> JSONValue {
             var o: [String: JSONValue] = ["label": .string(label), "kind": .int(kind)]
@@ -245,7 +245,7 @@ extension LanguageServer {
             }) else { continue }
             // Lines go after the step's last line, indented as attribute lines are.
             let lastLine = source.line(of: (declaration.attributes.last?.line ?? declaration.line).start)
-            let insertAt = lastLine < source.lineCount ? source.lineRange(lastLine + 1).start : source.bytes.count
+            let insertAt = lastLine < source.lineCount ? source.lineStart(lastLine + 1) : source.bytes.count
             let at = SourceRange(insertAt, insertAt)
             let newline = insertAt == source.bytes.count && !(source.bytes.last == 0x0A) ? "\n" : ""
             func line(_ meaning: KeywordMeaning, _ rest: String) -> String {

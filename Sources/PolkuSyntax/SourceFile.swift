@@ -141,9 +141,33 @@ package struct SourceFile: Sendable {
         return low + 1
     }
 
+    /// The 1-based line of `offset`, searched forward from `line`, which must start at or
+    /// before it: the steps double until they pass the offset, then halve. Offsets met in
+    /// order (a report's diagnostics) cost a few looks near the last line, not a search of
+    /// every line start.
+    package func line(of offset: Int, from line: Int) -> Int {
+        var low = line - 1
+        var step = 1
+        while low + step < lineStarts.count && lineStarts[low + step] <= offset {
+            low += step
+            step *= 2
+        }
+        var high = min(low + step, lineStarts.count) - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    /// Byte offset where a 1-based line's text starts (after a byte order mark on line 1).
+    package func lineStart(_ line: Int) -> Int {
+        max(lineStarts[line - 1], line == 1 ? contentStart : 0)
+    }
+
     /// Byte range of a 1-based line without its line ending (`\n`, `\r\n` or `\r`).
     package func lineRange(_ line: Int) -> SourceRange {
-        let start = max(lineStarts[line - 1], line == 1 ? contentStart : 0)
+        let start = lineStart(line)
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
         if end > start && bytes[end - 1] == 0x0D && end < bytes.count && bytes[end] == 0x0A { end -= 1 }
         return SourceRange(start, max(start, end))
@@ -169,7 +193,7 @@ package struct SourceFile: Sendable {
     package func location(of offset: Int, in unit: ColumnUnit = .reports) -> SourceLocation {
         let clamped = min(max(offset, 0), bytes.count)
         let line = line(of: clamped)
-        let start = min(lineRange(line).start, clamped)
+        let start = min(lineStart(line), clamped)
         return SourceLocation(line: line, column: columns(from: start, to: clamped, in: unit) + 1)
     }
 
@@ -216,7 +240,7 @@ package struct LineStarts: RandomAccessCollection, Sendable {
 }
 
 /// The lines of offsets met mostly in increasing order (a checklist's items): each look-up
-/// starts from the line found last and steps forward while that is short, else searches.
+/// searches forward from the line found last, or all lines for an offset before it.
 package struct LineCursor {
     private let source: SourceFile
     private var line = 1
@@ -224,16 +248,7 @@ package struct LineCursor {
     package init(_ source: SourceFile) { self.source = source }
 
     package mutating func line(of offset: Int) -> Int {
-        let starts = source.lineStarts
-        if starts[line - 1] <= offset {
-            var steps = 0
-            while line < starts.count && starts[line] <= offset && steps < 8 {
-                line += 1
-                steps += 1
-            }
-            if line == starts.count || starts[line] > offset { return line }
-        }
-        line = source.line(of: offset)
+        line = source.lineStarts[line - 1] <= offset ? source.line(of: offset, from: line) : source.line(of: offset)
         return line
     }
 }
@@ -254,11 +269,13 @@ package struct LocationCursor {
     }
 
     package mutating func location(of rawOffset: Int) -> SourceLocation {
-        let target = min(max(rawOffset, 0), source.bytes.count)
-        let targetLine = source.line(of: target)
+        // An offset in a byte order mark is where the text starts, as `SourceFile.location`
+        // counts it: counted from the mark, the rest of line 1 would be a column off.
+        let target = min(max(rawOffset, source.contentStart), source.bytes.count)
+        let targetLine = line > 0 && target >= offset ? source.line(of: target, from: line) : source.line(of: target)
         if targetLine != line || target < offset {
             line = targetLine
-            offset = min(source.lineRange(targetLine).start, target)
+            offset = min(source.lineStart(targetLine), target)
             column = 0
         }
         column += source.columns(from: offset, to: target, in: unit)

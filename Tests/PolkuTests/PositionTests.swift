@@ -149,4 +149,26 @@ import Testing
             #expect(cursor.line(of: offset) == source.line(of: offset), "offset \(offset)")
         }
     }
+
+    /// The location cursor a report uses, which searches forward from the last line it
+    /// found, gives the location the source gives, on lines of every ending, in letters past
+    /// ASCII, for offsets met in order, backward and at random.
+    @Test func theLocationCursorAgreesWithTheSource() {
+        let source = SourceFile(name: "t", text: "\u{FEFF}" + (0..<300).map { "rivi \($0) ä" + ["\n", "\r\n", "\r", "\n\n"][$0 % 4] }.joined() + "loppu")
+        var offsets = Array(0...source.bytes.count)
+        offsets += offsets.reversed()
+        var generator = SystemRandomNumberGenerator()
+        offsets += (0..<500).map { _ in Int.random(in: 0...source.bytes.count, using: &generator) }
+        offsets += [0, source.bytes.count, 0, 5, 5, source.bytes.count / 2, source.bytes.count]
+        var cursor = LocationCursor(source)
+        for offset in offsets {
+            #expect(cursor.location(of: offset) == source.location(of: offset), "offset \(offset)")
+        }
+        for line in 1...source.lineCount {
+            for start in stride(from: 1, through: line, by: max(1, line / 7)) {
+                let offset = source.lineStart(line)
+                #expect(source.line(of: offset, from: start) == line, "line \(line) from \(start)")
+            }
+        }
+    }
 }
