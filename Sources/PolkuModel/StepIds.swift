@@ -19,10 +19,13 @@ struct StepIds {
     private let source: SourceFile
     /// Each id met, in order: where it is written, and its step (empty once `byString` is used).
     private var entries: [(start: UInt32, end: UInt32, step: Int32)] = []
-    /// Open addressing: an index into `entries` plus one, or 0 for an empty slot. Its
-    /// count is a power of two, at most half full.
-    private var slots: [Int32] = []
-    /// Every id by its string, once an id or a name is not ASCII (then `slots` is not used).
+    /// Open addressing: 0 for an empty slot, else an index into `entries` plus one in the
+    /// low 24 bits and 8 bits of the id's hash above them, so that a look-up passes an
+    /// occupied slot of another id without reading that id's bytes (on a large journey, each
+    /// such read is a cache miss). Its count is a power of two, at most half full.
+    private var slots: [UInt32] = []
+    /// Every id by its string, once an id or a name is not ASCII or the ids pass `entryLimit`
+    /// (then `slots` is not used).
     private var byString: [String: Int]?
 
     init(_ source: SourceFile, capacity: Int) {
@@ -30,8 +33,12 @@ struct StepIds {
         entries.reserveCapacity(capacity)
         var count = 16
         while count < capacity * 2 { count *= 2 }
-        slots = [Int32](repeating: 0, count: count)
+        slots = [UInt32](repeating: 0, count: count)
     }
+
+    /// How many ids the slots can index; past it (a file of more than 16 million steps) the
+    /// table uses strings.
+    private static let entryLimit = 1 << 24
 
     /// Adds the id at `range` for step `step`, unless a step already has it: then returns
     /// that step, and the table is as it was (the first step with an id keeps it).
@@ -43,11 +50,12 @@ struct StepIds {
             byString![name] = step
             return nil
         }
-        let (slot, found) = find(range)
+        let (slot, tag, found) = find(range)
         if let found { return found }
         entries.append((UInt32(range.start), UInt32(range.end), Int32(step)))
-        slots[slot] = Int32(entries.count)
+        slots[slot] = tag | UInt32(entries.count)
         if entries.count * 2 > slots.count { grow() }
+        if entries.count + 1 >= Self.entryLimit { useStrings() }
         return nil
     }
 
@@ -58,21 +66,26 @@ struct StepIds {
         return find(range).found
     }
 
-    /// The slot where the id at `range` is, or the empty slot where it would go.
-    private func find(_ range: SourceRange) -> (slot: Int, found: Int?) {
+    /// The slot where the id at `range` is, or the empty slot where it would go, and the tag
+    /// its slot holds.
+    private func find(_ range: SourceRange) -> (slot: Int, tag: UInt32, found: Int?) {
         source.bytes.withUnsafeBufferPointer { b in
             let name = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[range.start..<range.end]))
             var hasher = Hasher()
             hasher.combine(bytes: name)
+            let hash = UInt64(UInt(bitPattern: hasher.finalize()))
+            let tag = UInt32(truncatingIfNeeded: hash >> 56) << 24
             let mask = slots.count - 1
-            var slot = hasher.finalize() & mask
+            var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
-                let entry = Int(slots[slot])
-                if entry == 0 { return (slot, nil) }
-                let e = entries[entry - 1]
-                if Int(e.end - e.start) == name.count
-                    && (name.isEmpty || memcmp(name.baseAddress!, b.baseAddress! + Int(e.start), name.count) == 0) {
-                    return (slot, Int(e.step))
+                let value = slots[slot]
+                if value == 0 { return (slot, tag, nil) }
+                if value & 0xFF00_0000 == tag {
+                    let e = entries[Int(value & 0xFF_FFFF) - 1]
+                    if Int(e.end - e.start) == name.count
+                        && (name.isEmpty || memcmp(name.baseAddress!, b.baseAddress! + Int(e.start), name.count) == 0) {
+                        return (slot, tag, Int(e.step))
+                    }
                 }
                 slot = (slot + 1) & mask
             }
@@ -80,13 +93,13 @@ struct StepIds {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
+        slots = [UInt32](repeating: 0, count: slots.count * 2)
         let kept = entries
         entries.removeAll(keepingCapacity: true)
         for e in kept {
-            let (slot, _) = find(SourceRange(Int(e.start), Int(e.end)))
+            let (slot, tag, _) = find(SourceRange(Int(e.start), Int(e.end)))
             entries.append(e)
-            slots[slot] = Int32(entries.count)
+            slots[slot] = tag | UInt32(entries.count)
         }
     }
 

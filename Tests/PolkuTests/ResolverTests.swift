@@ -268,11 +268,18 @@ import Testing
             }
             return Fixture.analyze(text)
         }
-        // Many ASCII ids (the table grows past its first size), every one found.
-        let many = (0..<300).map { (id: "s\($0)", next: $0 < 299 ? "s\(299 - $0)" : "s0, end") }
+        // Many ASCII ids (thousands: ids that share a slot's eight bits of hash are met, and
+        // told apart by their bytes), every one found, and a repeat among them noticed.
+        let count = 3000
+        let many = (0..<count).map { (id: "s\($0)", next: $0 < count - 1 ? "s\(count - 1 - $0)" : "s0, end") }
         let a = journey(many)
         #expect(a.diagnostics.isEmpty)
-        #expect(a.journey.steps.indices.allSatisfy { i in a.journey.steps[i].flow.successors == (i < 299 ? [299 - i] : [0]) })
+        #expect(a.journey.steps.indices.allSatisfy { i in
+            a.journey.steps[i].flow.successors == (i < count - 1 ? [count - 1 - i] : [0])
+        })
+        let repeated = journey(many + [(id: "s1234", next: nil)])
+        #expect(repeated.diagnostics.map(\.code.name) == ["duplicate-id"])
+        #expect(repeated.journey.steps.last?.id == nil && repeated.journey.steps[1234].id == "s1234")
         // The first step with an id keeps it; the repeat is reported and names the first.
         let twice = journey([(id: "a", next: "b"), (id: "b", next: "a"), (id: "a", next: nil)])
         #expect(twice.diagnostics.map(\.code.name) == ["duplicate-id"])
