@@ -62,16 +62,35 @@ package protocol Rule: SendableMetatype {
 /// The messages of a rule's step findings, made from the journey only when a report shows
 /// them: a finding then holds the maker and its step's index, not the sentence's values.
 /// Holding the journey costs nothing: it is kept while its findings are.
+///
+/// Each is the sentence `key` about a step: its placeholders are the values `values` makes
+/// (none unless given), then the step's reference (`journey.stepReference`). A report writes
+/// it straight from the file's bytes, with no value made.
 final class StepMessages: MessageMaker {
     private let journey: Journey
-    private let make: @Sendable (Journey, Int) -> Message
+    private let key: RuleMessage
+    private let values: (@Sendable (Journey, Int) -> [MessageValue])?
 
-    /// `make` words the message of the step at an index; it must depend on nothing else.
-    init(_ journey: Journey, _ make: @escaping @Sendable (Journey, Int) -> Message) {
-        (self.journey, self.make) = (journey, make)
+    /// `values` makes the values before the step's reference, from the journey and the
+    /// step's index only.
+    init(_ journey: Journey, _ key: RuleMessage, values: (@Sendable (Journey, Int) -> [MessageValue])? = nil) {
+        (self.journey, self.key, self.values) = (journey, key, values)
     }
 
-    func message(_ item: Int) -> Message { make(journey, item) }
+    func message(_ item: Int) -> Message {
+        Message(key, values: (values?(journey, item) ?? []) + [journey.stepReference(item)])
+    }
+
+    func write(_ item: Int, _ language: KeywordLanguage, keywords: KeywordLanguage, into out: inout [UInt8]) {
+        let before = values?(journey, item) ?? []
+        Message.fill(key.template(language), values: before.count + 1, keywords: keywords, into: &out) { n, out in
+            if n < before.count {
+                before[n].write(language, keywords: keywords, into: &out)
+            } else {
+                journey.writeStepReference(item, language, keywords: keywords, into: &out)
+            }
+        }
+    }
 
     /// The message of the step at `index`, made when shown.
     func callAsFunction(_ index: Int) -> Message { Message(made: self, item: index) }
@@ -97,6 +116,28 @@ extension Journey {
         }
         return .message(Message(RuleMessage.stepWithId, .text(String(decoding: source.bytes[id.start..<id.end], as: UTF8.self)),
                                 .text(shown)))
+    }
+
+    /// Appends `stepReference(index)` as a message writes it, copied from the file's bytes.
+    func writeStepReference(_ index: Int, _ language: KeywordLanguage, keywords: KeywordLanguage,
+                            into out: inout [UInt8]) {
+        let title = steps[index].title.range
+        // A title that may be shortened is counted in characters, as `stepReference` does.
+        guard title.count <= 60 else {
+            stepReference(index).write(language, keywords: keywords, into: &out)
+            return
+        }
+        let bytes = source.bytes
+        guard let id = steps[index].idRange else {
+            Message.fill(RuleMessage.stepWithoutId.template(language), values: 1, keywords: keywords, into: &out) { _, out in
+                out.append(contentsOf: bytes[title.start..<title.end])
+            }
+            return
+        }
+        Message.fill(RuleMessage.stepWithId.template(language), values: 2, keywords: keywords, into: &out) { n, out in
+            let range = n == 0 ? id : title
+            out.append(contentsOf: bytes[range.start..<range.end])
+        }
     }
 
     /// How a channel is named in a finding: a built-in channel in the sentence's language, in

@@ -42,6 +42,17 @@ package protocol MessageMaker: AnyObject, Sendable {
     /// The message for `item` (for a rule, the step's index). The same item must always give
     /// the same message.
     func message(_ item: Int) -> Message
+
+    /// Appends the sentence of `message(item)` in `language` to `out`, as `Message.write`
+    /// words it. A maker that can write it straight from what it holds, without making the
+    /// message's values first, does so here; by default the message is made and written.
+    func write(_ item: Int, _ language: KeywordLanguage, keywords: KeywordLanguage, into out: inout [UInt8])
+}
+
+extension MessageMaker {
+    package func write(_ item: Int, _ language: KeywordLanguage, keywords: KeywordLanguage, into out: inout [UInt8]) {
+        message(item).write(language, keywords: keywords, into: &out)
+    }
 }
 
 /// A sentence with its values, to be put into words in a language.
@@ -111,8 +122,12 @@ package struct Message: Hashable, Sendable {
 
     /// The sentence in `language`, quoting keywords as a file in `keywords` spells them.
     package func text(_ language: KeywordLanguage, keywords: KeywordLanguage) -> String {
-        // Made once, for a message made when shown.
-        let words = self.words
+        guard case .words(let words) = form else {
+            // Written by its maker, which may write it without making its values.
+            var out: [UInt8] = []
+            write(language, keywords: keywords, into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
         let template = words.template(language)
         // Most sentences have no placeholder at all.
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
@@ -125,14 +140,27 @@ package struct Message: Hashable, Sendable {
     /// The sentence as `text(_:keywords:)` words it, appended to `out` as UTF-8 bytes:
     /// filled on bytes, since a report of 40,000 findings fills 40,000 sentences.
     package func write(_ language: KeywordLanguage, keywords: KeywordLanguage, into out: inout [UInt8]) {
-        Self.fill(words, language, keywords: keywords, into: &out)
+        switch form {
+        case .words(let words): Self.fill(words, language, keywords: keywords, into: &out)
+        case .made(let maker, let item): maker.write(item, language, keywords: keywords, into: &out)
+        }
     }
 
     /// Appends the sentence of `words` in `language`, its placeholders filled.
     private static func fill(_ words: Words, _ language: KeywordLanguage, keywords: KeywordLanguage,
                              into out: inout [UInt8]) {
         let values = words.values
-        var template = words.template(language)
+        fill(words.template(language), values: values.count, keywords: keywords, into: &out) { n, out in
+            values[n].write(language, keywords: keywords, into: &out)
+        }
+    }
+
+    /// Appends `template` to `out`, its keywords spelled as in `keywords` and each of its
+    /// `values` placeholders (`{0}` up to `{values - 1}`) written by `value`: for a maker that
+    /// writes a sentence's values from what it holds. Another placeholder is written as it is.
+    package static func fill(_ template: String, values: Int, keywords: KeywordLanguage, into out: inout [UInt8],
+                             value: (Int, inout [UInt8]) -> Void) {
+        var template = template
         template.withUTF8 { t in
             var i = 0
             while i < t.count {
@@ -151,8 +179,8 @@ package struct Message: Hashable, Sendable {
                     break
                 }
                 let name = UnsafeBufferPointer(rebasing: t[(i + 1)..<close])
-                if let n = Self.index(name), n < values.count {
-                    values[n].write(language, keywords: keywords, into: &out)
+                if let n = Self.index(name), n < values {
+                    value(n, &out)
                 } else if name.count > 2, name[0] == UInt8(ascii: "k"), name[1] == UInt8(ascii: ":"),
                           let entry = Self.keyword(named: UnsafeBufferPointer(rebasing: name[2...])) {
                     out.appendUTF8(entry.preferred(keywords))
@@ -242,7 +270,7 @@ package enum MessageValue: Hashable, Sendable {
     }
 
     /// The value as a message shows it, appended to `out` as UTF-8 bytes.
-    func write(_ language: KeywordLanguage, keywords: KeywordLanguage, into out: inout [UInt8]) {
+    package func write(_ language: KeywordLanguage, keywords: KeywordLanguage, into out: inout [UInt8]) {
         switch self {
         case .text(let s): out.appendUTF8(s)
         case .number(let n): out.appendUTF8(String(n))

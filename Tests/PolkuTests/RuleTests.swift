@@ -189,4 +189,66 @@ import Testing
         }
         #expect(missing[1].text.english == "step `b` (Borrows) has no recommendation")
     }
+
+    /// A step's finding is written straight from the file's bytes: in every language, the
+    /// same words as the message made from its values, for a step with or without an id, a
+    /// title shortened or not (past 60 bytes, in letters past ASCII) and a step that moves
+    /// the customer to another channel.
+    @Test func aStepFindingWrittenFromTheFileReadsAsItsValues() {
+        let long = String(repeating: "Löytää ", count: 9) + "kirjan"
+        let sixty = String(repeating: "ä", count: 30)
+        let text = """
+        journey: T
+        via: desk
+        during:
+          step a: Asks
+            via: web
+          step: Borrows a book
+            by: staff
+          step c: \(long)
+            via: phone
+          step d: \(sixty)
+            by: staff
+            via: phone
+            next: end
+
+        """
+        let a = Fixture.analyze(text)
+        let journey = a.journey
+        let found = Checker.check(a).diagnostics
+        #expect(Set(found.map(\.code.name)).isSuperset(of: ["missing-recommendation", "missing-follow-up", "missing-role"]))
+        var compared = 0
+        for d in found {
+            guard case .step(let i) = d.subject else { continue }
+            let reference = journey.stepReference(i)
+            let atOnce: Message? = switch d.code.name {
+            case "missing-recommendation": Message(RuleMessage.noRecommendation, reference)
+            case "missing-role": Message(RuleMessage.noRole, reference)
+            case "missing-follow-up" where journey.steps[i].flow.ends: Message(RuleMessage.leavesWithoutFollowUp, reference)
+            case "missing-follow-up" where journey.steps[i].channel != journey.steps[i + 1].channel:
+                Message(RuleMessage.movesWithoutFollowUp, journey.channelReference(journey.steps[i].channel),
+                        journey.channelReference(journey.steps[i + 1].channel), reference)
+            case "missing-follow-up": Message(RuleMessage.noFollowUp, reference)
+            default: nil
+            }
+            guard let atOnce else { continue }
+            compared += 1
+            #expect(d.text == atOnce)
+            for language in KeywordLanguage.allCases {
+                for keywords in KeywordLanguage.allCases {
+                    #expect(d.text.text(language, keywords: keywords) == atOnce.text(language, keywords: keywords))
+                    var written: [UInt8] = [], expected: [UInt8] = []
+                    d.text.write(language, keywords: keywords, into: &written)
+                    atOnce.write(language, keywords: keywords, into: &expected)
+                    #expect(written == expected)
+                }
+            }
+        }
+        #expect(compared >= 9)
+        let english = found.map(\.text.english)
+        #expect(english.contains("the step \"Borrows a book\" has no recommendation"))
+        #expect(english.contains { $0.hasPrefix("step `c` (Löytää Löytää") && $0.contains("…) has no recommendation") })
+        #expect(english.contains("step `d` (\(sixty)) has no recommendation"))
+        #expect(english.contains { $0.hasPrefix("the customer moves from the web to the service desk after step `a` (Asks)") })
+    }
 }

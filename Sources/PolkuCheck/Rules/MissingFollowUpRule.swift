@@ -86,12 +86,12 @@ package enum MissingFollowUpRule: Rule {
         let moves = DiagnosticDetails(label: m(.movesLabel), help: m(.movesHelp))
         let none = DiagnosticDetails(label: m(.noFollowUpLabel), help: help)
         // The sentences are made when a report shows them.
-        let leavesMessage = StepMessages(journey) { journey, i in m(.leavesWithoutFollowUp, journey.stepReference(i)) }
-        let movesMessage = StepMessages(journey) { journey, i in
-            m(.movesWithoutFollowUp, journey.channelReference(journey.steps[i].channel),
-              journey.channelReference(journey.steps[movesTo(journey, i)!].channel), journey.stepReference(i))
+        let leavesMessage = StepMessages(journey, .leavesWithoutFollowUp)
+        let movesMessage = StepMessages(journey, .movesWithoutFollowUp) { journey, i in
+            [journey.channelReference(journey.steps[i].channel),
+             journey.channelReference(journey.steps[movesTo(journey, i)!].channel)]
         }
-        let noneMessage = StepMessages(journey) { journey, i in m(.noFollowUp, journey.stepReference(i)) }
+        let noneMessage = StepMessages(journey, .noFollowUp)
         for i in facts.steps.indices where !facts.steps[i].flags.contains(.followsUp) {
             let keyword = journey.steps[i].keyword
             if journey.steps[i].flow.ends {

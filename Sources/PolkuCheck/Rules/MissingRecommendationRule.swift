@@ -77,7 +77,7 @@ package enum MissingRecommendationRule: Rule {
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
         let details = DiagnosticDetails(label: m(.noRecommendationLabel), help: m(.noRecommendationHelp))
-        let message = StepMessages(journey) { journey, i in m(.noRecommendation, journey.stepReference(i)) }
+        let message = StepMessages(journey, .noRecommendation)
         for i in facts.steps.indices where !facts.steps[i].flags.contains(.recommends) {
             findings.append(Finding(.step(i), journey.steps[i].keyword, message(i), details: details))
         }

@@ -80,7 +80,7 @@ package enum MissingRoleRule: Rule {
         let staffed: Set<BuiltinChannel> = [.desk, .phone, .email, .chat]
         var findings: [Finding] = []
         let details = DiagnosticDetails(label: m(.noRoleLabel), help: m(.noRoleHelp))
-        let message = StepMessages(journey) { journey, i in m(.noRole, journey.stepReference(i)) }
+        let message = StepMessages(journey, .noRole)
         for i in facts.steps.indices where facts.steps[i].phase == .during && !facts.steps[i].flags.contains(.namesRole) {
             guard let builtin = journey.channels[Int(facts.steps[i].channel)].builtin, staffed.contains(builtin) else { continue }
             findings.append(Finding(.step(i), journey.steps[i].keyword, message(i), details: details))

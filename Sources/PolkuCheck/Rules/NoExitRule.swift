@@ -64,7 +64,7 @@ package enum NoExitRule: Rule {
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         let canEnd = facts.canReachEnd
         let reachable = facts.reachableFromStart
-        let message = StepMessages(journey) { journey, i in m(.noExit, journey.stepReference(i)) }
+        let message = StepMessages(journey, .noExit)
         let details = DiagnosticDetails(label: m(.noExitLabel), help: m(.noExitHelp))
         // Unreachable steps are `unreachable-step`'s to report.
         return journey.steps.indices.filter { !canEnd[$0] && reachable[$0] }.map { i in

@@ -74,7 +74,7 @@ package enum UnreachableStepRule: Rule {
 
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         let reachable = facts.reachableFromStart
-        let message = StepMessages(journey) { journey, i in m(.unreachable, journey.stepReference(i)) }
+        let message = StepMessages(journey, .unreachable)
         let details = DiagnosticDetails(label: m(.unreachableLabel), help: m(.unreachableHelp))
         return journey.steps.indices.filter { !reachable[$0] }.map { i in
             Finding(.step(i), journey.steps[i].keyword, message(i), details: details)
