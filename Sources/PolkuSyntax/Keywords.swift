@@ -12,9 +12,16 @@ package enum HeaderKind: String, Sendable, CaseIterable {
 package enum Phase: String, Sendable, CaseIterable, Codable, Comparable {
     case before, during, after
 
-    package static func < (a: Phase, b: Phase) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// Where the phase comes in the journey: 0, 1 or 2.
+    package var order: Int {
+        switch self {
+        case .before: 0
+        case .during: 1
+        case .after: 2
+        }
     }
+
+    package static func < (a: Phase, b: Phase) -> Bool { a.order < b.order }
 }
 
 /// Every `key:` an attribute line may start with.

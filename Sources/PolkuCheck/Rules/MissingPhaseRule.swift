@@ -78,9 +78,15 @@ package enum MissingPhaseRule: Rule {
 
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
-        var present = Set<Phase>()
-        for step in facts.steps { present.insert(step.phase) }
-        for phase in Phase.allCases where !present.contains(phase) {
+        // By the phases' order; the walk stops once all three are seen (in a large journey,
+        // within its first steps), and reads each step's phase in place.
+        var present = [false, false, false]
+        var seen = 0
+        for i in facts.steps.indices where seen < 3 {
+            let n = facts.steps[i].phase.order
+            if !present[n] { (present[n], seen) = (true, seen + 1) }
+        }
+        for phase in Phase.allCases where !present[phase.order] {
             // A phase header with no steps is `empty-phase`'s to report.
             if journey.sections.contains(where: { $0.phase == phase }) { continue }
             let message: RuleMessage = switch phase {
