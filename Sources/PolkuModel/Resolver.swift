@@ -84,11 +84,12 @@ package struct Resolver {
         steps.reserveCapacity(decls.count)
         // Pass 1: declare channels and personas so later steps can name ones declared below them.
         var attributeCount = 0
-        for d in decls {
-            attributeCount += d.attributes.count
-            switch d.kind {
-            case .channel: declareChannel(d)
-            case .persona: declarePersona(d)
+        // Read in place, by index: a copy of a declaration retains and releases its parts.
+        for i in decls.indices {
+            attributeCount += decls[i].attributes.count
+            switch decls[i].kind {
+            case .channel: declareChannel(decls[i])
+            case .persona: declarePersona(decls[i])
             default: break
             }
         }
@@ -104,30 +105,29 @@ package struct Resolver {
         // should not each report a missing channel too.
         let journeyHasVia = decls.first { $0.kind == .journey }?.attributes.contains { $0.kind == .via } ?? false
         for i in decls.indices {
-            let d = decls[i]
             // The attributes are not read again.
             defer { if consuming { decls[i].attributes = AttributeList() } }
-            switch d.kind {
+            switch decls[i].kind {
             case .journey:
                 guard !sawJourney else { continue }
                 sawJourney = true
-                journeyHeader(d, into: &journey)
+                journeyHeader(decls[i], into: &journey)
             case .phase(let phase):
                 currentPhase = phase
-                sections.append(PhaseSection(phase: phase, header: d.line, steps: []))
+                sections.append(PhaseSection(phase: phase, header: decls[i].line, steps: []))
             case .step:
                 guard let phase = currentPhase else {
-                    report(Catalog.stepOutsidePhase(at: d.keyword))
+                    report(Catalog.stepOutsidePhase(at: decls[i].keyword))
                     continue
                 }
-                if let index = step(d, phase: phase, journeyDefault: journey.defaultChannel,
+                if let index = step(decls[i], phase: phase, journeyDefault: journey.defaultChannel,
                                     journeyHasVia: journeyHasVia) {
                     sections[sections.count - 1].steps.append(index)
                 }
             case .channel:
-                channelAttributes(d)
+                channelAttributes(decls[i])
             case .persona:
-                personaChannels(d)
+                personaChannels(decls[i])
             }
         }
         resolveFlow()
