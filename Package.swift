@@ -46,7 +46,9 @@ let package = Package(
         .target(name: "PolkuReport", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // Reading files (regular files, standard input), folder walks, writing outputs whole
         // or not at all, the terminal: the only code that calls the C library.
-        .target(name: "PolkuIO"),
+        .target(name: "PolkuIO", dependencies: ["CMalloc"]),
+        // glibc's malloc.h (`mallopt`), for PolkuIO.
+        .systemLibrary(name: "CMalloc"),
         // What every front door calls: load a journey (path or text) and its configuration,
         // check it, make any output as a value.
         .target(name: "PolkuPipeline", dependencies: [

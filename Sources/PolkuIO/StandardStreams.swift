@@ -2,6 +2,9 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+#if os(Linux)
+import CMalloc
+#endif
 
 /// Standard output and standard error, the terminal, the environment and the process: the
 /// command line's contact with the system, so no other target calls the C library.
@@ -68,14 +71,26 @@ package enum StandardStreams {
         Glibc.exit(status)
     }
 
+    /// The size from which a block of memory is mapped on its own, and given back to the
+    /// system as soon as it is freed. The C library's own threshold rises with each large
+    /// block freed, up to 32 MB: the arrays a large journey frees while it is checked
+    /// (parsed attributes, findings once they are diagnostics) then stay in the heap as
+    /// holes that larger arrays cannot use. At 100,000 steps, `check` peaked at 83 MiB
+    /// rather than 80, and an `.xlsx` checklist at 233 MiB rather than 208.
+    static let largeBlocks = 1 << 20
+
     /// Prepares the process for the command line, once, before anything is read or written:
     ///
     /// - a write past a file-size limit (SIGXFSZ) or to a closed pipe (SIGPIPE) fails with an
     ///   error Polku reports (or, for a pipe, ends quietly) instead of killing it;
     /// - an interrupt (Ctrl-C, SIGTERM, SIGHUP) removes the temporary file being written,
     ///   then ends the process as the signal would have;
-    /// - standard streams that are closed are held open on /dev/null.
+    /// - standard streams that are closed are held open on /dev/null;
+    /// - a block of memory of a megabyte or more is mapped on its own (see `largeBlocks`).
     package static func prepareProcess() {
+        #if os(Linux)
+        mallopt(M_MMAP_THRESHOLD, Int32(largeBlocks))
+        #endif
         signal(SIGXFSZ, SIG_IGN)
         signal(SIGPIPE, SIG_IGN)
         var unblock = sigset_t()
@@ -105,3 +120,4 @@ package enum StandardStreams {
         }
     }
 }
+
