@@ -411,10 +411,14 @@ package enum Escaping {
     }
 
     /// Whether some byte of `text` may need terminal escaping (above), eight bytes at a time.
+    /// Eight ASCII bytes (most of a report's words) are only tested for controls: the lead
+    /// bytes are tested in a word that has a byte past ASCII.
     private static func mayNeedTerminalEscaping(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         ByteWords.any(text, { x in
-            ByteWords.below(x, 0x20) | ByteWords.equal(x, 0x7F) | ByteWords.equal(x, 0xC2)
-                | ByteWords.equal(x, 0xE2) | ByteWords.equal(x, 0xD8) | ByteWords.equal(x, 0xEF) != 0
+            let controls = ByteWords.below(x, 0x20) | ByteWords.equal(x, 0x7F)
+            guard x & 0x8080_8080_8080_8080 != 0 else { return controls != 0 }
+            return controls | ByteWords.equal(x, 0xC2) | ByteWords.equal(x, 0xE2) | ByteWords.equal(x, 0xD8)
+                | ByteWords.equal(x, 0xEF) != 0
         }, mayNeedTerminalEscaping)
     }
 

@@ -143,6 +143,22 @@ import Testing
             Array(text.utf8).withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &out) }
             #expect(String(decoding: out, as: UTF8.self) == Escaping.terminal(text), "\(text.debugDescription)")
         }
+        // Both ways above look eight bytes at a time; a piece shorter than eight is looked at
+        // byte by byte, so, alone, it says how it must show inside the words of a longer text,
+        // at every place in a word and with letters past ASCII beside it or not.
+        for piece in pieces where piece.utf8.count < 8 {
+            let shown = Escaping.terminal(piece)
+            for before in 0..<16 {
+                for filler in ["a", "é"] {
+                    let lead = String(repeating: filler, count: before), tail = String(repeating: filler, count: 15 - before)
+                    let text = lead + piece + tail
+                    var out: [UInt8] = []
+                    Array(text.utf8).withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &out) }
+                    #expect(String(decoding: out, as: UTF8.self) == lead + shown + tail, "\(text.debugDescription)")
+                    #expect(Escaping.terminal(text) == lead + shown + tail, "\(text.debugDescription)")
+                }
+            }
+        }
     }
 
     /// XML and Graphviz label escaping copy a text as it is when no byte of it needs a look,
