@@ -132,27 +132,28 @@ package struct SourceFile: Sendable {
 
     /// The 1-based line that contains `offset`.
     package func line(of offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low + 1
+        search(offset, low: 0, high: lineStarts.count - 1)
     }
 
-    /// The 1-based line of `offset`, searched forward from `line`, which must start at or
-    /// before it: the steps double until they pass the offset, then halve. Offsets met in
-    /// order (a report's diagnostics) cost a few looks near the last line, not a search of
-    /// every line start.
+    /// The 1-based line of `offset`, searched forward from `line` when that line starts at
+    /// or before it (else among all lines): the steps double until they pass the offset,
+    /// then halve. Offsets met in order (a report's diagnostics) cost a few looks near the
+    /// last line, not a search of every line start.
     package func line(of offset: Int, from line: Int) -> Int {
-        var low = line - 1
+        var low = min(max(line, 1), lineStarts.count) - 1
+        guard lineStarts[low] <= offset else { return self.line(of: offset) }
         var step = 1
         while low + step < lineStarts.count && lineStarts[low + step] <= offset {
             low += step
             step *= 2
         }
-        var high = min(low + step, lineStarts.count) - 1
+        return search(offset, low: low, high: min(low + step, lineStarts.count) - 1)
+    }
+
+    /// The 1-based line of `offset` among the lines from index `low` to `high` of
+    /// `lineStarts`, where line `low` starts at or before it.
+    private func search(_ offset: Int, low: Int, high: Int) -> Int {
+        var (low, high) = (low, high)
         while low < high {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
@@ -248,7 +249,7 @@ package struct LineCursor {
     package init(_ source: SourceFile) { self.source = source }
 
     package mutating func line(of offset: Int) -> Int {
-        line = source.lineStarts[line - 1] <= offset ? source.line(of: offset, from: line) : source.line(of: offset)
+        line = source.line(of: offset, from: line)
         return line
     }
 }
@@ -272,7 +273,7 @@ package struct LocationCursor {
         // An offset in a byte order mark is where the text starts, as `SourceFile.location`
         // counts it: counted from the mark, the rest of line 1 would be a column off.
         let target = min(max(rawOffset, source.contentStart), source.bytes.count)
-        let targetLine = line > 0 && target >= offset ? source.line(of: target, from: line) : source.line(of: target)
+        let targetLine = source.line(of: target, from: line)
         if targetLine != line || target < offset {
             line = targetLine
             offset = min(source.lineStart(targetLine), target)

@@ -164,8 +164,9 @@ import Testing
         for offset in offsets {
             #expect(cursor.location(of: offset) == source.location(of: offset), "offset \(offset)")
         }
+        // From a line at or before the offset's, and from one past it (searched among all).
         for line in 1...source.lineCount {
-            for start in stride(from: 1, through: line, by: max(1, line / 7)) {
+            for start in stride(from: 0, through: source.lineCount + 1, by: 7) + [line - 1, line, line + 1] {
                 let offset = source.lineStart(line)
                 #expect(source.line(of: offset, from: start) == line, "line \(line) from \(start)")
             }
