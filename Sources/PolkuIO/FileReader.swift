@@ -78,8 +78,8 @@ package enum FileReader {
     /// the copy. Only a hint: an older kernel that does not know it does nothing.
     private static func prefault(_ buffer: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
-        let page = 4096
-        guard buffer.count >= 1 << 20, let base = buffer.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard buffer.count >= 1 << 20, page > 0, let base = buffer.baseAddress else { return }
         let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
         let end = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
         guard end > start, let first = UnsafeMutableRawPointer(bitPattern: start) else { return }
