@@ -58,6 +58,7 @@ import Testing
 
     @Test func aBaselineHoldsBackTodaysFindingsAndOnlyNewOnesAreReported() throws {
         let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let journey = dir.appendingPathComponent("j.polku").path
         let baseline = dir.appendingPathComponent("baseline.json").path
         let original = try Fixture.read(Self.example)
@@ -95,6 +96,7 @@ import Testing
 
     @Test func entriesThatNoLongerMatchAreCounted() throws {
         let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let journey = dir.appendingPathComponent("j.polku").path
         let baseline = dir.appendingPathComponent("baseline.json").path
         let original = try Fixture.read(Self.example)
@@ -116,6 +118,7 @@ import Testing
 
     @Test func aBaselineThatIsNotOneIsSaidClearly() throws {
         let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let baseline = dir.appendingPathComponent("baseline.json").path
         try "not json".write(toFile: baseline, atomically: true, encoding: .utf8)
         let result = try runPolku(["check", Fixture.path(Self.example), "--baseline", baseline])

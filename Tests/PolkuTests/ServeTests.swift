@@ -30,6 +30,11 @@ import Testing
         return served
     }
 
+    /// Removes a folder made by `workshopFolder`, with the journey outside it.
+    static func remove(_ served: URL) {
+        try? FileManager.default.removeItem(at: served.deletingLastPathComponent())
+    }
+
     static let broken = """
     journey: Broken on purpose
     before:
@@ -67,6 +72,7 @@ import Testing
 
     @Test func theFolderListsItsJourneysWithTheirQuestionsAndErrors() async throws {
         let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
         let server = try Self.server(folder.path)
         try await server.application().test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
@@ -87,6 +93,7 @@ import Testing
 
     @Test func oneJourneyIsWhereTheAddressLeads() async throws {
         let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
         let server = try Self.server(folder.appendingPathComponent("book-tipping.polku").path)
         try await server.application().test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
@@ -101,6 +108,7 @@ import Testing
 
     @Test func theJourneyPageHasTheDiagramTheQuestionsTheSummaryAndTheChecklist() async throws {
         let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
         let server = try Self.server(folder.path)
         try await server.application().test(.router) { client in
             try await client.execute(uri: "/journey/sub/kaukolaina.polku", method: .get) { response in
@@ -136,7 +144,9 @@ import Testing
     }
 
     @Test func theAssetsAreServedByPolku() async throws {
-        let server = try Self.server(try Self.workshopFolder().path)
+        let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
+        let server = try Self.server(folder.path)
         try await server.application().test(.router) { client in
             try await client.execute(uri: "/assets/polku.js", method: .get) { response in
                 #expect(response.status == .ok)
@@ -156,6 +166,7 @@ import Testing
 
     @Test func onlyTheJourneysGivenAreServed() async throws {
         let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
         let server = try Self.server(folder.path)
         let attempts = [
             "/journey/../outside/secret.polku", "/journey/%2e%2e/outside/secret.polku", "/journey/%2E%2E%2Foutside%2Fsecret.polku",
@@ -183,7 +194,9 @@ import Testing
     }
 
     @Test func aJourneyViewIsJSONWithEveryPiece() async throws {
-        let server = try Self.server(try Self.workshopFolder().path)
+        let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
+        let server = try Self.server(folder.path)
         try await server.application().test(.router) { client in
             try await client.execute(uri: "/api/view/book-tipping.polku?layout=compact", method: .get) { response in
                 #expect(response.status == .ok)
@@ -203,6 +216,7 @@ import Testing
 
     @Test func aJourneyWithErrorsShowsThemWithTheirLinesAndKeepsTheLastDiagram() async throws {
         let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
         let server = try Self.server(folder.path)
         let file = folder.appendingPathComponent("book-tipping.polku")
         let good = try String(contentsOf: file, encoding: .utf8)
@@ -240,6 +254,7 @@ import Testing
 
     @Test func changesNeedTheTokenAndTheOrigin() async throws {
         let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
         let server = try Self.server(folder.path)
         let text = ByteBuffer(string: try Fixture.read("Examples/book-tipping.polku"))
         var crossSite = Self.headers()
@@ -278,7 +293,9 @@ import Testing
     }
 
     @Test func largeBodiesAreRefused() async throws {
-        let server = try Self.server(try Self.workshopFolder().path, largestBody: 64 << 10)
+        let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
+        let server = try Self.server(folder.path, largestBody: 64 << 10)
         try await server.application().test(.router) { client in
             let big = ByteBuffer(string: "journey: Big\n" + String(repeating: "# comment line\n", count: 10_000))
             try await client.execute(uri: "/api/check/book-tipping.polku", method: .post, headers: Self.headers(), body: big) { response in
@@ -290,6 +307,7 @@ import Testing
 
     @Test func savingWritesTheFileOnlyIfItIsTheVersionThePageHad() async throws {
         let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
         let server = try Self.server(folder.path)
         let file = folder.appendingPathComponent("book-tipping.polku")
         let original = try String(contentsOf: file, encoding: .utf8)
@@ -324,7 +342,9 @@ import Testing
     }
 
     @Test func downloadsAreOfTheTextOnScreen() async throws {
-        let server = try Self.server(try Self.workshopFolder().path)
+        let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
+        let server = try Self.server(folder.path)
         let text = try Fixture.read("Examples/book-tipping.polku").replacingOccurrences(of: "Book-tipping evening", with: "Unsaved title")
         let expectations: [(String, String, @Sendable (String, [UInt8]) -> Bool)] = [
             ("svg", "image/svg+xml", { s, _ in s.contains("<svg") && s.contains("Unsaved title") }),
@@ -362,6 +382,7 @@ import Testing
 
     @Test func savingTheFileSendsEveryOpenPageTheNewView() async throws {
         let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
         let server = try Self.server(folder.path)
         let file = folder.appendingPathComponent("book-tipping.polku")
         try await Self.running(server) { port in
@@ -388,7 +409,9 @@ import Testing
     }
 
     @Test func requestsForAnotherHostAreRefused() async throws {
-        let server = try Self.server(try Self.workshopFolder().path)
+        let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
+        let server = try Self.server(folder.path)
         try await Self.running(server) { port in
             for host in ["evil.example:\(port)", "evil.example", "127.0.0.1.evil.example:\(port)", "localhost:\(port + 1)"] {
                 let connection = try RawConnection(port: port)
@@ -408,7 +431,9 @@ import Testing
     }
 
     @Test func aSlowConnectionDoesNotStopOthers() async throws {
-        let server = try Self.server(try Self.workshopFolder().path)
+        let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
+        let server = try Self.server(folder.path)
         try await Self.running(server) { port in
             // Twenty connections that send half a request and then nothing.
             let slow = try (0..<20).map { _ in try RawConnection(port: port) }
@@ -448,6 +473,7 @@ import Testing
 
     @Test func theServerDrawsInItsWorker() async throws {
         let folder = try Self.workshopFolder()
+        defer { Self.remove(folder) }
         let workshop = try Workshop(ServeOptions(path: folder.path, render: .worker(
             executable: Fixture.binary, arguments: ["serve", "--render-worker"], rendersPerWorker: 2)))
         defer { workshop.workers.stop() }
@@ -480,6 +506,7 @@ import Testing
         // A stand-in for xdg-open that writes down what it was asked to open.
         let bin = FileManager.default.temporaryDirectory.appendingPathComponent("polku-open-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: bin) }
         let opened = bin.appendingPathComponent("opened.txt")
         let opener = bin.appendingPathComponent("xdg-open")
         try "#!/bin/sh\necho \"$1\" > \(opened.path)\n".write(to: opener, atomically: true, encoding: .utf8)
