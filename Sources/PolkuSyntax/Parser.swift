@@ -23,7 +23,8 @@ package struct JourneyParser {
     private var detached: [AttributeSyntax] = []
     /// The index in `declarations` that attributes currently attach to.
     private var current: Int?
-    private var journeyIndex: Int?
+    /// The keyword of the first `journey:` line, once met.
+    private var journeyKeyword: SourceRange?
     private var firstStatement: SourceRange?
     /// The last statement line had text that might have been meant to continue.
     private var previousLineHadText = false
@@ -36,18 +37,28 @@ package struct JourneyParser {
     /// it is set up and retain its arrays, every time.
     private let keywords = KeywordBytes.parser
     /// The attributes of the declarations from `chunkStart` on, in file order, in one array:
-    /// a declaration's are the run from `attributeStarts[d]` to the next one's start. Each
+    /// a declaration's are the run from `attributeStarts[d - chunkStart]` to the next one's start. Each
     /// declaration is given its view of the array when the chunk is full or the file ends.
     /// Arrays of `chunkSize` attributes rather than one a declaration (100,000 of them for a
     /// journey of 100,000 steps), or one for the file: the resolver lets go of each chunk
     /// once it has read its declarations, so the syntax is not all held beside the model.
     private var attributes: [AttributeSyntax] = []
-    /// Where each declaration's attributes start in its chunk's `attributes`.
+    /// Where each declaration's attributes start in its chunk's `attributes`, from the
+    /// chunk's first declaration on.
     private var attributeStarts: [Int32] = []
     /// The first declaration whose attributes are in `attributes`.
     private var chunkStart = 0
     /// Attributes in a chunk before a new one is begun (1.8 MB).
     package static let chunkSize = 1 << 16
+    /// Declarations in a chunk before a new one is begun, when the declarations are kept in
+    /// chunks (a megabyte).
+    package static let declarationChunk = 1 << 14
+    /// Whether the declarations are kept in chunks (`SyntaxTree.declarationChunks`), each
+    /// with its attributes, rather than in one array: so when lines are not kept, for the
+    /// resolver to let go of each chunk once it has read it.
+    private let chunksDeclarations: Bool
+    /// The chunks of declarations closed so far, when they are kept in chunks.
+    private var closedChunks: [[Declaration]] = []
     /// Whether to keep a node for every line (the lossless view, `SyntaxTree.lines`).
     private let keepsLines: Bool
     /// Whether the commonest lines are read straight from their bytes (`quickLine`).
@@ -57,12 +68,14 @@ package struct JourneyParser {
         self.source = source
         self.keepsLines = keepsLines
         self.readsQuickly = readsQuickly
+        self.chunksDeclarations = !keepsLines
     }
 
     /// Parses a whole file. Never fails: problems come back as diagnostics in the tree.
     /// - Parameter lines: false for a caller that needs only the declarations and the
     ///   diagnostics: the tree then has no line nodes (`lines` is empty), which saves twelve
-    ///   bytes a line (8 MB for a journey of 100,000 steps).
+    ///   bytes a line (8 MB for a journey of 100,000 steps), and its declarations are in
+    ///   `declarationChunks` rather than `declarations`.
     package static func parse(_ source: SourceFile, lines: Bool = true) -> SyntaxTree {
         var parser = JourneyParser(source, keepsLines: lines, readsQuickly: true)
         return parser.run()
@@ -96,8 +109,10 @@ package struct JourneyParser {
             diagnostics.append(Catalog.invalidUTF8(source, at: offset))
         }
         // About one header in four lines in real journeys; untouched capacity costs no memory.
-        declarations.reserveCapacity(source.lineCount / 4 + 1)
-        attributeStarts.reserveCapacity(source.lineCount / 4 + 1)
+        let declarationCapacity = chunksDeclarations ? min(source.lineCount / 4 + 1, Self.declarationChunk)
+            : source.lineCount / 4 + 1
+        declarations.reserveCapacity(declarationCapacity)
+        attributeStarts.reserveCapacity(declarationCapacity)
         attributes.reserveCapacity(min(source.lineCount, Self.chunkSize))
         if keepsLines { nodes.reserveCapacity(source.lineCount) }
         var lexer = Lexer(source)
@@ -121,13 +136,13 @@ package struct JourneyParser {
                 nodes.append(node)
             }
         }
-        closeChunk()
-        if journeyIndex == nil {
+        closeChunk(last: true)
+        if journeyKeyword == nil {
             let at = firstStatement ?? SourceRange(source.contentStart, source.contentStart)
             diagnostics.append(Catalog.missingJourney(at: at, fileIsEmpty: firstStatement == nil))
         }
         var tree = SyntaxTree(source: source, declarations: declarations, diagnostics: diagnostics, nodes: nodes,
-                              detachedAttributes: detached)
+                              detachedAttributes: detached, declarationChunks: closedChunks)
         tree.unreportedErrors = unreported
         return tree
     }
@@ -331,12 +346,12 @@ package struct JourneyParser {
         let declaration = Declaration(kind: Self.declarationKind(kind), keyword: keyword,
                                       languages: languages, id: id, title: text, line: line)
         if kind == .journey {
-            if let previous = journeyIndex {
-                report(Catalog.duplicateJourney(at: keyword, first: declarations[previous].keyword))
+            if let previous = journeyKeyword {
+                report(Catalog.duplicateJourney(at: keyword, first: previous))
             } else if let first = firstStatement, first != line {
                 report(Catalog.journeyNotFirst(source, at: keyword, firstStatement: first))
             }
-            if journeyIndex == nil { journeyIndex = declarations.count }
+            if journeyKeyword == nil { journeyKeyword = keyword }
         }
         return open(declaration, keywordWords: 1)
     }
@@ -345,7 +360,8 @@ package struct JourneyParser {
     /// many of the line's words before the colon are the keyword.
     private mutating func open(_ declaration: Declaration, keywordWords: Int) -> LineNode {
         skippingAttributes = false
-        if attributes.count >= Self.chunkSize {
+        if attributes.count >= Self.chunkSize
+            || (chunksDeclarations && declarations.count - chunkStart >= Self.declarationChunk) {
             closeChunk()
             attributes.reserveCapacity(Self.chunkSize)
         }
@@ -372,18 +388,29 @@ package struct JourneyParser {
             return detach(attribute)
         }
         attributes.append(attribute)
-        return LineNode(.attribute, first: index, second: attributes.count - 1 - Int(attributeStarts[index]))
+        return LineNode(.attribute, first: index, second: attributes.count - 1 - Int(attributeStarts[index - chunkStart]))
     }
 
-    /// Gives the chunk's declarations their views of `attributes`, and begins a new chunk.
-    private mutating func closeChunk() {
+    /// Gives the chunk's declarations their views of `attributes`, and begins a new chunk
+    /// unless the file has ended.
+    private mutating func closeChunk(last: Bool = false) {
         let all = AttributeList(attributes)
         for d in chunkStart..<declarations.count {
-            let end = d + 1 < declarations.count ? Int(attributeStarts[d + 1]) : attributes.count
-            if Int(attributeStarts[d]) < end { declarations[d].attributes = all.slice(Int(attributeStarts[d])..<end) }
+            let start = Int(attributeStarts[d - chunkStart])
+            let end = d + 1 < declarations.count ? Int(attributeStarts[d + 1 - chunkStart]) : attributes.count
+            if start < end { declarations[d].attributes = all.slice(start..<end) }
+        }
+        attributes = []
+        attributeStarts.removeAll(keepingCapacity: true)
+        if chunksDeclarations {
+            // Always a megabyte of capacity, so that the chunk is mapped on its own and its
+            // memory given back when the resolver lets go of it; untouched, it costs nothing.
+            if !declarations.isEmpty { closedChunks.append(declarations) }
+            declarations = []
+            if !last { declarations.reserveCapacity(Self.declarationChunk) }
+            current = nil
         }
         chunkStart = declarations.count
-        attributes = []
     }
 
     /// Keeps an attribute that belongs to no declaration, for the lossless tree.

@@ -99,6 +99,11 @@ package struct SyntaxTree: Sendable {
     /// an error is not here but in `detachedAttributes`.
     package var declarations: [Declaration]
     package var diagnostics: [Diagnostic]
+    /// The declarations of a tree parsed without line nodes (`JourneyParser.parse(_:lines:)`),
+    /// in file order, in chunks of at most `JourneyParser.declarationChunk`; `declarations`
+    /// is then empty. The resolver lets go of each chunk once it has read it
+    /// (`Resolver.resolveConsuming`).
+    package var declarationChunks: [[Declaration]]
     /// Errors past `Catalog.errorLimit`, counted but not kept.
     package var unreportedErrors = 0
     /// Attribute lines that belong to no declaration: orphan, misplaced and empty ones, and
@@ -118,21 +123,29 @@ package struct SyntaxTree: Sendable {
     }
 
     init(source: SourceFile, declarations: [Declaration], diagnostics: [Diagnostic], nodes: [LineNode],
-         detachedAttributes: [AttributeSyntax]) {
+         detachedAttributes: [AttributeSyntax], declarationChunks: [[Declaration]] = []) {
         self.source = source
         self.declarations = declarations
+        self.declarationChunks = declarationChunks
         self.diagnostics = diagnostics
         self.nodes = nodes
         self.detachedAttributes = detachedAttributes
-        self.language = Self.majorityLanguage(declarations)
+        self.language = Self.majorityLanguage([declarations] + declarationChunks)
     }
 
-    static func majorityLanguage(_ declarations: [Declaration]) -> KeywordLanguage {
+    /// Every declaration, whether kept in one array or in chunks.
+    package var allDeclarations: [Declaration] {
+        declarationChunks.isEmpty ? declarations : declarations + declarationChunks.joined()
+    }
+
+    static func majorityLanguage(_ chunks: [[Declaration]]) -> KeywordLanguage {
         // Counts by the set's raw value: 1 English, 2 Finnish, 4 Swedish, others ignored.
         var counts = [Int](repeating: 0, count: 8)
-        for d in declarations {
-            counts[Int(d.languages.rawValue & 7)] += 1
-            for a in d.attributes { counts[Int(a.languages.rawValue & 7)] += 1 }
+        for declarations in chunks {
+            for d in declarations {
+                counts[Int(d.languages.rawValue & 7)] += 1
+                for a in d.attributes { counts[Int(a.languages.rawValue & 7)] += 1 }
+            }
         }
         var best = KeywordLanguage.en
         for language in KeywordLanguage.allCases

@@ -141,6 +141,7 @@ extension SyntaxTree {
     /// keeps only the diagnostics and what it resolved (`language` stays right).
     package mutating func dropSyntax() {
         declarations = []
+        declarationChunks = []
         detachedAttributes = []
         nodes = []
     }

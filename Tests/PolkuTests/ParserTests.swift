@@ -27,8 +27,9 @@ import Testing
             let lean = JourneyParser.parse(source, lines: false)
             #expect(lean.lines.isEmpty && !full.lines.isEmpty, "\(path)")
             #expect(lean.diagnostics == full.diagnostics, "\(path)")
-            #expect(lean.declarations.count == full.declarations.count, "\(path)")
-            for (a, b) in zip(lean.declarations, full.declarations) {
+            #expect(lean.allDeclarations.count == full.declarations.count, "\(path)")
+            #expect(lean.language == full.language, "\(path)")
+            for (a, b) in zip(lean.allDeclarations, full.declarations) {
                 #expect(a.line == b.line && a.kind == b.kind && a.title == b.title, "\(path)")
                 #expect(a.attributes.map(\.line) == b.attributes.map(\.line), "\(path)")
                 // The list's indices start at 0, and its slice holds the same attributes.
@@ -36,6 +37,31 @@ import Testing
                 #expect(a.attributes.elements.map(\.line) == a.attributes.map(\.line))
             }
         }
+    }
+
+    /// Without line nodes, the declarations come in chunks of at most
+    /// `JourneyParser.declarationChunk`, closed whether the declarations or their attributes
+    /// fill them, and in file order they are the lossless tree's declarations.
+    @Test func leanTreesKeepTheirDeclarationsInChunks() throws {
+        let chunk = JourneyParser.declarationChunk
+        // Steps without attributes fill chunks by their number; then steps with many
+        // attributes fill one by its attributes first.
+        var text = "journey: Chunks\nbefore:\n"
+        for n in 0..<(2 * chunk + 10) { text += "  step s\(n): Step \(n)\n" }
+        for n in 0..<(JourneyParser.chunkSize / 8 + 100) {
+            text += "  step t\(n): Step \(n)\n" + String(repeating: "    note: n\n", count: 8)
+        }
+        text += "vaihe v: Viimeinen\n"
+        let source = SourceFile(name: "chunks.polku", text: text)
+        let full = JourneyParser.parse(source)
+        let lean = JourneyParser.parse(source, lines: false)
+        #expect(lean.declarations.isEmpty && full.declarationChunks.isEmpty)
+        let sizes = lean.declarationChunks.map(\.count)
+        #expect(sizes.count >= 4 && sizes.allSatisfy { 0 < $0 && $0 <= chunk }, "\(sizes)")
+        #expect(sizes[0] == chunk && sizes.contains { $0 < chunk - 100 }, "\(sizes)")
+        #expect(lean.allDeclarations.map(\.line) == full.declarations.map(\.line))
+        #expect(lean.allDeclarations.map { $0.attributes.map(\.line) } == full.declarations.map { $0.attributes.map(\.line) })
+        #expect(lean.diagnostics == full.diagnostics && lean.language == full.language)
     }
 
     /// The parser reads the commonest lines straight from their bytes; every line read so
