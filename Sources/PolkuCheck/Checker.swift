@@ -39,17 +39,20 @@ package enum Checker {
             }
         }
 
-        let facts = JourneyFacts(journey)
         // Every rule runs first, so that the diagnostics are made in an array of the size
         // they need: grown by appending, the array of a large journey's findings would be
         // copied as it doubles, and take up to twice its size (24 MB rather than 10 for
-        // 40,000 findings).
-        var ran: [(name: String, severity: Severity, findings: [Finding])] = []
-        for rule in RuleRegistry.all {
-            let info = rule.info
-            guard let severity = configuration.setting(for: info, file: file).severity else { continue }
-            ran.append((info.name, severity, rule.check(journey, facts)))
-        }
+        // 40,000 findings). The facts are let go of before the diagnostics are made.
+        var ran: [(name: String, severity: Severity, findings: [Finding])] = {
+            let facts = JourneyFacts(journey)
+            var ran: [(name: String, severity: Severity, findings: [Finding])] = []
+            for rule in RuleRegistry.all {
+                let info = rule.info
+                guard let severity = configuration.setting(for: info, file: file).severity else { continue }
+                ran.append((info.name, severity, rule.check(journey, facts)))
+            }
+            return ran
+        }()
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(analysis.diagnostics.count + allowErrors.count + allowances.count
                                     + ran.reduce(0) { $0 + $1.findings.count })

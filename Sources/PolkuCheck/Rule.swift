@@ -28,10 +28,12 @@ package struct RuleInfo: Sendable {
 /// One place a rule flags, before severity and suppression are applied. Its sentences are
 /// `RuleMessage`s, put into words in the report's language.
 package struct Finding: Sendable {
+    /// First, so that the subject fits in the bytes it leaves over: a large journey has tens
+    /// of thousands of findings.
+    package var message: Message
     /// What the finding is about: the step, channel, persona or phase, or the journey.
     package var subject: DiagnosticSubject
     package var range: SourceRange
-    package var message: Message
     /// The label, other places, notes and help: a box a rule can share among its findings.
     package var details: DiagnosticDetails?
 

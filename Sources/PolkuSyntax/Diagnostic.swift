@@ -96,12 +96,18 @@ package final class DiagnosticDetails: Hashable, Sendable {
 /// One problem in one file: the single value type for syntax errors, resolution errors,
 /// problems reading files or configuration, Graphviz's errors, and the checker's findings.
 /// Plain data; the renderers in `PolkuReport` decide how it looks.
+///
+/// The fields are in the order that packs them tightest (the one-byte ones in the bytes the
+/// message leaves over): a large journey has tens of thousands of diagnostics.
 package struct Diagnostic: Hashable, Sendable {
-    package var severity: Severity
     /// Stable kebab-case name, for example `unknown-channel` or `missing-follow-up`.
     package var code: DiagnosticCode
     /// One sentence that stands on its own.
     package var text: Message
+    package var severity: Severity
+    /// False for a problem with a whole file (it cannot be read, Graphviz failed on it):
+    /// such a diagnostic has no line to point at, and `range` means nothing.
+    package var hasPosition = true
     /// Where the problem is.
     package var range: SourceRange
     /// The label, other places, notes and help, when there are any (`labelText`,
@@ -112,9 +118,6 @@ package struct Diagnostic: Hashable, Sendable {
     /// What a finding is about; for an error in an `allow:` line, the step (or the journey)
     /// it stands under; nil for other errors in the file.
     package var subject: DiagnosticSubject?
-    /// False for a problem with a whole file (it cannot be read, Graphviz failed on it):
-    /// such a diagnostic has no line to point at, and `range` means nothing.
-    package var hasPosition = true
 
     package init(
         _ severity: Severity, code: DiagnosticCode, text: Message, range: SourceRange,

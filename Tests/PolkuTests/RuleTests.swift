@@ -252,3 +252,24 @@ import Testing
         #expect(english.contains { $0.hasPrefix("the customer moves from the web to the service desk after step `a` (Asks)") })
     }
 }
+
+/// A journey of 100,000 steps has 40,000 findings, each then a diagnostic: their size is
+/// what a large check holds at its peak.
+@Suite struct FindingSizeTests {
+    @Test func findingsAndDiagnosticsStaySmall() {
+        // A message boxes its words: in place, they made it 57 bytes.
+        #expect(MemoryLayout<Message>.size <= 25, "\(MemoryLayout<Message>.size)")
+        // Fields in the order that packs them (88 and 120 bytes before).
+        #expect(MemoryLayout<Finding>.stride <= 56, "\(MemoryLayout<Finding>.stride)")
+        #expect(MemoryLayout<Diagnostic>.stride <= 88, "\(MemoryLayout<Diagnostic>.stride)")
+    }
+
+    /// A boxed message says and compares as before.
+    @Test func boxedMessagesStillCompareByTheirWords() {
+        let a = Message(RuleMessage.noNeed), b = Message(RuleMessage.noNeed)
+        #expect(a == b && a.hashValue == b.hashValue)
+        #expect(a != Message(RuleMessage.noFeedback))
+        #expect(a.isCase(RuleMessage.noNeed) && !a.isCase(RuleMessage.noFeedback))
+        #expect(!a.text(.fi, keywords: .fi).isEmpty && a.text(.fi, keywords: .fi) != a.english)
+    }
+}
