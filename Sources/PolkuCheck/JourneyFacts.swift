@@ -59,6 +59,11 @@ package struct JourneyFacts: Sendable {
         self.canReachEnd = Self.stepsThatCanReachAnEnd(steps, start, successors)
     }
 
+    /// How many steps lack `flag`: what a rule that flags each of them sizes its findings by.
+    package func count(without flag: StepFacts.Flags) -> Int {
+        steps.reduce(0) { $1.flags.contains(flag) ? $0 : $0 + 1 }
+    }
+
     private static func stepsReachedFromStart(_ steps: [StepFacts], _ successorStart: [Int32], _ successors: [Int32]) -> [Bool] {
         var seen = [Bool](repeating: false, count: steps.count)
         guard !steps.isEmpty else { return seen }

@@ -48,8 +48,10 @@ package struct Resolver {
 
     private init(_ tree: SyntaxTree, declarations: Int) {
         self.tree = tree
-        // About one declaration for each step.
+        // About one declaration for each step. Sized once: growing an array of large structs
+        // copies them again and again.
         stepIds = StepIds(tree.source, capacity: declarations)
+        steps.reserveCapacity(declarations)
     }
 
     /// Resolves a tree. The journey is always returned; it is sound to use only when the
@@ -62,9 +64,7 @@ package struct Resolver {
     /// Also says how many errors past `Catalog.errorLimit` were counted but not kept.
     package static func resolveCounting(_ tree: SyntaxTree) -> (Journey, [Diagnostic], unreported: Int) {
         var chunks = [tree.declarations] + tree.declarationChunks
-        var resolver = Resolver(tree, declarations: chunks.reduce(0) { $0 + $1.count })
-        let (journey, diagnostics) = resolver.run(&chunks, consuming: false)
-        return (journey, diagnostics, resolver.unreported)
+        return resolveChunks(tree, &chunks, consuming: false)
     }
 
     /// As `resolveCounting`, for a caller that needs only the journey: the tree's
@@ -76,16 +76,19 @@ package struct Resolver {
         var chunks = [tree.declarations] + tree.declarationChunks
         tree.declarations = []
         tree.declarationChunks = []
+        return resolveChunks(tree, &chunks, consuming: true)
+    }
+
+    private static func resolveChunks(_ tree: SyntaxTree, _ chunks: inout [[Declaration]],
+                                      consuming: Bool) -> (Journey, [Diagnostic], unreported: Int) {
         var resolver = Resolver(tree, declarations: chunks.reduce(0) { $0 + $1.count })
-        let (journey, diagnostics) = resolver.run(&chunks, consuming: true)
+        let (journey, diagnostics) = resolver.run(&chunks, consuming: consuming)
         return (journey, diagnostics, resolver.unreported)
     }
 
     /// - Parameter chunks: the declarations, in file order, in chunks; each is let go of
     ///   once read when `consuming`.
     private mutating func run(_ chunks: inout [[Declaration]], consuming: Bool) -> (Journey, [Diagnostic]) {
-        // Sized once: growing an array of large structs copies them again and again.
-        steps.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
         // Pass 1: declare channels and personas so later steps can name ones declared below them.
         var attributeCount = 0
         var journeyVia: Bool?

@@ -56,7 +56,7 @@ package struct JourneyParser {
     /// Whether the declarations are kept in chunks (`SyntaxTree.declarationChunks`), each
     /// with its attributes, rather than in one array: so when lines are not kept, for the
     /// resolver to let go of each chunk once it has read it.
-    private let chunksDeclarations: Bool
+    private var chunksDeclarations: Bool { !keepsLines }
     /// The chunks of declarations closed so far, when they are kept in chunks.
     private var closedChunks: [[Declaration]] = []
     /// Whether to keep a node for every line (the lossless view, `SyntaxTree.lines`).
@@ -68,7 +68,6 @@ package struct JourneyParser {
         self.source = source
         self.keepsLines = keepsLines
         self.readsQuickly = readsQuickly
-        self.chunksDeclarations = !keepsLines
     }
 
     /// Parses a whole file. Never fails: problems come back as diagnostics in the tree.

@@ -81,7 +81,7 @@ package enum MissingFollowUpRule: Rule {
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
         // Sized once: grown by doubling, a large journey's array would be copied as it grows.
-        findings.reserveCapacity(facts.steps.reduce(0) { $1.flags.contains(.followsUp) ? $0 : $0 + 1 })
+        findings.reserveCapacity(facts.count(without: .followsUp))
         // One box of label and help for each kind of finding, shared by all of its findings.
         let help = m(.followUpHelp)
         let leaves = DiagnosticDetails(label: m(.leavesLabel), help: help)

@@ -77,7 +77,7 @@ package enum MissingRecommendationRule: Rule {
     package static func check(_ journey: Journey, _ facts: JourneyFacts) -> [Finding] {
         var findings: [Finding] = []
         // Sized once: grown by doubling, a large journey's array would be copied as it grows.
-        findings.reserveCapacity(facts.steps.reduce(0) { $1.flags.contains(.recommends) ? $0 : $0 + 1 })
+        findings.reserveCapacity(facts.count(without: .recommends))
         let details = DiagnosticDetails(label: m(.noRecommendationLabel), help: m(.noRecommendationHelp))
         let message = StepMessages(journey, .noRecommendation)
         for i in facts.steps.indices where !facts.steps[i].flags.contains(.recommends) {
