@@ -9,8 +9,7 @@ import PolkuSyntax
 /// channel, and computes the flow. Reports every resolution error and keeps going, so one
 /// unknown id never hides the next one.
 package struct Resolver {
-    private let tree: SyntaxTree
-    private var source: SourceFile { tree.source }
+    private let source: SourceFile
     private var diagnostics: [Diagnostic] = []
     /// Errors past `Catalog.errorLimit`, counted but not kept.
     private var unreported = 0
@@ -46,11 +45,31 @@ package struct Resolver {
     /// Unresolved `next:` items per step: (step index, item text, item range).
     private var pendingNext: [(Int, [(String, SourceRange)], SourceRange)] = []
 
-    private init(_ tree: SyntaxTree, declarations: Int) {
-        self.tree = tree
+    /// Attribute lines met by pass 1.
+    private var attributeCount = 0
+    /// Whether the first `journey:` has a `via:`, once pass 1 has met it.
+    private var journeyVia: Bool?
+
+    /// What pass 2 carries from one chunk of declarations to the next.
+    private struct Progress {
+        var journey: Journey
+        var phase: Phase?
+        var sections: [PhaseSection] = []
+        var sawJourney = false
+
+        init(_ source: SourceFile) {
+            journey = Journey(source: source, title: Text("", SourceRange(0, 0)), language: .en, header: SourceRange(0, 0))
+        }
+    }
+
+    /// - Parameters:
+    ///   - declarations: how many steps there may be: the declarations, or a guess that errs high.
+    ///   - ids: how many step ids there are likely to be (the table grows past it).
+    private init(_ source: SourceFile, declarations: Int, ids: Int) {
+        self.source = source
         // About one declaration for each step. Sized once: growing an array of large structs
         // copies them again and again.
-        stepIds = StepIds(tree.source, capacity: declarations)
+        stepIds = StepIds(source, capacity: declarations, expected: ids)
         steps.reserveCapacity(declarations)
     }
 
@@ -81,71 +100,124 @@ package struct Resolver {
 
     private static func resolveChunks(_ tree: SyntaxTree, _ chunks: inout [[Declaration]],
                                       consuming: Bool) -> (Journey, [Diagnostic], unreported: Int) {
-        var resolver = Resolver(tree, declarations: chunks.reduce(0) { $0 + $1.count })
-        let (journey, diagnostics) = resolver.run(&chunks, consuming: consuming)
-        return (journey, diagnostics, resolver.unreported)
+        let declarations = chunks.reduce(0) { $0 + $1.count }
+        var resolver = Resolver(tree.source, declarations: declarations, ids: declarations)
+        return resolver.withFile { resolver in
+            // Pass 1: declare channels and personas so later steps can name ones declared below them.
+            for c in chunks.indices { _ = resolver.declare(chunks[c]) }
+            // At most one text for each attribute line.
+            resolver.textRanges.reserveCapacity(resolver.attributeCount)
+            // Pass 2: the journey, steps and every reference, in file order.
+            var progress = Progress(tree.source)
+            for c in chunks.indices { resolver.resolve(&chunks[c], &progress, consuming: consuming) }
+            var (journey, diagnostics) = resolver.finish(progress)
+            journey.language = tree.language
+            return (journey, diagnostics, resolver.unreported)
+        }
     }
 
-    /// - Parameter chunks: the declarations, in file order, in chunks; each is let go of
-    ///   once read when `consuming`.
-    private mutating func run(_ chunks: inout [[Declaration]], consuming: Bool) -> (Journey, [Diagnostic]) {
-        // Pass 1: declare channels and personas so later steps can name ones declared below them.
-        var attributeCount = 0
-        var journeyVia: Bool?
+    /// Runs `body` with the file's bytes at hand for the step-id table (`StepIds.file`).
+    private mutating func withFile<T>(_ body: (inout Resolver) -> T) -> T {
+        source.bytes.withUnsafeBufferPointer { file in
+            stepIds.file = file
+            defer { stepIds.file = UnsafeBufferPointer(start: nil, count: 0) }
+            return body(&self)
+        }
+    }
+
+    /// Resolves the declarations of `source` chunk by chunk as a parser hands them over on
+    /// another thread (`JourneyParser.parse(_:chunksTo:)`), each chunk as it comes, letting go
+    /// of it once read: `next` waits for the next chunk, and gives nil after the last.
+    ///
+    /// Each chunk is declared (pass 1) and then resolved (pass 2) before the next is read,
+    /// which gives what `resolveConsuming` gives as long as no chunk after the first
+    /// declares a channel, a persona or the journey (a step above may name them). When one
+    /// does, this stops and returns nil, and the caller resolves the file the ordinary way.
+    /// The journey's `language` is left to the caller, which knows it once parsing ends.
+    package static func resolveStreaming(_ source: SourceFile,
+                                         next: () -> [Declaration]?) -> (Journey, [Diagnostic], unreported: Int)? {
+        // The declarations are not known yet: about one header in four lines, as the parser
+        // guesses (untouched capacity costs no memory); the id table grows if it must.
+        let guess = source.lineCount / 4 + 1
+        var resolver = Resolver(source, declarations: guess, ids: guess / 2)
+        // At most one text for each attribute line.
+        resolver.textRanges.reserveCapacity(source.lineCount)
+        return resolver.withFile { resolver in
+            var progress = Progress(source)
+            var first = true
+            while var chunk = next() {
+                if resolver.declare(chunk) && !first { return nil }
+                first = false
+                resolver.resolve(&chunk, &progress, consuming: true)
+            }
+            let (journey, diagnostics) = resolver.finish(progress)
+            return (journey, diagnostics, resolver.unreported)
+        }
+    }
+
+    /// Pass 1 over a chunk: declares its channels and personas, and notes whether the first
+    /// journey has a `via:`. Says whether the chunk had any of those.
+    private mutating func declare(_ chunk: [Declaration]) -> Bool {
+        var found = false
         // Read in place, by index: a copy of a declaration retains and releases its parts.
-        for c in chunks.indices {
-            for i in chunks[c].indices {
-                attributeCount += chunks[c][i].attributes.count
-                switch chunks[c][i].kind {
-                case .channel: declareChannel(chunks[c][i])
-                case .persona: declarePersona(chunks[c][i])
-                case .journey where journeyVia == nil:
-                    journeyVia = chunks[c][i].attributes.contains { $0.kind == .via }
-                default: break
-                }
+        for i in chunk.indices {
+            attributeCount += chunk[i].attributes.count
+            switch chunk[i].kind {
+            case .channel:
+                declareChannel(chunk[i])
+                found = true
+            case .persona:
+                declarePersona(chunk[i])
+                found = true
+            case .journey where journeyVia == nil:
+                journeyVia = chunk[i].attributes.contains { $0.kind == .via }
+                found = true
+            default: break
             }
         }
-        // At most one text for each attribute line.
-        textRanges.reserveCapacity(attributeCount)
-        // Pass 2: the journey, steps and every reference, in file order.
-        var journey = Journey(source: source, title: Text("", SourceRange(0, 0)), language: tree.language,
-                              header: SourceRange(0, 0))
-        var currentPhase: Phase?
-        var sections: [PhaseSection] = []
-        var sawJourney = false
+        return found
+    }
+
+    /// Pass 2 over a chunk: the journey, steps and every reference, in file order. When
+    /// `consuming`, each declaration's attributes, then the chunk, are let go of once read.
+    private mutating func resolve(_ chunk: inout [Declaration], _ progress: inout Progress, consuming: Bool) {
         // A journey `via:` that failed to resolve was already reported; steps that rely on it
         // should not each report a missing channel too.
         let journeyHasVia = journeyVia ?? false
-        for c in chunks.indices {
-            for i in chunks[c].indices {
-                // The attributes are not read again.
-                defer { if consuming { chunks[c][i].attributes = AttributeList() } }
-                switch chunks[c][i].kind {
-                case .journey:
-                    guard !sawJourney else { continue }
-                    sawJourney = true
-                    journeyHeader(chunks[c][i], into: &journey)
-                case .phase(let phase):
-                    currentPhase = phase
-                    sections.append(PhaseSection(phase: phase, header: chunks[c][i].line, steps: []))
-                case .step:
-                    guard let phase = currentPhase else {
-                        report(Catalog.stepOutsidePhase(at: chunks[c][i].keyword))
-                        continue
-                    }
-                    if let index = step(chunks[c][i], phase: phase, journeyDefault: journey.defaultChannel,
-                                        journeyHasVia: journeyHasVia) {
-                        sections[sections.count - 1].steps.append(index)
-                    }
-                case .channel:
-                    channelAttributes(chunks[c][i])
-                case .persona:
-                    personaChannels(chunks[c][i])
+        for i in chunk.indices {
+            // The attributes are not read again.
+            defer { if consuming { chunk[i].attributes = AttributeList() } }
+            switch chunk[i].kind {
+            case .journey:
+                guard !progress.sawJourney else { continue }
+                progress.sawJourney = true
+                journeyHeader(chunk[i], into: &progress.journey)
+            case .phase(let phase):
+                progress.phase = phase
+                progress.sections.append(PhaseSection(phase: phase, header: chunk[i].line, steps: []))
+            case .step:
+                guard let phase = progress.phase else {
+                    report(Catalog.stepOutsidePhase(at: chunk[i].keyword))
+                    continue
                 }
+                if let index = step(chunk[i], phase: phase, journeyDefault: progress.journey.defaultChannel,
+                                    journeyHasVia: journeyHasVia) {
+                    progress.sections[progress.sections.count - 1].steps.append(index)
+                }
+            case .channel:
+                channelAttributes(chunk[i])
+            case .persona:
+                personaChannels(chunk[i])
             }
-            // Nor are the chunk's declarations.
-            if consuming { chunks[c] = [] }
         }
+        // Nor are the chunk's declarations.
+        if consuming { chunk = [] }
+    }
+
+    /// After pass 2: the flow, the steps' texts, and the channels in their order.
+    private mutating func finish(_ progress: Progress) -> (Journey, [Diagnostic]) {
+        var journey = progress.journey
+        let sections = progress.sections
         resolveFlow()
         let store = StepTextStore(source, textRanges)
         textRanges = []

@@ -27,12 +27,18 @@ struct StepIds {
     /// Every id by its string, once an id or a name is not ASCII or the ids pass `entryLimit`
     /// (then `slots` is not used).
     private var byString: [String: Int]?
+    /// The file's bytes, while the resolver runs (`Resolver.withFile`): read through this,
+    /// an id costs no retain and release of the file's array, as it did twice for each step.
+    var file = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
-    init(_ source: SourceFile, capacity: Int) {
+    /// - Parameters:
+    ///   - capacity: the most ids there may be (room that is not used costs no memory).
+    ///   - expected: how many there are likely to be, for the slots (which grow past it).
+    init(_ source: SourceFile, capacity: Int, expected: Int? = nil) {
         self.source = source
         entries.reserveCapacity(capacity)
         var count = 16
-        while count < capacity * 2 { count *= 2 }
+        while count < (expected ?? capacity) * 2 { count *= 2 }
         slots = [UInt32](repeating: 0, count: count)
     }
 
@@ -69,7 +75,8 @@ struct StepIds {
     /// The slot where the id at `range` is, or the empty slot where it would go, and the tag
     /// its slot holds.
     private func find(_ range: SourceRange) -> (slot: Int, tag: UInt32, found: Int?) {
-        source.bytes.withUnsafeBufferPointer { b in
+        do {
+            let b = file
             let name = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[range.start..<range.end]))
             var hasher = Hasher()
             hasher.combine(bytes: name)
@@ -104,7 +111,7 @@ struct StepIds {
     }
 
     private func isASCII(_ range: SourceRange) -> Bool {
-        source.bytes.withUnsafeBufferPointer { b in !b[range.start..<range.end].contains { $0 >= 0x80 } }
+        !file[range.start..<range.end].contains { $0 >= 0x80 }
     }
 
     /// Turns the table into a dictionary of strings, for ids past ASCII.

@@ -59,15 +59,34 @@ package struct JourneyParser {
     private var chunksDeclarations: Bool { !keepsLines }
     /// The chunks of declarations closed so far, when they are kept in chunks.
     private var closedChunks: [[Declaration]] = []
+    /// Declarations in the chunk being filled: `declarationChunk` (or fewer for a test), but
+    /// at most `firstHandOff` in the first chunk handed off.
+    private var chunkLimit: Int
+    /// Declarations in each chunk after the first.
+    private let fullChunk: Int
+    /// The most declarations in the first chunk handed off: the resolver waits for it, and
+    /// a small one is soon parsed (16,384 declarations took 7 ms).
+    package static let firstHandOff = 1 << 10
+    /// Takes each chunk as it is closed, instead of `closedChunks`, while the parser goes on
+    /// (`parse(_:chunksTo:)`); returns false when it wants no more, and the parser stops.
+    private let handOff: (([Declaration]) -> Bool)?
+    /// The languages of the keywords in the chunks handed off.
+    private var handedOffLanguages = LanguageCounts()
+    /// The hand-off wanted no more chunks.
+    private var stopped = false
     /// Whether to keep a node for every line (the lossless view, `SyntaxTree.lines`).
     private let keepsLines: Bool
     /// Whether the commonest lines are read straight from their bytes (`quickLine`).
     private let readsQuickly: Bool
 
-    private init(_ source: SourceFile, keepsLines: Bool, readsQuickly: Bool) {
+    private init(_ source: SourceFile, keepsLines: Bool, readsQuickly: Bool, chunkLimit: Int = declarationChunk,
+                 handOff: (([Declaration]) -> Bool)? = nil) {
         self.source = source
         self.keepsLines = keepsLines
         self.readsQuickly = readsQuickly
+        self.chunkLimit = handOff == nil ? chunkLimit : min(chunkLimit, Self.firstHandOff)
+        self.fullChunk = chunkLimit
+        self.handOff = handOff
     }
 
     /// Parses a whole file. Never fails: problems come back as diagnostics in the tree.
@@ -77,6 +96,21 @@ package struct JourneyParser {
     ///   `declarationChunks` rather than `declarations`.
     package static func parse(_ source: SourceFile, lines: Bool = true) -> SyntaxTree {
         var parser = JourneyParser(source, keepsLines: lines, readsQuickly: true)
+        return parser.run()
+    }
+
+    /// Parses a file without line nodes, as `parse(_:lines: false)` does, but hands each chunk
+    /// of declarations to `handOff` as soon as it is closed, in file order, rather than
+    /// keeping it in the tree: so a resolver on another thread can read each chunk while the
+    /// next is parsed (`Analysis`). The tree returned has no declarations; its diagnostics and
+    /// language are the whole file's. When `handOff` returns false, parsing stops, and the
+    /// tree returned is incomplete.
+    /// - Parameter chunkLimit: declarations in a chunk (fewer than `declarationChunk` only
+    ///   for a test); the first chunk has at most `firstHandOff`.
+    package static func parse(_ source: SourceFile, chunkLimit: Int = declarationChunk,
+                              chunksTo handOff: @escaping ([Declaration]) -> Bool) -> SyntaxTree {
+        var parser = JourneyParser(source, keepsLines: false, readsQuickly: true, chunkLimit: max(1, chunkLimit),
+                                   handOff: handOff)
         return parser.run()
     }
 
@@ -108,7 +142,7 @@ package struct JourneyParser {
             diagnostics.append(Catalog.invalidUTF8(source, at: offset))
         }
         // About one header in four lines in real journeys; untouched capacity costs no memory.
-        let declarationCapacity = chunksDeclarations ? min(source.lineCount / 4 + 1, Self.declarationChunk)
+        let declarationCapacity = chunksDeclarations ? min(source.lineCount / 4 + 1, chunkLimit)
             : source.lineCount / 4 + 1
         declarations.reserveCapacity(declarationCapacity)
         attributeStarts.reserveCapacity(declarationCapacity)
@@ -119,7 +153,7 @@ package struct JourneyParser {
         tokens.reserveCapacity(8)
         let bytes = source.bytes
         bytes.withUnsafeBufferPointer { b in
-            while let line = lexer.nextBounds() {
+            while !stopped, let line = lexer.nextBounds() {
                 lineError = nil
                 var node: LineNode
                 if readsQuickly, let quick = quickLine(b, line.range) {
@@ -141,7 +175,8 @@ package struct JourneyParser {
             diagnostics.append(Catalog.missingJourney(at: at, fileIsEmpty: firstStatement == nil))
         }
         var tree = SyntaxTree(source: source, declarations: declarations, diagnostics: diagnostics, nodes: nodes,
-                              detachedAttributes: detached, declarationChunks: closedChunks)
+                              detachedAttributes: detached, declarationChunks: closedChunks,
+                              handedOff: handOff == nil ? nil : handedOffLanguages)
         tree.unreportedErrors = unreported
         return tree
     }
@@ -360,7 +395,7 @@ package struct JourneyParser {
     private mutating func open(_ declaration: Declaration, keywordWords: Int) -> LineNode {
         skippingAttributes = false
         if attributes.count >= Self.chunkSize
-            || (chunksDeclarations && declarations.count - chunkStart >= Self.declarationChunk) {
+            || (chunksDeclarations && declarations.count - chunkStart >= chunkLimit) {
             closeChunk()
             attributes.reserveCapacity(Self.chunkSize)
         }
@@ -404,9 +439,17 @@ package struct JourneyParser {
         if chunksDeclarations {
             // Always a megabyte of capacity, so that the chunk is mapped on its own and its
             // memory given back when the resolver lets go of it; untouched, it costs nothing.
-            if !declarations.isEmpty { closedChunks.append(declarations) }
+            if let handOff {
+                if !declarations.isEmpty && !stopped {
+                    handedOffLanguages.add(declarations)
+                    stopped = !handOff(declarations)
+                }
+            } else if !declarations.isEmpty {
+                closedChunks.append(declarations)
+            }
             declarations = []
-            if !last { declarations.reserveCapacity(Self.declarationChunk) }
+            chunkLimit = fullChunk
+            if !last { declarations.reserveCapacity(chunkLimit) }
             current = nil
         }
         chunkStart = declarations.count

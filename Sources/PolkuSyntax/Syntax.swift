@@ -123,14 +123,19 @@ package struct SyntaxTree: Sendable {
     }
 
     init(source: SourceFile, declarations: [Declaration], diagnostics: [Diagnostic], nodes: [LineNode],
-         detachedAttributes: [AttributeSyntax], declarationChunks: [[Declaration]] = []) {
+         detachedAttributes: [AttributeSyntax], declarationChunks: [[Declaration]] = [],
+         handedOff: LanguageCounts? = nil) {
         self.source = source
         self.declarations = declarations
         self.declarationChunks = declarationChunks
         self.diagnostics = diagnostics
         self.nodes = nodes
         self.detachedAttributes = detachedAttributes
-        self.language = Self.majorityLanguage([declarations] + declarationChunks)
+        // With the declarations handed off as they were parsed, their languages were counted then.
+        var languages = handedOff ?? LanguageCounts()
+        languages.add(declarations)
+        for chunk in declarationChunks { languages.add(chunk) }
+        self.language = languages.majority
     }
 
     /// Every declaration, whether kept in one array or in chunks.
@@ -138,15 +143,23 @@ package struct SyntaxTree: Sendable {
         declarationChunks.isEmpty ? declarations : declarations + declarationChunks.joined()
     }
 
-    static func majorityLanguage(_ chunks: [[Declaration]]) -> KeywordLanguage {
-        // Counts by the set's raw value: 1 English, 2 Finnish, 4 Swedish, others ignored.
-        var counts = [Int](repeating: 0, count: 8)
-        for declarations in chunks {
-            for d in declarations {
-                counts[Int(d.languages.rawValue & 7)] += 1
-                for a in d.attributes { counts[Int(a.languages.rawValue & 7)] += 1 }
-            }
+}
+
+/// How many keywords of a file's declarations are in each language, counting only words
+/// that belong to one language: for `SyntaxTree.language`.
+struct LanguageCounts: Sendable {
+    /// By the set's raw value: 1 English, 2 Finnish, 4 Swedish, others ignored.
+    private var counts = [Int](repeating: 0, count: 8)
+
+    mutating func add(_ declarations: [Declaration]) {
+        for d in declarations {
+            counts[Int(d.languages.rawValue & 7)] += 1
+            for a in d.attributes { counts[Int(a.languages.rawValue & 7)] += 1 }
         }
+    }
+
+    /// The language most keywords are in (English on a tie).
+    var majority: KeywordLanguage {
         var best = KeywordLanguage.en
         for language in KeywordLanguage.allCases
         where counts[Int(KeywordLanguages(language).rawValue)] > counts[Int(KeywordLanguages(best).rawValue)] {

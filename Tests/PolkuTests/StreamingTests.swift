@@ -1,0 +1,110 @@
+import Foundation
+import PolkuCheck
+import PolkuModel
+import PolkuPipeline
+import PolkuSyntax
+import Testing
+
+/// A large file is parsed on one thread while the resolver reads its chunks of declarations
+/// on another (`Analysis.streamed`). It must give what one thread gives, byte for byte in
+/// every output, or give way to one thread.
+@Suite struct StreamingTests {
+    /// Everything a user can see of an analysis: its diagnostics, its language, and the
+    /// checked journey as the JSON export writes it (every step, channel, persona and finding).
+    static func seen(_ analysis: Analysis) -> [String] {
+        let checked = CheckedJourney(source: analysis.source, result: Checker.check(analysis))
+        return analysis.diagnostics.map { "\($0.code.name) \($0.range.start)-\($0.range.end) \($0.message)" }
+            + ["language \(analysis.tree.language) \(analysis.journey.language)",
+               String(decoding: JourneyJSON.document(checked), as: UTF8.self)]
+    }
+
+    /// As `seen`, for a journey too large to check and export twice in a test: its
+    /// diagnostics, language, and each step's id, title, channel, successors and texts.
+    static func described(_ analysis: Analysis) -> [String] {
+        let j = analysis.journey
+        return analysis.diagnostics.map { "\($0.code.name) \($0.range.start)-\($0.range.end) \($0.message)" }
+            + ["language \(analysis.tree.language) \(j.language)"]
+            + j.steps.map { s in
+                "\(s.id ?? "") \(s.title.value) \(j.channels[s.channel].id) \(s.phase) \(Array(s.flow.successors)) "
+                    + "\(s.needs.map(\.value)) \(s.recommendations.map(\.value)) \(s.followUps.map(\.value))"
+            } + j.channels.map { "\($0.id) \($0.competenceValue ?? 0)" } + j.personas.map { "\($0.id) \($0.channels)" }
+    }
+
+    /// Journeys of every kind: the examples, the hostile files, and ones written here with
+    /// steps outside a phase, unknown names, a journey declared late or twice, and Finnish
+    /// keywords.
+    static func journeys() throws -> [(name: String, bytes: [UInt8])] {
+        var all: [(String, [UInt8])] = []
+        for path in Fixture.examples { all.append((path, Array(try Fixture.read(path).utf8))) }
+        let hostile = Fixture.path("Tests/PolkuTests/Hostile")
+        for name in try FileManager.default.contentsOfDirectory(atPath: hostile).sorted() where name.hasSuffix(".polku") {
+            all.append((name, [UInt8](try Data(contentsOf: URL(fileURLWithPath: hostile + "/" + name)))))
+        }
+        let written = [
+            "steps before the journey": "before:\n  step a: A\n    via: desk\njourney: J\nvia: web\n  step b: B\n",
+            "a step outside a phase": "journey: J\n  step a: A\n    via: nowhere\nduring:\n  step b: B\n    next: a, c\n",
+            "two journeys": "journey: J\nvia: desk\njourney: K\nvia: chat\nafter:\n  step a: A\n  step a: Again\n",
+            "Finnish": "palvelupolku: Kaukolaina\nkanava: tiski\naikana:\n  vaihe pyyntö: Asiakas pyytää\n"
+                + "    suosittele: e-kirja\n    seuraavaksi: kerro saapumisesta\n  vaihe nouto: Nouto\n",
+            "channels first": "journey: J\nchannel kiosk: Kiosk\npersona p: P\n  channels: kiosk, web\nduring:\n"
+                + (0..<40).map { "  step s\($0): S\n    via: \($0 % 2 == 0 ? "kiosk" : "desk")\n    next: s\($0 + 1)\n" }.joined(),
+        ]
+        for (name, text) in written.sorted(by: { $0.key < $1.key }) { all.append((name, Array(text.utf8))) }
+        return all
+    }
+
+    /// With chunks of one, two, three and sixteen declarations, each journey is either
+    /// analysed the same as on one thread, or (when a chunk after the first declares a
+    /// channel, a persona or the journey) handed back to one thread.
+    @Test func streamedIsTheSameAsOneThread() throws {
+        var fellBack: Set<String> = []
+        var compared = 0
+        for (name, bytes) in try Self.journeys() {
+            let source = SourceFile(name: name, bytes: bytes)
+            let one = Self.seen(Analysis(source, keepSyntax: false))
+            for limit in [1, 2, 3, 16] {
+                guard let streamed = Analysis.streamed(source, chunkLimit: limit) else {
+                    fellBack.insert("\(name) \(limit)")
+                    continue
+                }
+                #expect(Self.seen(streamed) == one, "\(name), chunks of \(limit)")
+                compared += 1
+                #expect(streamed.tree.declarations.isEmpty && streamed.tree.declarationChunks.isEmpty)
+            }
+        }
+        #expect(compared > 50, "\(compared) compared")
+        // Declared in the first chunk of sixteen, but not of one: streamed, then handed back.
+        #expect(!fellBack.contains("channels first 16") && fellBack.contains("channels first 1"))
+        #expect(fellBack.contains("steps before the journey 1") && fellBack.contains("steps before the journey 2"))
+        // A file that declares nothing after its first declaration streams with any chunk.
+        #expect(!fellBack.contains { $0.hasPrefix("a step outside a phase") })
+        #expect(!fellBack.contains { $0.hasPrefix("nul-byte") })
+    }
+
+    /// A file past `Analysis.streamingSize` is analysed on two threads, and gives what the
+    /// full syntax gives; one whose channel is declared below its steps, far into the file,
+    /// gives way to one thread and gives the same too.
+    @Test func largeFilesStreamOrGiveWay() {
+        func text(channelsFirst: Bool) -> String {
+            let channel = "channel kiosk: Kiosk\n  competence: 3\npersona p: Reader\n  channels: kiosk, web\n"
+            var lines = ["journey: Large\nvia: desk\n", channelsFirst ? channel : "", "during:\n"]
+            var (n, size) = (0, 0)
+            while size < Analysis.streamingSize + 4096 {
+                lines.append("  step s\(n): Step \(n)\n    via: \(n % 3 == 0 ? "kiosk" : "chat")\n    need: a book \(n)\n"
+                    + (n % 7 == 0 ? "    next: s\(n + 1), missing\(n)\n" : "    recommend: r \(n)\n    follow-up: f \(n)\n"))
+                size += lines[lines.count - 1].utf8.count
+                n += 1
+            }
+            lines.append(channelsFirst ? "" : channel)
+            return lines.joined()
+        }
+        for channelsFirst in [true, false] {
+            let source = SourceFile(name: "large.polku", text: text(channelsFirst: channelsFirst))
+            #expect(source.bytes.count >= Analysis.streamingSize)
+            #expect((Analysis.streamed(source) != nil) == channelsFirst)
+            let lean = Analysis(source, keepSyntax: false)
+            #expect(Self.described(lean) == Self.described(Analysis(source, keepSyntax: true)), "channels first: \(channelsFirst)")
+            #expect(lean.diagnostics.count > 1000 && lean.journey.steps.count > 15_000)
+        }
+    }
+}
