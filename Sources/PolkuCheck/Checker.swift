@@ -20,6 +20,10 @@ package struct CheckResult: Sendable {
 
 /// Runs the rules on a journey and applies the team's configuration and `allow:` lines.
 package enum Checker {
+    /// From this many steps on, the rules run on two threads (below it, starting the second
+    /// would take longer than it saves).
+    static let parallelSteps = 4096
+
     package static func check(_ analysis: Analysis, configuration: Configuration = Configuration()) -> CheckResult {
         guard !analysis.hasErrors else {
             return CheckResult(analysis: analysis, diagnostics: analysis.diagnostics, suppressed: [], rulesRan: false)
@@ -45,13 +49,20 @@ package enum Checker {
         // 40,000 findings). The facts are let go of before the diagnostics are made.
         var ran: [(name: String, severity: Severity, findings: [Finding])] = {
             let facts = JourneyFacts(journey)
-            var ran: [(name: String, severity: Severity, findings: [Finding])] = []
-            for rule in RuleRegistry.all {
-                let info = rule.info
-                guard let severity = configuration.setting(for: info, file: file).severity else { continue }
-                ran.append((info.name, severity, rule.check(journey, facts)))
+            let rules = RuleRegistry.all.compactMap { rule in
+                configuration.setting(for: rule.info, file: file).severity.map { (rule, $0) }
             }
-            return ran
+            // A large journey's rules run on two threads, alternately: the two that look at
+            // every step (missing recommendations and follow-ups) then run side by side.
+            // Each rule's findings go to its own slot.
+            let lanes = journey.steps.count >= parallelSteps ? 2 : 1
+            let slots = Lanes.Slots<[Finding]>(count: rules.count, empty: [])
+            Lanes.run(lanes) { lane in
+                for r in stride(from: lane, to: rules.count, by: lanes) {
+                    slots.buffer[r] = rules[r].0.check(journey, facts)
+                }
+            }
+            return rules.indices.map { (rules[$0].0.info.name, rules[$0].1, slots.take($0)) }
         }()
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(analysis.diagnostics.count + allowErrors.count + allowances.count
@@ -102,3 +113,4 @@ package enum Checker {
         return CheckResult(analysis: analysis, diagnostics: diagnostics, suppressed: suppressed, rulesRan: true)
     }
 }
+

@@ -6,8 +6,8 @@ import PolkuSyntax
 import Testing
 
 /// A large file is parsed on one thread while the resolver reads its chunks of declarations
-/// on another (`Analysis.streamed`). It must give what one thread gives, byte for byte in
-/// every output, or give way to one thread.
+/// on another (`Analysis.streamed`); a large journey's rules run on two threads (`Lanes`). Each must give what one thread gives, byte for byte, or give way
+/// to one thread.
 @Suite struct StreamingTests {
     /// Everything a user can see of an analysis: its diagnostics, its language, and the
     /// checked journey as the JSON export writes it (every step, channel, persona and finding).
@@ -106,5 +106,31 @@ import Testing
             #expect(Self.described(lean) == Self.described(Analysis(source, keepSyntax: true)), "channels first: \(channelsFirst)")
             #expect(lean.diagnostics.count > 1000 && lean.journey.steps.count > 15_000)
         }
+    }
+
+    /// A journey of 2,600 steps with neither a recommendation nor a follow-up: 5,200
+    /// findings, more than two blocks of report lines, and enough steps for two lanes of rules.
+    static func manyFindings() -> CheckedJourney {
+        var lines = ["journey: Many findings\nvia: desk\nduring:\n"]
+        for n in 0..<2600 { lines.append("  step s\(n): Step \(n)\n    need: a book \(n)\n") }
+        let analysis = Analysis(SourceFile(name: "many.polku", text: lines.joined()), keepSyntax: false)
+        return CheckedJourney(source: analysis.source, result: Checker.check(analysis))
+    }
+
+    /// The rules of a large journey, run on two threads, find what each rule finds on its
+    /// own, in file order.
+    @Test func rulesOnTwoThreadsFindWhatEachFinds() {
+        let checked = Self.manyFindings()
+        let journey = checked.result.analysis.journey
+        #expect(journey.steps.count >= 2600)
+        let facts = JourneyFacts(journey)
+        var expected: [(String, SourceRange)] = []
+        for rule in RuleRegistry.all {
+            expected += rule.check(journey, facts).map { (rule.info.name, $0.range) }
+        }
+        let found = checked.result.diagnostics.map { ($0.code.name, $0.range) }
+        #expect(found.count == expected.count && found.count >= 5200)
+        #expect(Set(found.map { "\($0.0) \($0.1.start)" }) == Set(expected.map { "\($0.0) \($0.1.start)" }))
+        #expect(zip(found, found.dropFirst()).allSatisfy { $0.1.start <= $1.1.start }, "in file order")
     }
 }
