@@ -37,6 +37,14 @@ package struct ByteOutput {
 
     package mutating func append(contentsOf other: some Collection<UInt8>) { bytes.append(contentsOf: other) }
 
+    /// Appends a piece made elsewhere: when the output is sent on, the bytes gathered so far
+    /// and then the piece itself are sent as they are, without copying the piece.
+    package mutating func append(piece: [UInt8]) {
+        guard let send else { return bytes.append(contentsOf: piece) }
+        flush()
+        if !piece.isEmpty { send(piece) }
+    }
+
     /// The bytes to append to in place, for a writer of its own (`JSONValue.writeString`).
     @inline(__always)
     package mutating func withBytes<R>(_ body: (inout [UInt8]) -> R) -> R { body(&bytes) }

@@ -101,29 +101,63 @@ package enum Reports {
     /// A journey's part, written to `out` diagnostic by diagnostic.
     static func writePart(_ c: CheckedJourney, format: ReportFormat, color: Bool = false, language: KeywordLanguage? = nil,
                           fallback: KeywordLanguage = .en, to out: inout ByteOutput) {
-        var cursor = LocationCursor(c.source)
+        let source = c.source
+        let diagnostics = c.result.diagnostics
         if format == .short {
             let renderer = ShortRenderer(language: language, fallback: fallback)
-            let file = Array(Escaping.terminal(c.source.name).utf8)
+            let file = Array(Escaping.terminal(source.name).utf8)
             let wording = FileDiagnostic.wording(language, keywords: c.language, fallback: fallback)
-            var scratch: [UInt8] = []
-            for d in c.result.diagnostics {
-                let at = d.hasPosition ? cursor.location(of: d.range.start) : nil
-                out.withBytes { renderer.write(d, file: file, wording: wording, at: at, scratch: &scratch, into: &$0) }
-                out.flushIfFull()
+            writeLines(diagnostics.count, to: &out) { lines, out in
+                var cursor = LocationCursor(source)
+                var scratch: [UInt8] = []
+                for i in lines {
+                    let at = diagnostics[i].hasPosition ? cursor.location(of: diagnostics[i].range.start) : nil
+                    renderer.write(diagnostics[i], file: file, wording: wording, at: at, scratch: &scratch, into: &out)
+                }
             }
         } else {
             let renderer = RichRenderer(color: color, language: language, fallback: fallback)
-            var scratch: [UInt8] = []
-            for item in c.items {
-                let d = item.diagnostic
-                let at = d.hasPosition ? cursor.location(of: d.range.start) : nil
-                out.withBytes { out in
+            let keywords = c.language
+            writeLines(diagnostics.count, to: &out) { lines, out in
+                var cursor = LocationCursor(source)
+                var scratch: [UInt8] = []
+                for i in lines {
+                    let item = FileDiagnostic(source, diagnostics[i], keywords: keywords)
+                    let at = item.diagnostic.hasPosition ? cursor.location(of: item.diagnostic.range.start) : nil
                     renderer.write(item, at: at, scratch: &scratch, into: &out)
                     out.append(0x0A)
                 }
-                out.flushIfFull()
             }
+        }
+    }
+
+    /// Lines of a report in a block. A report of more than two blocks is made two blocks
+    /// at a time, side by side on two threads, each block with its own cursor to find the
+    /// lines' places (for 40,000 findings, the short report took a sixth of `check`'s time).
+    package static let linesInBlock = 1024
+
+    /// Writes `count` lines, made by `lines` for each block of them in turn, flushing after
+    /// each block (or pair of blocks).
+    private static func writeLines(_ count: Int, to out: inout ByteOutput,
+                                   _ lines: @escaping @Sendable (Range<Int>, inout [UInt8]) -> Void) {
+        let lanes = count > 2 * linesInBlock ? 2 : 1
+        let made = Lanes.Slots<[UInt8]>(count: lanes, empty: [])
+        var start = 0
+        while start < count {
+            let blocks = (0..<lanes).map { lane in
+                min(count, start + lane * linesInBlock)..<min(count, start + (lane + 1) * linesInBlock)
+            }
+            if lanes == 1 {
+                out.withBytes { lines(blocks[0], &$0) }
+            } else {
+                Lanes.run(lanes) { lane in lines(blocks[lane], &made.buffer[lane]) }
+                for lane in 0..<lanes {
+                    out.append(piece: made.buffer[lane])
+                    made.buffer[lane].removeAll(keepingCapacity: true)
+                }
+            }
+            out.flushIfFull()
+            start += lanes * linesInBlock
         }
     }
 

@@ -78,7 +78,7 @@ struct Style {
 ///        |          ^^^^^ unknown channel
 ///        |
 ///        = help: did you mean `email`?
-package struct RichRenderer {
+package struct RichRenderer: Sendable {
     package var color: Bool
     /// The language asked for; nil: each file's own (see `FileDiagnostic.wording`).
     package var language: KeywordLanguage?
@@ -305,7 +305,7 @@ package struct RichRenderer {
 /// The short form editors and CI problem matchers read: `file:line:col: error: message [code]`,
 /// the column counted in Unicode scalars (`ColumnUnit.reports`). The severity stays the
 /// English word those tools look for; the message and help are in the report's language.
-package struct ShortRenderer {
+package struct ShortRenderer: Sendable {
     package var language: KeywordLanguage?
     package var fallback: KeywordLanguage
 

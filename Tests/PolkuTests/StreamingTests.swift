@@ -2,11 +2,13 @@ import Foundation
 import PolkuCheck
 import PolkuModel
 import PolkuPipeline
+import PolkuReport
 import PolkuSyntax
 import Testing
 
 /// A large file is parsed on one thread while the resolver reads its chunks of declarations
-/// on another (`Analysis.streamed`); a large journey's rules run on two threads (`Lanes`). Each must give what one thread gives, byte for byte, or give way
+/// on another (`Analysis.streamed`); a large journey's rules and report lines are made on
+/// two threads (`Lanes`). Each must give what one thread gives, byte for byte, or give way
 /// to one thread.
 @Suite struct StreamingTests {
     /// Everything a user can see of an analysis: its diagnostics, its language, and the
@@ -132,5 +134,24 @@ import Testing
         #expect(found.count == expected.count && found.count >= 5200)
         #expect(Set(found.map { "\($0.0) \($0.1.start)" }) == Set(expected.map { "\($0.0) \($0.1.start)" }))
         #expect(zip(found, found.dropFirst()).allSatisfy { $0.1.start <= $1.1.start }, "in file order")
+    }
+
+    /// A report of more than two blocks of lines (`Reports.linesInBlock`), made two blocks at
+    /// a time on two threads, is the lines each finding renders to on its own, in order: in
+    /// the short and the text formats, in English and Finnish.
+    @Test func reportBlocksOnTwoThreadsAreTheLinesInOrder() {
+        let checked = Self.manyFindings()
+        #expect(checked.result.diagnostics.count > 2 * Reports.linesInBlock)
+        for language in [KeywordLanguage.en, .fi] {
+            for format in [ReportFormat.short, .text] {
+                var written: [UInt8] = []
+                Reports.write(part: checked, format: format, language: language) { written += $0 }
+                let expected = checked.items.map { item in
+                    format == .short ? ShortRenderer(language: language).render(item)
+                        : RichRenderer(language: language).render(item) + "\n"
+                }.joined()
+                #expect(String(decoding: written, as: UTF8.self) == expected, "\(format) \(language)")
+            }
+        }
     }
 }
