@@ -1,6 +1,5 @@
 import Dispatch
 import PolkuSyntax
-import Synchronization
 
 /// The front end in one call: parse, then resolve.
 ///
@@ -49,13 +48,14 @@ package struct Analysis: Sendable {
     /// - Parameter chunkLimit: declarations in a chunk (fewer only for a test).
     package static func streamed(_ source: SourceFile, chunkLimit: Int = JourneyParser.declarationChunk) -> Analysis? {
         let handOver = ChunkHandOver()
-        DispatchQueue.global(qos: .userInitiated).async {
+        guard var parser = OwnThread({
             let tree = JourneyParser.parse(source, chunkLimit: chunkLimit) { handOver.put($0) }
             handOver.finish(tree)
-        }
+        }) else { return nil }
         let resolved = Resolver.resolveStreaming(source, next: handOver.next)
         if resolved == nil { handOver.stop() }
-        // Once the parser has ended (at once, after `stop`).
+        // The parser ends at once after `stop`.
+        parser.join()
         var tree = handOver.tree()
         guard let resolved else { return nil }
         var journey = resolved.0
@@ -89,7 +89,7 @@ private final class ChunkHandOver: Sendable {
         var stopped = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Signalled for each chunk put, and once more at the end.
     private let waiting = DispatchSemaphore(value: 0)
     /// Room for chunks not yet taken: two. Given at start rather than as the initial value,
@@ -135,17 +135,13 @@ private final class ChunkHandOver: Sendable {
         room.signal()
     }
 
-    /// On the resolver's thread: the tree, waiting for the parser to end. Chunks still
-    /// waiting (after `stop`) are let go of.
+    /// On the resolver's thread, once the parser's has ended: the tree. Chunks still waiting
+    /// (after `stop`) are let go of.
     func tree() -> SyntaxTree {
-        while true {
-            if let tree = state.withLock({ state -> SyntaxTree? in
-                state.chunks = []
-                return state.tree
-            }) {
-                return tree
-            }
-            waiting.wait()
+        state.withLock { state in
+            state.chunks = []
+            guard let tree = state.tree else { preconditionFailure("the parser's thread ended without its tree") }
+            return tree
         }
     }
 }
