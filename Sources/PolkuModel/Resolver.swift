@@ -218,10 +218,8 @@ package struct Resolver {
     private mutating func finish(_ progress: Progress) -> (Journey, [Diagnostic]) {
         var journey = progress.journey
         let sections = progress.sections
-        resolveFlow()
         let store = StepTextStore(source, textRanges)
         textRanges = []
-        for i in steps.indices { steps[i].attach(store) }
         if journey.focus.isEmpty { journey.focus = Array(personas.indices) }
 
         // Channels in the order they are first declared or used.
@@ -229,10 +227,16 @@ package struct Resolver {
         var remap = [Int](repeating: 0, count: channels.count)
         for (new, old) in order.enumerated() { remap[old] = new }
         journey.channels = order.map { channels[$0] }
+        // One pass over the steps (17 MB of them at 100,000 steps): each goes on to the next
+        // unless a `next:` line says otherwise (`resolveNext`), is given its texts, and its
+        // channel's place in the new order.
         for i in steps.indices {
+            steps[i].flow = Flow.following(i, count: steps.count)
+            steps[i].attach(store)
             steps[i].channel = remap[steps[i].channel]
             journey.channels[steps[i].channel].stepCount += 1
         }
+        resolveNext()
         for i in personas.indices { personas[i].channels = personas[i].channels.map { remap[$0] } }
         journey.defaultChannel = journey.defaultChannel.map { remap[$0] }
         journey.personas = personas
@@ -491,8 +495,8 @@ package struct Resolver {
         return nil
     }
 
-    private mutating func resolveFlow() {
-        for i in steps.indices { steps[i].flow = Flow.following(i, count: steps.count) }
+    /// The flow of each step with a `next:` line.
+    private mutating func resolveNext() {
         // Every id, for a did-you-mean: gathered only when a step is not found.
         var ids: [String]?
         for (index, list, line) in pendingNext {
