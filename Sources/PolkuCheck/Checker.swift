@@ -113,4 +113,3 @@ package enum Checker {
         return CheckResult(analysis: analysis, diagnostics: diagnostics, suppressed: suppressed, rulesRan: true)
     }
 }
-

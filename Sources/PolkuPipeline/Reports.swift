@@ -139,7 +139,7 @@ package enum Reports {
     /// Writes `count` lines, made by `lines` for each block of them in turn, flushing after
     /// each block (or pair of blocks).
     private static func writeLines(_ count: Int, to out: inout ByteOutput,
-                                   _ lines: @escaping @Sendable (Range<Int>, inout [UInt8]) -> Void) {
+                                   _ lines: @Sendable (Range<Int>, inout [UInt8]) -> Void) {
         let lanes = count > 2 * linesInBlock ? 2 : 1
         let made = Lanes.Slots<[UInt8]>(count: lanes, empty: [])
         var start = 0

@@ -437,8 +437,6 @@ package struct JourneyParser {
         attributes = []
         attributeStarts.removeAll(keepingCapacity: true)
         if chunksDeclarations {
-            // Always a megabyte of capacity, so that the chunk is mapped on its own and its
-            // memory given back when the resolver lets go of it; untouched, it costs nothing.
             if let handOff {
                 if !declarations.isEmpty && !stopped {
                     handedOffLanguages.add(declarations)
@@ -449,6 +447,9 @@ package struct JourneyParser {
             }
             declarations = []
             chunkLimit = fullChunk
+            // A megabyte of capacity for every chunk after the first, so that each is mapped on
+            // its own and its memory given back when the resolver lets go of it; untouched, it
+            // costs nothing.
             if !last { declarations.reserveCapacity(chunkLimit) }
             current = nil
         }

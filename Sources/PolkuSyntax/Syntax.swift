@@ -142,7 +142,6 @@ package struct SyntaxTree: Sendable {
     package var allDeclarations: [Declaration] {
         declarationChunks.isEmpty ? declarations : declarations + declarationChunks.joined()
     }
-
 }
 
 /// How many keywords of a file's declarations are in each language, counting only words
