@@ -4,7 +4,8 @@ import Testing
 
 /// A large journey file (tens of thousands of steps) is read whole.
 @Suite struct LargeFileTests {
-    /// A file of over 8 MB reads whole and unchanged, in however many reads it takes.
+    /// A file of over 8 MB reads whole and unchanged, in however many reads it takes, its
+    /// memory readied on two threads first (`FileReader.splitSize`).
     @Test func aLargeFileReadsWhole() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("polku-large-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
