@@ -39,6 +39,8 @@ package struct Analysis: Sendable {
     /// while the resolver reads the chunk (for a journey of 100,000 steps, parsing took a
     /// fifth of `check`'s time, now mostly hidden behind resolving). At most two chunks wait
     /// between them, so the parser, the faster, does not hold the file's syntax while it waits.
+    /// With its time to spare, the parser's thread also takes the page faults of the memory
+    /// the resolver writes steps to (`Readied`).
     ///
     /// Returns the same analysis as `Analysis(source, keepSyntax: false)` read on one thread;
     /// nil when a chunk after the first (the first 1,024 declarations,
@@ -49,10 +51,21 @@ package struct Analysis: Sendable {
     package static func streamed(_ source: SourceFile, chunkLimit: Int = JourneyParser.declarationChunk) -> Analysis? {
         let handOver = ChunkHandOver()
         guard var parser = OwnThread({
-            let tree = JourneyParser.parse(source, chunkLimit: chunkLimit) { handOver.put($0) }
+            var readied = Readied()
+            let tree = JourneyParser.parse(source, chunkLimit: chunkLimit) { chunk in
+                readied.add(chunk)
+                let put = handOver.put(chunk)
+                // The resolver took a chunk to make room for this one.
+                readied.ready(taken: handOver.taken(), room: handOver.resolverRoom())
+                return put
+            }
             handOver.finish(tree)
+            // The last chunks, as the resolver takes each.
+            while readied.unready, let taken = handOver.waitForTake() {
+                readied.ready(taken: taken, room: handOver.resolverRoom())
+            }
         }) else { return nil }
-        let resolved = Resolver.resolveStreaming(source, next: handOver.next)
+        let resolved = Resolver.resolveStreaming(source, room: handOver.setResolverRoom, next: handOver.next)
         if resolved == nil { handOver.stop() }
         // The parser ends at once after `stop`.
         parser.join()
@@ -80,6 +93,44 @@ package struct Analysis: Sendable {
     }
 }
 
+/// On the parser's thread, which has time to spare (resolving takes longer than parsing):
+/// the resolver's memory for the steps and texts of each chunk, made ready once the
+/// resolver has taken the chunk (`ResolverRoom`), while it makes the first steps of it.
+/// Not sooner: memory readied for chunks still waiting would be in use beside their
+/// syntax, and raise the peak (by 3 MiB a chunk at 100,000 steps).
+private struct Readied {
+    /// For each chunk handed over: the steps and step texts in it and the chunks before it,
+    /// the most the resolver makes of them.
+    private var ends: [(steps: Int, texts: Int)] = []
+    /// The chunks whose memory is ready, or that were taken before the room was known.
+    private var done = 0
+
+    /// Counts the steps and texts of the chunk about to be handed over.
+    mutating func add(_ chunk: [Declaration]) {
+        var (steps, texts) = ends.last ?? (0, 0)
+        // Read in place, by index: a copy of a declaration retains and releases its parts.
+        for i in chunk.indices where chunk[i].kind == .step {
+            steps += 1
+            for a in chunk[i].attributes.elements where StepTextKind(a.kind) != nil { texts += 1 }
+        }
+        ends.append((steps, texts))
+    }
+
+    /// Whether a chunk handed over is not readied yet.
+    var unready: Bool { done < ends.count }
+
+    /// Readies the chunks taken so far (the first `taken`) that are not ready yet.
+    mutating func ready(taken: Int, room: ResolverRoom?) {
+        let taken = min(taken, ends.count)
+        guard taken > done else { return }
+        if let room {
+            let (steps, texts) = done == 0 ? (0, 0) : ends[done - 1]
+            room.populate(steps: steps..<ends[taken - 1].steps, texts: texts..<ends[taken - 1].texts)
+        }
+        done = taken
+    }
+}
+
 /// Chunks of declarations passed from the parser's thread to the resolver's, in file order,
 /// then the parsed tree (`Analysis.streamed`).
 private final class ChunkHandOver: Sendable {
@@ -87,6 +138,9 @@ private final class ChunkHandOver: Sendable {
         var chunks: [[Declaration]] = []
         var tree: SyntaxTree?
         var stopped = false
+        var resolverRoom: ResolverRoom?
+        /// Chunks the resolver has taken.
+        var taken = 0
     }
 
     private let state = Locked(State())
@@ -96,10 +150,34 @@ private final class ChunkHandOver: Sendable {
     /// which the semaphore would insist on finding again when it is freed (it is not, when
     /// the resolver stops early and chunks are let go of untaken).
     private let room = DispatchSemaphore(value: 0)
+    /// Signalled for each chunk taken, and once more when the resolver stops.
+    private let took = DispatchSemaphore(value: 0)
 
     init() {
         room.signal()
         room.signal()
+    }
+
+    /// On the resolver's thread, before it asks for a chunk: where it writes steps and texts.
+    func setResolverRoom(_ room: ResolverRoom) {
+        state.withLock { $0.resolverRoom = room }
+    }
+
+    /// On the parser's thread: where the resolver writes steps and texts, once it has said.
+    func resolverRoom() -> ResolverRoom? {
+        state.withLock { $0.resolverRoom }
+    }
+
+    /// On the parser's thread: how many chunks the resolver has taken.
+    func taken() -> Int {
+        state.withLock { $0.taken }
+    }
+
+    /// On the parser's thread, once parsing has ended: waits for the resolver to take a
+    /// chunk, then says how many it has taken; nil once it has stopped.
+    func waitForTake() -> Int? {
+        took.wait()
+        return state.withLock { $0.stopped ? nil : $0.taken }
     }
 
     /// On the parser's thread: waits for room, then passes the chunk over. False once the
@@ -124,8 +202,15 @@ private final class ChunkHandOver: Sendable {
     /// On the resolver's thread: the next chunk, once there is one; nil after the last.
     func next() -> [Declaration]? {
         waiting.wait()
-        let chunk = state.withLock { $0.chunks.isEmpty ? nil : $0.chunks.removeFirst() }
-        if chunk != nil { room.signal() }
+        let chunk = state.withLock { state in
+            guard !state.chunks.isEmpty else { return nil as [Declaration]? }
+            state.taken += 1
+            return state.chunks.removeFirst()
+        }
+        if chunk != nil {
+            room.signal()
+            took.signal()
+        }
         return chunk
     }
 
@@ -133,6 +218,7 @@ private final class ChunkHandOver: Sendable {
     func stop() {
         state.withLock { $0.stopped = true }
         room.signal()
+        took.signal()
     }
 
     /// On the resolver's thread, once the parser's has ended: the tree. Chunks still waiting

@@ -83,6 +83,33 @@ import Testing
         #expect(!fellBack.contains { $0.hasPrefix("nul-byte") })
     }
 
+    #if os(Linux)
+    /// Memory readied for the resolver on the parser's thread (`Pages.populate`) is in
+    /// memory afterwards, holding what it held; asking for nothing, or for memory already
+    /// there, changes nothing.
+    @Test func populatedPagesAreThereAndUnchanged() throws {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let count = 64
+        let memory = try #require(mmap(nil, count * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
+        try #require(memory != MAP_FAILED)
+        defer { munmap(memory, count * page) }
+        func resident() -> [Bool] {
+            var flags = [UInt8](repeating: 0, count: count)
+            _ = mincore(memory, count * page, &flags)
+            return flags.map { $0 & 1 == 1 }
+        }
+        memory.storeBytes(of: 0x5A, toByteOffset: 3 * page + 7, as: UInt8.self)
+        #expect(resident().filter { $0 }.count == 1)
+        Pages.populate(memory, bytes: 0)
+        #expect(resident().filter { $0 }.count == 1)
+        // From the middle of page 2 to the middle of page 40: pages 2 to 40, each whole.
+        Pages.populate(memory + 2 * page + 100, bytes: 38 * page)
+        #expect(resident() == (0..<count).map { $0 == 3 || (2...40).contains($0) })
+        #expect(memory.load(fromByteOffset: 3 * page + 7, as: UInt8.self) == 0x5A)
+        #expect(memory.load(fromByteOffset: 2 * page + 100, as: UInt8.self) == 0)
+    }
+    #endif
+
     /// A file past `Analysis.streamingSize` is analysed on two threads, and gives what the
     /// full syntax gives; one whose channel is declared below its steps, far into the file,
     /// gives way to one thread and gives the same too.
