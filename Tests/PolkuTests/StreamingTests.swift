@@ -110,6 +110,32 @@ import Testing
     }
     #endif
 
+    /// A journey of thousands of steps, with branches, loops and ends, has the same facts for
+    /// its rules read on one, two or three threads (`JourneyFacts(_:lanes:)`).
+    @Test func journeyFactsOnLanesAreOneLanes() {
+        var lines = ["journey: Facts\nvia: desk\nduring:\n"]
+        for n in 0..<5000 {
+            var step = "  step s\(n): Step \(n)\n"
+            if n % 3 == 0 { step += "    recommend: r\n" }
+            if n % 5 == 0 { step += "    follow-up: f\n" }
+            if n % 11 == 0 { step += "    need: n\n    by: librarian\n" }
+            if n % 13 == 0 { step += "    feedback: q\n" }
+            if n % 17 == 0 { step += "    next: end\n" }
+            else if n % 7 == 0 { step += "    next: s\((n * 31) % 5000), s\(max(0, n - 3))\n" }
+            else if n % 29 == 0 { step += "    next: s\(n)\n" }
+            step += n % 4 == 0 ? "    via: chat\n" : ""
+            lines.append(step)
+        }
+        let analysis = Analysis(SourceFile(name: "facts.polku", text: lines.joined()), keepSyntax: false)
+        #expect(!analysis.hasErrors && analysis.journey.steps.count == 5000)
+        let one = JourneyFacts(analysis.journey, lanes: 1)
+        #expect(one.reachableFromStart.contains(false) && one.canReachEnd.contains(false))
+        #expect(one.reachableFromStart.contains(true) && one.canReachEnd.contains(true))
+        #expect(JourneyFacts(analysis.journey, lanes: 2) == one)
+        #expect(JourneyFacts(analysis.journey, lanes: 3) == one)
+        #expect(JourneyFacts(analysis.journey) == one)
+    }
+
     /// A file past `Analysis.streamingSize` is analysed on two threads, and gives what the
     /// full syntax gives; one whose channel is declared below its steps, far into the file,
     /// gives way to one thread and gives the same too.
