@@ -22,13 +22,18 @@ let package = Package(
         // Every way user text is escaped for another reader (XML, Graphviz, Markdown, CSV,
         // the terminal), in one place.
         .target(name: "PolkuEscaping"),
+        // What Swift's module of the C library leaves out: `mallopt`, the prefetch hint.
+        .target(name: "CPolkuMemory"),
+        // Threads and memory for the stages that use a second core: lanes of work, a thread
+        // of its own, a lock, pages readied and cache lines fetched ahead.
+        .target(name: "PolkuLanes", dependencies: ["CPolkuMemory"]),
         // Stage 1: bytes -> tokens -> syntax tree, plus the one Diagnostic type.
         .target(name: "PolkuSyntax"),
         // Stage 2: syntax tree -> resolved journey model (ids, channels, flow).
-        .target(name: "PolkuModel", dependencies: ["PolkuSyntax"]),
+        .target(name: "PolkuModel", dependencies: ["PolkuSyntax", "PolkuLanes"]),
         // Stage 3: the checker's rules, suppressions and polku.toml configuration.
         .target(name: "PolkuCheck", dependencies: [
-            "PolkuSyntax", "PolkuModel", .product(name: "TOMLKit", package: "TOMLKit"),
+            "PolkuSyntax", "PolkuModel", "PolkuLanes", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // Graphviz's C library, found through pkg-config.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
@@ -46,14 +51,12 @@ let package = Package(
         .target(name: "PolkuReport", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // Reading files (regular files, standard input), folder walks, writing outputs whole
         // or not at all, the terminal: the only code that calls the C library.
-        .target(name: "PolkuIO", dependencies: ["CMalloc"]),
-        // glibc's malloc.h (`mallopt`), for PolkuIO.
-        .systemLibrary(name: "CMalloc"),
+        .target(name: "PolkuIO", dependencies: ["PolkuLanes", "CPolkuMemory"]),
         // What every front door calls: load a journey (path or text) and its configuration,
         // check it, make any output as a value.
         .target(name: "PolkuPipeline", dependencies: [
             "PolkuIO", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz",
-            "PolkuChecklist", "PolkuEscaping",
+            "PolkuChecklist", "PolkuEscaping", "PolkuLanes",
         ]),
         // The language server (`polku lsp`): JSON-RPC framing, and editor features over the
         // pipeline; another thin door.
@@ -80,7 +83,7 @@ let package = Package(
         // Times the stages in-process for bench/run; not a product.
         .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuGraphviz", "PolkuDiagram"]),
         .testTarget(name: "PolkuTests", dependencies: [
-            "PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz",
+            "PolkuEscaping", "PolkuLanes", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz",
             "PolkuChecklist", "PolkuIO", "PolkuPipeline", "PolkuCLI", "PolkuLanguageServer", "PolkuServe", "polku",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Golden", "Hostile", "Fuzz"]),

@@ -1,3 +1,4 @@
+import PolkuLanes
 import PolkuModel
 import PolkuSyntax
 

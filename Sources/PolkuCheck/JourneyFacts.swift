@@ -1,3 +1,4 @@
+import PolkuLanes
 import PolkuModel
 import PolkuSyntax
 
@@ -79,23 +80,24 @@ package struct JourneyFacts: Sendable, Equatable {
             let range = count * lane / lanes..<count * (lane + 1) / lanes
             parts.buffer[lane] = Part(journey, range, room: lane == 0 ? count : range.count)
         }
-        var steps = parts.take(0)
+        // The first lane's part, with room for all, becomes the whole.
+        var whole = parts.take(0)
         var start: [Int32] = [0]
         start.reserveCapacity(count + 1)
-        start += steps.successorEnds
-        steps.successorEnds = []
+        start += whole.successorEnds
+        whole.successorEnds = []
         for lane in 1..<lanes {
             let part = parts.take(lane)
-            let before = Int32(steps.successors.count)
-            steps.steps += part.steps
+            let before = Int32(whole.successors.count)
+            whole.steps += part.steps
             start += part.successorEnds.lazy.map { $0 + before }
-            steps.successors += part.successors
+            whole.successors += part.successors
         }
-        self.steps = steps.steps
+        self.steps = whole.steps
         self.successorStart = start
-        self.successors = steps.successors
+        self.successors = whole.successors
         let walks = Lanes.Slots<[Bool]>(count: 2, empty: [])
-        let (facts, successors, successorStart) = (steps.steps, steps.successors, start)
+        let (facts, successors, successorStart) = (whole.steps, whole.successors, start)
         Lanes.run(lanes) { lane in
             for walk in stride(from: lane, to: 2, by: lanes) {
                 walks.buffer[walk] = walk == 0 ? Self.stepsReachedFromStart(facts, successorStart, successors)

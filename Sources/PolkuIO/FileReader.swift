@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import PolkuLanes
 
 /// Reads whole journey and configuration files, and standard input, as bytes.
 ///
@@ -81,49 +82,18 @@ package enum FileReader {
     /// anything else can start), so from `splitSize` on a second thread readies the second
     /// half meanwhile (8 ms).
     private static func prefault(_ buffer: UnsafeMutableRawBufferPointer) {
-        #if os(Linux)
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        guard buffer.count >= 1 << 20, page > 0, let base = buffer.baseAddress else { return }
-        let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
-        let end = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
-        guard end > start else { return }
-        let middle = end - start >= splitSize ? (start + (end - start) / 2) & ~(page - 1) : end
-        var helper = middle < end ? Helper(middle, end) : nil
-        populate(start, middle)
+        guard buffer.count >= 1 << 20, let base = buffer.baseAddress else { return }
+        guard buffer.count >= splitSize else { return Pages.populate(base, bytes: buffer.count) }
+        // Addresses as numbers: the thread's work must be `Sendable`.
+        let (start, half, rest) = (Int(bitPattern: base), buffer.count / 2, buffer.count - buffer.count / 2)
+        var helper = OwnThread { Pages.populate(UnsafeRawPointer(bitPattern: start + half)!, bytes: rest) }
+        Pages.populate(base, bytes: half)
+        if helper == nil { Pages.populate(base + half, bytes: rest) }
         helper?.join()
-        #endif
     }
 
-    #if os(Linux)
     /// From this size on (8 MiB), `prefault` readies a buffer on two threads.
     private static let splitSize = 8 << 20
-
-    /// A thread that readies the pages from `start` to `end` (or this one does, when no thread
-    /// can be made).
-    private struct Helper {
-        private var thread = pthread_t()
-        private let range: UnsafeMutablePointer<(Int, Int)>
-        private let started: Bool
-
-        init(_ start: Int, _ end: Int) {
-            range = .allocate(capacity: 1)
-            range.initialize(to: (start, end))
-            started = pthread_create(&thread, nil, helperBody, range) == 0
-            if !started { populate(start, end) }
-        }
-
-        mutating func join() {
-            if started { pthread_join(thread, nil) }
-            range.deallocate()
-        }
-    }
-
-    /// Readies the pages from address `start` to `end` (both page-aligned).
-    fileprivate static func populate(_ start: Int, _ end: Int) {
-        guard end > start, let first = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(first, end - start, 23)  // MADV_POPULATE_WRITE (Linux 5.14)
-    }
-    #endif
 
     private static func tooLarge(_ name: String) -> IOProblem {
         IOProblem(name, .tooLarge(megabytes: sizeLimit / 1_000_000))
@@ -162,12 +132,3 @@ package enum SystemError {
         String(cString: strerror(code)).lowercased()
     }
 }
-
-#if os(Linux)
-/// The body of `FileReader.Helper`'s thread: readies the range its argument points to.
-private func helperBody(_ range: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
-    let (start, end) = range!.assumingMemoryBound(to: (Int, Int).self).pointee
-    FileReader.populate(start, end)
-    return nil
-}
-#endif

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 #if os(Linux)
-import CMalloc
+import CPolkuMemory
 #endif
 
 /// Standard output and standard error, the terminal, the environment and the process: the

@@ -1,4 +1,5 @@
 import Dispatch
+import PolkuLanes
 import PolkuSyntax
 
 /// The front end in one call: parse, then resolve.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PolkuLanes
 import PolkuSyntax
 
 /// Turns a syntax tree into a `Journey`: looks up every id, puts every step in its phase and

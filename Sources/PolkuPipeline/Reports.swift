@@ -1,5 +1,6 @@
 import PolkuCheck
 import PolkuEscaping
+import PolkuLanes
 import PolkuReport
 import PolkuSyntax
 

@@ -1,5 +1,6 @@
 import Foundation
 import PolkuCheck
+import PolkuLanes
 import PolkuModel
 import PolkuPipeline
 import PolkuReport

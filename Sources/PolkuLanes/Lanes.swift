@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 #endif
 import Dispatch
+import CPolkuMemory
 
 /// Work split over two threads, for the stages of a large journey that have a second core
 /// to spare: the checker's rules, a report's lines. Each lane fills only its own slot of
@@ -62,6 +63,19 @@ package enum Pages {
         guard let pointer = UnsafeMutableRawPointer(bitPattern: first) else { return }
         _ = madvise(pointer, end - first, 23)  // MADV_POPULATE_WRITE
         #endif
+    }
+}
+
+/// Memory read soon, asked for before it is needed.
+package enum Cache {
+    /// Asks the processor to bring the line at `address` into its cache without waiting
+    /// for it, so that a read a little later does not stall: for reads whose addresses are
+    /// known ahead but scattered (a hash table's slots), or memory another core wrote (the
+    /// parser's syntax, read by the resolver). Only a hint, which never faults, even on an
+    /// address that is not mapped.
+    @inlinable @inline(__always)
+    package static func prefetch(_ address: UnsafeRawPointer) {
+        polku_prefetch(address)
     }
 }
 
