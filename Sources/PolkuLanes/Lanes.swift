@@ -67,14 +67,14 @@ package enum Pages {
 }
 
 /// Memory read soon, asked for before it is needed.
-package enum Cache {
+public enum Cache {
     /// Asks the processor to bring the line at `address` into its cache without waiting
     /// for it, so that a read a little later does not stall: for reads whose addresses are
     /// known ahead but scattered (a hash table's slots), or memory another core wrote (the
     /// parser's syntax, read by the resolver). Only a hint, which never faults, even on an
     /// address that is not mapped.
     @inlinable @inline(__always)
-    package static func prefetch(_ address: UnsafeRawPointer) {
+    public static func prefetch(_ address: UnsafeRawPointer) {
         polku_prefetch(address)
     }
 }

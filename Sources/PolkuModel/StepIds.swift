@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PolkuLanes
 import PolkuSyntax
 
 /// The steps' ids, for finding a step by an id a `next:` line names, and for noticing an id
@@ -46,9 +47,21 @@ struct StepIds {
     /// table uses strings.
     private static let entryLimit = 1 << 24
 
+    /// The hash of the id at `range`, for `insert(_:hash:step:)` a little later, with the
+    /// slot where its look-up starts asked for ahead (`Cache.prefetch`): on a large journey,
+    /// the slots are a megabyte read at random, and each read waited for the memory.
+    mutating func hashAhead(_ range: SourceRange) -> UInt64 {
+        let hash = Self.hash(file, range)
+        if byString == nil {
+            slots.withUnsafeBufferPointer { Cache.prefetch($0.baseAddress! + (Int(truncatingIfNeeded: hash) & ($0.count - 1))) }
+        }
+        return hash
+    }
+
     /// Adds the id at `range` for step `step`, unless a step already has it: then returns
     /// that step, and the table is as it was (the first step with an id keeps it).
-    mutating func insert(_ range: SourceRange, step: Int) -> Int? {
+    /// - Parameter hash: the id's `hashAhead`, when it was asked for.
+    mutating func insert(_ range: SourceRange, hash: UInt64? = nil, step: Int) -> Int? {
         if byString == nil && !isASCII(range) { useStrings() }
         if byString != nil {
             let name = source.text(range)
@@ -56,7 +69,7 @@ struct StepIds {
             byString![name] = step
             return nil
         }
-        let (slot, tag, found) = find(range)
+        let (slot, tag, found) = find(range, hash: hash)
         if let found { return found }
         entries.append((UInt32(range.start), UInt32(range.end), Int32(step)))
         slots[slot] = tag | UInt32(entries.count)
@@ -74,13 +87,11 @@ struct StepIds {
 
     /// The slot where the id at `range` is, or the empty slot where it would go, and the tag
     /// its slot holds.
-    private func find(_ range: SourceRange) -> (slot: Int, tag: UInt32, found: Int?) {
+    private func find(_ range: SourceRange, hash known: UInt64? = nil) -> (slot: Int, tag: UInt32, found: Int?) {
         do {
             let b = file
             let name = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[range.start..<range.end]))
-            var hasher = Hasher()
-            hasher.combine(bytes: name)
-            let hash = UInt64(UInt(bitPattern: hasher.finalize()))
+            let hash = known ?? Self.hash(b, range)
             let tag = UInt32(truncatingIfNeeded: hash >> 56) << 24
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash) & mask
@@ -97,6 +108,12 @@ struct StepIds {
                 slot = (slot + 1) & mask
             }
         }
+    }
+
+    private static func hash(_ file: UnsafeBufferPointer<UInt8>, _ range: SourceRange) -> UInt64 {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: file[range.start..<range.end])))
+        return UInt64(UInt(bitPattern: hasher.finalize()))
     }
 
     private mutating func grow() {

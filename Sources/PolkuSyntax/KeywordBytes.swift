@@ -1,7 +1,7 @@
 /// A set of keyword languages in one byte: which languages a spelling belongs to.
-package struct KeywordLanguages: OptionSet, Hashable, Sendable {
-    package let rawValue: UInt8
-    package init(rawValue: UInt8) { self.rawValue = rawValue }
+public struct KeywordLanguages: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
     package init(_ language: KeywordLanguage) {
         switch language {
         case .en: rawValue = 1

@@ -25,12 +25,12 @@ package enum Phase: String, Sendable, CaseIterable, Codable, Comparable {
 }
 
 /// Every `key:` an attribute line may start with.
-package enum AttributeKind: String, Sendable, CaseIterable, Codable {
+public enum AttributeKind: String, Sendable, CaseIterable, Codable {
     case via, note, `for`, uses, channels, assurance, competence, presence
     case need, by, recommend, followUp = "follow-up", feedback, next, mood, allow
 
     /// A small number for each kind, for bit sets.
-    package var ordinal: Int {
+    public var ordinal: Int {
         switch self {
         case .via: 0
         case .note: 1
@@ -52,7 +52,7 @@ package enum AttributeKind: String, Sendable, CaseIterable, Codable {
     }
 
     /// Attributes that may appear more than once under the same header.
-    package var isRepeatable: Bool {
+    public var isRepeatable: Bool {
         switch self {
         case .note, .uses, .assurance, .need, .by, .recommend, .followUp, .feedback, .allow: true
         case .via, .for, .channels, .competence, .presence, .next, .mood: false

@@ -9,29 +9,35 @@ import Darwin
 /// Stored in 32 bits a side (8 bytes, not 16): a journey has one for every keyword, value and
 /// line, and files are at most 100 MB (`FileReader.sizeLimit`). An offset past 4 GiB is
 /// clamped there rather than trapping.
-package struct SourceRange: Hashable, Sendable, Comparable {
+///
+/// `public`, as are the other small values every stage reads in its loops (`AttributeSyntax`,
+/// `AttributeList`, `AttributeKind`, `KeywordLanguages`, `Cache.prefetch`): Swift 6.3 never
+/// inlines a `package` declaration into another module, not even an `@inlinable` one, so
+/// each `range.start` read by the resolver, the checker or a report was a call. Polku has no
+/// library product, so `public` reaches no further than the package.
+public struct SourceRange: Hashable, Sendable, Comparable {
     private var lower: UInt32
     private var upper: UInt32
 
-    package var start: Int {
+    public var start: Int {
         get { Int(lower) }
         set { lower = UInt32(clamping: newValue) }
     }
 
-    package var end: Int {
+    public var end: Int {
         get { Int(upper) }
         set { upper = UInt32(clamping: newValue) }
     }
 
-    package init(_ start: Int, _ end: Int) {
+    public init(_ start: Int, _ end: Int) {
         lower = UInt32(clamping: start)
         upper = UInt32(clamping: max(start, end))
     }
 
-    package var isEmpty: Bool { start == end }
-    package var count: Int { end - start }
+    public var isEmpty: Bool { start == end }
+    public var count: Int { end - start }
 
-    package static func < (a: SourceRange, b: SourceRange) -> Bool {
+    public static func < (a: SourceRange, b: SourceRange) -> Bool {
         (a.start, a.end) < (b.start, b.end)
     }
 }

@@ -1,15 +1,15 @@
 /// An attribute line, `key: text`, attached to the header above it.
 /// Its byte fields come last, so that it takes 28 bytes rather than 32 (a journey of
 /// 100,000 steps has 600,000 attribute lines).
-package struct AttributeSyntax: Sendable {
+public struct AttributeSyntax: Sendable {
     /// The key, without the colon.
-    package var keyword: SourceRange
+    public var keyword: SourceRange
     /// The text after the colon, trimmed.
-    package var value: SourceRange
+    public var value: SourceRange
     /// The whole line.
-    package var line: SourceRange
-    package var kind: AttributeKind
-    package var languages: KeywordLanguages
+    public var line: SourceRange
+    public var kind: AttributeKind
+    public var languages: KeywordLanguages
 
     package init(kind: AttributeKind, keyword: SourceRange, languages: KeywordLanguages, value: SourceRange,
                  line: SourceRange) {
@@ -51,13 +51,13 @@ package struct Declaration: Sendable {
 
 /// The attribute lines of one declaration, in file order: a view into one array that holds
 /// every declaration's attributes. Indices start at 0, as in an array.
-package struct AttributeList: RandomAccessCollection, Sendable {
-    private var storage: [AttributeSyntax]
-    private var lower: Int32
-    private var upper: Int32
+public struct AttributeList: RandomAccessCollection, Sendable {
+    @usableFromInline var storage: [AttributeSyntax]
+    @usableFromInline var lower: Int32
+    @usableFromInline var upper: Int32
 
     /// No attributes.
-    package init() { (storage, lower, upper) = ([], 0, 0) }
+    public init() { (storage, lower, upper) = ([], 0, 0) }
 
     /// All of `attributes`.
     package init(_ attributes: [AttributeSyntax]) {
@@ -72,9 +72,9 @@ package struct AttributeList: RandomAccessCollection, Sendable {
         return list
     }
 
-    package var startIndex: Int { 0 }
-    package var endIndex: Int { Int(upper - lower) }
-    package subscript(index: Int) -> AttributeSyntax {
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { Int(upper - lower) }
+    public subscript(index: Int) -> AttributeSyntax {
         precondition(index >= 0 && index < endIndex, "attribute index out of range")
         return storage[Int(lower) + index]
     }
@@ -82,7 +82,13 @@ package struct AttributeList: RandomAccessCollection, Sendable {
     /// The same attributes as an array slice (its indices are not 0-based): for a loop in
     /// another module over many declarations, which then walks a slice without calling into
     /// this module for each attribute.
-    package var elements: ArraySlice<AttributeSyntax> { storage[Int(lower)..<Int(upper)] }
+    @inlinable public var elements: ArraySlice<AttributeSyntax> { storage[Int(lower)..<Int(upper)] }
+
+    /// Runs `body` with the attributes' memory: for a reader that asks for it ahead of
+    /// reading it (the resolver, on memory the parser wrote on another core).
+    @inlinable public func withUnsafeAttributes<R>(_ body: (UnsafeBufferPointer<AttributeSyntax>) -> R) -> R {
+        storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(lower)..<Int(upper)])) }
+    }
 
     /// Whether the two lists are views into one array (one of the parser's chunks).
     package func sharesStorage(with other: AttributeList) -> Bool {
