@@ -81,7 +81,7 @@ let package = Package(
         ]),
         .executableTarget(name: "polku", dependencies: ["PolkuCLI"]),
         // Times the stages in-process for bench/run; not a product.
-        .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuGraphviz", "PolkuDiagram"]),
+        .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuGraphviz", "PolkuDiagram", "PolkuPipeline"]),
         .testTarget(name: "PolkuTests", dependencies: [
             "PolkuEscaping", "PolkuLanes", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz",
             "PolkuChecklist", "PolkuIO", "PolkuPipeline", "PolkuCLI", "PolkuLanguageServer", "PolkuServe", "polku",

@@ -4,13 +4,14 @@
 //   polku-bench FILE [ITERATIONS]
 //   polku-bench --render FILE [RENDERS] [--format svg|png|pdf] [--pipeline]
 //
-// Prints one line of JSON: bytes, steps, best seconds per stage over the iterations, and the
-// process's peak resident memory. With --render, draws the journey RENDERS times (10,000 by
-// default) through Graphviz in this one process and prints the resident memory as it goes
-// (see RenderBench.swift).
+// Prints one line of JSON: bytes, steps, best seconds per stage over the iterations (each
+// report format too, written whole and thrown away), and the process's peak resident memory.
+// With --render, draws the journey RENDERS times (10,000 by default) through Graphviz in this
+// one process and prints the resident memory as it goes (see RenderBench.swift).
 import Foundation
 import PolkuCheck
 import PolkuModel
+import PolkuPipeline
 import PolkuSyntax
 
 let arguments = CommandLine.arguments
@@ -51,4 +52,17 @@ for _ in 0..<iterations {
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
 let peakBytes = Int(usage.ru_maxrss) * 1024
-print("{\"bytes\": \(bytes.count), \"steps\": \(steps), \"diagnostics\": \(diagnostics), \"parse_s\": \(best.parse), \"resolve_s\": \(best.resolve), \"front_end_s\": \(best.frontEnd), \"check_s\": \(best.check), \"findings\": \(findings), \"peak_rss_bytes\": \(peakBytes)}")
+// Each report format alone, written whole for the checked journey and thrown away (after the
+// peak memory is read: that figure is the stages').
+var reports: [(String, Double)] = []
+if case .success(let checked) = Pipeline().check(SourceFile(name: arguments[1], bytes: bytes), path: nil) {
+    for format in ReportFormat.allCases {
+        var best = Double.infinity
+        for _ in 0..<iterations {
+            best = min(best, seconds { Reports.write([checked], format: format, version: "bench", send: { _ in }) })
+        }
+        reports.append((format.rawValue, best))
+    }
+}
+let reportFields = reports.map { "\"report_\($0.0)_s\": \($0.1), " }.joined()
+print("{\"bytes\": \(bytes.count), \"steps\": \(steps), \"diagnostics\": \(diagnostics), \"parse_s\": \(best.parse), \"resolve_s\": \(best.resolve), \"front_end_s\": \(best.frontEnd), \"check_s\": \(best.check), \"findings\": \(findings), \(reportFields)\"peak_rss_bytes\": \(peakBytes)}")
