@@ -131,7 +131,7 @@ package struct Flow: Sendable, Hashable {
 /// The steps a flow goes on to, by index, in order: an array in use, which holds the usual
 /// one (the following step) in itself. A journey of 100,000 steps would otherwise make
 /// 100,000 arrays of one element (48 bytes and an allocation each).
-package struct Successors: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral {
+public struct Successors: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral {
     /// Every successor when `one` is not used; empty otherwise.
     @usableFromInline var many: [Int]
     /// The successor when there is exactly one; -1 otherwise. (Each content has one form,
@@ -151,13 +151,14 @@ package struct Successors: RandomAccessCollection, Hashable, Sendable, Expressib
         self = items.count == 1 ? Successors(only: items[0]) : Successors(many: items)
     }
 
-    package init(arrayLiteral items: Int...) { self.init(items) }
+    public init(arrayLiteral items: Int...) { self.init(items) }
 
-    // Inlinable: the checker walks the successors of every step from another module.
-    @inlinable package var startIndex: Int { 0 }
-    @inlinable package var endIndex: Int { one >= 0 ? 1 : many.count }
+    // Public and inlinable: the checker walks the successors of every step from another
+    // module, and Swift inlines no `package` declaration there (see `SourceRange`).
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { one >= 0 ? 1 : many.count }
 
-    @inlinable package subscript(index: Int) -> Int {
+    @inlinable public subscript(index: Int) -> Int {
         guard one >= 0 else { return many[index] }
         precondition(index == 0, "successor index out of range")
         return Int(one)
@@ -311,8 +312,10 @@ package struct StepTexts: RandomAccessCollection, Sendable {
     }
 }
 
-/// Where each kind of a step's attribute texts ends in `Step.texts`.
-package struct StepTextEnds: Sendable, Hashable {
+/// Where each kind of a step's attribute texts ends in `Step.texts`. Public, as is
+/// `StepTextKind`, so that a rule in another module counts a step's texts inline (see
+/// `SourceRange`).
+public struct StepTextEnds: Sendable, Hashable {
     /// By `StepTextKind.rawValue`, seven words; the eighth is `start`. Eight words rather
     /// than a SIMD vector, which would align every step to 16 bytes and make it 16 bytes larger.
     @usableFromInline var ends: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
@@ -335,25 +338,25 @@ package struct StepTextEnds: Sendable, Hashable {
     }
 
     /// The places of one kind's texts in `Step.texts`.
-    @inlinable package func range(_ kind: StepTextKind) -> Range<Int> {
+    @inlinable public func range(_ kind: StepTextKind) -> Range<Int> {
         let k = kind.rawValue
         return Int(k == 0 ? 0 : self[k - 1])..<Int(self[k])
     }
 
-    package static func == (a: StepTextEnds, b: StepTextEnds) -> Bool {
+    public static func == (a: StepTextEnds, b: StepTextEnds) -> Bool {
         (0...kinds).allSatisfy { a[$0] == b[$0] }
     }
 
-    package func hash(into hasher: inout Hasher) {
+    public func hash(into hasher: inout Hasher) {
         for k in 0...Self.kinds { hasher.combine(self[k]) }
     }
 
     /// How many texts of one kind the step has.
-    @inlinable package func count(_ kind: StepTextKind) -> Int { range(kind).count }
+    @inlinable public func count(_ kind: StepTextKind) -> Int { range(kind).count }
 }
 
 /// The kinds of a step's attribute lines that hold texts, as `Step` keeps them.
-package enum StepTextKind: Int, CaseIterable, Sendable {
+public enum StepTextKind: Int, CaseIterable, Sendable {
     case need, by, recommend, followUp, feedback, note, allow
 
     /// The kind of text an attribute line gives a step, if it gives one.
