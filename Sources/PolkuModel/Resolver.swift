@@ -468,13 +468,12 @@ package struct Resolver {
             }
             if channel < 0 { channel = use(builtin: .other, at: d.line) }
         }
-        // Moved into the array (`consume`): a step copied there costs a retain and a release
-        // of each of its references.
-        var step = Step(index: index, id: id, idRange: id == nil ? nil : d.id, title: Text(source, d.title),
-                        phase: phase, channel: channel, header: d.line, keyword: d.keyword,
-                        extent: SourceRange(d.line.start, lastLine), via: via, mood: mood, moodValue: moodValue)
-        step.setTexts(stepTexts, into: &textRanges)
-        steps.append(consume step)
+        // Made in its place in the array and filled in there: a step copied (into the array,
+        // from a local) costs a retain and a release of each of its references.
+        steps.append(Step(index: index, id: id, idRange: id == nil ? nil : d.id, title: Text(source, d.title),
+                          phase: phase, channel: channel, header: d.line, keyword: d.keyword,
+                          extent: SourceRange(d.line.start, lastLine), via: via, mood: mood, moodValue: moodValue))
+        steps[index].setTexts(stepTexts, into: &textRanges)
         return index
     }
 
