@@ -82,7 +82,7 @@ package enum FileReader {
     /// anything else can start), so from `splitSize` on a second thread readies the second
     /// half meanwhile (8 ms).
     private static func prefault(_ buffer: UnsafeMutableRawBufferPointer) {
-        guard buffer.count >= 1 << 20, let base = buffer.baseAddress else { return }
+        guard Pages.populates, buffer.count >= 1 << 20, let base = buffer.baseAddress else { return }
         guard buffer.count >= splitSize else { return Pages.populate(base, bytes: buffer.count) }
         // Addresses as numbers: the thread's work must be `Sendable`.
         let (start, half, rest) = (Int(bitPattern: base), buffer.count / 2, buffer.count - buffer.count / 2)

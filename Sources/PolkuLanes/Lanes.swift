@@ -46,6 +46,16 @@ package enum Lanes {
 
 /// Memory made ready before the thread that fills it gets there.
 package enum Pages {
+    /// Whether `populate` does anything here (on Linux): off Linux, a caller need not spend
+    /// a thread on it.
+    package static var populates: Bool {
+        #if os(Linux)
+        true
+        #else
+        false
+        #endif
+    }
+
     /// Asks the kernel to back the `bytes` bytes at `start` with memory now, as a first write
     /// to each page would, without changing what they hold: on a virtual machine, each such
     /// first write is a fault that costs more than the work it interrupts (2.2 µs a page on

@@ -60,8 +60,8 @@ struct StepIds {
 
     /// Adds the id at `range` for step `step`, unless a step already has it: then returns
     /// that step, and the table is as it was (the first step with an id keeps it).
-    /// - Parameter hash: the id's `hashAhead`, when it was asked for.
-    mutating func insert(_ range: SourceRange, hash: UInt64? = nil, step: Int) -> Int? {
+    /// - Parameter hash: the id's `hashAhead`.
+    mutating func insert(_ range: SourceRange, hash: UInt64, step: Int) -> Int? {
         if byString == nil && !isASCII(range) { useStrings() }
         if byString != nil {
             let name = source.text(range)
