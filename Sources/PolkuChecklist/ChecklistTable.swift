@@ -29,6 +29,10 @@ package enum ChecklistTable {
     /// How wide each column is worth showing, in characters (for XLSX).
     static let widths: [Double] = [6, 12, 16, 22, 20, 14, 60, 10, 22, 6]
 
+    /// The columns whose texts repeat from row to row (phase, channel, who serves, kind,
+    /// finding), which XLSX writes once each, as shared strings.
+    package static let repeating: [Bool] = [false, false, true, true, true, true, false, false, true, false]
+
     /// One row, its cells as fields: no array is made a row. The rows of one step share
     /// their step's cells (number, id, phase, channel, roles, mood), and their `group`: a
     /// writer that sees the same group again can reuse what it wrote for those cells.

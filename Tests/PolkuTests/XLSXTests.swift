@@ -209,7 +209,7 @@ import Testing
         let checklist = Checklist(try Self.checked(path).result)
         let whole = try XLSXChecklist.render(checklist, piece: .max)
         let wholeParts = try Self.parts(whole)
-        #expect(wholeParts.count == 7)
+        #expect(wholeParts.count == 8, "seven parts and the shared strings")
         for piece in [1, 500, 4096] {
             let inPieces = try XLSXChecklist.render(checklist, piece: piece)
             #expect(inPieces != whole, "pieces of \(piece) bytes are blocks of their own")
@@ -314,6 +314,55 @@ import Testing
         #expect(texts[1].hasSuffix("…") && books.hasPrefix(String(texts[1].dropLast())) && texts[1].utf16.count == limit)
         #expect(texts[2] == fits, "a text as long as a cell holds is whole")
         #expect((read["tallest"] as? Double).map { $0 > 15 && $0 <= 409 } == true)
+    }
+
+    /// The texts that repeat down a column (phase, channel, who serves, kind, finding) stand
+    /// once each in the shared strings; a shared text too long for a cell is cut once and every
+    /// row it stands in is told.
+    @Test func repeatedTextsAreSharedOnceAndCutInEveryRow() throws {
+        let limit = XLSXChecklist.maximumCellCharacters
+        let name = String(repeating: "Kirjaston & palvelupiste ", count: 2_000)
+        let text = """
+            journey: Jaetut tekstit
+              via: tiski
+
+            channel tiski: \(name)
+
+            during:
+              step a: Asiakas tulee
+                recommend: kirja
+                follow-up: kirje
+              step b: Asiakas lukee
+                recommend: toinen kirja
+
+            """
+        let journey = try Pipeline(Pipeline.Settings(configuration: .none)).load(text: text, name: "jaetut.polku").get()
+        let checklist = Checklist(journey.result)
+        let workbook = try XLSXChecklist.workbook(checklist)
+        let table = ChecklistTable.rows(checklist)
+        let long = table.indices.filter { table[$0][3].text.utf16.count > limit }.map { $0 + 2 }
+        #expect(long.count >= 4 && workbook.shortened == long)
+        var shared: [String] = []
+        for row in table {
+            for (i, cell) in row.enumerated() where ChecklistTable.repeating[i] && !cell.text.isEmpty && !shared.contains(cell.text) {
+                shared.append(cell.text)
+            }
+        }
+        let read: [String: Any] = try Self.python(on: workbook.bytes, what: "the workbook could not be read", """
+            import json, re, sys, zipfile, openpyxl
+            sst = zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode()
+            ws = openpyxl.load_workbook(sys.argv[1]).active
+            print(json.dumps({"unique": int(re.search(r'uniqueCount="(\\d+)"', sst).group(1)), "items": sst.count("<si>"),
+                              "cut": sst.count("…</t></si>"), "channels": [r[3].value for r in ws.iter_rows(min_row=2)]}))
+            """)
+        #expect(read["unique"] as? Int == shared.count && read["items"] as? Int == shared.count)
+        #expect(read["cut"] as? Int == 1)
+        let channels = try #require(read["channels"] as? [Any])
+        #expect(channels.count == table.count)
+        for (r, channel) in channels.enumerated() where long.contains(r + 2) {
+            let shown = try #require(channel as? String, "row \(r + 2)")
+            #expect(shown.utf16.count == limit && shown.hasSuffix("…") && name.hasPrefix(String(shown.dropLast())))
+        }
     }
 
     /// A table longer than a sheet holds is refused, with its size, not cut short.
