@@ -52,8 +52,26 @@ package enum ChecklistTable {
 
         /// The row's cells in column order, as `header` names them.
         package func cells(_ c: Checklist) -> [Cell] {
-            [.number(number), .text(id), .text(phase), .text(channel), .text(roles), .text(c.kindLabel(kind)), .text(text),
-             .rating(mood), .text(rule), .number(line)]
+            var cells: [Cell] = []
+            cells.reserveCapacity(10)
+            forEachCell(c) { cells.append($1) }
+            return cells
+        }
+
+        /// The row's cells in column order with their columns' indices, one after another: a
+        /// writer that streams them makes no array a row.
+        @inline(__always)
+        package func forEachCell(_ c: Checklist, _ body: (Int, Cell) -> Void) {
+            body(0, .number(number))
+            body(1, .text(id))
+            body(2, .text(phase))
+            body(3, .text(channel))
+            body(4, .text(roles))
+            body(5, .text(c.kindLabel(kind)))
+            body(6, .text(text))
+            body(7, .rating(mood))
+            body(8, .text(rule))
+            body(9, .number(line))
         }
     }
 

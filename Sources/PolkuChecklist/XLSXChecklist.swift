@@ -197,7 +197,7 @@ package enum XLSXChecklist {
         ChecklistTable.forEachRow(c) { table in
             n += 1
             let cut = sheet.shortened
-            sheet.row(n, table.cells(c), style: .text, sharing: true)
+            sheet.row(n, table, c)
             if sheet.shortened > cut { shortened.append(n) }
             sheet.passOnIfFull()
         }
@@ -316,20 +316,36 @@ package enum XLSXChecklist {
         /// Row `n` with its cells: texts in `style`, numbers and ratings in theirs; with
         /// `sharing`, the texts of the columns whose texts repeat are shared strings.
         mutating func row(_ n: Int, _ cells: [ChecklistTable.Cell], style: Style, sharing: Bool) {
-            open(n, cells)
-            for (i, cell) in cells.enumerated() {
-                switch cell {
-                case .text(let value) where !value.isEmpty:
-                    if sharing && ChecklistTable.repeating[i] { sharedText(i, n, value, style) } else { text(i, n, value, style) }
-                case .number(let value?), .rating(let value?):
-                    start(i, n, cell == .number(value) ? .number : .rating)
-                    put("><v>")
-                    number(value)
-                    put("</v></c>")
-                default: break
-                }
-            }
+            var lines = 1
+            for (i, cell) in cells.enumerated() { lines = max(lines, Self.lines(i, cell)) }
+            open(n, lines: lines)
+            for (i, cell) in cells.enumerated() { self.cell(i, n, cell, style, sharing: sharing) }
             put("</row>")
+        }
+
+        /// Row `n` of the table, its cells written as the row gives them, in no array.
+        mutating func row(_ n: Int, _ row: ChecklistTable.Row, _ c: Checklist) {
+            var lines = 1
+            row.forEachCell(c) { i, cell in lines = max(lines, Self.lines(i, cell)) }
+            open(n, lines: lines)
+            row.forEachCell(c) { i, cell in self.cell(i, n, cell, .text, sharing: true) }
+            put("</row>")
+        }
+
+        /// Cell `i` of row `n`: a text in `style` (shared when `sharing` and its column's texts
+        /// repeat), a number or rating in theirs, nothing for an empty one.
+        @inline(__always)
+        mutating func cell(_ i: Int, _ n: Int, _ cell: ChecklistTable.Cell, _ style: Style, sharing: Bool) {
+            switch cell {
+            case .text(let value) where !value.isEmpty:
+                if sharing && ChecklistTable.repeating[i] { sharedText(i, n, value, style) } else { text(i, n, value, style) }
+            case .number(let value?), .rating(let value?):
+                start(i, n, cell == .number(value) ? .number : .rating)
+                put("><v>")
+                number(value)
+                put("</v></c>")
+            default: break
+            }
         }
 
         // Cells come in order, so they need no `r` of their own, only the ones after an
@@ -414,22 +430,25 @@ package enum XLSXChecklist {
             return String(value[..<end]) + "…"
         }
 
-        /// A row's start, with its height for its wrapped texts: spreadsheet programs do not
-        /// all fit it themselves when they open a file, so a long text would be cut to one line.
-        mutating func open(_ n: Int, _ cells: [ChecklistTable.Cell]) {
-            var lines = 1
-            for (i, cell) in cells.enumerated() {
-                let perLine = max(1, Int(ChecklistTable.widths[i] * 1.15))
-                // The characters the cell shows (`Cell.text`), counted without making it.
-                let count: Int
-                switch cell {
-                case .text(let t) where !t.isEmpty: count = t.utf8.count <= perLine ? 1 : t.count
-                case .number(let v?): count = ByteOutput.decimalWidth(v)
-                case .rating(let v?): count = ByteOutput.decimalWidth(v) + 2
-                default: continue
-                }
-                lines = max(lines, (count + perLine - 1) / perLine)
+        /// How many lines cell `i` wraps into in its column's width.
+        @inline(__always)
+        static func lines(_ i: Int, _ cell: ChecklistTable.Cell) -> Int {
+            let perLine = max(1, Int(ChecklistTable.widths[i] * 1.15))
+            // The characters the cell shows (`Cell.text`), counted without making it.
+            let count: Int
+            switch cell {
+            case .text(let t) where !t.isEmpty: count = t.utf8.count <= perLine ? 1 : t.count
+            case .number(let v?): count = ByteOutput.decimalWidth(v)
+            case .rating(let v?): count = ByteOutput.decimalWidth(v) + 2
+            default: return 1
             }
+            return (count + perLine - 1) / perLine
+        }
+
+        /// A row's start, with its height for the `lines` of its most wrapped text:
+        /// spreadsheet programs do not all fit it themselves when they open a file, so a long
+        /// text would be cut to one line.
+        mutating func open(_ n: Int, lines: Int) {
             put("<row r=\"")
             number(n)
             if lines == 1 {
