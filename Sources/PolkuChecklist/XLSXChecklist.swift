@@ -191,7 +191,7 @@ package enum XLSXChecklist {
             sheet.put(string: "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\"/>")
         }
         sheet.put("</cols><sheetData>")
-        sheet.row(1, header.map { .text($0) }, style: .header, sharing: false)
+        sheet.row(1, header.map { .text($0) }, style: .header)
         var n = 1
         var shortened: [Int] = []
         // A value the closure changes, not nested functions capturing the buffer: those
@@ -315,13 +315,13 @@ package enum XLSXChecklist {
         }
         mutating func number(_ n: Int) { out.append(decimal: n) }
 
-        /// Row `n` with its cells: texts in `style`, numbers and ratings in theirs; with
-        /// `sharing`, the texts of the columns whose texts repeat are shared strings.
-        mutating func row(_ n: Int, _ cells: [ChecklistTable.Cell], style: Style, sharing: Bool) {
+        /// Row `n` with its cells (the header): texts in `style`, inline, numbers and ratings in
+        /// theirs.
+        mutating func row(_ n: Int, _ cells: [ChecklistTable.Cell], style: Style) {
             var lines = 1
             for (i, cell) in cells.enumerated() { lines = max(lines, Self.lines(i, cell)) }
             open(n, lines: lines)
-            for (i, cell) in cells.enumerated() { self.cell(i, n, cell, style, sharing: sharing) }
+            for (i, cell) in cells.enumerated() { self.cell(i, n, cell, style, sharing: false) }
             put("</row>")
         }
 
