@@ -40,7 +40,7 @@ let package = Package(
         // Collects Graphviz's error messages (C, since it keeps a buffer Graphviz writes into).
         .target(name: "CPolkuGraphviz", dependencies: ["CGraphviz"]),
         // The only code that calls Graphviz: an actor on a serial executor of its own.
-        .target(name: "PolkuGraphviz", dependencies: ["CGraphviz", "CPolkuGraphviz"]),
+        .target(name: "PolkuGraphviz", dependencies: ["CGraphviz", "CPolkuGraphviz", "PolkuLanes"]),
         // Stage 4: the swimlane diagram as DOT, with the geometry computed here.
         .target(name: "PolkuDiagram", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // zlib, for the .xlsx workbook's ZIP archive (deflate and CRC-32).
@@ -83,7 +83,7 @@ let package = Package(
         // Times the stages in-process for bench/run; not a product.
         .executableTarget(name: "polku-bench", dependencies: ["PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuGraphviz", "PolkuDiagram", "PolkuPipeline"]),
         .testTarget(name: "PolkuTests", dependencies: [
-            "PolkuEscaping", "PolkuLanes", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "PolkuGraphviz",
+            "PolkuEscaping", "PolkuLanes", "PolkuSyntax", "PolkuModel", "PolkuCheck", "PolkuReport", "PolkuDiagram", "CPolkuGraphviz", "PolkuGraphviz",
             "PolkuChecklist", "PolkuIO", "PolkuPipeline", "PolkuCLI", "PolkuLanguageServer", "PolkuServe", "polku",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Golden", "Hostile", "Fuzz"]),

@@ -1,5 +1,6 @@
 #include "polku_graphviz_text.h"
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,16 @@ static text_layout_fn plugin_layout;
 // The context whose text layout plugin is the one Graphviz chose (pango): it measures.
 static GVC_t *measuring;
 static int remembering;
+// The render measures on the Graphviz queue while `polku_graphviz_measure_ahead` may measure
+// on another thread. `plugin_lock` is held around every use of the plugin (pango keeps its
+// state in globals), `table_lock` around every use of the table, only for a look-up or an
+// entry written, so that a render finding a text measured does not wait for the other
+// thread's measurement. When both are held, `plugin_lock` was taken first.
+static pthread_mutex_t plugin_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
+// Set once a render has laid out its graph: what `polku_graphviz_measure_ahead` has not
+// measured by then is left (a later render may draw through pango outside `plugin_lock`).
+static int ahead_ended;
 
 // One remembered measurement: the key is the font's flags, size and name and the text, as
 // bytes; the values are everything the plugin sets apart from its own layout object.
@@ -69,47 +80,84 @@ static int grow(void) {
     return 1;
 }
 
-static boolean remembered_layout(textspan_t *span, char **fontpath) {
-    textfont_t *font = span->font;
-    // Verbose runs (fontpath) and text without a font go straight to the plugin.
-    if (!remembering || fontpath || !font || !font->name || !span->str) {
-        return plugin_layout(measuring, span, fontpath) != 0;
-    }
-    size_t name_length = strlen(font->name), text_length = strlen(span->str);
-    size_t n = 1 + sizeof(double) + name_length + 1 + text_length;
-    char stack[512];
-    char *key = n <= sizeof(stack) ? stack : malloc(n);
-    if (!key) return plugin_layout(measuring, span, fontpath) != 0;
+// The key of a measurement: the font's flags, size and name and the text, as bytes, in
+// `stack` when it fits, else in memory the caller frees (NULL when there is none).
+static char *make_key(const textfont_t *font, const char *text, char *stack, size_t room, size_t *n) {
+    size_t name_length = strlen(font->name), text_length = strlen(text);
+    *n = 1 + sizeof(double) + name_length + 1 + text_length;
+    char *key = *n <= room ? stack : malloc(*n);
+    if (!key) return NULL;
     key[0] = (char)font->flags;
     memcpy(key + 1, &font->size, sizeof(double));
     memcpy(key + 1 + sizeof(double), font->name, name_length + 1);
-    memcpy(key + 1 + sizeof(double) + name_length + 1, span->str, text_length);
-    uint64_t hash = fnv1a((const unsigned char *)key, n, 14695981039346656037ULL);
+    memcpy(key + 1 + sizeof(double) + name_length + 1, text, text_length);
+    return key;
+}
 
+// Copies the numbers remembered under `key` into `span`; 0 when there are none. Takes
+// `table_lock`.
+static int recall(textspan_t *span, const char *key, size_t n, uint64_t hash, int *measured) {
+    pthread_mutex_lock(&table_lock);
     entry_t *found = capacity ? slot(entries, capacity, key, n, hash) : NULL;
-    if (found && found->key) {
-        if (key != stack) free(key);
+    int known = found && found->key;
+    if (known) {
         span->size = found->size;
         span->yoffset_layout = found->yoffset_layout;
         span->yoffset_centerline = found->yoffset_centerline;
-        // SVG does not draw through the plugin's layout object: none is made.
-        span->layout = NULL;
-        span->free_layout = NULL;
-        return found->measured != 0;
+        *measured = found->measured != 0;
     }
-    int measured = plugin_layout(measuring, span, fontpath) != 0;
+    pthread_mutex_unlock(&table_lock);
+    return known;
+}
+
+// Remembers the numbers of `span` under `key`, unless they are already. Takes `table_lock`.
+static void remember(const textspan_t *span, const char *key, size_t n, uint64_t hash, int measured) {
+    pthread_mutex_lock(&table_lock);
     if (count >= largest) forget_all();
-    if ((count + 1) * 2 > capacity && !grow()) {
-        if (key != stack) free(key);
-        return measured;
-    }
-    char *kept = malloc(n);
-    if (kept) {
-        memcpy(kept, key, n);
+    if ((count + 1) * 2 <= capacity || grow()) {
         entry_t *e = slot(entries, capacity, key, n, hash);
-        *e = (entry_t){ kept, n, hash, span->size, span->yoffset_layout, span->yoffset_centerline, measured };
-        count++;
+        char *kept = e->key ? NULL : malloc(n);
+        if (kept) {
+            memcpy(kept, key, n);
+            *e = (entry_t){ kept, n, hash, span->size, span->yoffset_layout, span->yoffset_centerline, measured };
+            count++;
+        }
     }
+    pthread_mutex_unlock(&table_lock);
+}
+
+// The plugin's measurement of `span`, keeping its layout object (PNG and PDF draw through it).
+static int measure(textspan_t *span, char **fontpath) {
+    pthread_mutex_lock(&plugin_lock);
+    int measured = plugin_layout(measuring, span, fontpath) != 0;
+    pthread_mutex_unlock(&plugin_lock);
+    return measured;
+}
+
+static boolean remembered_layout(textspan_t *span, char **fontpath) {
+    textfont_t *font = span->font;
+    // Verbose runs (fontpath) and text without a font go straight to the plugin.
+    if (!remembering || fontpath || !font || !font->name || !span->str) return measure(span, fontpath);
+    char stack[512];
+    size_t n;
+    char *key = make_key(font, span->str, stack, sizeof(stack), &n);
+    if (!key) return measure(span, fontpath);
+    uint64_t hash = fnv1a((const unsigned char *)key, n, 14695981039346656037ULL);
+    int measured = 0;
+    if (!recall(span, key, n, hash, &measured)) {
+        pthread_mutex_lock(&plugin_lock);
+        // The other thread may have measured it while this one waited.
+        if (!recall(span, key, n, hash, &measured)) {
+            measured = plugin_layout(measuring, span, NULL) != 0;
+            // SVG does not draw through the plugin's layout object: it goes at once, while
+            // the lock is held (pango may be measuring on the other thread).
+            if (span->layout && span->free_layout) span->free_layout(span->layout);
+            remember(span, key, n, hash, measured);
+        }
+        pthread_mutex_unlock(&plugin_lock);
+    }
+    span->layout = NULL;
+    span->free_layout = NULL;
     if (key != stack) free(key);
     return measured;
 }
@@ -139,17 +187,163 @@ GVC_t *polku_graphviz_context(void) {
     return gvContextPlugins(builtins, 1);
 }
 
+// The thread `polku_graphviz_start_fonts` began, and whether it did.
+static pthread_t fonts_thread;
+static int fonts_started;
+
+static void *load_fonts(void *unused) {
+    (void)unused;
+    // The library the text layout plugin links; loaded here first, then shared.
+    void *library = dlopen("libfontconfig.so.1", RTLD_LAZY | RTLD_GLOBAL);
+    int (*init)(void) = library ? (int (*)(void))dlsym(library, "FcInit") : NULL;
+    if (init) init();
+    return NULL;
+}
+
+void polku_graphviz_start_fonts(void) {
+    if (!fonts_started) fonts_started = pthread_create(&fonts_thread, NULL, load_fonts, NULL) == 0;
+}
+
 void polku_graphviz_warm_up(const char *fontname) {
+    // pango would read the font configuration itself, on a thread of its own, the same way.
+    if (fonts_started) {
+        pthread_join(fonts_thread, NULL);
+        fonts_started = 0;
+    }
     if (!plugin_layout || !measuring || !fontname) return;
     textfont_t font = { (char *)fontname, NULL, NULL, 10.0, 0, 0 };
     textspan_t span = { 0 };
     span.str = "Polku";
     span.font = &font;
     span.just = 'n';
+    pthread_mutex_lock(&plugin_lock);
     plugin_layout(measuring, &span, NULL);
     if (span.layout && span.free_layout) span.free_layout(span.layout);
+    pthread_mutex_unlock(&plugin_lock);
+}
+
+// The text between `from` and `to` as Graphviz reads it from a label: XML's entities decoded
+// (the named five and numeric ones), control characters dropped. 0 for what this does not
+// read exactly as Graphviz would (a backslash, which Graphviz reads as an escape; an entity
+// it does not know), or when it does not fit.
+static size_t label_text(const char *from, const char *to, char *out, size_t room) {
+    size_t n = 0;
+    for (const char *p = from; p < to;) {
+        unsigned long code;
+        size_t width = 1;
+        if (*p == '\\') return 0;
+        if (*p == '&') {
+            const char *end = memchr(p, ';', (size_t)(to - p));
+            if (!end) return 0;
+            size_t length = (size_t)(end - p) + 1;
+            if (length == 5 && memcmp(p, "&amp;", 5) == 0) code = '&';
+            else if (length == 4 && memcmp(p, "&lt;", 4) == 0) code = '<';
+            else if (length == 4 && memcmp(p, "&gt;", 4) == 0) code = '>';
+            else if (length == 6 && memcmp(p, "&quot;", 6) == 0) code = '"';
+            else if (length == 6 && memcmp(p, "&apos;", 6) == 0) code = '\'';
+            else if (length > 3 && p[1] == '#' && p[2] != 'x' && p[2] != 'X') {
+                char *stop;
+                code = strtoul(p + 2, &stop, 10);
+                if (stop != end || code == 0 || code > 0x7F) return 0;
+            } else {
+                return 0;
+            }
+            p += length;
+            if (code < ' ') continue;
+            if (n + 1 >= room) return 0;
+            out[n++] = (char)code;
+            continue;
+        }
+        if ((unsigned char)*p < ' ') { p += width; continue; }
+        if (n + 1 >= room) return 0;
+        out[n++] = *p++;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+void polku_graphviz_measure_ahead(const char *dot, const char *fontname, int until_laid_out) {
+    if (!plugin_layout || !measuring || !dot || !fontname) return;
+    // The plugin keeps a pointer to the last font name it was given: this one stays.
+    static char *name;
+    if (!name || strcmp(name, fontname) != 0) {
+        char *copy = strdup(fontname);
+        if (!copy) return;
+        name = copy;
+    }
+    static const char open[] = "<FONT POINT-SIZE=\"";
+    char text[1024];
+    for (const char *p = dot; (p = strstr(p, open));) {
+        p += sizeof(open) - 1;
+        char *end;
+        double size = strtod(p, &end);
+        if (end == p || *end != '"') continue;
+        const char *close = strchr(end, '>');
+        if (!close) return;
+        p = close + 1;
+        unsigned flags = 0;
+        for (;;) {
+            if (strncmp(p, "<I>", 3) == 0) flags |= HTML_IF;
+            else if (strncmp(p, "<B>", 3) == 0) flags |= HTML_BF;
+            else break;
+            p += 3;
+        }
+        const char *stop = strchr(p, '<');
+        if (!stop) return;
+        size_t length = label_text(p, stop, text, sizeof(text));
+        p = stop;
+        if (length == 0) continue;
+        textfont_t font = { name, NULL, NULL, size, flags, 0 };
+        textspan_t span = { 0 };
+        span.str = text;
+        span.font = &font;
+        span.just = 'n';
+        char stack[512];
+        size_t n;
+        char *key = make_key(&font, text, stack, sizeof(stack), &n);
+        if (!key) continue;
+        uint64_t hash = fnv1a((const unsigned char *)key, n, 14695981039346656037ULL);
+        int measured = 0, ended = 0;
+        if (!recall(&span, key, n, hash, &measured)) {
+            pthread_mutex_lock(&plugin_lock);
+            ended = until_laid_out && ahead_ended;
+            if (!ended) {
+                measured = plugin_layout(measuring, &span, NULL) != 0;
+                if (span.layout && span.free_layout) span.free_layout(span.layout);
+            }
+            pthread_mutex_unlock(&plugin_lock);
+            if (!ended) remember(&span, key, n, hash, measured);
+        }
+        if (key != stack) free(key);
+        if (ended) return;
+    }
+}
+
+void polku_graphviz_end_ahead(void) {
+    pthread_mutex_lock(&plugin_lock);
+    ahead_ended = 1;
+    pthread_mutex_unlock(&plugin_lock);
 }
 
 void polku_remember_text(int on) {
     remembering = on;
+}
+
+int polku_graphviz_remembers(const char *fontname, double size, int flags, const char *text) {
+    textfont_t font = { (char *)fontname, NULL, NULL, size, (unsigned)flags, 0 };
+    textspan_t span = { 0 };
+    char stack[512];
+    size_t n;
+    char *key = make_key(&font, text, stack, sizeof(stack), &n);
+    if (!key) return 0;
+    int measured = 0;
+    int known = recall(&span, key, n, fnv1a((const unsigned char *)key, n, 14695981039346656037ULL), &measured);
+    if (key != stack) free(key);
+    return known;
+}
+
+void polku_graphviz_forget_texts(void) {
+    pthread_mutex_lock(&table_lock);
+    forget_all();
+    pthread_mutex_unlock(&table_lock);
 }

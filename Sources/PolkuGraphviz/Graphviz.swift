@@ -2,6 +2,7 @@ import CGraphviz
 import CPolkuGraphviz
 import Dispatch
 import Foundation
+import PolkuLanes
 
 /// The output formats Graphviz renders for Polku.
 package enum GraphvizFormat: String, Sendable, CaseIterable {
@@ -120,27 +121,48 @@ package actor Graphviz {
     private static let starting = DispatchGroup()
     /// The font `startEarly` measures a text in while the context starts (see `init`).
     nonisolated(unsafe) private static var warmUpFont: String?
+    /// The first SVG render's DOT text, handed to the thread `startEarly` began.
+    private static let ahead = Handover()
+    /// The thread `startEarly` began.
+    nonisolated(unsafe) private static var earlyThread: OwnThread?
 
     /// Starts Graphviz in the background, for a process that knows it will draw before it is
     /// ready to: the context and its plugins are made on another thread, and one text is
     /// measured in `font`, which starts pango and fontconfig (reading the system's font
     /// configuration). It is what the first render would do first, done while the caller
     /// parses its command line and prepares the picture; a render that comes sooner waits for
-    /// it. Pictures are the same: every measurement is still the plugin's own. Call
-    /// `waitUntilStarted` before the process exits, so that it never ends while a library is
-    /// being loaded.
+    /// it. The same thread then waits for the first render: if it is an SVG, the thread
+    /// measures the texts of its labels, in order, while the render reads and lays out the
+    /// graph, which then finds them measured (`polku_graphviz_measure_ahead`). Pictures are
+    /// the same: every measurement is still the plugin's own. Call `waitUntilStarted` before
+    /// the process exits, so that it never ends while a library is being loaded.
     package nonisolated static func startEarly(font: String) {
         warmUpFont = font
+        polku_graphviz_start_fonts()
+        ahead.open()
         starting.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
+        let work: @Sendable () -> Void = {
             _ = Graphviz.shared
+            if let dot = ahead.take() {
+                dot.withCString { dot in font.withCString { polku_graphviz_measure_ahead(dot, $0, 1) } }
+            }
             starting.leave()
+        }
+        // A thread of its own starts at once; the first job of Dispatch's pool started 1 to 5
+        // ms later, and this thread is what a small render waits for.
+        if let thread = OwnThread(work) {
+            earlyThread = thread
+        } else {
+            DispatchQueue.global(qos: .userInitiated).async(execute: work)
         }
     }
 
     /// Waits for what `startEarly` began (at once when it was never called).
     package nonisolated static func waitUntilStarted() {
+        ahead.give(nil)
         starting.wait()
+        earlyThread?.join()
+        earlyThread = nil
     }
 
     private init() {
@@ -165,7 +187,8 @@ package actor Graphviz {
     /// edge, so they use `nop2` (what `neato -n2` does); their DOT text says `layout="nop2"`
     /// too, so the `dot` command draws the same picture from the file.
     package func render(dot: String, format: GraphvizFormat, layout: String = "nop2") async throws(GraphvizError) -> [UInt8] {
-        try renderHere(dot: dot, format: format, layout: layout)
+        Self.ahead.give(format == .svg ? dot : nil)
+        return try renderHere(dot: dot, format: format, layout: layout)
     }
 
     /// `render` for synchronous callers: waits on the calling thread until Graphviz is done.
@@ -173,6 +196,7 @@ package actor Graphviz {
     /// which there are as many as cores) for the whole render; await `render` instead.
     @available(*, noasync, message: "this blocks the calling thread; await render(dot:format:layout:) instead")
     package nonisolated func renderBlocking(dot: String, format: GraphvizFormat, layout: String = "nop2") throws(GraphvizError) -> [UInt8] {
+        Self.ahead.give(format == .svg ? dot : nil)
         let result = executor.queue.sync {
             // On the queue, so on this actor's executor: `checkIsolated` verifies it.
             assumeIsolated { graphviz in
@@ -193,6 +217,8 @@ package actor Graphviz {
             agclose(kept)
             self.kept = nil
         }
+        // Whatever happens, the texts measured ahead (see `startEarly`) are for this render only.
+        defer { polku_graphviz_end_ahead() }
         polku_capture_errors()
         // SVG needs only the size of each text: measured once, reused (see polku_graphviz_text.h).
         polku_remember_text(format == .svg ? 1 : 0)
@@ -201,7 +227,9 @@ package actor Graphviz {
         }
         var keep = false
         defer { if !keep { agclose(graph) } }
-        if gvLayout(context, graph, layout) != 0 {
+        let laidOut = gvLayout(context, graph, layout)
+        polku_graphviz_end_ahead()
+        if laidOut != 0 {
             let said = Self.captured()
             if Self.saysPluginsMissing(said) {
                 throw GraphvizError(.noLayoutPlugins, details: withStartup(said))
@@ -254,5 +282,41 @@ package actor Graphviz {
             .filter { seen.insert($0).inserted }
             .joined(separator: "\n")
             .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// One text handed from the thread that renders to the thread `Graphviz.startEarly` began,
+/// once: that thread waits for it (or for word that none will come) after starting Graphviz.
+private final class Handover: @unchecked Sendable {
+    private let condition = NSCondition()
+    private enum State { case closed, open, given(String?) }
+    private var state = State.closed
+
+    /// A thread will `take`: the next `give` is for it.
+    func open() {
+        condition.lock()
+        state = .open
+        condition.unlock()
+    }
+
+    /// Hands `text` over if a thread waits for it; otherwise, or after the first time,
+    /// nothing happens. `nil` tells the waiting thread that nothing will come.
+    func give(_ text: String?) {
+        condition.lock()
+        if case .open = state {
+            state = .given(text)
+            condition.signal()
+        }
+        condition.unlock()
+    }
+
+    /// Waits for `give`, and closes.
+    func take() -> String? {
+        condition.lock()
+        defer { condition.unlock() }
+        while case .open = state { condition.wait() }
+        guard case .given(let text) = state else { return nil }
+        state = .closed
+        return text
     }
 }

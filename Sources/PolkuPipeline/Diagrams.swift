@@ -108,9 +108,11 @@ package enum Diagrams {
     }
 
     /// For a process that will draw (the `render` command, known before its arguments are
-    /// parsed): Graphviz, pango and the font configuration start on another thread while the
+    /// parsed): Graphviz, pango and the font configuration start on other threads while the
     /// command line is parsed and the journey read, checked and laid out, which a small render
-    /// otherwise waits for one after the other. Call `waitForGraphvizStart` before exiting.
+    /// otherwise waits for one after the other; the first SVG's label texts are then measured
+    /// on that thread while Graphviz lays the picture out (see `Graphviz.startEarly`). Call
+    /// `waitForGraphvizStart` before exiting.
     package static func startGraphvizEarly() {
         Graphviz.startEarly(font: SwimlaneDiagram.fontName)
     }

@@ -122,6 +122,21 @@ import Testing
         #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(sarif.utf8)) }
     }
 
+    /// `polku render` measures the labels' texts on a second thread while Graphviz reads and
+    /// lays out the picture (`Graphviz.startEarly`), reading them from the DOT text as Graphviz
+    /// does; here Graphviz measures each itself. Markup characters, entities and escapes in
+    /// bold, italic and plain lines: the same picture, byte for byte.
+    @Test(arguments: texts)
+    func theCommandsPictureWithTextsMeasuredAheadIsTheSame(_ hostile: String) throws {
+        let folder = try TempFolder()
+        let path = try folder.write("hostile.polku", Self.cleanJourney(hostile))
+        let out = folder.url.appendingPathComponent("hostile.svg").path
+        let run = try runPolku(["render", path, "-o", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let here = try Diagrams.drawBlocking(Self.check(Self.cleanJourney(hostile)), format: .svg, options: DiagramOptions()).bytes
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(here))
+    }
+
     @Test(arguments: texts)
     func diagramAndChecklistsKeepTextAsText(_ hostile: String) throws {
         let journey = Self.check(Self.cleanJourney(hostile))
