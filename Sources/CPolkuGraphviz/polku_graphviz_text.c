@@ -307,12 +307,13 @@ void polku_graphviz_measure_ahead(const char *dot, const char *fontname, int unt
         if (!recall(&span, key, n, hash, &measured)) {
             pthread_mutex_lock(&plugin_lock);
             ended = until_laid_out && ahead_ended;
-            if (!ended) {
+            // The render may have measured it while this thread waited.
+            if (!ended && !recall(&span, key, n, hash, &measured)) {
                 measured = plugin_layout(measuring, &span, NULL) != 0;
                 if (span.layout && span.free_layout) span.free_layout(span.layout);
+                remember(&span, key, n, hash, measured);
             }
             pthread_mutex_unlock(&plugin_lock);
-            if (!ended) remember(&span, key, n, hash, measured);
         }
         if (key != stack) free(key);
         if (ended) return;
