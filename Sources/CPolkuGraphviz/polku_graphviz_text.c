@@ -94,6 +94,10 @@ static char *make_key(const textfont_t *font, const char *text, char *stack, siz
     return key;
 }
 
+static uint64_t key_hash(const char *key, size_t n) {
+    return fnv1a((const unsigned char *)key, n, 14695981039346656037ULL);
+}
+
 // Copies the numbers remembered under `key` into `span`; 0 when there are none. Takes
 // `table_lock`.
 static int recall(textspan_t *span, const char *key, size_t n, uint64_t hash, int *measured) {
@@ -134,6 +138,27 @@ static int measure(textspan_t *span, char **fontpath) {
     return measured;
 }
 
+// The numbers of `span`, remembered under `key`: recalled, or else measured through the plugin
+// and remembered, its layout object freed at once (SVG never draws through it; pango may be
+// measuring on the other thread). With `unless_ended`, nothing is measured once a render has
+// laid out its graph, and `*ended` says so. Returns what the plugin returned.
+static int recall_or_measure(textspan_t *span, const char *key, size_t n, int unless_ended, int *ended) {
+    uint64_t hash = key_hash(key, n);
+    int measured = 0;
+    *ended = 0;
+    if (recall(span, key, n, hash, &measured)) return measured;
+    pthread_mutex_lock(&plugin_lock);
+    *ended = unless_ended && ahead_ended;
+    // The other thread may have measured it while this one waited.
+    if (!*ended && !recall(span, key, n, hash, &measured)) {
+        measured = plugin_layout(measuring, span, NULL) != 0;
+        if (span->layout && span->free_layout) span->free_layout(span->layout);
+        remember(span, key, n, hash, measured);
+    }
+    pthread_mutex_unlock(&plugin_lock);
+    return measured;
+}
+
 static boolean remembered_layout(textspan_t *span, char **fontpath) {
     textfont_t *font = span->font;
     // Verbose runs (fontpath) and text without a font go straight to the plugin.
@@ -142,20 +167,8 @@ static boolean remembered_layout(textspan_t *span, char **fontpath) {
     size_t n;
     char *key = make_key(font, span->str, stack, sizeof(stack), &n);
     if (!key) return measure(span, fontpath);
-    uint64_t hash = fnv1a((const unsigned char *)key, n, 14695981039346656037ULL);
-    int measured = 0;
-    if (!recall(span, key, n, hash, &measured)) {
-        pthread_mutex_lock(&plugin_lock);
-        // The other thread may have measured it while this one waited.
-        if (!recall(span, key, n, hash, &measured)) {
-            measured = plugin_layout(measuring, span, NULL) != 0;
-            // SVG does not draw through the plugin's layout object: it goes at once, while
-            // the lock is held (pango may be measuring on the other thread).
-            if (span->layout && span->free_layout) span->free_layout(span->layout);
-            remember(span, key, n, hash, measured);
-        }
-        pthread_mutex_unlock(&plugin_lock);
-    }
+    int ended;
+    int measured = recall_or_measure(span, key, n, 0, &ended);
     span->layout = NULL;
     span->free_layout = NULL;
     if (key != stack) free(key);
@@ -230,7 +243,6 @@ static size_t label_text(const char *from, const char *to, char *out, size_t roo
     size_t n = 0;
     for (const char *p = from; p < to;) {
         unsigned long code;
-        size_t width = 1;
         if (*p == '\\') return 0;
         if (*p == '&') {
             const char *end = memchr(p, ';', (size_t)(to - p));
@@ -254,7 +266,7 @@ static size_t label_text(const char *from, const char *to, char *out, size_t roo
             out[n++] = (char)code;
             continue;
         }
-        if ((unsigned char)*p < ' ') { p += width; continue; }
+        if ((unsigned char)*p < ' ') { p++; continue; }
         if (n + 1 >= room) return 0;
         out[n++] = *p++;
     }
@@ -302,19 +314,8 @@ void polku_graphviz_measure_ahead(const char *dot, const char *fontname, int unt
         size_t n;
         char *key = make_key(&font, text, stack, sizeof(stack), &n);
         if (!key) continue;
-        uint64_t hash = fnv1a((const unsigned char *)key, n, 14695981039346656037ULL);
-        int measured = 0, ended = 0;
-        if (!recall(&span, key, n, hash, &measured)) {
-            pthread_mutex_lock(&plugin_lock);
-            ended = until_laid_out && ahead_ended;
-            // The render may have measured it while this thread waited.
-            if (!ended && !recall(&span, key, n, hash, &measured)) {
-                measured = plugin_layout(measuring, &span, NULL) != 0;
-                if (span.layout && span.free_layout) span.free_layout(span.layout);
-                remember(&span, key, n, hash, measured);
-            }
-            pthread_mutex_unlock(&plugin_lock);
-        }
+        int ended;
+        recall_or_measure(&span, key, n, until_laid_out, &ended);
         if (key != stack) free(key);
         if (ended) return;
     }
@@ -338,7 +339,7 @@ int polku_graphviz_remembers(const char *fontname, double size, int flags, const
     char *key = make_key(&font, text, stack, sizeof(stack), &n);
     if (!key) return 0;
     int measured = 0;
-    int known = recall(&span, key, n, fnv1a((const unsigned char *)key, n, 14695981039346656037ULL), &measured);
+    int known = recall(&span, key, n, key_hash(key, n), &measured);
     if (key != stack) free(key);
     return known;
 }

@@ -117,13 +117,11 @@ package actor Graphviz {
     /// The graph last drawn, not freed yet (`keepsLastGraph`).
     private var kept: UnsafeMutablePointer<Agraph_t>?
 
-    /// The work `startEarly` began, which the process waits for before it exits.
-    private static let starting = DispatchGroup()
     /// The font `startEarly` measures a text in while the context starts (see `init`).
     nonisolated(unsafe) private static var warmUpFont: String?
     /// The first SVG render's DOT text, handed to the thread `startEarly` began.
     private static let ahead = Handover()
-    /// The thread `startEarly` began.
+    /// The thread `startEarly` began, which the process waits for before it exits.
     nonisolated(unsafe) private static var earlyThread: OwnThread?
 
     /// Starts Graphviz in the background, for a process that knows it will draw before it is
@@ -140,27 +138,21 @@ package actor Graphviz {
         warmUpFont = font
         polku_graphviz_start_fonts()
         ahead.open()
-        starting.enter()
-        let work: @Sendable () -> Void = {
+        // A thread of its own starts at once (the first job of Dispatch's pool started 1 to 5
+        // ms later, and this thread is what a small render waits for). Without one, the first
+        // render starts Graphviz itself.
+        earlyThread = OwnThread {
             _ = Graphviz.shared
             if let dot = ahead.take() {
                 dot.withCString { dot in font.withCString { polku_graphviz_measure_ahead(dot, $0, 1) } }
             }
-            starting.leave()
         }
-        // A thread of its own starts at once; the first job of Dispatch's pool started 1 to 5
-        // ms later, and this thread is what a small render waits for.
-        if let thread = OwnThread(work) {
-            earlyThread = thread
-        } else {
-            DispatchQueue.global(qos: .userInitiated).async(execute: work)
-        }
+        if earlyThread == nil { ahead.give(nil) }
     }
 
     /// Waits for what `startEarly` began (at once when it was never called).
     package nonisolated static func waitUntilStarted() {
         ahead.give(nil)
-        starting.wait()
         earlyThread?.join()
         earlyThread = nil
     }
@@ -187,8 +179,7 @@ package actor Graphviz {
     /// edge, so they use `nop2` (what `neato -n2` does); their DOT text says `layout="nop2"`
     /// too, so the `dot` command draws the same picture from the file.
     package func render(dot: String, format: GraphvizFormat, layout: String = "nop2") async throws(GraphvizError) -> [UInt8] {
-        Self.ahead.give(format == .svg ? dot : nil)
-        return try renderHere(dot: dot, format: format, layout: layout)
+        try renderHere(dot: dot, format: format, layout: layout)
     }
 
     /// `render` for synchronous callers: waits on the calling thread until Graphviz is done.
@@ -196,7 +187,6 @@ package actor Graphviz {
     /// which there are as many as cores) for the whole render; await `render` instead.
     @available(*, noasync, message: "this blocks the calling thread; await render(dot:format:layout:) instead")
     package nonisolated func renderBlocking(dot: String, format: GraphvizFormat, layout: String = "nop2") throws(GraphvizError) -> [UInt8] {
-        Self.ahead.give(format == .svg ? dot : nil)
         let result = executor.queue.sync {
             // On the queue, so on this actor's executor: `checkIsolated` verifies it.
             assumeIsolated { graphviz in
@@ -209,6 +199,11 @@ package actor Graphviz {
     }
 
     private func renderHere(dot: String, format: GraphvizFormat, layout: String) throws(GraphvizError) -> [UInt8] {
+        // The first render of a process that started early hands its text to that thread,
+        // which measures an SVG's texts while this lays it out (see `startEarly`); the thread
+        // measures for this render only, whatever happens.
+        Self.ahead.give(format == .svg ? dot : nil)
+        defer { polku_graphviz_end_ahead() }
         guard let context else {
             throw GraphvizError(.cannotStart, details: startupMessages)
         }
@@ -217,8 +212,6 @@ package actor Graphviz {
             agclose(kept)
             self.kept = nil
         }
-        // Whatever happens, the texts measured ahead (see `startEarly`) are for this render only.
-        defer { polku_graphviz_end_ahead() }
         polku_capture_errors()
         // SVG needs only the size of each text: measured once, reused (see polku_graphviz_text.h).
         polku_remember_text(format == .svg ? 1 : 0)
