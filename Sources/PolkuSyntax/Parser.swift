@@ -130,7 +130,7 @@ package struct JourneyParser {
                               nodes: keepsLines ? [node] : [],
                               detachedAttributes: [])
         }
-        if let offset = Self.firstNUL(source.bytes) {
+        if let offset = source.firstNUL {
             diagnostics.append(Catalog.binaryFile(source, at: offset))
             var node = LineNode(.binary)
             node.error = LineNode.encode(.binaryFile)
@@ -138,7 +138,9 @@ package struct JourneyParser {
                               nodes: keepsLines ? [node] : [],
                               detachedAttributes: [])
         }
-        if let offset = Self.firstInvalidUTF8(source.bytes, from: source.contentStart) {
+        // The bytes before the first that is not ASCII are well-formed UTF-8.
+        if let high = source.firstNonASCII,
+           let offset = Self.firstInvalidUTF8(source.bytes, from: max(source.contentStart, high)) {
             diagnostics.append(Catalog.invalidUTF8(source, at: offset))
         }
         // About one header in four lines in real journeys; untouched capacity costs no memory.
@@ -595,13 +597,6 @@ package struct JourneyParser {
             if bytes[2 * k] == 0 && bytes[2 * k + 1] != 0 { big += 1 }
         }
         return little == pairs || big == pairs
-    }
-
-    static func firstNUL(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, let hit = memchr(base, 0, buffer.count) else { return nil }
-            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-        }
     }
 
     /// The offset of the first byte that is not part of well-formed UTF-8, or nil.
