@@ -112,6 +112,7 @@ package enum Reports {
                 var cursor = LocationCursor(source)
                 var scratch: [UInt8] = []
                 for i in lines {
+                    Self.fetchLine(of: i + Self.fetchAhead, diagnostics, lines, source)
                     let at = diagnostics[i].hasPosition ? cursor.location(of: diagnostics[i].range.start) : nil
                     renderer.write(diagnostics[i], file: file, wording: wording, at: at, scratch: &scratch, into: &out)
                 }
@@ -123,6 +124,7 @@ package enum Reports {
                 var cursor = LocationCursor(source)
                 var scratch: [UInt8] = []
                 for i in lines {
+                    Self.fetchLine(of: i + Self.fetchAhead, diagnostics, lines, source)
                     let item = FileDiagnostic(source, diagnostics[i], keywords: keywords)
                     let at = item.diagnostic.hasPosition ? cursor.location(of: item.diagnostic.range.start) : nil
                     renderer.write(item, at: at, scratch: &scratch, into: &out)
@@ -131,6 +133,22 @@ package enum Reports {
             }
         }
     }
+
+    /// Asks for the file's bytes where diagnostic `i` (if in `lines`) stands, a few lines
+    /// before it is written: its column is counted from them and its step named from them,
+    /// and in a large journey they are far from the last diagnostic's, so each read waited
+    /// for the memory (a fifteenth of the short report's time at 100,000 steps).
+    @inline(__always)
+    private static func fetchLine(of i: Int, _ diagnostics: [Diagnostic], _ lines: Range<Int>, _ source: SourceFile) {
+        guard i < lines.upperBound else { return }
+        let start = diagnostics[i].range.start
+        source.bytes.withUnsafeBufferPointer { bytes in
+            if start < bytes.count { Cache.prefetch(bytes.baseAddress! + start) }
+        }
+    }
+
+    /// How many diagnostics ahead `fetchLine` asks for.
+    private static let fetchAhead = 8
 
     /// Lines of a report in a block. A report of more than two blocks is made two blocks
     /// at a time, side by side on two threads, each block with its own cursor to find the
