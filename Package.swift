@@ -28,7 +28,7 @@ let package = Package(
         // Threads and memory for the stages that use a second core: lanes of work, a thread
         // of its own, a lock, pages readied and cache lines fetched ahead.
         .target(name: "PolkuLanes", dependencies: ["CPolkuMemory"]),
-        // Byte scans Swift does not vectorise (a file's line feeds, sixteen bytes at a time).
+        // Byte scans Swift does not vectorise (a file's line ends, sixteen bytes at a time).
         .target(name: "CPolkuBytes"),
         // Stage 1: bytes -> tokens -> syntax tree, plus the one Diagnostic type.
         .target(name: "PolkuSyntax", dependencies: ["CPolkuBytes", "PolkuLanes"]),

@@ -136,18 +136,8 @@ package enum FileReader {
         }
         guard length >= splitSize else { return ready(0, length) }
         let half = length / 2
-        let failed = Failures()
-        var helper = OwnThread { failed.add(ready(half, length - half)) }
-        var failures = ready(0, half)
-        if helper == nil { failures += ready(half, length - half) }
-        helper?.join()
-        return failures + failed.count
-    }
-
-    /// The second thread's failed copies, read once it has ended.
-    private final class Failures: @unchecked Sendable {
-        var count = 0
-        func add(_ n: Int) { count += n }
+        let (first, second) = OwnThread.sideBySide({ ready(0, half) }, { ready(half, length - half) })
+        return first + second
     }
 
     /// From this size on (8 MiB), `prefault` readies a buffer on two threads.

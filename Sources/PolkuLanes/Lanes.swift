@@ -131,6 +131,23 @@ package struct OwnThread {
 
     package mutating func join() { done.wait() }
     #endif
+
+    /// Runs `there` on a thread of its own while `here` runs on this one (`there` after
+    /// `here`, on this thread, when no thread can be made), and returns both results once
+    /// both have ended: for the two halves of a large file.
+    package static func sideBySide<Here, There>(_ here: () -> Here,
+                                                 _ there: @escaping @Sendable () -> There) -> (Here, There) {
+        let made = Made<There>()
+        guard var thread = OwnThread({ made.value = there() }) else { return (here(), there()) }
+        let first = here()
+        thread.join()
+        return (first, made.value!)
+    }
+
+    /// What the other thread made, read once it has ended.
+    private final class Made<Value>: @unchecked Sendable {
+        var value: Value?
+    }
 }
 
 /// A value behind a lock, on the C library's mutex: ThreadSanitizer follows it, where it

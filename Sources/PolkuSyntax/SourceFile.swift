@@ -1,10 +1,5 @@
 import CPolkuBytes
 import PolkuLanes
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A half-open range of byte offsets into a `SourceFile`.
 ///
@@ -99,108 +94,58 @@ package struct SourceFile: Sendable {
         self.bytes = bytes
         let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         self.contentStart = hasBOM ? 3 : 0
-        var found = bytes.withUnsafeBufferPointer { Self.scan($0) }
-        if found.sawReturn {
-            // A line ends at LF, CRLF, or a CR on its own (classic Mac files, some exports).
-            found.starts = bytes.withUnsafeBufferPointer { Self.lineStartsWithReturns($0) }
-        }
+        let found = bytes.withUnsafeBufferPointer { Self.scan($0) }
         self.lineStarts = LineStarts(offsets: found.starts)
         (firstNUL, firstNonASCII) = (found.firstNUL, found.firstHigh)
     }
 
-    /// What one pass over the bytes finds: where lines start after a line feed, the first
-    /// NUL and the first byte that is not ASCII, and whether there is a carriage return
-    /// (then `starts` is not all of them).
+    /// What one pass over the bytes finds: where lines start (after LF, CRLF, or a CR on its
+    /// own: classic Mac files, some exports), the first NUL and the first byte that is not
+    /// ASCII.
     private struct Scan {
         var starts: [UInt32]
         var firstNUL: Int?
         var firstHigh: Int?
-        var sawReturn: Bool
     }
 
     /// From this size on (8 MiB), the bytes are scanned in two halves on two threads.
     private static let splitSize = 8 << 20
 
     private static func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> Scan {
-        guard let base = buffer.baseAddress else { return Scan(starts: [0], firstNUL: nil, firstHigh: nil, sawReturn: false) }
+        guard let base = buffer.baseAddress else { return Scan(starts: [0], firstNUL: nil, firstHigh: nil) }
         let n = buffer.count
-        guard n >= splitSize else { return scan(base, 0..<n) }
-        // The second half on another thread, meanwhile (an address as a number: the
-        // thread's work must be `Sendable`).
-        let half = n / 2
-        let (address, second) = (Int(bitPattern: base), Box())
-        var helper = OwnThread {
-            second.scan = scan(UnsafePointer(bitPattern: address)!, half..<n)
-        }
-        var first = scan(base, 0..<half)
-        helper?.join()
-        let rest = second.scan ?? scan(base, half..<n)
+        guard n >= splitSize else { return scan(base, count: n, 0..<n) }
+        // An address as a number: the other thread's work must be `Sendable`.
+        let (half, address) = (n / 2, Int(bitPattern: base))
+        var (first, rest) = OwnThread.sideBySide({ scan(base, count: n, 0..<half) },
+                                                 { scan(UnsafePointer(bitPattern: address)!, count: n, half..<n) })
         first.starts.append(contentsOf: rest.starts)
         return Scan(starts: first.starts, firstNUL: first.firstNUL ?? rest.firstNUL,
-                    firstHigh: first.firstHigh ?? rest.firstHigh, sawReturn: first.sawReturn || rest.sawReturn)
+                    firstHigh: first.firstHigh ?? rest.firstHigh)
     }
 
-    /// The second half's scan, read once its thread has ended.
-    private final class Box: @unchecked Sendable {
-        var scan: Scan?
-    }
-
-    /// `scan` of `base[range]`: its starts begin with 0 when the range does.
-    private static func scan(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Scan {
+    /// `scan` of `base[range]`, of the `count` bytes at `base`: its starts begin with 0 when
+    /// the range does.
+    private static func scan(_ base: UnsafePointer<UInt8>, count: Int, _ range: Range<Int>) -> Scan {
         // SIZE_MAX, C's "none yet", is -1 as an `Int`.
-        var state = polku_line_scan(written: 0, firstNUL: -1, firstHigh: -1, sawCarriageReturn: 0)
+        var state = polku_line_scan(written: 0, firstNUL: -1, firstHigh: -1)
         // About one line in 32 bytes; written into the array's room, then counted in.
         var starts: [UInt32] = range.lowerBound == 0 ? [0] : []
         var from = range.lowerBound
         var room = range.count / 32 + 64
-        while true {
+        while from < range.upperBound {
             let before = starts.count
-            var stopped = 0
             var grown = [UInt32](unsafeUninitializedCapacity: before + room) { buffer, initialized in
                 let target = buffer.baseAddress!
                 starts.withUnsafeBufferPointer { if before > 0 { target.update(from: $0.baseAddress!, count: before) } }
-                stopped = polku_line_feeds(base, from, range.upperBound, target + before, room, &state)
+                from = polku_line_starts(base, count, from, range.upperBound, target + before, room, &state)
                 initialized = before + state.written
             }
             swap(&starts, &grown)
-            if state.sawCarriageReturn != 0 || stopped >= range.upperBound { break }
-            from = stopped
             room = starts.count + 64
         }
-        if state.sawCarriageReturn != 0 {
-            // Read again from the start with carriage returns; the rare bytes still counted.
-            polku_first_nul_and_high(base, from, range.upperBound, &state.firstNUL, &state.firstHigh)
-        }
         return Scan(starts: starts, firstNUL: state.firstNUL < 0 ? nil : state.firstNUL,
-                    firstHigh: state.firstHigh < 0 ? nil : state.firstHigh,
-                    sawReturn: state.sawCarriageReturn != 0)
-    }
-
-    /// Where lines start in a file with carriage returns: after LF, CRLF, or a CR alone.
-    private static func lineStartsWithReturns(_ buffer: UnsafeBufferPointer<UInt8>) -> [UInt32] {
-        var starts: [UInt32] = [0]
-        starts.reserveCapacity(buffer.count / 32 + 1)
-        guard let base = buffer.baseAddress else { return starts }
-        let n = buffer.count
-        var i = 0
-        while i < n {
-            // Eight bytes at a time, straight to the next LF or CR.
-            if i + 8 <= n {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                let marks = LineWords.equal(word, 0x0A) | LineWords.equal(word, 0x0D)
-                if marks == 0 {
-                    i += 8
-                    continue
-                }
-                i += marks.trailingZeroBitCount >> 3
-            }
-            let b = buffer[i]
-            if b == 0x0A || (b == 0x0D && (i + 1 == n || buffer[i + 1] != 0x0A)) {
-                starts.append(UInt32(truncatingIfNeeded: i + 1))
-            }
-            i += 1
-        }
-        return starts
+                    firstHigh: state.firstHigh < 0 ? nil : state.firstHigh)
     }
 
     package init(name: String, text: String) {
@@ -361,18 +306,5 @@ package struct LocationCursor {
         column += source.columns(from: offset, to: target, in: unit)
         offset = target
         return SourceLocation(line: line, column: column + 1)
-    }
-}
-
-/// Tests on eight bytes at once, read as one 64-bit word, for the front end (the writers
-/// have `ByteWords`; each module keeps its own so that the tests inline into its loops).
-package enum LineWords {
-    /// The top bit of each byte of `word` that is `byte`, exact up to the first such byte (a
-    /// byte above it may be marked too, never one below): in a word loaded little-endian,
-    /// `trailingZeroBitCount / 8` of a result that is not zero is the index of the first one.
-    @inline(__always)
-    package static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 }

@@ -25,9 +25,9 @@ import Testing
         #expect(source.firstNonASCII == high, comment)
     }
 
-    /// Files without carriage returns (the scan's own path) and with one (read again byte by
-    /// byte), of every length around the 32 bytes a round reads, with lines shorter than
-    /// the room guessed for them (one a byte), and NULs and Finnish letters anywhere.
+    /// Files without carriage returns and with them, of every length around the 32 bytes a
+    /// round reads, with lines shorter than the room guessed for them (one a byte), NULs and
+    /// Finnish letters anywhere, and a CRLF across two rounds.
     @Test func smallFilesScanAsByteByByte() {
         var generator = SystemRandomNumberGenerator()
         let pieces: [[UInt8]] = [[0x0A], [0x0A], [0x61], [0x20], [0xC3, 0xA4], [0x00], [0x0D, 0x0A], [0x0D]]
@@ -43,11 +43,14 @@ import Testing
         }
         Self.check([UInt8](repeating: 0x0A, count: 5_000), "a line feed a byte")
         Self.check([UInt8](repeating: 0x0A, count: 4_999) + [0xC3, 0xA4, 0x00, 0x0D], "then the rare bytes")
+        let across = [UInt8](repeating: 0x61, count: 31) + [0x0D, 0x0A] + [UInt8](repeating: 0x61, count: 40)
+        Self.check(across, "a CRLF across two rounds")
+        Self.check(Array(across.dropLast(41)), "a CR at the end of a round and of the file")
     }
 
     /// A file of 8 MiB or more is scanned in two halves: line starts joined in order, the
-    /// first rare bytes from the first half that has one, a carriage return in either half
-    /// read again byte by byte.
+    /// first rare bytes from the first half that has one, carriage returns in either half,
+    /// and a CRLF split between the halves (one line end, where the LF is).
     @Test func largeFilesScanInTwoHalvesAsByteByByte() {
         let line = Array("    need: a book about topic 583 for a course\n".utf8)
         var bytes: [UInt8] = []
@@ -69,6 +72,12 @@ import Testing
         Self.check(returns, "a carriage return in the second half")
         returns[40] = 0x0D
         Self.check(returns, "and in the first")
+        var split = bytes
+        let half = split.count / 2
+        (split[half - 1], split[half]) = (0x0D, 0x0A)
+        Self.check(split, "a CRLF across the halves")
+        split[half] = 0x61
+        Self.check(split, "a CR alone at the end of the first half")
     }
 
     /// A file between 1 and 8 MiB is copied out of a mapping on one thread (over 8 MiB,
