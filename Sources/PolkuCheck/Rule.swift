@@ -147,16 +147,24 @@ extension Journey {
     /// label; other channels by their label or id.
     package func channelReference(_ index: Int) -> MessageValue {
         guard let builtin = channels[index].builtin else { return .text(channelName(index, .en)) }
-        let key: RuleMessage = switch builtin {
-        case .desk: .channelDesk
-        case .premises: .channelPremises
-        case .phone: .channelPhone
-        case .email: .channelEmail
-        case .chat: .channelChat
-        case .social: .channelSocial
-        case .web: .channelWeb
-        case .other: .channelOther
+        let references = Self.builtinChannelReferences
+        return switch builtin {
+        case .desk: references[0]
+        case .premises: references[1]
+        case .phone: references[2]
+        case .email: references[3]
+        case .chat: references[4]
+        case .social: references[5]
+        case .web: references[6]
+        case .other: references[7]
         }
-        return .message(Message(key))
     }
+
+    /// The name of each built-in channel as a finding says it, in the order of the cases
+    /// above, made once: a finding about a step that moves between channels names two, and a
+    /// large journey has thousands.
+    private static let builtinChannelReferences: [MessageValue] = [
+        RuleMessage.channelDesk, .channelPremises, .channelPhone, .channelEmail, .channelChat, .channelSocial,
+        .channelWeb, .channelOther,
+    ].map { .message(Message($0)) }
 }

@@ -110,7 +110,7 @@ package enum Reports {
             let wording = FileDiagnostic.wording(language, keywords: c.language, fallback: fallback)
             writeLines(diagnostics.count, to: &out) { lines, out in
                 var cursor = LocationCursor(source)
-                var scratch: [UInt8] = []
+                var scratch = SentenceScratch()
                 for i in lines {
                     Self.fetchLine(of: i + Self.fetchAhead, diagnostics, lines, source)
                     let at = diagnostics[i].hasPosition ? cursor.location(of: diagnostics[i].range.start) : nil
@@ -122,7 +122,7 @@ package enum Reports {
             let keywords = c.language
             writeLines(diagnostics.count, to: &out) { lines, out in
                 var cursor = LocationCursor(source)
-                var scratch: [UInt8] = []
+                var scratch = SentenceScratch()
                 for i in lines {
                     Self.fetchLine(of: i + Self.fetchAhead, diagnostics, lines, source)
                     let item = FileDiagnostic(source, diagnostics[i], keywords: keywords)

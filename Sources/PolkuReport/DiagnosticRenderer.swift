@@ -29,13 +29,76 @@ package struct FileDiagnostic: Sendable {
     }
 }
 
+/// The help of the last few boxes of details a report met, as it writes them.
+///
+/// A rule's findings share one box of details (`DiagnosticDetails`), so their help is one
+/// sentence: the 40,000 findings of a large journey have three, and their lines take turns
+/// (a step without a follow-up, then one without a recommendation). Putting a help into
+/// words (and escaping it) took a fifth of the short report's instructions; each report now
+/// does it once for each box and wording, and copies the bytes for each finding after.
+package struct HelpMemo {
+    /// A help as written: the details it is of, held so that no other box can take their
+    /// place in memory (and their identity) while remembered, and its wording.
+    private struct Help {
+        let details: DiagnosticDetails
+        let wording: Wording
+        let bytes: [UInt8]
+    }
+
+    private var helps: [Help] = []
+    /// The entry the next new help replaces once `helps` is full.
+    private var oldest = 0
+    private static let remembered = 8
+
+    package init() {}
+
+    /// Appends the help of `details` in the words `w`, as `write` writes it (it is given the
+    /// help and appends to an empty buffer); nothing when the details have no help.
+    package mutating func append(_ details: DiagnosticDetails, _ w: Wording, into out: inout [UInt8],
+                                 write: (Message, inout [UInt8]) -> Void) {
+        for i in helps.indices where helps[i].details === details && helps[i].wording == w {
+            out.append(contentsOf: helps[i].bytes)
+            return
+        }
+        guard let message = details.help else { return }
+        var bytes: [UInt8] = []
+        write(message, &bytes)
+        out.append(contentsOf: bytes)
+        let help = Help(details: details, wording: w, bytes: bytes)
+        if helps.count < Self.remembered {
+            helps.append(help)
+        } else {
+            helps[oldest] = help
+            oldest = (oldest + 1) % Self.remembered
+        }
+    }
+}
+
+/// What a text or short report reuses from one diagnostic's lines to the next: a buffer for
+/// a sentence before it is escaped, and the helps already shown.
+package struct SentenceScratch {
+    var words: [UInt8] = []
+    private var helps = HelpMemo()
+
+    package init() {}
+
+    /// Appends the help of `details` in the words `w`, as `Wording.writeShown` shows it.
+    mutating func writeHelp(of details: DiagnosticDetails, _ w: Wording, into out: inout [UInt8]) {
+        helps.append(details, w, into: &out) { help, shown in
+            var words: [UInt8] = []
+            w.write(help, into: &words)
+            words.withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &shown) }
+        }
+    }
+}
+
 extension Wording {
     /// The message in these words, as a terminal may be sent it (`Escaping.terminal`),
     /// appended to `out`; `scratch` holds the words before they are escaped, and is reused.
-    func writeShown(_ message: Message, scratch: inout [UInt8], into out: inout [UInt8]) {
-        scratch.removeAll(keepingCapacity: true)
-        write(message, into: &scratch)
-        scratch.withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &out) }
+    func writeShown(_ message: Message, scratch: inout SentenceScratch, into out: inout [UInt8]) {
+        scratch.words.removeAll(keepingCapacity: true)
+        write(message, into: &scratch.words)
+        scratch.words.withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &out) }
     }
 }
 
@@ -101,7 +164,7 @@ package struct RichRenderer: Sendable {
     ///   `LocationCursor`), so a long line is not counted again for each diagnostic on it.
     package func render(_ item: FileDiagnostic, at location: SourceLocation?) -> String {
         var out: [UInt8] = []
-        var scratch: [UInt8] = []
+        var scratch = SentenceScratch()
         write(item, at: location, scratch: &scratch, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
@@ -109,7 +172,7 @@ package struct RichRenderer: Sendable {
     /// The diagnostic as `render` shows it, appended to `out` as UTF-8 bytes: a text report
     /// of 40,000 findings is written without a string made for each of its pieces.
     /// `scratch` is a buffer to reuse for the sentences before they are escaped.
-    package func write(_ item: FileDiagnostic, at location: SourceLocation?, scratch: inout [UInt8], into out: inout [UInt8]) {
+    package func write(_ item: FileDiagnostic, at location: SourceLocation?, scratch: inout SentenceScratch, into out: inout [UInt8]) {
         let style = Style(color: color)
         let d = item.diagnostic
         let source = item.source
@@ -122,16 +185,18 @@ package struct RichRenderer: Sendable {
         func spaces(_ count: Int) { for _ in 0..<max(0, count) { out.append(UInt8(ascii: " ")) } }
         /// The notes and help, each line after `pad` spaces: `= note: …`, `= help: …`.
         func closing(pad: Int) {
-            func line(_ word: ReportMessage, _ text: Message) {
+            func line(_ word: ReportMessage, _ text: () -> Void) {
                 spaces(pad)
                 put(style.blue); out.append(UInt8(ascii: "=")); put(style.reset); out.append(UInt8(ascii: " "))
                 put(style.bold); w.write(Message(word), into: &out); put(style.reset)
                 out.append(literal: ": ")
-                sentence(text)
+                text()
                 out.append(0x0A)
             }
-            for note in d.noteTexts { line(.note, note) }
-            if let help = d.helpText { line(.help, help) }
+            for note in d.noteTexts { line(.note) { sentence(note) } }
+            if let details = d.details, details.help != nil {
+                line(.help) { scratch.writeHelp(of: details, w, into: &out) }
+            }
         }
         let hasClosing = !d.noteTexts.isEmpty || d.helpText != nil
 
@@ -317,7 +382,7 @@ package struct ShortRenderer: Sendable {
     package func render(_ item: FileDiagnostic, at location: SourceLocation? = nil) -> String {
         let d = item.diagnostic
         var out: [UInt8] = []
-        var scratch: [UInt8] = []
+        var scratch = SentenceScratch()
         write(d, file: Array(Escaping.terminal(item.source.name).utf8), wording: item.wording(language, fallback: fallback),
               at: d.hasPosition ? location ?? item.source.location(of: d.range.start) : nil, scratch: &scratch, into: &out)
         return String(decoding: out, as: UTF8.self)
@@ -327,7 +392,7 @@ package struct ShortRenderer: Sendable {
     /// `Escaping.terminal` shows it; `at` the diagnostic's place, when it has one; `scratch`
     /// a buffer to reuse for the sentences before they are escaped.
     package func write(_ d: Diagnostic, file: [UInt8], wording w: Wording, at location: SourceLocation?,
-                       scratch: inout [UInt8], into out: inout [UInt8]) {
+                       scratch: inout SentenceScratch, into out: inout [UInt8]) {
         func sentence(_ message: Message) { w.writeShown(message, scratch: &scratch, into: &out) }
         out.append(contentsOf: file)
         if let location {
@@ -343,9 +408,9 @@ package struct ShortRenderer: Sendable {
         out.append(literal: " [")
         out.appendUTF8(d.code.name)
         out.append(UInt8(ascii: "]"))
-        if let help = d.helpText {
+        if let details = d.details, details.help != nil {
             out.append(literal: " (")
-            sentence(help)
+            scratch.writeHelp(of: details, w, into: &out)
             out.append(UInt8(ascii: ")"))
         }
         out.append(0x0A)

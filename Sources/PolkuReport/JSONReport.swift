@@ -58,6 +58,7 @@ package enum JSONReport {
             w.write(message, into: &scratch)
             json.member(name, utf8: scratch)
         }
+        var helps = HelpMemo()
         var errors = 0, warnings = 0, infos = 0
         for item in items {
             let d = item.diagnostic
@@ -76,7 +77,11 @@ package enum JSONReport {
             json.key("end")
             position(end)
             json.member("file", s.name)
-            if let help = d.helpText { message("help", help, w) }
+            if let details = d.details, details.help != nil {
+                scratch.removeAll(keepingCapacity: true)
+                helps.append(details, w, into: &scratch) { help, words in w.write(help, into: &words) }
+                json.member("help", utf8: scratch)
+            }
             json.key("labels")
             json.openArray()
             for label in d.secondary {

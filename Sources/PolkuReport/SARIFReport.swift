@@ -92,13 +92,14 @@ package enum SARIFReport {
             }
             let w = Wording(language, keywords: result.analysis.tree.language)
             var text: [UInt8] = []
+            var helps = HelpMemo()
             func item(_ d: Diagnostic, suppression: String?) {
                 // The message and its help filled on bytes, with no `String` between.
                 text.removeAll(keepingCapacity: true)
                 w.write(d.text, into: &text)
-                if let help = d.helpText {
+                if let details = d.details, details.help != nil {
                     text.append(contentsOf: ". ".utf8)
-                    w.write(help, into: &text)
+                    helps.append(details, w, into: &text) { help, words in w.write(help, into: &words) }
                 }
                 json.element()
                 json.openObject()

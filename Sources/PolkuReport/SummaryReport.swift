@@ -151,6 +151,7 @@ package enum SummaryReport {
             var channelNames = [String?](repeating: nil, count: journey.channels.count)
             // Each line on bytes; `tidy` trims the space a finding without help leaves.
             var bytes: [UInt8] = [], sentence: [UInt8] = []
+            var helps = HelpMemo()
             func write(_ message: Message) {
                 sentence.removeAll(keepingCapacity: true)
                 w.write(message, into: &sentence)
@@ -174,7 +175,13 @@ package enum SummaryReport {
                 bytes.append(contentsOf: ": ".utf8)
                 write(d.text)
                 bytes.append(0x20)
-                if let help = d.helpText { write(help) }
+                if let details = d.details, details.help != nil {
+                    helps.append(details, w, into: &bytes) { help, shown in
+                        var words: [UInt8] = []
+                        w.write(help, into: &words)
+                        TextForms.writeSentence(words, into: &shown)
+                    }
+                }
                 bytes.append(0x0A)
                 out += String(decoding: bytes, as: UTF8.self)
             }
