@@ -262,9 +262,25 @@ package struct Step: Sendable {
             total += counts[k]
             textEnds[k] = total
         }
-        textEnds.start = UInt32(ranges.count)
-        for k in 0..<StepTextEnds.kinds where counts[k] > 0 {
-            for (kind, range) in items where kind.rawValue == k { ranges.append(range) }
+        let start = ranges.count
+        textEnds.start = UInt32(start)
+        // In file order first: most steps write their lines in the kinds' order already.
+        var inOrder = true, last = 0
+        for (kind, range) in items {
+            ranges.append(range)
+            inOrder = inOrder && kind.rawValue >= last
+            last = kind.rawValue
+        }
+        guard !inOrder else { return }
+        // Else each text to its place (a counting sort, from `items`): `counts` becomes where
+        // the next text of each kind goes.
+        for k in 0..<StepTextEnds.kinds { counts[k] = textEnds[k] - counts[k] }
+        ranges.withUnsafeMutableBufferPointer { all in
+            let own = all.baseAddress! + start
+            for (kind, range) in items {
+                own[Int(counts[kind.rawValue])] = range
+                counts[kind.rawValue] += 1
+            }
         }
     }
 

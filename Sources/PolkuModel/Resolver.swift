@@ -45,8 +45,9 @@ package struct Resolver {
     private var idHashes = [UInt64](repeating: 0, count: Resolver.fetchAhead)
     /// Channel names as written in `via:` lines met last, with their channels (at most eight).
     private var recentChannels: [(SourceRange, Int)] = []
-    /// Unresolved `next:` items per step: (step index, item text, item range).
-    private var pendingNext: [(Int, [(String, SourceRange)], SourceRange)] = []
+    /// The `next:` lines met, resolved once every id is known: the step, the list of ids
+    /// (split only then), and the line.
+    private var pendingNext: [(step: Int, value: SourceRange, line: SourceRange)] = []
 
     /// Attribute lines met by pass 1.
     private var attributeCount = 0
@@ -453,7 +454,7 @@ package struct Resolver {
                 mood = Text(source, a.value)
                 moodValue = rating(a)
             case .next:
-                pendingNext.append((index, items(a.value), a.line))
+                pendingNext.append((index, a.value, a.line))
             default:
                 if let kind = StepTextKind(a.kind) { stepTexts.append((kind, a.value)) }
             }
@@ -551,9 +552,10 @@ package struct Resolver {
     private mutating func resolveNext() {
         // Every id, for a did-you-mean: gathered only when a step is not found.
         var ids: [String]?
-        for (index, list, line) in pendingNext {
+        for (index, value, line) in pendingNext {
             var flow = Flow(successors: [], ends: false, explicit: line)
-            for (name, range) in list {
+            for range in source.listItems(value) where !range.isEmpty {
+                let name = source.text(range)
                 if Keywords.lookup(name.lowercased(), kind: "value")?.meaning == .end {
                     flow.ends = true
                 } else if let target = stepIds.step(named: range) {

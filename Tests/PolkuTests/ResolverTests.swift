@@ -40,6 +40,13 @@ import Testing
             need: x2
           step: B
             via: desk
+          step: C
+            via: desk
+            need: x3
+            by: staff
+            recommend: r3
+            recommend: r4
+            note: n3
         """).journey
         let a = j.steps[0]
         #expect(a.needs.map(\.value) == ["x1", "x2"])
@@ -51,6 +58,12 @@ import Testing
         #expect(a.allows.map(\.value) == ["missing-follow-up: not here"])
         let b = j.steps[1]
         #expect(b.needs.isEmpty && b.notes.isEmpty && b.allows.isEmpty && b.recommendations.isEmpty)
+        // Kinds already in order (stored as they come), after a step whose were not.
+        let c = j.steps[2]
+        #expect(c.needs.map(\.value) == ["x3"] && c.by.map(\.value) == ["staff"])
+        #expect(c.recommendations.map(\.value) == ["r3", "r4"] && c.notes.map(\.value) == ["n3"])
+        #expect(c.followUps.isEmpty && c.feedback.isEmpty && c.allows.isEmpty)
+        #expect(c.texts.map(\.value) == ["x3", "staff", "r3", "r4", "n3"])
         var cleared = a
         cleared.removeTexts()
         #expect(StepTextKind.allCases.allSatisfy { cleared.texts($0).isEmpty })
