@@ -552,11 +552,12 @@ package struct Resolver {
     private mutating func resolveNext() {
         // Every id, for a did-you-mean: gathered only when a step is not found.
         var ids: [String]?
+        let bytes = source.bytes
         for (index, value, line) in pendingNext {
             var flow = Flow(successors: [], ends: false, explicit: line)
             for range in source.listItems(value) where !range.isEmpty {
-                let name = source.text(range)
-                if Keywords.lookup(name.lowercased(), kind: "value")?.meaning == .end {
+                let ends = bytes.withUnsafeBufferPointer { Keywords.isEnd(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
+                if ends {
                     flow.ends = true
                 } else if let target = stepIds.step(named: range) {
                     if !flow.successors.contains(target) { flow.successors.append(target) }
@@ -564,7 +565,7 @@ package struct Resolver {
                     if !countedOnly() {
                         let known = ids ?? steps.compactMap(\.id)
                         ids = known
-                        report(Catalog.unknownStep(name, range, known: known))
+                        report(Catalog.unknownStep(source.text(range), range, known: known))
                     }
                 }
             }

@@ -167,6 +167,27 @@ package enum Keywords {
         bySpelling[word]?.first { $0.meaning.kind == kind }
     }
 
+    /// Whether the bytes `name` (a word of a file, not lower-cased) are the `end` value in
+    /// some language and case, as `lookup(name.lowercased(), kind: "value")` finds it: on the
+    /// bytes when they are ASCII (every spelling of `end` is), with no string made for each
+    /// item of a `next:` line.
+    package static func isEnd(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        var all: UInt8 = 0
+        for b in name { all |= b }
+        guard all < 0x80 else {
+            return lookup(String(decoding: name, as: UTF8.self).lowercased(), kind: "value")?.meaning == .end
+        }
+        outer: for spelling in endSpellings where spelling.count == name.count {
+            for i in 0..<name.count where spelling[i] != KeywordBytes.folded(name[i]) { continue outer }
+            return true
+        }
+        return false
+    }
+
+    /// The spellings that `lookup(_:kind: "value")` reads as `end`.
+    static let endSpellings: [[UInt8]] = bySpelling.keys.sorted()
+        .filter { lookup($0, kind: "value")?.meaning == .end }.map { Array($0.utf8) }
+
     /// The built-in channel a name means, in any language and case, two-word names written
     /// with a space as well as with the table's hyphen (`sociala medier`, `kirjaston tilat`).
     package static func builtinChannel(named name: String) -> BuiltinChannel? {

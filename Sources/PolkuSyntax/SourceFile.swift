@@ -203,14 +203,19 @@ package struct SourceFile: Sendable {
     /// The items of a comma-separated value (`via: web, email`), each without the spaces
     /// and tabs around it; an empty item (`a,,b`) is an empty range.
     package func listItems(_ value: SourceRange) -> [SourceRange] {
+        precondition(value.start >= 0 && value.start <= value.end && value.end <= bytes.count, "range outside the file")
         var result: [SourceRange] = []
-        var start = value.start
-        for i in value.start...value.end where i == value.end || bytes[i] == UInt8(ascii: ",") {
-            var s = start, e = i
-            while s < e && (bytes[s] == 0x20 || bytes[s] == 0x09) { s += 1 }
-            while e > s && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
-            result.append(SourceRange(s, e))
-            start = i + 1
+        result.reserveCapacity(4)
+        bytes.withUnsafeBufferPointer { b in
+            let bytes = b.baseAddress!
+            var start = value.start
+            for i in value.start...value.end where i == value.end || bytes[i] == UInt8(ascii: ",") {
+                var s = start, e = i
+                while s < e && (bytes[s] == 0x20 || bytes[s] == 0x09) { s += 1 }
+                while e > s && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
+                result.append(SourceRange(s, e))
+                start = i + 1
+            }
         }
         return result
     }

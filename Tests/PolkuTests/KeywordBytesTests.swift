@@ -36,6 +36,21 @@ import Testing
         #expect(found?.attribute.map { KeywordMeaning.attribute($0.0) } == byString(head, kind: "attribute"), "\(head)")
     }
 
+    @Test func theEndOfANextLineIsFoundOnBytesAsTheTableFindsIt() {
+        // Every spelling of every value, in three cases, and words that are not `end` or
+        // only nearly (a letter more or less, a letter past ASCII).
+        var words = ["", "e", "en", "ende", "endd", "loppuu", "slu", "énd", "ÄND", "Ända", "s1", "end ", "ｅｎｄ", "İnd"]
+        for (spelling, matches) in Keywords.bySpelling where matches.contains(where: { $0.meaning.kind == "value" }) {
+            words += [spelling, spelling.uppercased(), spelling.prefix(1).uppercased() + spelling.dropFirst()]
+        }
+        #expect(words.contains("LOPPU") && words.contains("Slut"))
+        for word in words {
+            let expected = Keywords.lookup(word.lowercased(), kind: "value")?.meaning == .end
+            let found = Array(word.utf8).withUnsafeBufferPointer { Keywords.isEnd($0) }
+            #expect(found == expected, "\(word)")
+        }
+    }
+
     @Test func everySpellingInEveryCaseMeansWhatTheTableSays() {
         for spelling in Keywords.bySpelling.keys {
             same(spelling)
