@@ -94,6 +94,41 @@ final class StepMessages: MessageMaker {
         }
     }
 
+    /// `write`, with this maker's sentence and the step reference's two kept split into
+    /// pieces in `templates`: a report of 40,000 findings read each template again for each.
+    func write(_ item: Int, _ language: KeywordLanguage, keywords: KeywordLanguage, templates: inout TemplateCache,
+               into out: inout [UInt8]) {
+        let title = journey.steps[item].title.range
+        // A title that may be shortened is counted in characters, as `stepReference` does.
+        guard title.count <= 60 else {
+            write(item, language, keywords: keywords, into: &out)
+            return
+        }
+        let before = values?(journey, item) ?? []
+        let split = templates.templates(of: self, language, keywords: keywords) {
+            [SplitTemplate(key.template(language), values: before.count + 1, keywords: keywords),
+             SplitTemplate(RuleMessage.stepWithId.template(language), values: 2, keywords: keywords),
+             SplitTemplate(RuleMessage.stepWithoutId.template(language), values: 1, keywords: keywords)]
+        }
+        let id = journey.steps[item].idRange
+        journey.source.bytes.withUnsafeBufferPointer { file in
+            split[0].write(into: &out) { n, out in
+                if n < before.count {
+                    before[n].write(language, keywords: keywords, into: &out)
+                } else if let id {
+                    split[1].write(into: &out) { n, out in
+                        let range = n == 0 ? id : title
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: file[range.start..<range.end]))
+                    }
+                } else {
+                    split[2].write(into: &out) { _, out in
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: file[title.start..<title.end]))
+                    }
+                }
+            }
+        }
+    }
+
     /// The message of the step at `index`, made when shown.
     func callAsFunction(_ index: Int) -> Message { Message(made: self, item: index) }
 }

@@ -78,6 +78,8 @@ package struct HelpMemo {
 /// a sentence before it is escaped, and the helps already shown.
 package struct SentenceScratch {
     var words: [UInt8] = []
+    /// The templates split by the makers of the sentences written (`TemplateCache`).
+    var templates = TemplateCache()
     private var helps = HelpMemo()
 
     package init() {}
@@ -97,7 +99,7 @@ extension Wording {
     /// appended to `out`; `scratch` holds the words before they are escaped, and is reused.
     func writeShown(_ message: Message, scratch: inout SentenceScratch, into out: inout [UInt8]) {
         scratch.words.removeAll(keepingCapacity: true)
-        write(message, into: &scratch.words)
+        write(message, templates: &scratch.templates, into: &scratch.words)
         scratch.words.withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &out) }
     }
 }

@@ -53,9 +53,10 @@ package enum JSONReport {
         }
         // Messages are filled on bytes and escaped from them, with no `String` between.
         var scratch: [UInt8] = []
+        var templates = TemplateCache()
         func message(_ name: StaticString, _ message: Message, _ w: Wording) {
             scratch.removeAll(keepingCapacity: true)
-            w.write(message, into: &scratch)
+            w.write(message, templates: &templates, into: &scratch)
             json.member(name, utf8: scratch)
         }
         var helps = HelpMemo()

@@ -93,10 +93,11 @@ package enum SARIFReport {
             let w = Wording(language, keywords: result.analysis.tree.language)
             var text: [UInt8] = []
             var helps = HelpMemo()
+            var templates = TemplateCache()
             func item(_ d: Diagnostic, suppression: String?) {
                 // The message and its help filled on bytes, with no `String` between.
                 text.removeAll(keepingCapacity: true)
-                w.write(d.text, into: &text)
+                w.write(d.text, templates: &templates, into: &text)
                 if let details = d.details, details.help != nil {
                     text.append(contentsOf: ". ".utf8)
                     helps.append(details, w, into: &text) { help, words in w.write(help, into: &words) }

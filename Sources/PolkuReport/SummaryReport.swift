@@ -152,9 +152,10 @@ package enum SummaryReport {
             // Each line on bytes; `tidy` trims the space a finding without help leaves.
             var bytes: [UInt8] = [], sentence: [UInt8] = []
             var helps = HelpMemo()
+            var templates = TemplateCache()
             func write(_ message: Message) {
                 sentence.removeAll(keepingCapacity: true)
-                w.write(message, into: &sentence)
+                w.write(message, templates: &templates, into: &sentence)
                 TextForms.writeSentence(sentence, into: &bytes)
             }
             for (n, d) in shown.enumerated() {

@@ -47,11 +47,92 @@ package protocol MessageMaker: AnyObject, Sendable {
     /// words it. A maker that can write it straight from what it holds, without making the
     /// message's values first, does so here; by default the message is made and written.
     func write(_ item: Int, _ language: KeywordLanguage, keywords: KeywordLanguage, into out: inout [UInt8])
+
+    /// `write(_:_:keywords:into:)` for a writer of many sentences, which keeps `templates`
+    /// from one sentence to the next: a maker may keep its templates there split into
+    /// pieces, rather than read them again for each sentence.
+    func write(_ item: Int, _ language: KeywordLanguage, keywords: KeywordLanguage, templates: inout TemplateCache,
+               into out: inout [UInt8])
 }
 
 extension MessageMaker {
     package func write(_ item: Int, _ language: KeywordLanguage, keywords: KeywordLanguage, into out: inout [UInt8]) {
         message(item).write(language, keywords: keywords, into: &out)
+    }
+
+    package func write(_ item: Int, _ language: KeywordLanguage, keywords: KeywordLanguage, templates: inout TemplateCache,
+                       into out: inout [UInt8]) {
+        write(item, language, keywords: keywords, into: &out)
+    }
+}
+
+/// A sentence's template in one language, split once into its pieces: the words (with their
+/// keywords spelled already) and the places of its values. Written piece by piece, it gives
+/// the bytes `Message.fill` gives, which makes it.
+package struct SplitTemplate: Sendable {
+    /// The words, one after another.
+    private let words: [UInt8]
+    /// Where each value goes: after `words[..<at]`, the value `value`, in order.
+    private let values: [(at: Int, value: Int)]
+
+    /// `template` with `values` values, its keywords spelled as in `keywords`.
+    package init(_ template: String, values count: Int, keywords: KeywordLanguage) {
+        var words: [UInt8] = []
+        var values: [(at: Int, value: Int)] = []
+        Message.fill(template, values: count, keywords: keywords, into: &words) { n, out in values.append((out.count, n)) }
+        (self.words, self.values) = (words, values)
+    }
+
+    /// Appends the sentence to `out`, each value written by `value`.
+    package func write(into out: inout [UInt8], value: (Int, inout [UInt8]) -> Void) {
+        words.withUnsafeBufferPointer { words in
+            var from = 0
+            for (at, n) in values {
+                if at > from { out.append(contentsOf: UnsafeBufferPointer(rebasing: words[from..<at])) }
+                value(n, &out)
+                from = at
+            }
+            if words.count > from { out.append(contentsOf: UnsafeBufferPointer(rebasing: words[from...])) }
+        }
+    }
+}
+
+/// Templates split into pieces (`SplitTemplate`) by the makers whose sentences a writer of
+/// many sentences writes (a report's lane): kept for the last few makers and wordings met.
+/// Each lane keeps its own, so no lock is taken and no memory is shared between cores.
+package struct TemplateCache {
+    private struct Entry {
+        /// Held, so that no other maker takes its place in memory (and its identity) while
+        /// its templates are kept.
+        let maker: AnyObject
+        let language: KeywordLanguage
+        let keywords: KeywordLanguage
+        let templates: [SplitTemplate]
+    }
+
+    private var entries: [Entry] = []
+    /// The entry the next new one replaces once `entries` is full.
+    private var oldest = 0
+    private static let kept = 8
+
+    package init() {}
+
+    /// The templates `maker` split for `language` and `keywords`: kept ones, else made by
+    /// `split` (and kept).
+    package mutating func templates(of maker: AnyObject, _ language: KeywordLanguage, keywords: KeywordLanguage,
+                                    split: () -> [SplitTemplate]) -> [SplitTemplate] {
+        for i in entries.indices
+            where entries[i].maker === maker && entries[i].language == language && entries[i].keywords == keywords {
+            return entries[i].templates
+        }
+        let entry = Entry(maker: maker, language: language, keywords: keywords, templates: split())
+        if entries.count < Self.kept {
+            entries.append(entry)
+        } else {
+            entries[oldest] = entry
+            oldest = (oldest + 1) % Self.kept
+        }
+        return entry.templates
     }
 }
 
@@ -146,6 +227,16 @@ package struct Message: Hashable, Sendable {
         switch form {
         case .words(let words): Self.fill(words, language, keywords: keywords, into: &out)
         case .made(let maker, let item): maker.write(item, language, keywords: keywords, into: &out)
+        }
+    }
+
+    /// `write(_:keywords:into:)` for a writer of many sentences, which keeps `templates`
+    /// from one to the next (see `MessageMaker`).
+    package func write(_ language: KeywordLanguage, keywords: KeywordLanguage, templates: inout TemplateCache,
+                       into out: inout [UInt8]) {
+        switch form {
+        case .words(let words): Self.fill(words, language, keywords: keywords, into: &out)
+        case .made(let maker, let item): maker.write(item, language, keywords: keywords, templates: &templates, into: &out)
         }
     }
 
@@ -321,6 +412,11 @@ package struct Wording: Hashable, Sendable {
     /// The message in these words, appended to `out` as UTF-8 bytes (no `String` made).
     package func write(_ message: Message, into out: inout [UInt8]) {
         message.write(language, keywords: keywords, into: &out)
+    }
+
+    /// The same, for a writer of many sentences, which keeps `templates` (see `MessageMaker`).
+    package func write(_ message: Message, templates: inout TemplateCache, into out: inout [UInt8]) {
+        message.write(language, keywords: keywords, templates: &templates, into: &out)
     }
 }
 

@@ -1,11 +1,14 @@
+import PolkuCheck
 import PolkuEscaping
+import PolkuModel
 import PolkuReport
 import PolkuSyntax
 import Testing
 
 /// The reports write a rule's help once for each box of details and wording and copy it for
-/// each finding after (`HelpMemo`): what they write must be what writing it each time gives.
-@Suite struct HelpMemoTests {
+/// each finding after (`HelpMemo`), and keep the templates of the sentences they write split
+/// into pieces (`TemplateCache`): what they write must be what writing each afresh gives.
+@Suite struct ReportMemoTests {
     /// The help written afresh, as the memo's `write` closure writes it.
     static func fresh(_ details: DiagnosticDetails, _ w: Wording) -> [UInt8] {
         var out: [UInt8] = []
@@ -91,6 +94,60 @@ import Testing
             #expect(text.contains("(" + Escaping.terminal("shared \u{1B}[2J help") + ")"))
             #expect(!text.contains("\u{1B}"))
             #expect(text.contains(w.language == .fi ? "(ohje)" : "(help)"))
+        }
+    }
+
+    @Test func sentencesWrittenWithSplitTemplatesAreTheSentencesWrittenAfresh() {
+        // Steps with and without ids, titles just under, at and over the 60 bytes a step is
+        // named by in full (with letters of two bytes), moves between channels (two channel
+        // names before the step), and a step that ends the journey.
+        let long = String(repeating: "ä", count: 31)
+        let text = """
+        journey: Sentences
+        before:
+          step one: \(String(repeating: "a", count: 60))
+            via: desk
+          step: \(String(repeating: "b", count: 61))
+            via: web
+          step two: \(long)
+            via: email
+          step: Short
+            via: phone
+          step three: Ends here
+            via: phone
+            next: end
+        """
+        let diagnostics = Checker.check(Fixture.analyze(text)).diagnostics
+        #expect(diagnostics.count > 8)
+        var templates = TemplateCache()
+        var kept: [UInt8] = []
+        var fresh: [UInt8] = []
+        for language in KeywordLanguage.allCases {
+            for keywords in KeywordLanguage.allCases {
+                let w = Wording(language, keywords: keywords)
+                for d in diagnostics {
+                    kept.removeAll()
+                    fresh.removeAll()
+                    w.write(d.text, templates: &templates, into: &kept)
+                    w.write(d.text, into: &fresh)
+                    #expect(kept == fresh, "\(String(decoding: kept, as: UTF8.self))")
+                    #expect(String(decoding: fresh, as: UTF8.self) == w(d.text))
+                }
+            }
+        }
+    }
+
+    @Test func aSplitTemplateWritesWhatFillingItWrites() {
+        let templates = ["", "no placeholders", "{0}", "a {0} b {1} c", "{1}{0}", "{k:step} `{0}` {k:recommend}",
+                         "{2} is not a value here", "{x} {k:nothing} {", "}{0}{"]
+        for template in templates {
+            for keywords in KeywordLanguage.allCases {
+                var filled: [UInt8] = []
+                Message.fill(template, values: 2, keywords: keywords, into: &filled) { n, out in out += Array("<\(n)>".utf8) }
+                var split: [UInt8] = []
+                SplitTemplate(template, values: 2, keywords: keywords).write(into: &split) { n, out in out += Array("<\(n)>".utf8) }
+                #expect(split == filled, "\(template)")
+            }
         }
     }
 }
