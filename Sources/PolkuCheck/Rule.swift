@@ -105,7 +105,7 @@ final class StepMessages: MessageMaker {
             return
         }
         let before = values?(journey, item) ?? []
-        let split = templates.templates(of: self, language, keywords: keywords) {
+        let split = templates.templates(of: self, Wording(language, keywords: keywords)) {
             [SplitTemplate(key.template(language), values: before.count + 1, keywords: keywords),
              SplitTemplate(RuleMessage.stepWithId.template(language), values: 2, keywords: keywords),
              SplitTemplate(RuleMessage.stepWithoutId.template(language), values: 1, keywords: keywords)]

@@ -37,18 +37,8 @@ package struct FileDiagnostic: Sendable {
 /// words (and escaping it) took a fifth of the short report's instructions; each report now
 /// does it once for each box and wording, and copies the bytes for each finding after.
 package struct HelpMemo {
-    /// A help as written: the details it is of, held so that no other box can take their
-    /// place in memory (and their identity) while remembered, and its wording.
-    private struct Help {
-        let details: DiagnosticDetails
-        let wording: Wording
-        let bytes: [UInt8]
-    }
-
-    private var helps: [Help] = []
-    /// The entry the next new help replaces once `helps` is full.
-    private var oldest = 0
-    private static let remembered = 8
+    /// Each help as written: a template with no values.
+    private var helps = TemplateCache()
 
     package init() {}
 
@@ -56,21 +46,11 @@ package struct HelpMemo {
     /// help and appends to an empty buffer); nothing when the details have no help.
     package mutating func append(_ details: DiagnosticDetails, _ w: Wording, into out: inout [UInt8],
                                  write: (Message, inout [UInt8]) -> Void) {
-        for i in helps.indices where helps[i].details === details && helps[i].wording == w {
-            out.append(contentsOf: helps[i].bytes)
-            return
-        }
-        guard let message = details.help else { return }
-        var bytes: [UInt8] = []
-        write(message, &bytes)
-        out.append(contentsOf: bytes)
-        let help = Help(details: details, wording: w, bytes: bytes)
-        if helps.count < Self.remembered {
-            helps.append(help)
-        } else {
-            helps[oldest] = help
-            oldest = (oldest + 1) % Self.remembered
-        }
+        helps.templates(of: details, w) {
+            var bytes: [UInt8] = []
+            if let help = details.help { write(help, &bytes) }
+            return [SplitTemplate(words: bytes)]
+        }[0].write(into: &out) { _, _ in }
     }
 }
 

@@ -83,6 +83,11 @@ package struct SplitTemplate: Sendable {
         (self.words, self.values) = (words, values)
     }
 
+    /// Words with no value in them, written as they are (a help already put into words).
+    package init(words: [UInt8]) {
+        (self.words, self.values) = (words, [])
+    }
+
     /// Appends the sentence to `out`, each value written by `value`.
     package func write(into out: inout [UInt8], value: (Int, inout [UInt8]) -> Void) {
         words.withUnsafeBufferPointer { words in
@@ -97,16 +102,17 @@ package struct SplitTemplate: Sendable {
     }
 }
 
-/// Templates split into pieces (`SplitTemplate`) by the makers whose sentences a writer of
-/// many sentences writes (a report's lane): kept for the last few makers and wordings met.
+/// Templates split into pieces (`SplitTemplate`) for the last few objects a writer of many
+/// sentences (a report's lane) met, in one wording each, kept from one sentence to the next:
+/// a maker's sentences (`MessageMaker`), a rule's help as shown (`HelpMemo` in the reports).
 /// Each lane keeps its own, so no lock is taken and no memory is shared between cores.
+///
+/// The objects are held, so that no other object can take one's place in memory (and its
+/// identity) while its templates are kept.
 package struct TemplateCache {
     private struct Entry {
-        /// Held, so that no other maker takes its place in memory (and its identity) while
-        /// its templates are kept.
-        let maker: AnyObject
-        let language: KeywordLanguage
-        let keywords: KeywordLanguage
+        let object: AnyObject
+        let wording: Wording
         let templates: [SplitTemplate]
     }
 
@@ -117,15 +123,12 @@ package struct TemplateCache {
 
     package init() {}
 
-    /// The templates `maker` split for `language` and `keywords`: kept ones, else made by
-    /// `split` (and kept).
-    package mutating func templates(of maker: AnyObject, _ language: KeywordLanguage, keywords: KeywordLanguage,
-                                    split: () -> [SplitTemplate]) -> [SplitTemplate] {
-        for i in entries.indices
-            where entries[i].maker === maker && entries[i].language == language && entries[i].keywords == keywords {
+    /// The templates kept for `object` in `wording`, else `split`'s (then kept).
+    package mutating func templates(of object: AnyObject, _ wording: Wording, split: () -> [SplitTemplate]) -> [SplitTemplate] {
+        for i in entries.indices where entries[i].object === object && entries[i].wording == wording {
             return entries[i].templates
         }
-        let entry = Entry(maker: maker, language: language, keywords: keywords, templates: split())
+        let entry = Entry(object: object, wording: wording, templates: split())
         if entries.count < Self.kept {
             entries.append(entry)
         } else {
