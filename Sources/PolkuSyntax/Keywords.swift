@@ -114,6 +114,13 @@ package struct KeywordEntry: Sendable {
         }
     }
 
+    /// Every spelling, English first, each once.
+    var spellingsInEveryLanguage: [String] {
+        var all: [String] = []
+        for spelling in en + fi + sv where !all.contains(spelling) { all.append(spelling) }
+        return all
+    }
+
     /// The word the formatter, diagrams and checklists use in `language`.
     package func preferred(_ language: KeywordLanguage) -> String { spellings(language)[0] }
 }
@@ -185,7 +192,7 @@ package enum Keywords {
     }
 
     /// The spellings that `lookup(_:kind: "value")` reads as `end`.
-    static let endSpellings: [[UInt8]] = bySpelling.keys.sorted()
+    static let endSpellings: [[UInt8]] = entry(for: .end).spellingsInEveryLanguage
         .filter { lookup($0, kind: "value")?.meaning == .end }.map { Array($0.utf8) }
 
     /// The built-in channel a name means, in any language and case, two-word names written
