@@ -74,7 +74,8 @@ final class StepMessages: MessageMaker {
     private let values: (@Sendable (Journey, Int) -> [MessageValue])?
 
     /// `values` makes the values before the step's reference, from the journey and the
-    /// step's index only.
+    /// step's index only, as many for every step (the sentence's placeholders: a report
+    /// splits the template once for all of them).
     init(_ journey: Journey, _ key: RuleMessage, values: (@Sendable (Journey, Int) -> [MessageValue])? = nil) {
         (self.journey, self.key, self.values) = (journey, key, values)
     }
