@@ -91,8 +91,8 @@ package struct Resolver {
     }
 
     /// As `resolveCounting`, for a caller that needs only the journey: the tree's
-    /// declarations are taken from it, each one's attributes let go of once read, and each
-    /// chunk of declarations (`SyntaxTree.declarationChunks`) once all of it is read, so that
+    /// declarations are taken from it, their attribute lines let go of once read (an array
+    /// of them at a time, as the parser made them), and each chunk of declarations (`SyntaxTree.declarationChunks`) once all of it is read, so that
     /// the syntax is freed as the model grows (for a journey of 100,000 steps, letting go of
     /// the attributes took 10 MiB off the resolver's peak, and of the chunks about 5 more).
     package static func resolveConsuming(_ tree: inout SyntaxTree) -> (Journey, [Diagnostic], unreported: Int) {
@@ -186,18 +186,52 @@ package struct Resolver {
     }
 
     /// Pass 2 over a chunk: the journey, steps and every reference, in file order. When
-    /// `consuming`, each declaration's attributes, then the chunk, are let go of once read.
+    /// `consuming`, each run of declarations' attribute lines, then the chunk, are let go of
+    /// once read.
     private mutating func resolve(_ chunk: inout [Declaration], _ progress: inout Progress, consuming: Bool) {
+        // The declarations and their attribute lines are read in place, through pointers: a
+        // declaration copied out of the chunk, or its lines' array taken from it, is retained
+        // and released (three times for each step, a tenth of the resolver's instructions).
+        chunk.withUnsafeMutableBufferPointer { declarations in
+            var start = 0
+            while start < declarations.count {
+                // The declarations from `start` whose attribute lines are views into one
+                // array: the parser's chunk of them (a tree kept whole holds several).
+                var end = start
+                var held: AttributeList?
+                while end < declarations.count {
+                    if !declarations[end].attributes.isEmpty {
+                        if let held, !declarations[end].attributes.sharesStorage(with: held) { break }
+                        if held == nil { held = declarations[end].attributes }
+                    }
+                    end += 1
+                }
+                (held ?? AttributeList()).withUnsafeArray { lines in
+                    resolve(UnsafeBufferPointer(rebasing: declarations[start..<end]), lines, &progress)
+                }
+                // Their attribute lines are not read again: let go of (the last run's go
+                // with the chunk).
+                if consuming && end < declarations.count {
+                    for i in start..<end { declarations[i].attributes = AttributeList() }
+                }
+                start = end
+            }
+        }
+        // The chunk's declarations are not read again.
+        if consuming { chunk = [] }
+    }
+
+    /// Pass 2 over declarations whose attribute lines are views into `lines`.
+    private mutating func resolve(_ chunk: UnsafeBufferPointer<Declaration>, _ lines: UnsafeBufferPointer<AttributeSyntax>,
+                                  _ progress: inout Progress) {
         // A journey `via:` that failed to resolve was already reported; steps that rely on it
         // should not each report a missing channel too.
         let journeyHasVia = journeyVia ?? false
-        for j in 0..<min(Self.fetchAhead, chunk.count) { fetch(chunk, j) }
-        for j in 0..<min(Self.hashAhead, chunk.count) { idHashes[j % Self.fetchAhead] = hash(chunk, j) }
+        for j in 0..<min(Self.fetchAhead, chunk.count) { fetch(chunk, lines, j) }
+        for j in 0..<min(Self.hashAhead, chunk.count) { idHashes[j % Self.fetchAhead] = hash(chunk, lines, j) }
         for i in chunk.indices {
-            if i + Self.fetchAhead < chunk.count { fetch(chunk, i + Self.fetchAhead) }
-            if i + Self.hashAhead < chunk.count { idHashes[(i + Self.hashAhead) % Self.fetchAhead] = hash(chunk, i + Self.hashAhead) }
-            // The attributes are not read again.
-            defer { if consuming { chunk[i].attributes = AttributeList() } }
+            if i + Self.fetchAhead < chunk.count { fetch(chunk, lines, i + Self.fetchAhead) }
+            if i + Self.hashAhead < chunk.count { idHashes[(i + Self.hashAhead) % Self.fetchAhead] = hash(chunk, lines, i + Self.hashAhead) }
             switch chunk[i].kind {
             case .journey:
                 guard !progress.sawJourney else { continue }
@@ -211,9 +245,9 @@ package struct Resolver {
                     report(Catalog.stepOutsidePhase(at: chunk[i].keyword))
                     continue
                 }
-                if let index = step(chunk[i], idHash: idHashes[i % Self.fetchAhead], phase: phase,
-                                    journeyDefault: progress.journey.defaultChannel,
-                                    journeyHasVia: journeyHasVia) {
+                if let index = step(chunk.baseAddress! + i, lines.extracting(chunk[i].attributes.bounds),
+                                    idHash: idHashes[i % Self.fetchAhead], phase: phase,
+                                    journeyDefault: progress.journey.defaultChannel, journeyHasVia: journeyHasVia) {
                     progress.sections[progress.sections.count - 1].steps.append(index)
                 }
             case .channel:
@@ -222,8 +256,6 @@ package struct Resolver {
                 personaChannels(chunk[i])
             }
         }
-        // Nor are the chunk's declarations.
-        if consuming { chunk = [] }
     }
 
     // Memory asked for ahead of pass 2. A chunk's declarations and their attribute lines
@@ -239,13 +271,11 @@ package struct Resolver {
     /// How far ahead the ids are hashed (less than `fetchAhead`).
     private static let hashAhead = 8
 
-    // Both read `chunk[j]` in place: a declaration copied out retains and releases its parts.
-
     /// Asks for the memory of declaration `j`'s attribute lines and its id's bytes.
-    private func fetch(_ chunk: [Declaration], _ j: Int) {
-        chunk[j].attributes.withUnsafeAttributes { lines in
-            guard let base = lines.baseAddress, !lines.isEmpty else { return }
-            let raw = UnsafeRawPointer(base), bytes = lines.count * MemoryLayout<AttributeSyntax>.stride
+    private func fetch(_ chunk: UnsafeBufferPointer<Declaration>, _ lines: UnsafeBufferPointer<AttributeSyntax>, _ j: Int) {
+        let own = lines.extracting(chunk[j].attributes.bounds)
+        if let base = own.baseAddress, !own.isEmpty {
+            let raw = UnsafeRawPointer(base), bytes = own.count * MemoryLayout<AttributeSyntax>.stride
             for offset in stride(from: 0, to: bytes, by: 64) { Cache.prefetch(raw + offset) }
             Cache.prefetch(raw + bytes - 1)
         }
@@ -254,11 +284,12 @@ package struct Resolver {
 
     /// The hash of step `j`'s id (`StepIds.hashAhead`), 0 for any other declaration; asks for
     /// the bytes of its `via:` and `mood:` values.
-    private mutating func hash(_ chunk: [Declaration], _ j: Int) -> UInt64 {
+    private mutating func hash(_ chunk: UnsafeBufferPointer<Declaration>, _ lines: UnsafeBufferPointer<AttributeSyntax>,
+                               _ j: Int) -> UInt64 {
         guard case .step = chunk[j].kind else { return 0 }
         if let file = stepIds.file.baseAddress {
-            chunk[j].attributes.withUnsafeAttributes { lines in
-                for a in lines where a.kind == .via || a.kind == .mood { Cache.prefetch(file + a.value.start) }
+            for a in lines.extracting(chunk[j].attributes.bounds) where a.kind == .via || a.kind == .mood {
+                Cache.prefetch(file + a.value.start)
             }
         }
         guard let id = chunk[j].id else { return 0 }
@@ -346,10 +377,16 @@ package struct Resolver {
     }
 
     private mutating func firstOfItsKind(_ a: AttributeSyntax, in d: Declaration, seen: inout Seen) -> Bool {
+        d.attributes.withUnsafeArray { firstOfItsKind(a, in: $0.extracting(d.attributes.bounds), seen: &seen) }
+    }
+
+    /// - Parameter lines: the declaration's attribute lines.
+    private mutating func firstOfItsKind(_ a: AttributeSyntax, in lines: UnsafeBufferPointer<AttributeSyntax>,
+                                         seen: inout Seen) -> Bool {
         if a.kind.isRepeatable { return true }
         let bit = UInt32(1) << UInt32(a.kind.ordinal)
         if seen.bits & bit != 0 {
-            let first = seen.firsts[a.kind.ordinal] ?? d.attributes.first { $0.kind == a.kind }!.line
+            let first = seen.firsts[a.kind.ordinal] ?? lines.first { $0.kind == a.kind }!.line
             seen.firsts[a.kind.ordinal] = first
             report(Catalog.duplicateAttribute(key: text(a.keyword), at: a.keyword, first: first))
             return false
@@ -425,12 +462,15 @@ package struct Resolver {
         }
     }
 
-    /// - Parameter idHash: the id's hash (`hash(_:)`).
-    private mutating func step(_ d: Declaration, idHash: UInt64, phase: Phase, journeyDefault: Int?,
-                               journeyHasVia: Bool) -> Int? {
+    /// - Parameters:
+    ///   - d: the step's declaration, read in place.
+    ///   - lines: its attribute lines.
+    ///   - idHash: the id's hash (`hash(_:)`).
+    private mutating func step(_ d: UnsafePointer<Declaration>, _ lines: UnsafeBufferPointer<AttributeSyntax>,
+                               idHash: UInt64, phase: Phase, journeyDefault: Int?, journeyHasVia: Bool) -> Int? {
         let index = steps.count
         var id: String?
-        if let idRange = d.id {
+        if let idRange = d.pointee.id {
             let name = text(idRange)
             if let existing = stepIds.insert(idRange, hash: idHash, step: index) {
                 report(Catalog.duplicateId(.step, name, idRange, first: steps[existing].idRange ?? steps[existing].header))
@@ -438,14 +478,14 @@ package struct Resolver {
                 id = name
             }
         }
-        let lastLine = d.attributes.elements.last?.line.end ?? d.line.end
+        let lastLine = lines.last?.line.end ?? d.pointee.line.end
         var seen = Seen()
         var via: SourceRange?
         var channel = -1
         var mood: Text?
         var moodValue: Int?
         stepTexts.removeAll(keepingCapacity: true)
-        for a in d.attributes.elements where firstOfItsKind(a, in: d, seen: &seen) {
+        for a in lines where firstOfItsKind(a, in: lines, seen: &seen) {
             switch a.kind {
             case .via:
                 via = a.line
@@ -464,16 +504,19 @@ package struct Resolver {
                 if let fallback = journeyDefault {
                     channel = fallback
                 } else if !journeyHasVia {
-                    report(Catalog.missingChannel(at: d.keyword))
+                    report(Catalog.missingChannel(at: d.pointee.keyword))
                 }
             }
-            if channel < 0 { channel = use(builtin: .other, at: d.line) }
+            if channel < 0 { channel = use(builtin: .other, at: d.pointee.line) }
         }
         // Made in its place in the array and filled in there: a step copied (into the array,
         // from a local) costs a retain and a release of each of its references.
-        steps.append(Step(index: index, id: id, idRange: id == nil ? nil : d.id, title: Text(source, d.title),
-                          phase: phase, channel: channel, header: d.line, keyword: d.keyword,
-                          extent: SourceRange(d.line.start, lastLine), via: via, mood: mood, moodValue: moodValue))
+        // `id` and `mood` are given to the step as their last use (a use after would keep
+        // them alive beside the step's: a retain and a release more of each).
+        let header = d.pointee.line, idRange = id == nil ? nil : d.pointee.id
+        steps.append(Step(index: index, id: consume id, idRange: idRange, title: Text(source, d.pointee.title),
+                          phase: phase, channel: channel, header: header, keyword: d.pointee.keyword,
+                          extent: SourceRange(header.start, lastLine), via: via, mood: consume mood, moodValue: moodValue))
         steps[index].setTexts(stepTexts, into: &textRanges)
         return index
     }

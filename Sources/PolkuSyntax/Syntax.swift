@@ -65,7 +65,7 @@ public struct AttributeList: RandomAccessCollection, Sendable {
     }
 
     /// The attributes at `range` of this list.
-    func slice(_ range: Range<Int>) -> AttributeList {
+    package func slice(_ range: Range<Int>) -> AttributeList {
         var list = self
         list.lower = lower + Int32(range.lowerBound)
         list.upper = lower + Int32(range.upperBound)
@@ -90,8 +90,19 @@ public struct AttributeList: RandomAccessCollection, Sendable {
         storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(lower)..<Int(upper)])) }
     }
 
+    /// Where the list stands in the array it is a view into (`withUnsafeArray`).
+    @inlinable package var bounds: Range<Int> { Int(lower)..<Int(upper) }
+
+    /// Runs `body` with the whole array the list is a view into: for a reader of many
+    /// declarations whose lists are views into one array (a chunk's, as the parser makes
+    /// them), which then reads each list's lines at its `bounds` through one pointer
+    /// rather than retaining and releasing the array for each declaration.
+    @inlinable package func withUnsafeArray<R>(_ body: (UnsafeBufferPointer<AttributeSyntax>) -> R) -> R {
+        storage.withUnsafeBufferPointer(body)
+    }
+
     /// Whether the two lists are views into one array (one of the parser's chunks).
-    package func sharesStorage(with other: AttributeList) -> Bool {
+    @inlinable package func sharesStorage(with other: AttributeList) -> Bool {
         storage.withUnsafeBufferPointer { a in other.storage.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } }
     }
 }
