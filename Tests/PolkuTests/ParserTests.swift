@@ -48,8 +48,10 @@ import Testing
         // attributes fill one by its attributes first.
         var text = "journey: Chunks\nbefore:\n"
         for n in 0..<(2 * chunk + 10) { text += "  step s\(n): Step \(n)\n" }
-        for n in 0..<(JourneyParser.chunkSize / 8 + 100) {
-            text += "  step t\(n): Step \(n)\n" + String(repeating: "    note: n\n", count: 8)
+        // Enough attributes a step that they fill a chunk well before its declarations do.
+        let notes = max(8, 2 * JourneyParser.chunkSize / chunk)
+        for n in 0..<(JourneyParser.chunkSize / notes + 100) {
+            text += "  step t\(n): Step \(n)\n" + String(repeating: "    note: n\n", count: notes)
         }
         text += "vaihe v: Viimeinen\n"
         let source = SourceFile(name: "chunks.polku", text: text)
