@@ -92,9 +92,10 @@ package struct Resolver {
 
     /// As `resolveCounting`, for a caller that needs only the journey: the tree's
     /// declarations are taken from it, their attribute lines let go of once read (an array
-    /// of them at a time, as the parser made them), and each chunk of declarations (`SyntaxTree.declarationChunks`) once all of it is read, so that
-    /// the syntax is freed as the model grows (for a journey of 100,000 steps, letting go of
-    /// the attributes took 10 MiB off the resolver's peak, and of the chunks about 5 more).
+    /// of them at a time, as the parser made them), and each chunk of declarations
+    /// (`SyntaxTree.declarationChunks`) once all of it is read, so that the syntax is freed
+    /// as the model grows (for a journey of 100,000 steps, letting go of the attributes took
+    /// 10 MiB off the resolver's peak, and of the chunks about 5 more).
     package static func resolveConsuming(_ tree: inout SyntaxTree) -> (Journey, [Diagnostic], unreported: Int) {
         var chunks = [tree.declarations] + tree.declarationChunks
         tree.declarations = []
@@ -377,7 +378,7 @@ package struct Resolver {
     }
 
     private mutating func firstOfItsKind(_ a: AttributeSyntax, in d: Declaration, seen: inout Seen) -> Bool {
-        d.attributes.withUnsafeArray { firstOfItsKind(a, in: $0.extracting(d.attributes.bounds), seen: &seen) }
+        d.attributes.withUnsafeAttributes { firstOfItsKind(a, in: $0, seen: &seen) }
     }
 
     /// - Parameter lines: the declaration's attribute lines.

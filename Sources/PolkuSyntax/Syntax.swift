@@ -65,7 +65,7 @@ public struct AttributeList: RandomAccessCollection, Sendable {
     }
 
     /// The attributes at `range` of this list.
-    package func slice(_ range: Range<Int>) -> AttributeList {
+    func slice(_ range: Range<Int>) -> AttributeList {
         var list = self
         list.lower = lower + Int32(range.lowerBound)
         list.upper = lower + Int32(range.upperBound)
