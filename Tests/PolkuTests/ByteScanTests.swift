@@ -50,7 +50,8 @@ import Testing
 
     /// A file of 8 MiB or more is scanned in two halves: line starts joined in order, the
     /// first rare bytes from the first half that has one, carriage returns in either half,
-    /// and a CRLF split between the halves (one line end, where the LF is).
+    /// a CRLF split between the halves (one line end, where the LF is), and more lines in
+    /// either half than the room first made for them.
     @Test func largeFilesScanInTwoHalvesAsByteByByte() {
         let line = Array("    need: a book about topic 583 for a course\n".utf8)
         var bytes: [UInt8] = []
@@ -78,6 +79,15 @@ import Testing
         Self.check(split, "a CRLF across the halves")
         split[half] = 0x61
         Self.check(split, "a CR alone at the end of the first half")
+        // Lines shorter than the room the first half's array is given (for the whole file, a
+        // third more than one line in 32 bytes): it grows while the first half is scanned,
+        // or to take the second half's line starts.
+        var denseFirst = bytes
+        for i in stride(from: 0, to: half, by: 2) { denseFirst[i] = 0x0A }
+        Self.check(denseFirst, "a line every two bytes in the first half")
+        var denseSecond = bytes
+        for i in stride(from: half, to: denseSecond.count, by: 2) { denseSecond[i] = 0x0A }
+        Self.check(denseSecond, "a line every two bytes in the second half")
     }
 
     /// A file between 1 and 8 MiB is copied out of a mapping on one thread (over 8 MiB,
