@@ -39,9 +39,9 @@ package struct Analysis: Sendable {
     /// declarations to the resolver as soon as it has read it, and goes on with the next,
     /// while the resolver reads the chunk (for a journey of 100,000 steps, parsing took a
     /// fifth of `check`'s time, now mostly hidden behind resolving). At most two chunks wait
-    /// between them, so the parser, the faster, does not hold the file's syntax while it waits.
-    /// With its time to spare, the parser's thread also takes the page faults of the memory
-    /// the resolver writes steps to (`Readied`).
+    /// between them, so the parser, when it is ahead, does not hold the file's syntax while it
+    /// waits. Ahead, with time to spare, the parser's thread also takes the page faults of the
+    /// memory the resolver writes steps to (`Readied`).
     ///
     /// Returns the same analysis as `Analysis(source, keepSyntax: false)` read on one thread;
     /// nil when a chunk after the first (the first 1,024 declarations,
@@ -56,15 +56,16 @@ package struct Analysis: Sendable {
             let tree = JourneyParser.parse(source, chunkLimit: chunkLimit) { chunk in
                 readied.add(chunk)
                 let put = handOver.put(chunk)
-                // The resolver took a chunk to make room for this one.
-                readied.ready(taken: handOver.taken(), room: handOver.resolverRoom())
+                // With two chunks waiting, the parser is ahead and its next `put` waits
+                // anyway: it readies the memory of this chunk, which the resolver reaches
+                // after the one it is on and the one before this. Behind, the resolver waits
+                // for chunks and has time for its own faults: the parser goes straight on.
+                if handOver.waitingChunks() >= 2 { readied.ready(last: 1, room: handOver.resolverRoom()) }
                 return put
             }
             handOver.finish(tree)
-            // The last chunks, as the resolver takes each.
-            while readied.unready, let taken = handOver.waitForTake() {
-                readied.ready(taken: taken, room: handOver.resolverRoom())
-            }
+            // The chunks the resolver has yet to read, while it reads them.
+            readied.ready(last: handOver.waitingChunks(), room: handOver.resolverRoom())
         }) else { return nil }
         let resolved = Resolver.resolveStreaming(source, room: handOver.setResolverRoom, next: handOver.next)
         if resolved == nil { handOver.stop() }
@@ -94,17 +95,18 @@ package struct Analysis: Sendable {
     }
 }
 
-/// On the parser's thread, which has time to spare (resolving takes longer than parsing):
-/// the resolver's memory for the steps and texts of each chunk, made ready once the
-/// resolver has taken the chunk (`ResolverRoom`), while it makes the first steps of it.
-/// Not sooner: memory readied for chunks still waiting would be in use beside their
-/// syntax, and raise the peak (by 3 MiB a chunk at 100,000 steps).
+/// On the parser's thread, when it has time to spare (the resolver is behind): the resolver's
+/// memory for the steps, ids and texts of each chunk (`ResolverRoom`), made ready as the
+/// chunk is handed over, while the resolver is still on an earlier one. Readied only once the
+/// resolver took the chunk, it came too late: the resolver, starting on the chunk at once,
+/// met nearly every page first and took its fault (4,200 of them at 100,000 steps, counted
+/// with `perf`). Readied always, it slowed the parser when the parser was the slower of the
+/// two (the faults are the same work on either thread). Memory readied for the (at most two)
+/// chunks waiting is in use beside their syntax: 0.4 MiB a chunk at 100,000 steps.
 private struct Readied {
     /// For each chunk handed over: the steps and step texts in it and the chunks before it,
     /// the most the resolver makes of them.
     private var ends: [(steps: Int, texts: Int)] = []
-    /// The chunks whose memory is ready, or that were taken before the room was known.
-    private var done = 0
 
     /// Counts the steps and texts of the chunk about to be handed over.
     mutating func add(_ chunk: [Declaration]) {
@@ -117,18 +119,13 @@ private struct Readied {
         ends.append((steps, texts))
     }
 
-    /// Whether a chunk handed over is not readied yet.
-    var unready: Bool { done < ends.count }
-
-    /// Readies the chunks taken so far (the first `taken`) that are not ready yet.
-    mutating func ready(taken: Int, room: ResolverRoom?) {
-        let taken = min(taken, ends.count)
-        guard taken > done else { return }
-        if let room {
-            let (steps, texts) = done == 0 ? (0, 0) : ends[done - 1]
-            room.populate(steps: steps..<ends[taken - 1].steps, texts: texts..<ends[taken - 1].texts)
-        }
-        done = taken
+    /// Readies the last `count` chunks handed over; none before the resolver has said where
+    /// it writes (`room` is nil until then).
+    func ready(last count: Int, room: ResolverRoom?) {
+        guard let room, count > 0, !ends.isEmpty else { return }
+        let first = max(0, ends.count - count)
+        let (steps, texts) = first == 0 ? (0, 0) : ends[first - 1]
+        room.populate(steps: steps..<ends[ends.count - 1].steps, texts: texts..<ends[ends.count - 1].texts)
     }
 }
 
@@ -140,8 +137,6 @@ private final class ChunkHandOver: Sendable {
         var tree: SyntaxTree?
         var stopped = false
         var resolverRoom: ResolverRoom?
-        /// Chunks the resolver has taken.
-        var taken = 0
     }
 
     private let state = Locked(State())
@@ -151,8 +146,6 @@ private final class ChunkHandOver: Sendable {
     /// which the semaphore would insist on finding again when it is freed (it is not, when
     /// the resolver stops early and chunks are let go of untaken).
     private let room = DispatchSemaphore(value: 0)
-    /// Signalled for each chunk taken, and once more when the resolver stops.
-    private let took = DispatchSemaphore(value: 0)
 
     init() {
         room.signal()
@@ -169,16 +162,9 @@ private final class ChunkHandOver: Sendable {
         state.withLock { $0.resolverRoom }
     }
 
-    /// On the parser's thread: how many chunks the resolver has taken.
-    func taken() -> Int {
-        state.withLock { $0.taken }
-    }
-
-    /// On the parser's thread, once parsing has ended: waits for the resolver to take a
-    /// chunk, then says how many it has taken; nil once it has stopped.
-    func waitForTake() -> Int? {
-        took.wait()
-        return state.withLock { $0.stopped ? nil : $0.taken }
+    /// On the parser's thread: the chunks handed over that the resolver has not taken.
+    func waitingChunks() -> Int {
+        state.withLock { $0.chunks.count }
     }
 
     /// On the parser's thread: waits for room, then passes the chunk over. False once the
@@ -205,13 +191,9 @@ private final class ChunkHandOver: Sendable {
         waiting.wait()
         let chunk = state.withLock { state in
             guard !state.chunks.isEmpty else { return nil as [Declaration]? }
-            state.taken += 1
             return state.chunks.removeFirst()
         }
-        if chunk != nil {
-            room.signal()
-            took.signal()
-        }
+        if chunk != nil { room.signal() }
         return chunk
     }
 
@@ -219,7 +201,6 @@ private final class ChunkHandOver: Sendable {
     func stop() {
         state.withLock { $0.stopped = true }
         room.signal()
-        took.signal()
     }
 
     /// On the resolver's thread, once the parser's has ended: the tree. Chunks still waiting

@@ -149,7 +149,7 @@ package struct Resolver {
         var resolver = Resolver(source, declarations: guess, ids: guess / 2)
         // At most one text for each attribute line.
         resolver.textRanges.reserveCapacity(source.lineCount)
-        room(ResolverRoom(steps: resolver.steps, texts: resolver.textRanges))
+        room(ResolverRoom(steps: resolver.steps, texts: resolver.textRanges, ids: resolver.stepIds.entryRoom))
         return resolver.withFile { resolver in
             var progress = Progress(source)
             var first = true
@@ -618,29 +618,34 @@ package struct Resolver {
     }
 }
 
-/// Where a resolver writes a large journey's steps and their texts (the room it reserved
-/// for them), for another thread to make ready ahead of it (`Analysis.streamed`): 17 MB of
-/// steps at 100,000 steps, each page of which was a fault in the middle of resolving.
+/// Where a resolver writes a large journey's steps, their ids and their texts (the room it
+/// reserved for them), for another thread to make ready ahead of it (`Analysis.streamed`):
+/// 17 MB of steps at 100,000 steps, each page of which was a fault in the middle of resolving.
 package struct ResolverRoom: Sendable {
-    /// The addresses of the two arrays' storage (0 when there is none), never read through:
+    /// The addresses of the arrays' storage (0 when there is none), never read through:
     /// only handed to `Pages.populate`, which leaves what memory holds as it is.
     private let steps: Int
     private let stepCapacity: Int
     private let texts: Int
     private let textCapacity: Int
+    /// The step ids' entries (`StepIds`): at most one for each step.
+    private let ids: (address: Int, capacity: Int)
 
-    fileprivate init(steps: [Step], texts: [SourceRange]) {
+    fileprivate init(steps: [Step], texts: [SourceRange], ids: (address: Int, capacity: Int)) {
         func address<T>(_ array: [T]) -> Int {
             array.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
         }
         (self.steps, stepCapacity) = (address(steps), steps.capacity)
         (self.texts, textCapacity) = (address(texts), texts.capacity)
+        self.ids = ids
     }
 
-    /// Makes ready the memory of steps `steps` and texts `texts`, as far as room for them was
-    /// reserved (past it, the resolver's arrays have moved: their new place is not known).
+    /// Makes ready the memory of steps `steps` (and their ids' entries) and texts `texts`, as
+    /// far as room for them was reserved (past it, the resolver's arrays have moved: their
+    /// new place is not known).
     package func populate(steps: Range<Int>, texts: Range<Int>) {
         Self.populate(steps, at: self.steps, capacity: stepCapacity, stride: MemoryLayout<Step>.stride)
+        Self.populate(steps, at: ids.address, capacity: ids.capacity, stride: StepIds.entryStride)
         Self.populate(texts, at: self.texts, capacity: textCapacity, stride: MemoryLayout<SourceRange>.stride)
     }
 

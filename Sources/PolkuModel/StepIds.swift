@@ -43,6 +43,16 @@ struct StepIds {
         slots = [UInt32](repeating: 0, count: count)
     }
 
+    /// Where the entries are stored and how many there is room for, for another thread to
+    /// make ready ahead of the resolver (`ResolverRoom`): an address as a number, never read
+    /// through.
+    var entryRoom: (address: Int, capacity: Int) {
+        (entries.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }, entries.capacity)
+    }
+
+    /// The size of an entry in memory.
+    static var entryStride: Int { MemoryLayout<(start: UInt32, end: UInt32, step: Int32)>.stride }
+
     /// How many ids the slots can index; past it (a file of more than 16 million steps) the
     /// table uses strings.
     private static let entryLimit = 1 << 24
