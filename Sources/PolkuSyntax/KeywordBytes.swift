@@ -82,6 +82,8 @@ package struct KeywordBytes: Sendable {
             entries.append(m)
             slots[slot] = Int32(entries.count)
         }
+        // So that eight bytes can be read from the start of any key (`lookup(ascii:)`).
+        keyBytes.append(contentsOf: repeatElement(0, count: 8))
     }
 
     /// FNV-1a over folded bytes.
@@ -93,7 +95,7 @@ package struct KeywordBytes: Sendable {
     }
 
     /// The hash of no bytes: a caller that folds a word as it reads it hashes it on the way,
-    /// `hashStep` after `hashStep`, for `lookup(ascii:count:hash:)`.
+    /// `hashStep` after `hashStep`, for `lookup(ascii:count:hash:readable:)`.
     package static let hashStart: UInt32 = 2_166_136_261
 
     /// The hash after one more folded byte.
@@ -120,11 +122,32 @@ package struct KeywordBytes: Sendable {
     /// The meanings of the ASCII word `word[0..<count]`, upper case or not, whose folded
     /// bytes (ASCII capitals made small) give `hash` by `hashStep` from `hashStart`. The
     /// parser hashes the word as it reads it, and nothing is copied.
-    package func lookup(ascii word: UnsafePointer<UInt8>, count: Int, hash: UInt32) -> Meanings? {
-        find(hash: hash, count: count) { candidate in
+    /// - Parameter readable: how many bytes from `word` on may be read (at least `count`):
+    ///   with eight, a word of eight bytes or fewer is folded and compared in one go.
+    package func lookup(ascii word: UnsafePointer<UInt8>, count: Int, hash: UInt32, readable: Int) -> Meanings? {
+        if count <= 8 && readable >= 8 {
+            // The word's bytes in the low `count` bytes of a number, as a key's are read
+            // (`keyBytes` ends in eight more bytes, so a key's eight can always be read).
+            let mask: UInt64 = count == 8 ? ~0 : (1 << UInt64(count * 8)) &- 1
+            let folded = Self.folded(eight: UInt64(littleEndian: UnsafeRawPointer(word).loadUnaligned(as: UInt64.self)) & mask)
+            return find(hash: hash, count: count) { candidate in
+                UInt64(littleEndian: UnsafeRawPointer(candidate).loadUnaligned(as: UInt64.self)) & mask == folded
+            }
+        }
+        return find(hash: hash, count: count) { candidate in
             for i in 0..<count where Self.folded(word[i]) != candidate[i] { return false }
             return true
         }
+    }
+
+    /// `folded` of eight ASCII bytes at once (each below 0x80): a byte from `A` (0x41) on
+    /// gets its top bit set by adding 0x3F, one from past `Z` (0x5B) by adding 0x25; where
+    /// only the first is set, the byte is a capital, and 0x20 (the top bit shifted down two)
+    /// makes it small. No byte's sum passes 0xFF, so none carries into the next.
+    @inline(__always)
+    static func folded(eight x: UInt64) -> UInt64 {
+        let fromA = x &+ 0x3F3F_3F3F_3F3F_3F3F, pastZ = x &+ 0x2525_2525_2525_2525
+        return x | ((fromA & ~pastZ & 0x8080_8080_8080_8080) >> 2)
     }
 
     /// The entry in `hash`'s chain whose key has `count` bytes and `matches`.

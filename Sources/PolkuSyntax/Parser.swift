@@ -220,7 +220,7 @@ package struct JourneyParser {
             return quickHeader(b, line, keyword: SourceRange(wordStart, wordEnd), keywordHash: hash)
         }
         guard let (kind, languages) = keywords.lookup(ascii: b.baseAddress! + wordStart, count: wordEnd - wordStart,
-                                                      hash: hash)?.attribute else { return nil }
+                                                      hash: hash, readable: b.count - wordStart)?.attribute else { return nil }
         let value = Blanks.trimmed(b, from: wordEnd + 1, to: end)
         if firstStatement == nil { firstStatement = line }
         previousLineHadText = !value.isEmpty
@@ -243,11 +243,12 @@ package struct JourneyParser {
         // The two words together may be a keyword (a phase is, in Finnish): `statement` reads
         // those, as it looks them up before the first word alone.
         if idEnd - keyword.start <= keywords.longest,
-           keywords.lookup(ascii: b.baseAddress! + keyword.start, count: idEnd - keyword.start, hash: hash) != nil {
+           keywords.lookup(ascii: b.baseAddress! + keyword.start, count: idEnd - keyword.start, hash: hash,
+                           readable: b.count - keyword.start) != nil {
             return nil
         }
         guard let (kind, languages) = keywords.lookup(ascii: b.baseAddress! + keyword.start, count: keyword.count,
-                                                      hash: keywordHash)?.header else { return nil }
+                                                      hash: keywordHash, readable: b.count - keyword.start)?.header else { return nil }
         let text = Blanks.trimmed(b, from: i + 1, to: end)
         if firstStatement == nil { firstStatement = line }
         previousLineHadText = !text.isEmpty

@@ -51,6 +51,65 @@ import Testing
         }
     }
 
+    /// The parser's look-up of an ASCII word hashed as it was read (`lookup(ascii:)`), eight
+    /// bytes at a time where eight can be read and byte by byte where they cannot, against
+    /// the look-up of the word folded first: for every ASCII spelling in three cases, and
+    /// for words that differ from one in a byte (a letter, `@` and `[` beside the capitals,
+    /// a digit), end before it or go on past it.
+    @Test func anASCIIWordIsFoundAlikeInEightBytesAndByteByByte() {
+        // The fold of eight bytes at once, for every ASCII byte in every place, and with
+        // every other byte beside it (a carry would change a neighbour).
+        for byte in UInt8(0)..<0x80 {
+            for place in 0..<8 {
+                let shift = UInt64(place * 8)
+                #expect(KeywordBytes.folded(eight: UInt64(byte) << shift) == UInt64(KeywordBytes.folded(byte)) << shift, "\(byte)")
+            }
+            for other in UInt8(0)..<0x80 {
+                let pair = UInt64(byte) | UInt64(other) << 8 | UInt64(byte) << 56
+                let expected = UInt64(KeywordBytes.folded(byte)) | UInt64(KeywordBytes.folded(other)) << 8
+                    | UInt64(KeywordBytes.folded(byte)) << 56
+                #expect(KeywordBytes.folded(eight: pair) == expected, "\(byte), \(other)")
+            }
+        }
+        var words: Set<String> = ["a", "@", "[", "`", "{", "NEED@", "need[", "z", "Z"]
+        for spelling in Keywords.bySpelling.keys where spelling.utf8.allSatisfy({ $0 < 0x80 }) {
+            for form in [spelling, spelling.uppercased(), spelling.prefix(1).uppercased() + spelling.dropFirst()] {
+                words.insert(form)
+                words.insert(String(form.dropLast()))
+                words.insert(form + "s")
+                for (i, c) in form.utf8.enumerated() {
+                    for other: UInt8 in [0x40, 0x5B, 0x60, 0x7B, 0x31, c ^ 0x01] where other != c {
+                        var bytes = Array(form.utf8)
+                        bytes[i] = other
+                        words.insert(String(decoding: bytes, as: UTF8.self))
+                    }
+                }
+            }
+        }
+        var eight = 0
+        for word in words.sorted() {
+            let bytes = Array(word.utf8)
+            var hash = KeywordBytes.hashStart
+            for b in bytes { hash = KeywordBytes.hashStep(hash, KeywordBytes.folded(b)) }
+            let folded = bytes.map(KeywordBytes.folded)
+            let expected = folded.withUnsafeBufferPointer { KeywordBytes.parser.lookup(folded: $0, count: $0.count) }
+            // Read where eight bytes can be (followed by a colon and more, as on a line), and
+            // where only the word's own can (at the end of the file).
+            for readable in [bytes.count + 16, bytes.count] {
+                let padded = bytes + Array(repeating: UInt8(ascii: "X"), count: readable - bytes.count)
+                let found = padded.withUnsafeBufferPointer {
+                    KeywordBytes.parser.lookup(ascii: $0.baseAddress!, count: bytes.count, hash: hash, readable: readable)
+                }
+                #expect(found?.header?.0 == expected?.header?.0 && found?.phase?.0 == expected?.phase?.0
+                        && found?.attribute?.0 == expected?.attribute?.0, "\(word), \(readable) bytes readable")
+                #expect((found == nil) == (expected == nil), "\(word), \(readable) bytes readable")
+                if readable >= 8 && bytes.count <= 8 && found != nil { eight += 1 }
+            }
+        }
+        // The words found eight bytes at a time: most of the keywords.
+        #expect(eight > 100)
+    }
+
     @Test func everySpellingInEveryCaseMeansWhatTheTableSays() {
         for spelling in Keywords.bySpelling.keys {
             same(spelling)
