@@ -40,6 +40,9 @@ package struct KeywordBytes: Sendable {
         package var header: (HeaderKind, KeywordLanguages)?
         package var phase: (Phase, KeywordLanguages)?
         package var attribute: (AttributeKind, KeywordLanguages)?
+        /// Whether the spelling is the first word of a longer one (`palvelun` of `palvelun
+        /// aikana`): a reader that finds it must look at the next word too.
+        package var opensLonger = false
     }
 
     /// Open addressing, a power of two slots; a slot holds an index into `entries` plus one.
@@ -69,13 +72,15 @@ package struct KeywordBytes: Sendable {
             }
             if m.header != nil || m.phase != nil || m.attribute != nil { meanings.append((spelling, m)) }
         }
+        let firstWords = Set(meanings.compactMap { $0.0.split(separator: " ").count > 1 ? $0.0.split(separator: " ")[0] : nil })
+        for i in meanings.indices where firstWords.contains(Substring(meanings[i].0)) { meanings[i].1.opensLonger = true }
         var size = 16
         while size < meanings.count * 4 { size *= 2 }
         slots = [Int32](repeating: 0, count: size)
         for (spelling, m) in meanings {
             let key = Array(spelling.utf8)
             longest = max(longest, key.count)
-            var slot = Self.hash(key, 0, key.count) & (size - 1)
+            var slot = key.withUnsafeBufferPointer { Int(Self.hash(folded: $0.baseAddress!, count: $0.count)) } & (size - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
             keyBytes.append(contentsOf: key)
             keyStarts.append(Int32(keyBytes.count))
@@ -86,21 +91,61 @@ package struct KeywordBytes: Sendable {
         keyBytes.append(contentsOf: repeatElement(0, count: 8))
     }
 
-    /// FNV-1a over folded bytes.
-    @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ count: Int) -> Int {
-        var h = hashStart
-        for i in 0..<count { h = hashStep(h, bytes[i]) }
-        return Int(h)
+    /// The hash of a key, or of a word folded as keys are: its bytes in blocks of eight
+    /// (little-endian, the last one filled up with zeros), each mixed in by a multiplication,
+    /// then its length. Eight bytes at a time, a word is hashed as fast as it is read
+    /// (`hash(ascii:count:readable:)`, `JourneyParser.quickWord`); byte by byte, the parser
+    /// folded and hashed each of its bytes in turn (a fifth of its time).
+    package static func hash(folded key: UnsafePointer<UInt8>, count: Int) -> UInt32 {
+        var h: UInt64 = 0
+        var i = 0
+        while i < count {
+            var block: UInt64 = 0
+            for j in 0..<min(8, count - i) { block |= UInt64(key[i + j]) << UInt64(8 * j) }
+            h = mix(h, block)
+            i += 8
+        }
+        return finish(h, count: count)
     }
 
-    /// The hash of no bytes: a caller that folds a word as it reads it hashes it on the way,
-    /// `hashStep` after `hashStep`, for `lookup(ascii:count:hash:readable:)`.
-    package static let hashStart: UInt32 = 2_166_136_261
+    /// `hash(folded:count:)` of the ASCII word `word[0..<count]` folded, read eight bytes at
+    /// a time where `readable` bytes from `word` on allow it.
+    package static func hash(ascii word: UnsafePointer<UInt8>, count: Int, readable: Int) -> UInt32 {
+        var h: UInt64 = 0
+        var i = 0
+        while i < count {
+            let n = min(8, count - i)
+            var block: UInt64 = 0
+            if readable - i >= 8 {
+                block = folded(eight: eightBytes(word + i) & low(n))
+            } else {
+                for j in 0..<n { block |= UInt64(folded(word[i + j])) << UInt64(8 * j) }
+            }
+            h = mix(h, block)
+            i += 8
+        }
+        return finish(h, count: count)
+    }
 
-    /// The hash after one more folded byte.
+    /// The hash so far with one more block of eight bytes mixed in.
     @inline(__always)
-    package static func hashStep(_ h: UInt32, _ byte: UInt8) -> UInt32 { (h ^ UInt32(byte)) &* 16_777_619 }
+    package static func mix(_ h: UInt64, _ block: UInt64) -> UInt64 { (h ^ block) &* 0x9E37_79B9_7F4A_7C15 }
+
+    /// The hash of a key of `count` bytes whose blocks gave `h`.
+    @inline(__always)
+    package static func finish(_ h: UInt64, count: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: ((h ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
+    }
+
+    /// The eight bytes at `p`, the first in the lowest place.
+    @inline(__always)
+    package static func eightBytes(_ p: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+    }
+
+    /// A mask of the lowest `count` bytes of eight (all eight from 8 on).
+    @inline(__always)
+    package static func low(_ count: Int) -> UInt64 { count >= 8 ? ~0 : (1 << UInt64(count * 8)) &- 1 }
 
     /// An ASCII byte as keys have it: capitals made small, every other byte as it is. The
     /// one fold for every keyword look-up, so that a word hashed as it is read and compared
@@ -108,30 +153,35 @@ package struct KeywordBytes: Sendable {
     @inline(__always)
     package static func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 
-    private static func hash(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
-        bytes.withUnsafeBufferPointer { b in hash(UnsafeBufferPointer(rebasing: b[start..<end]), end - start) }
-    }
-
     /// The meanings of a key already folded into `key[0..<count]`.
     package func lookup(folded key: UnsafeBufferPointer<UInt8>, count: Int) -> Meanings? {
-        find(hash: UInt32(truncatingIfNeeded: Self.hash(key, count)), count: count) { candidate in
+        find(hash: Self.hash(folded: key.baseAddress!, count: count), count: count) { candidate in
             sameBytes(candidate, key.baseAddress!, count)
         }
     }
 
     /// The meanings of the ASCII word `word[0..<count]`, upper case or not, whose folded
-    /// bytes (ASCII capitals made small) give `hash` by `hashStep` from `hashStart`. The
-    /// parser hashes the word as it reads it, and nothing is copied.
+    /// bytes give `hash` (`hash(ascii:count:readable:)`). The parser hashes the word as it
+    /// reads it, and nothing is copied.
     /// - Parameter readable: how many bytes from `word` on may be read (at least `count`):
-    ///   with eight, a word of eight bytes or fewer is folded and compared in one go.
+    ///   where the word's blocks of eight can be read whole, it is folded and compared with a
+    ///   key eight bytes at a time (`keyBytes` ends in eight spare bytes, so a key's can).
     package func lookup(ascii word: UnsafePointer<UInt8>, count: Int, hash: UInt32, readable: Int) -> Meanings? {
-        if count <= 8 && readable >= 8 {
-            // The word's bytes in the low `count` bytes of a number, as a key's are read
-            // (`keyBytes` ends in eight more bytes, so a key's eight can always be read).
-            let mask: UInt64 = count == 8 ? ~0 : (1 << UInt64(count * 8)) &- 1
-            let folded = Self.folded(eight: UInt64(littleEndian: UnsafeRawPointer(word).loadUnaligned(as: UInt64.self)) & mask)
+        if readable >= (count + 7) & ~7 {
+            if count <= 8 {
+                // Most keywords: one block.
+                let mask = Self.low(count)
+                let folded = Self.folded(eight: Self.eightBytes(word) & mask)
+                return find(hash: hash, count: count) { Self.eightBytes($0) & mask == folded }
+            }
             return find(hash: hash, count: count) { candidate in
-                UInt64(littleEndian: UnsafeRawPointer(candidate).loadUnaligned(as: UInt64.self)) & mask == folded
+                var i = 0
+                while i < count {
+                    let mask = Self.low(count - i)
+                    if Self.folded(eight: Self.eightBytes(word + i) & mask) != Self.eightBytes(candidate + i) & mask { return false }
+                    i += 8
+                }
+                return true
             }
         }
         return find(hash: hash, count: count) { candidate in

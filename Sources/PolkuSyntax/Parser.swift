@@ -213,9 +213,8 @@ package struct JourneyParser {
         if i == end { return LineNode(.blank) }
         if b[i] == UInt8(ascii: "#") { return LineNode(.comment) }
         let wordStart = i
-        var hash = KeywordBytes.hashStart
-        guard let wordEnd = Self.quickWord(b, from: wordStart, to: end, hash: &hash), wordEnd < end,
-              wordEnd > wordStart, wordEnd - wordStart <= keywords.longest else { return nil }
+        guard let (wordEnd, hash) = Self.quickWord(b, from: wordStart, to: end, limit: keywords.longest),
+              wordEnd > wordStart else { return nil }
         if b[wordEnd] == 0x20 {
             return quickHeader(b, line, keyword: SourceRange(wordStart, wordEnd), keywordHash: hash)
         }
@@ -235,20 +234,23 @@ package struct JourneyParser {
                                       keywordHash: UInt32) -> LineNode? {
         let end = line.end
         let idStart = keyword.end + 1
-        var hash = KeywordBytes.hashStep(keywordHash, 0x20)
-        guard let idEnd = Self.quickWord(b, from: idStart, to: end, hash: &hash), idEnd > idStart else { return nil }
+        guard let (idEnd, _) = Self.quickWord(b, from: idStart, to: end, limit: .max), idEnd > idStart else { return nil }
         var i = idEnd
         while i < end && b[i] == 0x20 { i += 1 }
         guard i < end, b[i] == UInt8(ascii: ":") else { return nil }
+        let readable = b.count - keyword.start
+        guard let meanings = keywords.lookup(ascii: b.baseAddress! + keyword.start, count: keyword.count,
+                                             hash: keywordHash, readable: readable),
+              let (kind, languages) = meanings.header else { return nil }
         // The two words together may be a keyword (a phase is, in Finnish): `statement` reads
         // those, as it looks them up before the first word alone.
-        if idEnd - keyword.start <= keywords.longest,
-           keywords.lookup(ascii: b.baseAddress! + keyword.start, count: idEnd - keyword.start, hash: hash,
-                           readable: b.count - keyword.start) != nil {
+        let both = idEnd - keyword.start
+        if meanings.opensLonger && both <= keywords.longest,
+           keywords.lookup(ascii: b.baseAddress! + keyword.start, count: both,
+                           hash: KeywordBytes.hash(ascii: b.baseAddress! + keyword.start, count: both, readable: readable),
+                           readable: readable) != nil {
             return nil
         }
-        guard let (kind, languages) = keywords.lookup(ascii: b.baseAddress! + keyword.start, count: keyword.count,
-                                                      hash: keywordHash, readable: b.count - keyword.start)?.header else { return nil }
         let text = Blanks.trimmed(b, from: i + 1, to: end)
         if firstStatement == nil { firstStatement = line }
         previousLineHadText = !text.isEmpty
@@ -256,21 +258,60 @@ package struct JourneyParser {
                       text: text, line: line)
     }
 
-    /// The end of the word at `start`: the first colon or space. Its bytes are folded to lower
-    /// case into `hash` as `KeywordBytes` folds them. Nil at a tab or a byte that is not ASCII,
-    /// where `statement` reads the line.
+    /// The end of the word at `start` (the first colon or space) and the hash of its bytes
+    /// folded to lower case as `KeywordBytes` folds them (`KeywordBytes.hash`), read eight
+    /// bytes at a time where eight can be read. Nil at a tab or a byte that is not ASCII,
+    /// where `statement` reads the line; when the word reaches `end` (no colon follows); or
+    /// when it is longer than `limit` bytes.
     @inline(__always)
     private static func quickWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
-                                  hash: inout UInt32) -> Int? {
+                                  limit: Int) -> (end: Int, hash: UInt32)? {
+        var h: UInt64 = 0
         var i = start
+        while i + 8 <= b.count {
+            let x = KeywordBytes.eightBytes(b.baseAddress! + i)
+            let stops = wordStops(x)
+            // Where the first colon, space, tab or byte that is not ASCII is among the eight.
+            let k = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
+            guard i + k < end else { return nil }
+            if k < 8 {
+                guard b[i + k] == UInt8(ascii: ":") || b[i + k] == 0x20, i + k - start <= limit else { return nil }
+                if k > 0 { h = KeywordBytes.mix(h, KeywordBytes.folded(eight: x & KeywordBytes.low(k))) }
+                return (i + k, KeywordBytes.finish(h, count: i + k - start))
+            }
+            h = KeywordBytes.mix(h, KeywordBytes.folded(eight: x))
+            i += 8
+            guard i - start <= limit else { return nil }
+        }
+        // Fewer than eight bytes left in the file: byte by byte.
+        var block: UInt64 = 0
+        var shift: UInt64 = 0
         while i < end {
             let c = b[i]
-            if c == UInt8(ascii: ":") || c == 0x20 { return i }
+            if c == UInt8(ascii: ":") || c == 0x20 {
+                guard i - start <= limit else { return nil }
+                if shift > 0 { h = KeywordBytes.mix(h, block) }
+                return (i, KeywordBytes.finish(h, count: i - start))
+            }
             if c == 0x09 || c >= 0x80 { return nil }
-            hash = KeywordBytes.hashStep(hash, KeywordBytes.folded(c))
+            block |= UInt64(KeywordBytes.folded(c)) << shift
+            shift += 8
+            if shift == 64 {
+                h = KeywordBytes.mix(h, block)
+                (block, shift) = (0, 0)
+            }
             i += 1
         }
-        return i
+        return nil
+    }
+
+    /// The top bit of each byte of `x` that is a colon, a space, a tab or not ASCII, exactly
+    /// for the first such byte (a byte after it may be marked wrongly: a borrow runs on).
+    @inline(__always)
+    private static func wordStops(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
+        return zeros(x ^ (0x3A &* ones)) | zeros(x ^ (0x20 &* ones)) | zeros(x ^ (0x09 &* ones)) | (x & high)
     }
 
     /// Reads one line; returns its node (the caller adds the line ending and the error).
