@@ -72,8 +72,14 @@ package struct KeywordBytes: Sendable {
             }
             if m.header != nil || m.phase != nil || m.attribute != nil { meanings.append((spelling, m)) }
         }
-        let firstWords = Set(meanings.compactMap { $0.0.split(separator: " ").count > 1 ? $0.0.split(separator: " ")[0] : nil })
-        for i in meanings.indices where firstWords.contains(Substring(meanings[i].0)) { meanings[i].1.opensLonger = true }
+        // In order, a spelling that opens longer ones comes just before them (`palvelun`,
+        // `palvelun aikana`): nothing sorts between a word and the word and a space.
+        for i in meanings.indices.dropLast() {
+            let (word, next) = (meanings[i].0.utf8, meanings[i + 1].0.utf8)
+            if next.count > word.count && next.starts(with: word) && next[next.index(next.startIndex, offsetBy: word.count)] == 0x20 {
+                meanings[i].1.opensLonger = true
+            }
+        }
         var size = 16
         while size < meanings.count * 4 { size *= 2 }
         slots = [Int32](repeating: 0, count: size)

@@ -114,6 +114,21 @@ import Testing
         #expect(eight > 100)
     }
 
+    /// A spelling is marked as opening a longer one exactly when some spelling is it, a
+    /// space and more words (`palvelun` of `palvelun aikana`): the parser's shortcut then
+    /// looks the two words up together.
+    @Test func aSpellingOpensLongerOnesExactlyWhenOneStartsWithItAndASpace() {
+        var opening = 0
+        for spelling in Keywords.bySpelling.keys {
+            guard let found = KeywordBytes.parser.lookup(spelling) else { continue }
+            let opens = Keywords.bySpelling.keys.contains { $0.hasPrefix(spelling + " ") && KeywordBytes.parser.lookup($0) != nil }
+            #expect(found.opensLonger == opens, "\(spelling)")
+            if opens { opening += 1 }
+        }
+        // `ennen`, `palvelun`, `före`, `under`, `efter`, ...
+        #expect(opening >= 4)
+    }
+
     @Test func everySpellingInEveryCaseMeansWhatTheTableSays() {
         for spelling in Keywords.bySpelling.keys {
             same(spelling)
