@@ -45,7 +45,8 @@ struct StepIds {
 
     /// Where the entries are stored and how many there is room for, for another thread to
     /// make ready ahead of the resolver (`ResolverRoom`): an address as a number, never read
-    /// through.
+    /// through. Once the ids are kept as strings (`useStrings`), the entries are let go of;
+    /// readying their old place then changes nothing that memory holds (`Pages.populate`).
     var entryRoom: (address: Int, capacity: Int) {
         (entries.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }, entries.capacity)
     }

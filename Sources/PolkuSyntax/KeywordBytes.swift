@@ -100,8 +100,8 @@ package struct KeywordBytes: Sendable {
     /// The hash of a key, or of a word folded as keys are: its bytes in blocks of eight
     /// (little-endian, the last one filled up with zeros), each mixed in by a multiplication,
     /// then its length. Eight bytes at a time, a word is hashed as fast as it is read
-    /// (`hash(ascii:count:readable:)`, `JourneyParser.quickWord`); byte by byte, the parser
-    /// folded and hashed each of its bytes in turn (a fifth of its time).
+    /// (`hash(ascii:count:readable:)`, `JourneyParser.quickWord`); byte by byte (FNV-1a),
+    /// the parser spent 20 instructions on each byte of a line's first word.
     package static func hash(folded key: UnsafePointer<UInt8>, count: Int) -> UInt32 {
         var h: UInt64 = 0
         var i = 0
