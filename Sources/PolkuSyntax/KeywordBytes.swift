@@ -103,34 +103,38 @@ package struct KeywordBytes: Sendable {
     /// (`hash(ascii:count:readable:)`, `JourneyParser.quickWord`); byte by byte (FNV-1a),
     /// the parser spent 20 instructions on each byte of a line's first word.
     package static func hash(folded key: UnsafePointer<UInt8>, count: Int) -> UInt32 {
-        var h: UInt64 = 0
-        var i = 0
-        while i < count {
-            var block: UInt64 = 0
-            for j in 0..<min(8, count - i) { block |= UInt64(key[i + j]) << UInt64(8 * j) }
-            h = mix(h, block)
-            i += 8
-        }
-        return finish(h, count: count)
+        hash(count: count) { i, n in gathered(key + i, n) { $0 } }
     }
 
     /// `hash(folded:count:)` of the ASCII word `word[0..<count]` folded, read eight bytes at
     /// a time where `readable` bytes from `word` on allow it.
     package static func hash(ascii word: UnsafePointer<UInt8>, count: Int, readable: Int) -> UInt32 {
+        hash(count: count) { i, n in
+            readable - i >= 8 ? folded(eight: eightBytes(word + i) & low(n)) : gathered(word + i, n, folded)
+        }
+    }
+
+    /// The hash of `count` bytes given as blocks: `block(i, n)` is the `n` bytes (at most
+    /// eight) from byte `i` on, folded, the first in the lowest place. One loop for both
+    /// hashes, so that a word and a key with the same folded bytes hash alike.
+    @inline(__always)
+    private static func hash(count: Int, block: (_ start: Int, _ count: Int) -> UInt64) -> UInt32 {
         var h: UInt64 = 0
         var i = 0
         while i < count {
-            let n = min(8, count - i)
-            var block: UInt64 = 0
-            if readable - i >= 8 {
-                block = folded(eight: eightBytes(word + i) & low(n))
-            } else {
-                for j in 0..<n { block |= UInt64(folded(word[i + j])) << UInt64(8 * j) }
-            }
-            h = mix(h, block)
+            h = mix(h, block(i, min(8, count - i)))
             i += 8
         }
         return finish(h, count: count)
+    }
+
+    /// The `count` bytes (at most eight) at `p`, each passed through `fold`, the first in the
+    /// lowest place, read one by one.
+    @inline(__always)
+    private static func gathered(_ p: UnsafePointer<UInt8>, _ count: Int, _ fold: (UInt8) -> UInt8) -> UInt64 {
+        var block: UInt64 = 0
+        for j in 0..<count { block |= UInt64(fold(p[j])) << UInt64(8 * j) }
+        return block
     }
 
     /// The hash so far with one more block of eight bytes mixed in.
