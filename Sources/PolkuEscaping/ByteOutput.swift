@@ -71,12 +71,25 @@ package struct ByteOutput {
             // -Int.min does not fit in an Int.
             if n == .min { bytes.append(contentsOf: String(n).utf8.dropFirst()); return }
         }
-        // Most numbers a report writes (lines, columns) are short.
+        // Most numbers a report writes (lines, columns) are short: their digits are gathered
+        // in one word, the first in its lowest byte, and appended in one copy.
         if n >= 0 && n < 10 {
             bytes.append(UInt8(ascii: "0") + UInt8(n))
             return
         }
         var m = n.magnitude
+        if m < 100_000_000 {
+            var word: UInt64 = 0
+            var count = 0
+            repeat {
+                word = word << 8 | UInt64(UInt8(ascii: "0") + UInt8(m % 10))
+                m /= 10
+                count += 1
+            } while m > 0
+            word = word.littleEndian
+            withUnsafeBytes(of: &word) { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0.assumingMemoryBound(to: UInt8.self)[..<count])) }
+            return
+        }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
@@ -87,7 +100,7 @@ package struct ByteOutput {
                 m /= 10
                 count += 1
             } while m > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer.assumingMemoryBound(to: UInt8.self)[(20 - count)...]))
         }
     }
 

@@ -410,10 +410,11 @@ package enum Escaping {
         b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8 || b == 0xEF
     }
 
-    /// Whether some byte of `text` may need terminal escaping (above), eight bytes at a time.
-    /// Eight ASCII bytes (most of a report's words) are only tested for controls: the lead
-    /// bytes are tested in a word that has a byte past ASCII.
-    private static func mayNeedTerminalEscaping(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether some byte of `text` may need terminal escaping (above), eight bytes at a time:
+    /// text without any has nothing `terminal(_:)` would change. Eight ASCII bytes (most of a
+    /// report's words) are only tested for controls: the lead bytes are tested in a word that
+    /// has a byte past ASCII.
+    package static func mayNeedTerminalEscaping(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         ByteWords.any(text, { x in
             let controls = ByteWords.below(x, 0x20) | ByteWords.equal(x, 0x7F)
             guard x & 0x8080_8080_8080_8080 != 0 else { return controls != 0 }

@@ -37,8 +37,13 @@ package struct FileDiagnostic: Sendable {
 /// words (and escaping it) took a fifth of the short report's instructions; each report now
 /// does it once for each box and wording, and copies the bytes for each finding after.
 package struct HelpMemo {
-    /// Each help as written: a template with no values.
+    /// Each help as written.
     private var helps = TemplateCache()
+
+    private final class Written {
+        let bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+    }
 
     package init() {}
 
@@ -46,23 +51,51 @@ package struct HelpMemo {
     /// help and appends to an empty buffer); nothing when the details have no help.
     package mutating func append(_ details: DiagnosticDetails, _ w: Wording, into out: inout [UInt8],
                                  write: (Message, inout [UInt8]) -> Void) {
-        helps.templates(of: details, w) {
+        let written = helps.plan(of: details, w) {
             var bytes: [UInt8] = []
             if let help = details.help { write(help, &bytes) }
-            return [SplitTemplate(words: bytes)]
-        }[0].write(into: &out) { _, _ in }
+            return Written(bytes)
+        }
+        out.append(contentsOf: written.bytes)
     }
 }
 
 /// What a text or short report reuses from one diagnostic's lines to the next: a buffer for
-/// a sentence before it is escaped, and the helps already shown.
+/// a sentence to be escaped, the codes and the helps already shown.
 package struct SentenceScratch {
     var words: [UInt8] = []
     /// The templates split by the makers of the sentences written (`TemplateCache`).
     var templates = TemplateCache()
     private var helps = HelpMemo()
+    /// The ends of short lines written (`appendShortEnd`): a line's code, its box of
+    /// details (held, as `TemplateCache` holds its objects) and wording, and the bytes.
+    private var ends: [(code: String, details: DiagnosticDetails?, wording: Wording, bytes: [UInt8])] = []
 
     package init() {}
+
+    /// Appends the end of `d`'s short line in the words `w`: ` [code]`, its help in brackets
+    /// if it has one, and the line feed. Made once for each code and box of details (a
+    /// report has a few, shared by thousands of findings), then copied.
+    mutating func appendShortEnd(of d: Diagnostic, _ w: Wording, into out: inout [UInt8]) {
+        let code = d.code.name
+        let details = d.details?.help == nil ? nil : d.details
+        for i in ends.indices where ends[i].details === details && ends[i].wording == w && ends[i].code == code {
+            out.append(contentsOf: ends[i].bytes)
+            return
+        }
+        var bytes: [UInt8] = []
+        bytes.append(literal: " [")
+        bytes.appendUTF8(code)
+        bytes.append(UInt8(ascii: "]"))
+        if let details {
+            bytes.append(literal: " (")
+            writeHelp(of: details, w, into: &bytes)
+            bytes.append(UInt8(ascii: ")"))
+        }
+        bytes.append(0x0A)
+        if ends.count < 16 { ends.append((code: code, details: details, wording: w, bytes: bytes)) }
+        out.append(contentsOf: bytes)
+    }
 
     /// Appends the help of `details` in the words `w`, as `Wording.writeShown` shows it.
     mutating func writeHelp(of details: DiagnosticDetails, _ w: Wording, into out: inout [UInt8]) {
@@ -78,8 +111,15 @@ extension Wording {
     /// The message in these words, as a terminal may be sent it (`Escaping.terminal`),
     /// appended to `out`; `scratch` holds the words before they are escaped, and is reused.
     func writeShown(_ message: Message, scratch: inout SentenceScratch, into out: inout [UInt8]) {
+        // Written in place and looked over there; moved out and back, escaped, only when
+        // something in it needs escaping (a control character quoted from the file).
+        let start = out.count
+        write(message, templates: &scratch.templates, into: &out)
+        guard out.withUnsafeBufferPointer({ Escaping.mayNeedTerminalEscaping(UnsafeBufferPointer(rebasing: $0[start...])) })
+        else { return }
         scratch.words.removeAll(keepingCapacity: true)
-        write(message, templates: &scratch.templates, into: &scratch.words)
+        scratch.words.append(contentsOf: out[start...])
+        out.removeSubrange(start...)
         scratch.words.withUnsafeBufferPointer { Escaping.writeTerminal($0, into: &out) }
     }
 }
@@ -372,7 +412,7 @@ package struct ShortRenderer: Sendable {
 
     /// One diagnostic's line, appended to `out` as bytes. `file` is the file's name as
     /// `Escaping.terminal` shows it; `at` the diagnostic's place, when it has one; `scratch`
-    /// a buffer to reuse for the sentences before they are escaped.
+    /// what is reused from one line to the next.
     package func write(_ d: Diagnostic, file: [UInt8], wording w: Wording, at location: SourceLocation?,
                        scratch: inout SentenceScratch, into out: inout [UInt8]) {
         func sentence(_ message: Message) { w.writeShown(message, scratch: &scratch, into: &out) }
@@ -383,18 +423,12 @@ package struct ShortRenderer: Sendable {
             out.append(UInt8(ascii: ":"))
             ByteOutput.appendDecimal(location.column, to: &out)
         }
-        out.append(literal: ": ")
-        out.appendUTF8(d.severity.rawValue)
-        out.append(literal: ": ")
-        sentence(d.text)
-        out.append(literal: " [")
-        out.appendUTF8(d.code.name)
-        out.append(UInt8(ascii: "]"))
-        if let details = d.details, details.help != nil {
-            out.append(literal: " (")
-            scratch.writeHelp(of: details, w, into: &out)
-            out.append(UInt8(ascii: ")"))
+        switch d.severity {
+        case .error: out.append(literal: ": error: ")
+        case .warning: out.append(literal: ": warning: ")
+        case .info: out.append(literal: ": info: ")
         }
-        out.append(0x0A)
+        sentence(d.text)
+        scratch.appendShortEnd(of: d, w, into: &out)
     }
 }

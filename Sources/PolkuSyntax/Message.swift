@@ -49,8 +49,8 @@ package protocol MessageMaker: AnyObject, Sendable {
     func write(_ item: Int, _ language: KeywordLanguage, keywords: KeywordLanguage, into out: inout [UInt8])
 
     /// `write(_:_:keywords:into:)` for a writer of many sentences, which keeps `templates`
-    /// from one sentence to the next: a maker may keep its templates there split into
-    /// pieces, rather than read them again for each sentence.
+    /// from one sentence to the next: a maker may keep a plan of its sentences there (its
+    /// templates filled in once as far as they can be), rather than read them again for each.
     func write(_ item: Int, _ language: KeywordLanguage, keywords: KeywordLanguage, templates: inout TemplateCache,
                into out: inout [UInt8])
 }
@@ -66,54 +66,24 @@ extension MessageMaker {
     }
 }
 
-/// A sentence's template in one language, split once into its pieces: the words (with their
-/// keywords spelled already) and the places of its values. Written piece by piece, it gives
-/// the bytes `Message.fill` gives, which makes it.
-package struct SplitTemplate: Sendable {
-    /// The words, one after another.
-    private let words: [UInt8]
-    /// Where each value goes: after `words[..<at]`, the value `value`, in order.
-    private let values: [(at: Int, value: Int)]
-
-    /// `template` with `values` values, its keywords spelled as in `keywords`.
-    package init(_ template: String, values count: Int, keywords: KeywordLanguage) {
-        var words: [UInt8] = []
-        var values: [(at: Int, value: Int)] = []
-        Message.fill(template, values: count, keywords: keywords, into: &words) { n, out in values.append((out.count, n)) }
-        (self.words, self.values) = (words, values)
-    }
-
-    /// Words with no value in them, written as they are (a help already put into words).
-    package init(words: [UInt8]) {
-        (self.words, self.values) = (words, [])
-    }
-
-    /// Appends the sentence to `out`, each value written by `value`.
-    package func write(into out: inout [UInt8], value: (Int, inout [UInt8]) -> Void) {
-        words.withUnsafeBufferPointer { words in
-            var from = 0
-            for (at, n) in values {
-                if at > from { out.append(contentsOf: UnsafeBufferPointer(rebasing: words[from..<at])) }
-                value(n, &out)
-                from = at
-            }
-            if words.count > from { out.append(contentsOf: UnsafeBufferPointer(rebasing: words[from...])) }
-        }
-    }
-}
-
-/// Templates split into pieces (`SplitTemplate`) for the last few objects a writer of many
-/// sentences (a report's lane) met, in one wording each, kept from one sentence to the next:
-/// a maker's sentences (`MessageMaker`), a rule's help as shown (`HelpMemo` in the reports).
-/// Each lane keeps its own, so no lock is taken and no memory is shared between cores.
+/// What a writer of many sentences (a report's lane) keeps from one sentence to the next:
+/// for each of the last few objects it met, in one wording each, the plan the object made of
+/// its sentences (a maker's templates filled in as far as they can be, `MessageMaker`; a
+/// rule's help as shown, `HelpMemo` in the reports). Each lane keeps its own, so no lock is
+/// taken and no memory is shared between cores.
 ///
 /// The objects are held, so that no other object can take one's place in memory (and its
-/// identity) while its templates are kept.
+/// identity) while its plan is kept.
 package struct TemplateCache {
     private struct Entry {
+        /// The object, held (see above), and what identifies it and its plan's type, compared
+        /// without retaining either.
         let object: AnyObject
+        let id: ObjectIdentifier
         let wording: Wording
-        let templates: [SplitTemplate]
+        /// What was made for the object, and its type.
+        let made: AnyObject
+        let madeType: ObjectIdentifier
     }
 
     private var entries: [Entry] = []
@@ -123,19 +93,22 @@ package struct TemplateCache {
 
     package init() {}
 
-    /// The templates kept for `object` in `wording`, else `split`'s (then kept).
-    package mutating func templates(of object: AnyObject, _ wording: Wording, split: () -> [SplitTemplate]) -> [SplitTemplate] {
-        for i in entries.indices where entries[i].object === object && entries[i].wording == wording {
-            return entries[i].templates
+    /// What `make` made for `object` in `wording`: made once, then kept.
+    package mutating func plan<Plan: AnyObject>(of object: AnyObject, _ wording: Wording, make: () -> Plan) -> Plan {
+        let (id, type) = (ObjectIdentifier(object), ObjectIdentifier(Plan.self))
+        let found = entries.withUnsafeBufferPointer { entries in
+            entries.firstIndex { $0.id == id && $0.madeType == type && $0.wording == wording }
         }
-        let entry = Entry(object: object, wording: wording, templates: split())
+        if let found { return unsafeDowncast(entries[found].made, to: Plan.self) }
+        let plan = make()
+        let entry = Entry(object: object, id: id, wording: wording, made: plan, madeType: type)
         if entries.count < Self.kept {
             entries.append(entry)
         } else {
             entries[oldest] = entry
             oldest = (oldest + 1) % Self.kept
         }
-        return entry.templates
+        return plan
     }
 }
 

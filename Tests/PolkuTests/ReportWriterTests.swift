@@ -113,7 +113,8 @@ import Testing
     }
 
     @Test func numbersAreWrittenInDecimal() {
-        for n in [0, 7, -7, 10, 99, 100, -100, 123_456_789, Int.max, Int.min, Int.min + 1] {
+        for n in [0, 7, -7, 9, 10, 99, 100, -100, 1_234, 99_999_999, 100_000_000, -99_999_999, 12_345_678, 123_456_789,
+                  Int.max, Int.min, Int.min + 1] + (0..<200).map({ _ in Int.random(in: 0..<1_000_000) }) {
             var out = ByteOutput()
             out.append(decimal: n)
             #expect(String(decoding: out.finish(), as: UTF8.self) == String(n))

@@ -90,8 +90,7 @@ package enum MissingFollowUpRule: Rule {
         // The sentences are made when a report shows them.
         let leavesMessage = StepMessages(journey, .leavesWithoutFollowUp)
         let movesMessage = StepMessages(journey, .movesWithoutFollowUp) { journey, i in
-            [journey.channelReference(journey.steps[i].channel),
-             journey.channelReference(journey.steps[movesTo(journey, i)!].channel)]
+            (journey.steps[i].channel, journey.steps[movesTo(journey, i)!].channel)
         }
         let noneMessage = StepMessages(journey, .noFollowUp)
         for i in facts.steps.indices where !facts.steps[i].flags.contains(.followsUp) {
