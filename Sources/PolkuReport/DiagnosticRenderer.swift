@@ -67,9 +67,13 @@ package struct SentenceScratch {
     /// The templates split by the makers of the sentences written (`TemplateCache`).
     var templates = TemplateCache()
     private var helps = HelpMemo()
-    /// The ends of short lines written (`appendShortEnd`): a line's code, its box of
-    /// details (held, as `TemplateCache` holds its objects) and wording, and the bytes.
-    private var ends: [(code: String, details: DiagnosticDetails?, wording: Wording, bytes: [UInt8])] = []
+    /// The ends of short lines written (`appendShortEnd`): what each was for, compared
+    /// without retaining anything (the box of details, its wording), its code, and its bytes;
+    /// the boxes themselves are held, as `TemplateCache` holds its objects.
+    private var endKeys: [(details: ObjectIdentifier?, wording: Wording)] = []
+    private var endCodes: [String] = []
+    private var endBytes: [[UInt8]] = []
+    private var endDetails: [DiagnosticDetails?] = []
 
     package init() {}
 
@@ -77,12 +81,13 @@ package struct SentenceScratch {
     /// if it has one, and the line feed. Made once for each code and box of details (a
     /// report has a few, shared by thousands of findings), then copied.
     mutating func appendShortEnd(of d: Diagnostic, _ w: Wording, into out: inout [UInt8]) {
-        let code = d.code.name
         let details = d.details?.help == nil ? nil : d.details
-        for i in ends.indices where ends[i].details === details && ends[i].wording == w && ends[i].code == code {
-            out.append(contentsOf: ends[i].bytes)
-            return
+        let key = details.map(ObjectIdentifier.init)
+        let code = d.code.name
+        let found = endKeys.withUnsafeBufferPointer { keys in
+            keys.indices.first { keys[$0].details == key && keys[$0].wording == w && endCodes[$0] == code }
         }
+        if let found { return out.append(contentsOf: endBytes[found]) }
         var bytes: [UInt8] = []
         bytes.append(literal: " [")
         bytes.appendUTF8(code)
@@ -93,7 +98,12 @@ package struct SentenceScratch {
             bytes.append(UInt8(ascii: ")"))
         }
         bytes.append(0x0A)
-        if ends.count < 16 { ends.append((code: code, details: details, wording: w, bytes: bytes)) }
+        if endKeys.count < 16 {
+            endKeys.append((key, w))
+            endCodes.append(code)
+            endBytes.append(bytes)
+            endDetails.append(details)
+        }
         out.append(contentsOf: bytes)
     }
 
