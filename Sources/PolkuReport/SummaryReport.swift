@@ -149,7 +149,8 @@ package enum SummaryReport {
             var lines = LineCursor(source)
             let phaseNames = Phase.allCases.map { Labels.phase($0, language) }
             var channelNames = [String?](repeating: nil, count: journey.channels.count)
-            // Each line on bytes; `tidy` trims the space a finding without help leaves.
+            // The lines on bytes, made a string once; `tidy` trims the space a finding without
+            // help leaves.
             var bytes: [UInt8] = [], sentence: [UInt8] = []
             var helps = HelpMemo()
             var templates = TemplateCache()
@@ -160,20 +161,28 @@ package enum SummaryReport {
             }
             for (n, d) in shown.enumerated() {
                 let line = lines.line(of: d.range.start)
-                var place = Message(ReportMessage.line, .number(line))
+                bytes.append(literal: "  ")
+                ByteOutput.appendDecimal(n + 1, to: &bytes)
+                bytes.append(literal: ". ")
+                // Where it is, its values written straight into the sentence (no message made).
                 if let index = stepOf[n] {
                     let c = journey.steps[index].channel
                     let name = channelNames[c] ?? channel(c)
                     channelNames[c] = name
-                    place = Message(ReportMessage.lineIn, .number(line),
-                                    .text(phaseNames[phases.firstIndex(of: journey.steps[index].phase)!]), .text(name))
+                    let phase = phaseNames[phases.firstIndex(of: journey.steps[index].phase)!]
+                    Message.fill(ReportMessage.lineIn.template(language), values: 3, keywords: w.keywords, into: &bytes) { v, out in
+                        switch v {
+                        case 0: ByteOutput.appendDecimal(line, to: &out)
+                        case 1: out.appendUTF8(phase)
+                        default: out.appendUTF8(name)
+                        }
+                    }
+                } else {
+                    Message.fill(ReportMessage.line.template(language), values: 1, keywords: w.keywords, into: &bytes) { _, out in
+                        ByteOutput.appendDecimal(line, to: &out)
+                    }
                 }
-                bytes.removeAll(keepingCapacity: true)
-                bytes.append(contentsOf: "  ".utf8)
-                ByteOutput.appendDecimal(n + 1, to: &bytes)
-                bytes.append(contentsOf: ". ".utf8)
-                w.write(place, into: &bytes)
-                bytes.append(contentsOf: ": ".utf8)
+                bytes.append(literal: ": ")
                 write(d.text)
                 bytes.append(0x20)
                 if let details = d.details, details.help != nil {
@@ -184,8 +193,8 @@ package enum SummaryReport {
                     }
                 }
                 bytes.append(0x0A)
-                out += String(decoding: bytes, as: UTF8.self)
             }
+            out += String(decoding: bytes, as: UTF8.self)
         }
         if !result.suppressed.isEmpty {
             out += "\n" + say(.acceptedOnPurpose, .number(result.suppressed.count)) + "\n"
