@@ -98,11 +98,10 @@ package indirect enum JSONValue: Sendable, Equatable {
     /// `writeString` of text given as UTF-8 bytes (a message filled on bytes).
     package static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], shortEscapes: Bool) {
         out.append(UInt8(ascii: "\""))
-        // Runs with nothing to escape go in whole.
+        // Runs with nothing to escape go in whole; they are found eight bytes at a time.
         var run = 0
-        for i in 0..<bytes.count {
+        while let i = nextToEscape(bytes, from: run) {
             let byte = bytes[i]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
             run = i + 1
             switch byte {
@@ -120,6 +119,28 @@ package indirect enum JSONValue: Sendable, Equatable {
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Where the first byte from `start` on that a JSON string escapes is (`"`, `\`, a
+    /// control), looked for eight bytes at a time: the lowest byte `ByteWords` marks in a
+    /// word is always one that matches (a false mark can only follow a true one).
+    @inline(__always)
+    static func nextToEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var i = start
+        if let base = bytes.baseAddress {
+            while i + 8 <= bytes.count {
+                let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let marks = ByteWords.below(x, 0x20) | ByteWords.equal(x, UInt8(ascii: "\"")) | ByteWords.equal(x, UInt8(ascii: "\\"))
+                if marks != 0 { return i + marks.trailingZeroBitCount / 8 }
+                i += 8
+            }
+        }
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return i }
+            i += 1
+        }
+        return nil
     }
 }
 
@@ -215,25 +236,29 @@ package struct PrettyJSON {
         empty = false
     }
 
+    /// The comma after the member or element before, if there is one, and the line break
+    /// and indentation, in one copy.
     private mutating func next() {
-        if !empty { out.append(UInt8(ascii: ",")) }
+        let comma = !empty
         empty = false
-        newline()
+        newline(comma: comma)
     }
 
-    /// A line break and its indentation in one copy, from a line break and spaces made once:
-    /// a SARIF log of 40,000 results breaks a million lines, and appending the spaces as a
-    /// repeated element went through the generic sequence path every time.
-    private mutating func newline() {
-        let count = 1 + depth * 2
-        guard count <= Self.indentation.count else {
+    /// A line break and its indentation (after a comma, if `comma`) in one copy, from a comma,
+    /// a line break and spaces made once: a SARIF log of 40,000 results breaks a million
+    /// lines, and appending the spaces as a repeated element went through the generic
+    /// sequence path every time.
+    private mutating func newline(comma: Bool = false) {
+        let end = 2 + depth * 2
+        guard end <= Self.indentation.count else {
+            if comma { out.append(UInt8(ascii: ",")) }
             out.append(0x0A)
             for _ in 0..<depth * 2 { out.append(UInt8(ascii: " ")) }
             return
         }
-        Self.indentation.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+        Self.indentation.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[(comma ? 0 : 1)..<end])) }
     }
 
-    /// A line break and the spaces of 63 levels of indentation.
-    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: UInt8(ascii: " "), count: 126)
+    /// A comma, a line break and the spaces of 63 levels of indentation.
+    private static let indentation: [UInt8] = [UInt8(ascii: ","), 0x0A] + [UInt8](repeating: UInt8(ascii: " "), count: 126)
 }

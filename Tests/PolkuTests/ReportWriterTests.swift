@@ -102,6 +102,20 @@ import Testing
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var all = Self.texts
         all += (0..<0x800).compactMap { Unicode.Scalar(UInt32($0)).map { "x" + String($0) + "y" } }
+        // Each character a string escapes at every place of three words of eight bytes (they
+        // are looked for a word at a time), alone, beside a letter past ASCII, and with a
+        // backslash five places on.
+        for special in (0..<0x20).map({ String(Unicode.Scalar(UInt8($0))) }) + ["\"", "\\"] {
+            for at in 0..<24 {
+                var letters = [String](repeating: "a", count: 24)
+                letters[at] = special
+                all.append(letters.joined())
+                letters[(at + 1) % 24] = "ä"
+                all.append(letters.joined())
+                letters[(at + 5) % 24] = "\\"
+                all.append(letters.joined())
+            }
+        }
         var json = PrettyJSON(ByteOutput())
         json.openArray()
         for text in all {
