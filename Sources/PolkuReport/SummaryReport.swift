@@ -149,7 +149,8 @@ package enum SummaryReport {
             var lines = LineCursor(source)
             let phaseNames = Phase.allCases.map { Labels.phase($0, language) }
             var channelNames = [String?](repeating: nil, count: journey.channels.count)
-            // The lines on bytes, made a string once; `tidy` trims the space a finding without
+            // The lines on bytes, made a string 64 KB at a time (not a line at a time, nor all
+            // at once, which held the report twice); `tidy` trims the space a finding without
             // help leaves.
             var bytes: [UInt8] = [], sentence: [UInt8] = []
             var helps = HelpMemo()
@@ -193,6 +194,10 @@ package enum SummaryReport {
                     }
                 }
                 bytes.append(0x0A)
+                if bytes.count >= 1 << 16 {
+                    out += String(decoding: bytes, as: UTF8.self)
+                    bytes.removeAll(keepingCapacity: true)
+                }
             }
             out += String(decoding: bytes, as: UTF8.self)
         }
