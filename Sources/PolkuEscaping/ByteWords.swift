@@ -20,17 +20,27 @@ package enum ByteWords {
     /// `byte` for each of the last few.
     @inline(__always)
     package static func any(_ bytes: UnsafeBufferPointer<UInt8>, _ word: (UInt64) -> Bool, _ byte: (UInt8) -> Bool) -> Bool {
-        var i = 0
+        first(bytes, from: 0, { word($0) ? 1 : 0 }, byte) != nil
+    }
+
+    /// The index of the first byte of `bytes` from `start` on that passes: `marks` marks the
+    /// bytes of eight loaded as a word that pass (as the tests above do), `byte` tells for
+    /// each of the last few.
+    @inline(__always)
+    package static func first(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ marks: (UInt64) -> UInt64,
+                              _ byte: (UInt8) -> Bool) -> Int? {
+        var i = start
         if let base = bytes.baseAddress {
             while i + 8 <= bytes.count {
-                if word(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))) { return true }
+                let marked = marks(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                if marked != 0 { return i + marked.trailingZeroBitCount / 8 }
                 i += 8
             }
         }
         while i < bytes.count {
-            if byte(bytes[i]) { return true }
+            if byte(bytes[i]) { return i }
             i += 1
         }
-        return false
+        return nil
     }
 }

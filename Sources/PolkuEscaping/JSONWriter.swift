@@ -122,25 +122,12 @@ package indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Where the first byte from `start` on that a JSON string escapes is (`"`, `\`, a
-    /// control), looked for eight bytes at a time: the lowest byte `ByteWords` marks in a
-    /// word is always one that matches (a false mark can only follow a true one).
+    /// control), looked for eight bytes at a time.
     @inline(__always)
     static func nextToEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var i = start
-        if let base = bytes.baseAddress {
-            while i + 8 <= bytes.count {
-                let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                let marks = ByteWords.below(x, 0x20) | ByteWords.equal(x, UInt8(ascii: "\"")) | ByteWords.equal(x, UInt8(ascii: "\\"))
-                if marks != 0 { return i + marks.trailingZeroBitCount / 8 }
-                i += 8
-            }
-        }
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return i }
-            i += 1
-        }
-        return nil
+        ByteWords.first(bytes, from: start, { x in
+            ByteWords.below(x, 0x20) | ByteWords.equal(x, UInt8(ascii: "\"")) | ByteWords.equal(x, UInt8(ascii: "\\"))
+        }, { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
     }
 }
 
