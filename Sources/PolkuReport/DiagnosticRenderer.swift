@@ -61,19 +61,16 @@ package struct HelpMemo {
 }
 
 /// What a text or short report reuses from one diagnostic's lines to the next: a buffer for
-/// a sentence to be escaped, the codes and the helps already shown.
+/// a sentence to be escaped, the plans of its sentences, and the line ends and helps already
+/// made.
 package struct SentenceScratch {
     var words: [UInt8] = []
-    /// The templates split by the makers of the sentences written (`TemplateCache`).
+    /// The plans of the makers of the sentences written (`TemplateCache`).
     var templates = TemplateCache()
     private var helps = HelpMemo()
-    /// The ends of short lines written (`appendShortEnd`): what each was for, compared
-    /// without retaining anything (the box of details, its wording), its code, and its bytes;
-    /// the boxes themselves are held, as `TemplateCache` holds its objects.
-    private var endKeys: [(details: ObjectIdentifier?, wording: Wording)] = []
-    private var endCodes: [String] = []
-    private var endBytes: [[UInt8]] = []
-    private var endDetails: [DiagnosticDetails?] = []
+    /// The ends of short lines written (`appendShortEnd`), each with its code, box of
+    /// details (held, as `TemplateCache` holds its objects) and wording.
+    private var ends: [(code: String, details: DiagnosticDetails?, wording: Wording, bytes: [UInt8])] = []
 
     package init() {}
 
@@ -82,12 +79,11 @@ package struct SentenceScratch {
     /// report has a few, shared by thousands of findings), then copied.
     mutating func appendShortEnd(of d: Diagnostic, _ w: Wording, into out: inout [UInt8]) {
         let details = d.details?.help == nil ? nil : d.details
-        let key = details.map(ObjectIdentifier.init)
         let code = d.code.name
-        let found = endKeys.withUnsafeBufferPointer { keys in
-            keys.indices.first { keys[$0].details == key && keys[$0].wording == w && endCodes[$0] == code }
+        for i in ends.indices where ends[i].details === details && ends[i].wording == w && ends[i].code == code {
+            out.append(contentsOf: ends[i].bytes)
+            return
         }
-        if let found { return out.append(contentsOf: endBytes[found]) }
         var bytes: [UInt8] = []
         bytes.append(literal: " [")
         bytes.appendUTF8(code)
@@ -98,12 +94,7 @@ package struct SentenceScratch {
             bytes.append(UInt8(ascii: ")"))
         }
         bytes.append(0x0A)
-        if endKeys.count < 16 {
-            endKeys.append((key, w))
-            endCodes.append(code)
-            endBytes.append(bytes)
-            endDetails.append(details)
-        }
+        if ends.count < 16 { ends.append((code: code, details: details, wording: w, bytes: bytes)) }
         out.append(contentsOf: bytes)
     }
 
