@@ -65,6 +65,12 @@ package enum Checker {
             }
             return rules.indices.map { (rules[$0].0.info.name, rules[$0].1, slots.take($0)) }
         }()
+        // The usual case, a journey with no errors, warnings or `allow:` lines: the
+        // findings are made diagnostics straight in the reader's order.
+        if allowances.isEmpty, allowErrors.isEmpty, analysis.diagnostics.isEmpty,
+           let diagnostics = inOrder(ran, lanes: journey.steps.count >= parallelSteps ? 2 : 1) {
+            return CheckResult(analysis: analysis, diagnostics: diagnostics, suppressed: [], rulesRan: true)
+        }
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(analysis.diagnostics.count + allowErrors.count + allowances.count
                                     + ran.reduce(0) { $0 + $1.findings.count })
@@ -112,5 +118,46 @@ package enum Checker {
         }
         diagnostics.sortByPosition()
         return CheckResult(analysis: analysis, diagnostics: diagnostics, suppressed: suppressed, rulesRan: true)
+    }
+
+    /// The rules' findings as diagnostics, in the order `sortByPosition` gives (by start,
+    /// then code, then as each rule found them), each made straight in its place: the
+    /// findings' places are sorted as integers (start, the rule's place by name, the
+    /// finding's index in one word), and the diagnostics made in that order, by `lanes`
+    /// threads each making its part. Made in the rules' order and then sorted, they were
+    /// moved once more each, and made on one thread while the other had nothing to do (a
+    /// tenth of `check`'s time at 100,000 steps). Nil for more rules or findings than the
+    /// word has room for.
+    package static func inOrder(_ ran: [(name: String, severity: Severity, findings: [Finding])], lanes: Int) -> [Diagnostic]? {
+        guard ran.count <= 1 << 8, ran.allSatisfy({ $0.findings.count <= 1 << 24 }) else { return nil }
+        let byName = ran.indices.sorted { ran[$0].name < ran[$1].name }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(ran.reduce(0) { $0 + $1.findings.count })
+        for (place, r) in byName.enumerated() {
+            ran[r].findings.withUnsafeBufferPointer { findings in
+                for i in findings.indices {
+                    keys.append(UInt64(findings[i].range.start) << 32 | UInt64(place) << 24 | UInt64(i))
+                }
+            }
+        }
+        keys.sort()
+        let order = keys
+        let codes = ran.map { DiagnosticCode.rule($0.name) }
+        let lanes = order.count < 2 ? 1 : lanes
+        return Array(unsafeUninitializedCapacity: order.count) { buffer, made in
+            let into = Lanes.Parts(buffer.baseAddress)
+            Lanes.run(lanes) { lane in
+                for k in lane * order.count / lanes ..< (lane + 1) * order.count / lanes {
+                    let r = byName[Int(order[k] >> 24 & 0xFF)]
+                    ran[r].findings.withUnsafeBufferPointer { findings in
+                        let finding = findings[Int(order[k] & 0xFF_FFFF)]
+                        into.initialize(k, to: Diagnostic(ran[r].severity, code: codes[r], text: finding.message,
+                                                          range: finding.range, details: finding.details,
+                                                          subject: finding.subject))
+                    }
+                }
+            }
+            made = order.count
+        }
     }
 }

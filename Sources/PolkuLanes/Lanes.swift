@@ -42,6 +42,19 @@ package enum Lanes {
             buffer.deallocate()
         }
     }
+
+    /// Memory the lanes initialize side by side, each at places no other lane touches (lane
+    /// `i` its own part of an array being made).
+    package struct Parts<Element>: @unchecked Sendable {
+        private let base: UnsafeMutablePointer<Element>?
+
+        package init(_ base: UnsafeMutablePointer<Element>?) { self.base = base }
+
+        /// Initializes place `i`, which must be uninitialized and this lane's alone.
+        package func initialize(_ i: Int, to element: consuming Element) {
+            (base! + i).initialize(to: element)
+        }
+    }
 }
 
 /// Memory made ready before the thread that fills it gets there.

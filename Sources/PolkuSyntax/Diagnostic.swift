@@ -189,9 +189,58 @@ extension Array where Element == Diagnostic {
     /// Puts the diagnostics in the order a reader meets them (`sortedByPosition`), in place:
     /// a report of 40,000 findings then never holds two arrays of them at once.
     package mutating func sortByPosition() {
-        // Sort indices by a key read once, not the (large) diagnostics themselves: copying
-        // one out of the array for each comparison retains and releases all its strings.
-        // Through a buffer: `self[i].range` copies the whole diagnostic first.
+        // Sorted by one integer key each, read once: the start, the code's place among the
+        // codes present (in the order of their names) and the diagnostic's index, which keeps
+        // the order of equal ones. Comparing the codes' names in the sort itself made most of
+        // its time (a step's two findings share a start), and copying a diagnostic out of the
+        // array for a comparison retains and releases all its strings. Through a buffer:
+        // `self[i].range` copies the whole diagnostic first.
+        let count = self.count
+        guard count > 1, count <= Self.indexMask + 1 else { return sortByPositionSlowly() }
+        let keys: [UInt64]? = withUnsafeBufferPointer { b in
+            // The codes present, each with its place by name (a few dozen at most); the
+            // diagnostics of one rule come together, so the last code is nearly always it.
+            var codes: [DiagnosticCode] = []
+            var known: [DiagnosticCode: Int] = [:]
+            var last = -1
+            var ranks = [Int](repeating: 0, count: count)
+            for i in 0..<count {
+                if last < 0 || b[i].code != codes[last] {
+                    if let seen = known[b[i].code] {
+                        last = seen
+                    } else {
+                        guard codes.count <= Self.rankMask else { return nil }
+                        last = codes.count
+                        known[b[i].code] = last
+                        codes.append(b[i].code)
+                    }
+                }
+                ranks[i] = last
+            }
+            let byName = codes.indices.sorted { codes[$0] < codes[$1] }
+            var place = [Int](repeating: 0, count: codes.count)
+            for (p, c) in byName.enumerated() { place[c] = p }
+            var sorted = true
+            var keys = [UInt64](repeating: 0, count: count)
+            for i in 0..<count {
+                keys[i] = UInt64(b[i].range.start) << 32 | UInt64(place[ranks[i]]) << 20 | UInt64(i)
+                if i > 0, keys[i - 1] > keys[i] { sorted = false }
+            }
+            return sorted ? [] : keys
+        }
+        guard var keys else { return sortByPositionSlowly() }
+        if keys.isEmpty { return }
+        keys.sort()
+        permute { Int(keys[$0] & UInt64(Self.indexMask)) }
+    }
+
+    /// The key's bits for the diagnostic's index (2^20 diagnostics) and its code's place
+    /// (4,096 codes): more than that is sorted by `sortByPositionSlowly`.
+    private static var indexMask: Int { (1 << 20) - 1 }
+    private static var rankMask: Int { (1 << 12) - 1 }
+
+    /// `sortByPosition` for more diagnostics or codes than its key has room for.
+    private mutating func sortByPositionSlowly() {
         let starts = withUnsafeBufferPointer { b in b.indices.map { b[$0].range.start } }
         if zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) { return }
         let order = withUnsafeBufferPointer { b in
@@ -201,15 +250,19 @@ extension Array where Element == Diagnostic {
                 return x < y
             }
         }
-        // Position k takes the diagnostic that was at order[k]: each cycle of the
-        // permutation is walked once, by swaps (which move, never copy).
-        var placed = [Bool](repeating: false, count: order.count)
+        permute { order[$0] }
+    }
+
+    /// Position k takes the diagnostic that was at `order(k)`: each cycle of the
+    /// permutation is walked once, by swaps (which move, never copy).
+    private mutating func permute(_ order: (Int) -> Int) {
+        var placed = [Bool](repeating: false, count: count)
         withUnsafeMutableBufferPointer { b in
-            for start in order.indices where !placed[start] {
+            for start in b.indices where !placed[start] {
                 var k = start
                 while true {
                     placed[k] = true
-                    let next = order[k]
+                    let next = order(k)
                     if next == start { break }
                     b.swapAt(k, next)
                     k = next

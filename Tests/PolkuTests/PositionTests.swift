@@ -86,19 +86,30 @@ import Testing
         #expect(excerpt.distance(from: excerpt.startIndex, to: excerptColumn) == caret.distance(from: caret.startIndex, to: caretColumn))
     }
 
-    /// The line index (found eight bytes at a time) is where a plain reading byte by byte
-    /// puts line starts: after each LF, after a CR not followed by LF, on random texts of
-    /// short and long lines, every line end, CRs and LFs in runs, at the end or not.
     /// Sorting in place (by swaps along the permutation's cycles) gives what a plain stable
-    /// sort by position, then code, gives: on random diagnostics with many equal positions.
+    /// sort by position, then code, gives: on random diagnostics with many equal positions,
+    /// rules' codes and errors' codes mixed, runs already in order (as each rule's findings
+    /// are) or not; and with more codes than the sort's key has room for (its slower way).
     @Test func diagnosticsSortInPlaceAsAStableSortWould() {
         var generator = SystemRandomNumberGenerator()
-        let codes = ["missing-follow-up", "missing-recommendation", "missing-need", "dead-end"]
-        for round in 0..<200 {
-            let count = round < 20 ? round : Int.random(in: 0...300, using: &generator)
-            let diagnostics = (0..<count).map { n in
-                Diagnostic(.warning, code: .rule(codes.randomElement(using: &generator)!), text: .verbatim("\(n)"),
-                           range: SourceRange(Int.random(in: 0...40, using: &generator), 50))
+        let some: [DiagnosticCode] = [.rule("missing-follow-up"), .rule("missing-recommendation"), .rule("missing-need"),
+                                      .rule("dead-end"), .error(.unknownChannel), .error(.duplicateId)]
+        let many: [DiagnosticCode] = (0..<4200).map { .rule("rule-\($0 * 7919 % 4200)") }
+        for round in 0..<203 {
+            let codes = round < 200 ? some : many
+            let count = round < 20 ? round : round < 200 ? Int.random(in: 0...300, using: &generator) : 4300
+            // Every third round, in runs of one code each in order of position.
+            let inRuns = round % 3 == 0
+            var diagnostics = (0..<count).map { n in
+                Diagnostic(.warning, code: inRuns ? codes[n * codes.count / max(count, 1)] : codes.randomElement(using: &generator)!,
+                           text: .verbatim("\(n)"), range: SourceRange(Int.random(in: 0...40, using: &generator), 50))
+            }
+            if inRuns {
+                let runs = Dictionary(grouping: diagnostics.indices) { diagnostics[$0].code.name }
+                for run in runs.values {
+                    let starts = run.map { diagnostics[$0].range.start }.sorted()
+                    for (i, start) in zip(run, starts) { diagnostics[i].range = SourceRange(start, 50) }
+                }
             }
             let expected = diagnostics.enumerated().sorted { a, b in
                 if a.element.range.start != b.element.range.start { return a.element.range.start < b.element.range.start }
@@ -112,6 +123,44 @@ import Testing
         }
     }
 
+    /// The checker's findings made diagnostics straight in the reader's order, on one lane
+    /// or two, are the diagnostics made in the rules' order and then sorted: on random
+    /// rules' findings at few places (so that many share a start), each rule's in order of
+    /// position or not, with rules that found nothing.
+    @Test func findingsInOrderAreTheDiagnosticsSorted() throws {
+        var generator = SystemRandomNumberGenerator()
+        let names = ["missing-recommendation", "missing-follow-up", "dead-end", "missing-need", "empty-phase", "unused-channel"]
+        for round in 0..<150 {
+            var ran: [(name: String, severity: Severity, findings: [Finding])] = []
+            for name in names.shuffled(using: &generator).prefix(Int.random(in: 0...names.count, using: &generator)) {
+                var starts = (0..<Int.random(in: 0...(round < 10 ? 3 : 120), using: &generator)).map { _ in
+                    Int.random(in: 0...60, using: &generator)
+                }
+                if Bool.random(using: &generator) { starts.sort() }
+                let findings = starts.enumerated().map { n, start in
+                    Finding(.step(n), SourceRange(start, start + 4), .verbatim("\(name) \(n)"))
+                }
+                ran.append((name, Bool.random(using: &generator) ? .warning : .error, findings))
+            }
+            var expected: [Diagnostic] = []
+            for (name, severity, findings) in ran {
+                for f in findings {
+                    expected.append(Diagnostic(severity, code: .rule(name), text: f.message, range: f.range,
+                                               details: f.details, subject: f.subject))
+                }
+            }
+            expected.sortByPosition()
+            let shown = { (d: [Diagnostic]) in d.map { "\($0.range.start) \($0.code) \($0.severity) \($0.message)" } }
+            for lanes in [1, 2] {
+                let made = try #require(Checker.inOrder(ran, lanes: lanes))
+                #expect(shown(made) == shown(expected))
+            }
+        }
+    }
+
+    /// The line index (found eight bytes at a time) is where a plain reading byte by byte
+    /// puts line starts: after each LF, after a CR not followed by LF, on random texts of
+    /// short and long lines, every line end, CRs and LFs in runs, at the end or not.
     @Test func lineStartsAreWhereEachLineEnds() {
         var generator = SystemRandomNumberGenerator()
         let pieces: [[UInt8]] = [[0x0A], [0x0D], [0x0D, 0x0A], [0x0A, 0x0D], [0x61], [0x20], [0xC3, 0xA4], [0x00]]
