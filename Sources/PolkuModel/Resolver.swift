@@ -592,28 +592,32 @@ package struct Resolver {
         return nil
     }
 
-    /// The flow of each step with a `next:` line.
+    /// The flow of each step with a `next:` line. Its items are read in place and its steps
+    /// gathered in one array kept for all the lines (an array of the items and a new array of
+    /// steps for each line took half of the instructions: at 100,000 steps, the 10,000 lines
+    /// were 10 ms on one thread at the end of resolving, while the parser's was idle).
     private mutating func resolveNext() {
         // Every id, for a did-you-mean: gathered only when a step is not found.
         var ids: [String]?
-        let bytes = source.bytes
+        var targets: [Int] = []
+        // Once, not for each line (the closure below has `self` to change).
+        let source = source
         for (index, value, line) in pendingNext {
-            var flow = Flow(successors: [], ends: false, explicit: line)
-            for range in source.listItems(value) where !range.isEmpty {
-                let ends = bytes.withUnsafeBufferPointer { Keywords.isEnd(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
-                if ends {
-                    flow.ends = true
+            var ends = false
+            targets.removeAll(keepingCapacity: true)
+            source.forEachListItem(value) { range in
+                guard !range.isEmpty else { return }
+                if Keywords.isEnd(UnsafeBufferPointer(rebasing: stepIds.file[range.start..<range.end])) {
+                    ends = true
                 } else if let target = stepIds.step(named: range) {
-                    if !flow.successors.contains(target) { flow.successors.append(target) }
-                } else {
-                    if !countedOnly() {
-                        let known = ids ?? steps.compactMap(\.id)
-                        ids = known
-                        report(Catalog.unknownStep(source.text(range), range, known: known))
-                    }
+                    if !targets.contains(target) { targets.append(target) }
+                } else if !countedOnly() {
+                    let known = ids ?? steps.compactMap(\.id)
+                    ids = known
+                    report(Catalog.unknownStep(source.text(range), range, known: known))
                 }
             }
-            steps[index].flow = flow
+            steps[index].flow = Flow(successors: Successors(targets), ends: ends, explicit: line)
         }
     }
 }

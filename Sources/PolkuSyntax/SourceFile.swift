@@ -210,9 +210,17 @@ package struct SourceFile: Sendable {
     /// The items of a comma-separated value (`via: web, email`), each without the spaces
     /// and tabs around it; an empty item (`a,,b`) is an empty range.
     package func listItems(_ value: SourceRange) -> [SourceRange] {
-        precondition(value.start >= 0 && value.start <= value.end && value.end <= bytes.count, "range outside the file")
         var result: [SourceRange] = []
         result.reserveCapacity(4)
+        forEachListItem(value) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each item of the comma-separated list at `value` in turn, as
+    /// `listItems` gives them, without an array made for them.
+    @inline(__always)
+    package func forEachListItem(_ value: SourceRange, _ body: (SourceRange) -> Void) {
+        precondition(value.start >= 0 && value.start <= value.end && value.end <= bytes.count, "range outside the file")
         bytes.withUnsafeBufferPointer { b in
             let bytes = b.baseAddress!
             var start = value.start
@@ -220,11 +228,10 @@ package struct SourceFile: Sendable {
                 var s = start, e = i
                 while s < e && (bytes[s] == 0x20 || bytes[s] == 0x09) { s += 1 }
                 while e > s && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
-                result.append(SourceRange(s, e))
+                body(SourceRange(s, e))
                 start = i + 1
             }
         }
-        return result
     }
 
     package func location(of offset: Int, in unit: ColumnUnit = .reports) -> SourceLocation {
