@@ -76,7 +76,9 @@ package enum Pages {
     /// instead (`Analysis.streamed`). Pages already there are left alone, so it is safe on
     /// memory another thread is writing. Only a hint: it does nothing before Linux 5.14 or
     /// off Linux, on memory that is not writable, or when `bytes` is not positive.
-    package static func populate(_ start: UnsafeRawPointer, bytes: Int) {
+    /// - Parameter reading: for memory that is only read (a file mapped read-only), whose
+    ///   pages are then mapped for reading.
+    package static func populate(_ start: UnsafeRawPointer, bytes: Int, reading: Bool = false) {
         #if os(Linux)
         guard bytes > 0 else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
@@ -84,7 +86,7 @@ package enum Pages {
         let first = Int(bitPattern: start) & ~(page - 1)
         let end = (Int(bitPattern: start) + bytes + page - 1) & ~(page - 1)
         guard let pointer = UnsafeMutableRawPointer(bitPattern: first) else { return }
-        _ = madvise(pointer, end - first, 23)  // MADV_POPULATE_WRITE
+        _ = madvise(pointer, end - first, reading ? 22 : 23)  // MADV_POPULATE_READ, MADV_POPULATE_WRITE
         #endif
     }
 }
