@@ -54,6 +54,19 @@ package enum Lanes {
         package func initialize(_ i: Int, to element: consuming Element) {
             (base! + i).initialize(to: element)
         }
+
+        /// Changes place `i`, which must be initialized and this lane's alone.
+        package func update<T>(_ i: Int, _ body: (inout Element) -> T) -> T {
+            body(&base![i])
+        }
+    }
+
+    /// A value the lanes only read, of a type that does not say it may be shared (it holds
+    /// a pointer): the caller keeps what it points to alive and unchanged until they end.
+    package struct Shared<Value>: @unchecked Sendable {
+        package let value: Value
+
+        package init(_ value: Value) { self.value = value }
     }
 }
 

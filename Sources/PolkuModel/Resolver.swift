@@ -313,13 +313,30 @@ package struct Resolver {
         // One pass over the steps (17 MB of them at 100,000 steps): each goes on to the next
         // unless a `next:` line says otherwise (`resolveNext`), is given its texts, and its
         // channel's place in the new order.
-        for i in steps.indices {
-            steps[i].flow = Flow.following(i, count: steps.count)
-            steps[i].attach(store)
-            steps[i].channel = remap[steps[i].channel]
-            journey.channels[steps[i].channel].stepCount += 1
+        // A large journey's steps on two threads, a half each: the parser's thread has
+        // ended by now, and this was 10 ms on one thread at 100,000 steps (with `resolveNext`).
+        let lanes = steps.count >= Self.parallelSteps ? 2 : 1
+        let stepCounts = Lanes.Slots<[Int]>(count: lanes, empty: [])
+        let newPlace = remap
+        steps.withUnsafeMutableBufferPointer { buffer in
+            let (all, count, channelCount) = (Lanes.Parts(buffer.baseAddress), buffer.count, journey.channels.count)
+            Lanes.run(lanes) { lane in
+                var counts = [Int](repeating: 0, count: channelCount)
+                for i in count * lane / lanes..<count * (lane + 1) / lanes {
+                    all.update(i) { step in
+                        step.flow = Flow.following(i, count: count)
+                        step.attach(store)
+                        step.channel = newPlace[step.channel]
+                        counts[step.channel] += 1
+                    }
+                }
+                stepCounts.buffer[lane] = counts
+            }
         }
-        resolveNext()
+        for lane in 0..<lanes {
+            for (c, n) in stepCounts.take(lane).enumerated() { journey.channels[c].stepCount += n }
+        }
+        if lanes == 1 || !resolveNextSideBySide(lanes) { resolveNext() }
         for i in personas.indices { personas[i].channels = personas[i].channels.map { remap[$0] } }
         journey.defaultChannel = journey.defaultChannel.map { remap[$0] }
         journey.personas = personas
@@ -590,6 +607,47 @@ package struct Resolver {
         if let n = Int(raw), (1...5).contains(n) { return n }
         report(Catalog.invalidRating(key: text(a.keyword), raw: raw, at: a.value))
         return nil
+    }
+
+    /// From this many steps on, `finish` works on two threads.
+    package static let parallelSteps = 4096
+
+    /// `resolveNext` on `lanes` threads, each for its part of the `next:` lines, when every
+    /// step they name is found without changing the id table (every id and name ASCII).
+    /// False, with some flows set, when not: `resolveNext` then sets them all (and says
+    /// which steps were not found, in order).
+    private mutating func resolveNextSideBySide(_ lanes: Int) -> Bool {
+        let failed = Lanes.Slots<Bool>(count: lanes, empty: false)
+        let (ids, pending) = (Lanes.Shared(stepIds), pendingNext)
+        let source = source
+        steps.withUnsafeMutableBufferPointer { buffer in
+            let all = Lanes.Parts(buffer.baseAddress)
+            Lanes.run(lanes) { lane in
+                var targets: [Int] = []
+                lines: for p in pending.count * lane / lanes..<pending.count * (lane + 1) / lanes {
+                    var (ends, found) = (false, true)
+                    targets.removeAll(keepingCapacity: true)
+                    source.forEachListItem(pending[p].value) { range in
+                        guard found, !range.isEmpty else { return }
+                        if Keywords.isEnd(UnsafeBufferPointer(rebasing: ids.value.file[range.start..<range.end])) {
+                            ends = true
+                        } else if case let target?? = ids.value.stepIfASCII(named: range) {
+                            if !targets.contains(target) { targets.append(target) }
+                        } else {
+                            found = false
+                        }
+                    }
+                    guard found else {
+                        failed.buffer[lane] = true
+                        break lines
+                    }
+                    all.update(pending[p].step) {
+                        $0.flow = Flow(successors: Successors(targets), ends: ends, explicit: pending[p].line)
+                    }
+                }
+            }
+        }
+        return !(0..<lanes).contains { failed.take($0) }
     }
 
     /// The flow of each step with a `next:` line. Its items are read in place and its steps

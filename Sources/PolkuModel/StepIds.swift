@@ -96,6 +96,14 @@ struct StepIds {
         return find(range).found
     }
 
+    /// The step whose id is the text at `range`, as `step(named:)` finds it, when the table
+    /// can tell without changing (its ids and this one are ASCII): `.some(nil)` for an id no
+    /// step has, nil when only `step(named:)` can tell. Safe on several threads at once.
+    func stepIfASCII(named range: SourceRange) -> Int?? {
+        guard byString == nil, isASCII(range) else { return nil }
+        return .some(find(range).found)
+    }
+
     /// The slot where the id at `range` is, or the empty slot where it would go, and the tag
     /// its slot holds.
     private func find(_ range: SourceRange, hash known: UInt64? = nil) -> (slot: Int, tag: UInt32, found: Int?) {

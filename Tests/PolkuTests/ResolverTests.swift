@@ -314,4 +314,58 @@ import Testing
         let unknown = journey([(id: "k\u{E4}ynti", next: "kaynti"), (id: "kaynti2", next: nil)])
         #expect(unknown.diagnostics.map(\.code.name) == ["unknown-step"])
     }
+
+    /// A journey large enough for `finish` to work on two threads (`Resolver.parallelSteps`):
+    /// every step's flow, channel, texts and each channel's count of steps are what the text
+    /// says; with every `next:` id known, with one unknown (said once, where it is), and with
+    /// an id past ASCII (both of which the one-thread way resolves).
+    @Test func largeJourneysFlowsAreWhatTheTextSays() throws {
+        let count = Resolver.parallelSteps + 900
+        let channels = ["web", "email", "desk", "chat", "bus"]
+        for variant in ["known", "unknown", "past ASCII"] {
+            var generator = SplitMix64(seed: 7)
+            var text = "journey: Big\nchannel bus: Kirjastoauto\nbefore:\n"
+            var expected: [(channel: String, successors: [Int], ends: Bool)] = []
+            var unknownAt: Int?
+            let name = { (i: Int) in variant == "past ASCII" && i == 4321 ? "vaihe-ä" : "s\(i)" }
+            for i in 0..<count {
+                let channel = channels[Int(generator.next() % UInt64(channels.count))]
+                text += "  step \(name(i)): Step \(i)\n    via: \(channel)\n    note: n\(i)\n"
+                var successors = i + 1 < count ? [i + 1] : []
+                var ends = i + 1 == count
+                if i % 7 == 3 {
+                    let a = Int(generator.next() % UInt64(count)), b = Int(generator.next() % UInt64(count))
+                    var items = [name(a), name(b), name(a)]
+                    (successors, ends) = (a == b ? [a] : [a, b], false)
+                    if i % 5 == 0 { items.append("end"); ends = true }
+                    if variant == "unknown" && i == 3006 {
+                        items.insert("nope", at: 1)
+                        unknownAt = text.utf8.count + "    next: \(items[0]), ".utf8.count
+                    }
+                    text += "    next: \(items.joined(separator: ", "))\n"
+                }
+                expected.append((channel, successors, ends))
+            }
+            let analysis = Fixture.analyze(text)
+            let j = analysis.journey
+            try #require(j.steps.count == count)
+            for i in 0..<count {
+                let step = j.steps[i]
+                guard Array(step.flow.successors) == expected[i].successors, step.flow.ends == expected[i].ends,
+                      j.channels[step.channel].id == expected[i].channel, step.notes.map(\.value) == ["n\(i)"] else {
+                    Issue.record("\(variant): step \(i): \(Array(step.flow.successors)) \(step.flow.ends) \(j.channels[step.channel].id), expected \(expected[i])")
+                    break
+                }
+            }
+            for c in j.channels.indices {
+                #expect(j.channels[c].stepCount == expected.filter { $0.channel == j.channels[c].id }.count)
+            }
+            if let unknownAt {
+                #expect(analysis.diagnostics.map(\.code.name) == ["unknown-step"])
+                #expect(analysis.diagnostics.first?.range.start == unknownAt)
+            } else {
+                #expect(analysis.diagnostics.isEmpty)
+            }
+        }
+    }
 }
