@@ -85,8 +85,7 @@ package enum Checker {
             let steps = stepAllowance[name]
             let fileWide = fileAllowance[name]
             for finding in findings {
-                let diagnostic = Diagnostic(severity, code: code, text: finding.message, range: finding.range,
-                                            details: finding.details, subject: finding.subject)
+                let diagnostic = finding.diagnostic(severity, code: code)
                 // The step's own allow first: it is the more specific decision.
                 var match = fileWide
                 if let steps, case .step(let step) = finding.subject, let own = steps[step] { match = own }
@@ -151,13 +150,19 @@ package enum Checker {
                     let r = byName[Int(order[k] >> 24 & 0xFF)]
                     ran[r].findings.withUnsafeBufferPointer { findings in
                         let finding = findings[Int(order[k] & 0xFF_FFFF)]
-                        into.initialize(k, to: Diagnostic(ran[r].severity, code: codes[r], text: finding.message,
-                                                          range: finding.range, details: finding.details,
-                                                          subject: finding.subject))
+                        into.initialize(k, to: finding.diagnostic(ran[r].severity, code: codes[r]))
                     }
                 }
             }
             made = order.count
         }
+    }
+}
+
+extension Finding {
+    /// The finding as a diagnostic of a rule with code `code` and severity `severity`.
+    @inline(__always)
+    func diagnostic(_ severity: Severity, code: DiagnosticCode) -> Diagnostic {
+        Diagnostic(severity, code: code, text: message, range: range, details: details, subject: subject)
     }
 }

@@ -624,22 +624,18 @@ package struct Resolver {
             let all = Lanes.Parts(buffer.baseAddress)
             Lanes.run(lanes) { lane in
                 var targets: [Int] = []
-                lines: for p in pending.count * lane / lanes..<pending.count * (lane + 1) / lanes {
-                    var (ends, found) = (false, true)
-                    targets.removeAll(keepingCapacity: true)
-                    source.forEachListItem(pending[p].value) { range in
-                        guard found, !range.isEmpty else { return }
-                        if Keywords.isEnd(UnsafeBufferPointer(rebasing: ids.value.file[range.start..<range.end])) {
-                            ends = true
-                        } else if case let target?? = ids.value.stepIfASCII(named: range) {
-                            if !targets.contains(target) { targets.append(target) }
-                        } else {
+                for p in pending.count * lane / lanes..<pending.count * (lane + 1) / lanes {
+                    var found = true
+                    let ends = Self.readNext(pending[p].value, source, ids.value.file, into: &targets) { range in
+                        guard found, case let target?? = ids.value.stepIfASCII(named: range) else {
                             found = false
+                            return nil
                         }
+                        return target
                     }
                     guard found else {
                         failed.buffer[lane] = true
-                        break lines
+                        return
                     }
                     all.update(pending[p].step) {
                         $0.flow = Flow(successors: Successors(targets), ends: ends, explicit: pending[p].line)
@@ -661,22 +657,36 @@ package struct Resolver {
         // Once, not for each line (the closure below has `self` to change).
         let source = source
         for (index, value, line) in pendingNext {
-            var ends = false
-            targets.removeAll(keepingCapacity: true)
-            source.forEachListItem(value) { range in
-                guard !range.isEmpty else { return }
-                if Keywords.isEnd(UnsafeBufferPointer(rebasing: stepIds.file[range.start..<range.end])) {
-                    ends = true
-                } else if let target = stepIds.step(named: range) {
-                    if !targets.contains(target) { targets.append(target) }
-                } else if !countedOnly() {
+            let ends = Self.readNext(value, source, stepIds.file, into: &targets) { range in
+                if let target = stepIds.step(named: range) { return target }
+                if !countedOnly() {
                     let known = ids ?? steps.compactMap(\.id)
                     ids = known
                     report(Catalog.unknownStep(source.text(range), range, known: known))
                 }
+                return nil
             }
             steps[index].flow = Flow(successors: Successors(targets), ends: ends, explicit: line)
         }
+    }
+
+    /// Reads the `next:` list at `value`: its steps, each once, in order into `targets` (which
+    /// it empties first), as `step` finds them (nil for one it does not); true when an item
+    /// is `end` in some language.
+    @inline(__always)
+    private static func readNext(_ value: SourceRange, _ source: SourceFile, _ file: UnsafeBufferPointer<UInt8>,
+                                 into targets: inout [Int], step: (SourceRange) -> Int?) -> Bool {
+        var ends = false
+        targets.removeAll(keepingCapacity: true)
+        source.forEachListItem(value) { range in
+            guard !range.isEmpty else { return }
+            if Keywords.isEnd(UnsafeBufferPointer(rebasing: file[range.start..<range.end])) {
+                ends = true
+            } else if let target = step(range), !targets.contains(target) {
+                targets.append(target)
+            }
+        }
+        return ends
     }
 }
 
