@@ -48,15 +48,16 @@ package enum Checker {
         // they need: grown by appending, the array of a large journey's findings would be
         // copied as it doubles, and take up to twice its size (24 MB rather than 10 for
         // 40,000 findings). The facts are let go of before the diagnostics are made.
+        // A large journey's rules, and its findings made diagnostics, on two threads.
+        let lanes = journey.steps.count >= parallelSteps ? 2 : 1
         var ran: [(name: String, severity: Severity, findings: [Finding])] = {
             let facts = JourneyFacts(journey)
             let rules = RuleRegistry.all.compactMap { rule in
                 configuration.setting(for: rule.info, file: file).severity.map { (rule, $0) }
             }
-            // A large journey's rules run on two threads, alternately: the two that look at
-            // every step (missing recommendations and follow-ups) then run side by side.
-            // Each rule's findings go to its own slot.
-            let lanes = journey.steps.count >= parallelSteps ? 2 : 1
+            // The rules run on the lanes alternately: the two that look at every step
+            // (missing recommendations and follow-ups) then run side by side. Each rule's
+            // findings go to its own slot.
             let slots = Lanes.Slots<[Finding]>(count: rules.count, empty: [])
             Lanes.run(lanes) { lane in
                 for r in stride(from: lane, to: rules.count, by: lanes) {
@@ -68,7 +69,7 @@ package enum Checker {
         // The usual case, a journey with no errors, warnings or `allow:` lines: the
         // findings are made diagnostics straight in the reader's order.
         if allowances.isEmpty, allowErrors.isEmpty, analysis.diagnostics.isEmpty,
-           let diagnostics = inOrder(ran, lanes: journey.steps.count >= parallelSteps ? 2 : 1) {
+           let diagnostics = inOrder(ran, lanes: lanes) {
             return CheckResult(analysis: analysis, diagnostics: diagnostics, suppressed: [], rulesRan: true)
         }
         var diagnostics: [Diagnostic] = []
@@ -139,11 +140,11 @@ package enum Checker {
                 }
             }
         }
+        // Not made with room for none: that writes to the one empty array all threads share.
+        guard !keys.isEmpty else { return [] }
         keys.sort()
         let order = keys
         let codes = ran.map { DiagnosticCode.rule($0.name) }
-        // Not made with room for none: that writes to the one empty array all threads share.
-        guard !order.isEmpty else { return [] }
         let lanes = order.count < 2 ? 1 : lanes
         return Array(unsafeUninitializedCapacity: order.count) { buffer, made in
             let into = Lanes.Parts(buffer.baseAddress)
