@@ -49,7 +49,7 @@ let package = Package(
         // zlib, for the .xlsx workbook's ZIP archive (deflate and CRC-32).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Stage 4: checklists for workshops and planning documents (Markdown, HTML, CSV, .xlsx).
-        .target(name: "PolkuChecklist", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck", "CZlib"]),
+        .target(name: "PolkuChecklist", dependencies: ["PolkuEscaping", "PolkuLanes", "PolkuSyntax", "PolkuModel", "PolkuCheck", "CZlib"]),
         // Reports: rich, short, JSON, SARIF and workshop summary.
         .target(name: "PolkuReport", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // Reading files (regular files, standard input), folder walks, writing outputs whole

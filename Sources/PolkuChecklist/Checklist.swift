@@ -1,4 +1,5 @@
 import PolkuCheck
+import PolkuLanes
 import PolkuModel
 import PolkuSyntax
 
@@ -126,7 +127,12 @@ package struct Checklist: Sendable {
         bytes.append(contentsOf: section.steps[n].roles.utf8)
     }
 
-    package init(_ result: CheckResult, language: KeywordLanguage? = nil) {
+    /// From how many steps a checklist is made and written on two threads (tests make it
+    /// small, to see the same checklist either way).
+    package let parallelFrom: Int
+
+    package init(_ result: CheckResult, language: KeywordLanguage? = nil, parallelFrom: Int = Checklist.parallelSteps) {
+        self.parallelFrom = parallelFrom
         let journey = result.analysis.journey
         sizeHint = result.analysis.source.bytes.count
         let language = language ?? journey.language
@@ -164,35 +170,17 @@ package struct Checklist: Sendable {
         personaNotes = journey.focus.map { journey.personas[$0].notes.map(\.value) }
         personaIds = journey.focus.map { journey.personas[$0].id }
 
+        // Each step's item and columns, in the sections' order (by phase, in file order
+        // within each); a large journey's on two threads, a half each.
+        let made = Self.stepParts(journey, language: language, questions: stepQuestions, source: source,
+                                  parallelFrom: parallelFrom)
         var sections: [Section] = []
         var summary: [SummaryRow] = []
-        for phase in Phase.allCases {
-            var section = Section(phase: phase, heading: Labels.phaseHeading(phase, language), items: [])
-            var row = SummaryRow(heading: section.heading)
-            // By index: a step is copied (its texts retained) only in its own phase.
-            for i in journey.steps.indices where journey.steps[i].phase == phase {
-                let step = journey.steps[i]
-                let channel = journey.channelShortName(step.channel, language)
-                var item = Item(kind: .step, text: step.title.value, number: step.index + 1, line: line(step.title.range))
-                item.children.reserveCapacity(step.texts.count + 1 + stepQuestions[step.index].count)
-                for n in step.needs { item.children.append(Item(kind: .need, text: n.value, line: line(n.range))) }
-                for r in step.recommendations { item.children.append(Item(kind: .recommend, text: r.value, line: line(r.range))) }
-                for f in step.followUps { item.children.append(Item(kind: .followUp, text: f.value, line: line(f.range))) }
-                for f in step.feedback { item.children.append(Item(kind: .feedback, text: f.value, line: line(f.range))) }
-                for n in step.notes { item.children.append(Item(kind: .note, text: n.value, line: line(n.range))) }
-                if let mood = step.moodValue { item.children.append(Item(kind: .mood, text: "\(mood)/5")) }
-                item.children += stepQuestions[step.index]
-                section.items.append(item)
-                let by = step.by.map(\.value).joined(separator: ", ")
-                section.steps.append(StepColumns(number: step.index + 1, id: step.id ?? "", channel: channel, roles: by,
-                                                 moodValue: step.moodValue))
-                row.steps += 1
-                row.recommendations += step.recommendations.count
-                row.followUps += step.followUps.count
-                row.questions += stepQuestions[step.index].count
-            }
-            sections.append(section)
-            summary.append(row)
+        for (p, phase) in Phase.allCases.enumerated() {
+            let heading = Labels.phaseHeading(phase, language)
+            sections.append(Section(phase: phase, heading: heading, items: made.items[p], steps: made.columns[p]))
+            summary.append(SummaryRow(heading: heading, steps: made.items[p].count, recommendations: made.counts[p].recommendations,
+                                      followUps: made.counts[p].followUps, questions: made.counts[p].questions))
         }
         var total = SummaryRow(heading: t(.total))
         for r in summary {
@@ -228,6 +216,94 @@ package struct Checklist: Sendable {
         }
     }
 
+    /// Steps from which a checklist is made and written on two threads.
+    package static let parallelSteps = 4096
+
+    /// The items and columns of each phase's steps (`Phase.allCases`' order, in file order
+    /// within a phase), and how many recommendations, follow-ups and questions each phase's
+    /// steps have. At `parallelFrom` steps or more, each of two threads makes half the steps', in
+    /// place, and they are moved into their sections' arrays without a copy.
+    static func stepParts(_ journey: Journey, language: KeywordLanguage, questions: [[Item]], source: SourceFile,
+                          parallelFrom: Int) -> (items: [[Item]], columns: [[StepColumns]], counts: [SummaryRow]) {
+        let phases = Phase.allCases.count
+        // The steps in the sections' order, and where each section's start.
+        var order: [Int] = []
+        var starts = [Int](repeating: 0, count: phases + 1)
+        do {
+            var byPhase = [[Int]](repeating: [], count: phases)
+            for i in journey.steps.indices { byPhase[journey.steps[i].phase.order].append(i) }
+            order.reserveCapacity(journey.steps.count)
+            for p in 0..<phases {
+                starts[p] = order.count
+                order += byPhase[p]
+            }
+            starts[phases] = order.count
+        }
+        let total = order.count
+        let items = UnsafeMutablePointer<Item>.allocate(capacity: max(total, 1))
+        let columns = UnsafeMutablePointer<StepColumns>.allocate(capacity: max(total, 1))
+        defer {
+            items.deallocate()
+            columns.deallocate()
+        }
+        let lanes = total >= parallelFrom ? 2 : 1
+        // Each lane's counts, a row a phase.
+        let counts = Lanes.Slots<[SummaryRow]>(count: lanes, empty: [])
+        let itemParts = Lanes.Parts(items), columnParts = Lanes.Parts(columns)
+        let starts0 = starts
+        let order0 = order
+        Lanes.run(lanes) { lane in
+            var sums = [SummaryRow](repeating: SummaryRow(heading: ""), count: phases)
+            // Lines are looked up mostly in file order: from the last one found, forward.
+            var lines = LineCursor(source)
+            func line(_ range: SourceRange) -> Int? { source.bytes.isEmpty ? nil : lines.line(of: range.start) }
+            var p = 0
+            for k in (total * lane / lanes)..<(total * (lane + 1) / lanes) {
+                while k >= starts0[p + 1] { p += 1 }
+                let step = journey.steps[order0[k]]
+                var item = Item(kind: .step, text: step.title.value, number: step.index + 1, line: line(step.title.range))
+                let asked = questions[step.index]
+                item.children.reserveCapacity(step.texts.count + 1 + asked.count)
+                for n in step.needs { item.children.append(Item(kind: .need, text: n.value, line: line(n.range))) }
+                for r in step.recommendations { item.children.append(Item(kind: .recommend, text: r.value, line: line(r.range))) }
+                for f in step.followUps { item.children.append(Item(kind: .followUp, text: f.value, line: line(f.range))) }
+                for f in step.feedback { item.children.append(Item(kind: .feedback, text: f.value, line: line(f.range))) }
+                for n in step.notes { item.children.append(Item(kind: .note, text: n.value, line: line(n.range))) }
+                if let mood = step.moodValue { item.children.append(Item(kind: .mood, text: "\(mood)/5")) }
+                item.children += asked
+                itemParts.initialize(k, to: item)
+                let by = step.by.map(\.value).joined(separator: ", ")
+                columnParts.initialize(k, to: StepColumns(number: step.index + 1, id: step.id ?? "",
+                                                          channel: journey.channelShortName(step.channel, language),
+                                                          roles: by, moodValue: step.moodValue))
+                sums[p].recommendations += step.recommendations.count
+                sums[p].followUps += step.followUps.count
+                sums[p].questions += asked.count
+            }
+            counts.buffer[lane] = sums
+        }
+        var sums = [SummaryRow](repeating: SummaryRow(heading: ""), count: phases)
+        for lane in 0..<lanes {
+            for (p, row) in counts.take(lane).enumerated() {
+                sums[p].recommendations += row.recommendations
+                sums[p].followUps += row.followUps
+                sums[p].questions += row.questions
+            }
+        }
+        // Each section's part moved out of the whole.
+        func moved<T>(_ whole: UnsafeMutablePointer<T>, _ p: Int) -> [T] {
+            let count = starts[p + 1] - starts[p]
+            // None: the empty array, untouched (an array made with room for none would write
+            // to the one empty array every thread shares).
+            if count == 0 { return [] }
+            return [T](unsafeUninitializedCapacity: count) { buffer, made in
+                buffer.baseAddress!.moveInitialize(from: whole + starts[p], count: count)
+                made = count
+            }
+        }
+        return ((0..<phases).map { moved(items, $0) }, (0..<phases).map { moved(columns, $0) }, sums)
+    }
+
     /// The word for an item's kind, in the checklist's language.
     package func kindLabel(_ kind: Item.Kind) -> String {
         switch kind {
@@ -259,6 +335,78 @@ struct Pieces {
         if let send, out.count >= Self.size {
             send(out)
             out.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// `more`, written after `out`: handed on through `out` a piece at a time (the pieces
+    /// the same size as any), or without `send`, appended to `out`.
+    func join(_ out: inout [UInt8], _ more: [UInt8]) {
+        guard send != nil else { return out.append(contentsOf: more) }
+        more.withUnsafeBufferPointer { more in
+            var i = 0
+            while i < more.count {
+                let take = min(more.count - i, max(Self.size - out.count, 1))
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: more[i..<(i + take)]))
+                i += take
+                pass(&out)
+            }
+        }
+    }
+}
+
+/// A writer of a checklist's sections of steps (Markdown, HTML, CSV): what
+/// `Checklist.writeSteps` calls, in order, on two threads for a large journey.
+protocol StepsWriter: SendableMetatype {
+    /// The bytes written, handed on by `Pieces` after each step.
+    var out: [UInt8] { get set }
+    /// The start of section `s`: its heading, and what it says when it has no steps.
+    mutating func start(_ c: Checklist, _ s: Int)
+    /// Step `n` of section `s`, with its lines.
+    mutating func step(_ c: Checklist, _ s: Int, _ n: Int)
+    /// The end of section `s` (after its steps, or after its start when it has none).
+    mutating func end(_ c: Checklist, _ s: Int)
+}
+
+extension Checklist {
+    /// Every section's start, steps and end written with `w`, in order, its bytes given to
+    /// `pieces` after each step. From `parallelFrom` steps on, the second half of the steps
+    /// is written at the same time on another thread, by a writer `other` makes, into bytes
+    /// of its own that follow the first half's: the same bytes as one writer's.
+    func writeSteps<W: StepsWriter>(_ w: inout W, _ pieces: Pieces, other: @escaping @Sendable () -> W) {
+        let total = sections.reduce(0) { $0 + $1.items.count }
+        let end = (sections.count, 0)
+        guard total > 0, total >= parallelFrom else { return write(&w, pieces, from: (0, 0), to: end) }
+        // Where the second half starts: a section and its step (never in an empty section).
+        var s = 0, n = total / 2
+        while n >= sections[s].items.count {
+            n -= sections[s].items.count
+            s += 1
+        }
+        let split = (s, n)
+        let (_, rest) = OwnThread.sideBySide({ write(&w, pieces, from: (0, 0), to: split) }, { [self] in
+            var second = other()
+            write(&second, Pieces(send: nil), from: split, to: end)
+            return second.out
+        })
+        pieces.join(&w.out, rest)
+    }
+
+    /// The part from step `from` to step `to` (not written), each a section and a step of it:
+    /// a section's start belongs with its first step, its end with its last.
+    private func write<W: StepsWriter>(_ w: inout W, _ pieces: Pieces, from: (Int, Int), to: (Int, Int)) {
+        var (s, n) = from
+        while s < to.0 || (s == to.0 && n < to.1) {
+            if n == 0 { w.start(self, s) }
+            let count = sections[s].items.count
+            let stop = s == to.0 ? to.1 : count
+            while n < stop {
+                w.step(self, s, n)
+                pieces.pass(&w.out)
+                n += 1
+            }
+            guard n == count else { break }
+            w.end(self, s)
+            (s, n) = (s + 1, 0)
         }
     }
 }

@@ -93,6 +93,19 @@ package enum ChecklistTable {
     /// one row at a time, not half a million. The rows of a step are one value changed in
     /// place, handed over without a copy.
     package static func forEachRow(_ c: Checklist, _ body: (Row) -> Void) {
+        var group = forEachJourneyRow(c, body)
+        for s in c.sections.indices {
+            for n in c.sections[s].items.indices {
+                group += 1
+                forEachStepRow(c, s, n, group: group, body)
+            }
+        }
+    }
+
+    /// The rows about the whole journey, each its own group: the notes (a persona's after
+    /// the persona's id), then the questions. Returns how many there are.
+    @discardableResult
+    package static func forEachJourneyRow(_ c: Checklist, _ body: (Row) -> Void) -> Int {
         let whole = c.t(.wholeJourney)
         var group = 0
         func journeyRow(_ kind: Checklist.Item.Kind, _ text: String, channel: String = "", rule: String = "", line: Int? = nil) {
@@ -100,7 +113,6 @@ package enum ChecklistTable {
             body(Row(group: group, number: nil, id: "", phase: whole, channel: channel, roles: "", kind: kind, text: text,
                      mood: nil, rule: rule, line: line))
         }
-        // Notes about the whole journey, and the personas' (their text after the persona's id).
         for note in c.journeyNotes { journeyRow(.note, note) }
         for (i, notes) in c.personaNotes.enumerated() {
             for note in notes { journeyRow(.note, "\(c.personaIds[i]): \(note)") }
@@ -108,24 +120,25 @@ package enum ChecklistTable {
         for q in c.journeyQuestions {
             journeyRow(.question, q.text, channel: q.channel ?? "", rule: q.rule ?? "", line: q.line)
         }
+        return group
+    }
+
+    /// The rows of step `n` of section `s`, all in `group`: the step's, then one a line
+    /// under it (the mood is a column of its own, not a row).
+    @inline(__always)
+    package static func forEachStepRow(_ c: Checklist, _ s: Int, _ n: Int, group: Int, _ body: (Row) -> Void) {
         // Read in place: copying a section or an item out would retain its arrays.
-        for s in c.sections.indices {
-            for n in c.sections[s].items.indices {
-                group += 1
-                let step = c.sections[s].steps[n]
-                var row = Row(group: group, number: step.number, id: step.id, phase: c.sections[s].heading, channel: step.channel,
-                              roles: step.roles, kind: .step, text: c.sections[s].items[n].text, mood: step.moodValue, rule: "",
-                              line: c.sections[s].items[n].line)
-                body(row)
-                // The mood is a column of its own.
-                for k in c.sections[s].items[n].children.indices where c.sections[s].items[n].children[k].kind != .mood {
-                    row.kind = c.sections[s].items[n].children[k].kind
-                    row.text = c.sections[s].items[n].children[k].text
-                    row.rule = c.sections[s].items[n].children[k].rule ?? ""
-                    row.line = c.sections[s].items[n].children[k].line
-                    body(row)
-                }
-            }
+        let step = c.sections[s].steps[n]
+        var row = Row(group: group, number: step.number, id: step.id, phase: c.sections[s].heading, channel: step.channel,
+                      roles: step.roles, kind: .step, text: c.sections[s].items[n].text, mood: step.moodValue, rule: "",
+                      line: c.sections[s].items[n].line)
+        body(row)
+        for k in c.sections[s].items[n].children.indices where c.sections[s].items[n].children[k].kind != .mood {
+            row.kind = c.sections[s].items[n].children[k].kind
+            row.text = c.sections[s].items[n].children[k].text
+            row.rule = c.sections[s].items[n].children[k].rule ?? ""
+            row.line = c.sections[s].items[n].children[k].line
+            body(row)
         }
     }
 }

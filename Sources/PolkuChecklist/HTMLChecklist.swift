@@ -114,49 +114,13 @@ package enum HTMLChecklist {
             }
             w.raw("</ul>\n</section>\n")
         }
-        let words = KindWords(c)
-        var step: [UInt8] = []
-        for section in c.sections {
-            w.raw("<section>\n<h2>")
-            w.text(section.heading)
-            w.raw("</h2>\n")
-            if section.items.isEmpty {
-                w.raw("<p class=\"empty\">")
-                w.text(c.t(.noSteps))
-                w.raw("</p>\n</section>\n")
-                continue
-            }
-            w.raw("<ul class=\"checklist\">\n")
-            // By index: copying an item out of the array retains its strings and children.
-            for n in section.items.indices {
-                // The step's title, escaped once: it is the start of each of its lines' keys.
-                step.removeAll(keepingCapacity: true)
-                Escaping.xml(section.items[n].text, into: &step)
-                w.put("<li class=\"step\"><label><input type=\"checkbox\" data-tick=\"")
-                w.out.append(contentsOf: step)
-                w.put("\" /> <strong>")
-                // "3. Title", the title as escaped above.
-                if let number = section.items[n].number {
-                    ByteOutput.appendDecimal(number, to: &w.out)
-                    w.put(". ")
-                }
-                w.out.append(contentsOf: step)
-                w.put("</strong> <span class=\"meta\">— ")
-                w.scratch.removeAll(keepingCapacity: true)
-                c.stepChannel(section, n, into: &w.scratch)
-                w.scratch.withUnsafeBufferPointer { Escaping.xml(utf8: $0, into: &w.out) }
-                w.put("</span></label>")
-                if !section.items[n].children.isEmpty {
-                    w.put("\n<ul>\n")
-                    for k in section.items[n].children.indices {
-                        line(section.items[n].children[k], words, step: step, &w)
-                    }
-                    w.put("</ul>\n")
-                }
-                w.put("</li>\n")
-                w.pieces.pass(&w.out)
-            }
-            w.put("</ul>\n</section>\n")
+        w.words = KindWords(c)
+        let words = w.words, room = c.sizeHint * 2
+        c.writeSteps(&w, w.pieces) {
+            var second = Writer()
+            second.words = words
+            second.out.reserveCapacity(room)
+            return second
         }
     }
 
@@ -166,6 +130,9 @@ package enum HTMLChecklist {
         /// by `Kind.index`.
         var names: [[UInt8]]
         var labels: [[UInt8]]
+
+        /// No words yet.
+        init() { (names, labels) = ([], []) }
 
         init(_ c: Checklist) {
             names = Checklist.Item.Kind.allCases.map { Array($0.rawValue.utf8) }
@@ -178,13 +145,62 @@ package enum HTMLChecklist {
     }
 
     /// Bytes on their way into the page: markup as it is, or text escaped for XML.
-    struct Writer {
+    struct Writer: StepsWriter {
         var out: [UInt8] = []
         /// Where `out` goes when it is full (`steps` passes it on after each step).
         var pieces = Pieces(send: nil)
         /// Bytes gathered on their way out: an item's text escaped (a checkbox shows it twice,
         /// in its key and its label), or a step's channel line before it is escaped.
         var scratch: [UInt8] = []
+        /// The kinds' words, for the steps' lines.
+        var words = KindWords()
+        /// A step's title, escaped once: it is the start of each of its lines' keys.
+        private var title: [UInt8] = []
+
+        mutating func start(_ c: Checklist, _ s: Int) {
+            raw("<section>\n<h2>")
+            text(c.sections[s].heading)
+            raw("</h2>\n")
+            if c.sections[s].items.isEmpty {
+                raw("<p class=\"empty\">")
+                text(c.t(.noSteps))
+                raw("</p>\n")
+            } else {
+                raw("<ul class=\"checklist\">\n")
+            }
+        }
+
+        // By index: copying an item out of the array retains its strings and children.
+        mutating func step(_ c: Checklist, _ s: Int, _ n: Int) {
+            title.removeAll(keepingCapacity: true)
+            Escaping.xml(c.sections[s].items[n].text, into: &title)
+            put("<li class=\"step\"><label><input type=\"checkbox\" data-tick=\"")
+            out.append(contentsOf: title)
+            put("\" /> <strong>")
+            // "3. Title", the title as escaped above.
+            if let number = c.sections[s].items[n].number {
+                ByteOutput.appendDecimal(number, to: &out)
+                put(". ")
+            }
+            out.append(contentsOf: title)
+            put("</strong> <span class=\"meta\">— ")
+            scratch.removeAll(keepingCapacity: true)
+            c.stepChannel(c.sections[s], n, into: &scratch)
+            scratch.withUnsafeBufferPointer { Escaping.xml(utf8: $0, into: &out) }
+            put("</span></label>")
+            if !c.sections[s].items[n].children.isEmpty {
+                put("\n<ul>\n")
+                for k in c.sections[s].items[n].children.indices {
+                    HTMLChecklist.line(c.sections[s].items[n].children[k], words, step: title, &self)
+                }
+                put("</ul>\n")
+            }
+            put("</li>\n")
+        }
+
+        mutating func end(_ c: Checklist, _ s: Int) {
+            if c.sections[s].items.isEmpty { raw("</section>\n") } else { put("</ul>\n</section>\n") }
+        }
 
         mutating func raw(_ markup: String) { out.append(contentsOf: markup.utf8) }
         /// Markup written in the code, copied in one go.

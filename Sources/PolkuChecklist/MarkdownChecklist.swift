@@ -54,36 +54,17 @@ package enum MarkdownChecklist {
             w.raw("\n")
         }
         // Each kind's label, escaped once for the whole document.
-        let labels = Checklist.Item.Kind.allCases.map { kind in
+        w.labels = Checklist.Item.Kind.allCases.map { kind in
             var bytes: [UInt8] = [], scratch: [UInt8] = []
             Escaping.markdown(c.kindLabel(kind), into: &bytes, scratch: &scratch)
             return bytes
         }
-        for section in c.sections {
-            w.heading(section.heading)
-            if section.items.isEmpty {
-                w.raw("*")
-                w.text(c.t(.noSteps))
-                w.raw("*\n\n")
-                continue
-            }
-            // By index: copying an item out of the array retains its strings and children.
-            for n in section.items.indices {
-                w.put("- [ ] **")
-                w.text(section.items[n].numberedText)
-                w.put("** — ")
-                w.bytes.removeAll(keepingCapacity: true)
-                c.stepChannel(section, n, into: &w.bytes)
-                w.textBytes()
-                w.put("\n")
-                for k in section.items[n].children.indices {
-                    w.put("  ")
-                    line(section.items[n].children[k], labels, &w)
-                    w.put("\n")
-                }
-                pieces.pass(&w.out)
-            }
-            w.raw("\n")
+        let labels = w.labels, room = c.sizeHint
+        c.writeSteps(&w, pieces) {
+            var second = Writer()
+            second.labels = labels
+            second.out.reserveCapacity(room)
+            return second
         }
         w.heading(c.t(.channelSelfAssessment))
         table([c.t(.channel), c.t(.competence), c.t(.presence), c.t(.notes)],
@@ -110,11 +91,42 @@ package enum MarkdownChecklist {
     }
 
     /// Bytes on their way into the document: Markdown as it is, or journey text escaped.
-    struct Writer {
+    struct Writer: StepsWriter {
         var out: [UInt8] = []
         private var scratch: [UInt8] = []
         /// Bytes gathered to be escaped as one text (`textBytes`).
         var bytes: [UInt8] = []
+        /// The kinds' labels, escaped, by `Kind.index`.
+        var labels: [[UInt8]] = []
+
+        mutating func start(_ c: Checklist, _ s: Int) {
+            heading(c.sections[s].heading)
+            if c.sections[s].items.isEmpty {
+                raw("*")
+                text(c.t(.noSteps))
+                raw("*\n\n")
+            }
+        }
+
+        // By index: copying an item out of the array retains its strings and children.
+        mutating func step(_ c: Checklist, _ s: Int, _ n: Int) {
+            put("- [ ] **")
+            text(c.sections[s].items[n].numberedText)
+            put("** — ")
+            bytes.removeAll(keepingCapacity: true)
+            c.stepChannel(c.sections[s], n, into: &bytes)
+            textBytes()
+            put("\n")
+            for k in c.sections[s].items[n].children.indices {
+                put("  ")
+                MarkdownChecklist.line(c.sections[s].items[n].children[k], labels, &self)
+                put("\n")
+            }
+        }
+
+        mutating func end(_ c: Checklist, _ s: Int) {
+            if !c.sections[s].items.isEmpty { raw("\n") }
+        }
 
         mutating func raw(_ markup: String) { out.append(contentsOf: markup.utf8) }
         /// Markup written in the code, copied in one go.

@@ -26,6 +26,63 @@ import Testing
         #expect(Checklists.textDocument(journey, format: .xlsx) == nil)
     }
 
+    /// A journey whose phases are written out of order (after, before, during) with `counts`
+    /// steps each (before, during, after), with needs, recommendations, notes, moods and
+    /// steps missing a follow-up or a recommendation (questions).
+    static func phasedJourney(_ counts: (Int, Int, Int)) -> String {
+        var text = "journey: Phases & <order>\nvia: desk\n"
+        var i = 0
+        for (phase, count) in [("after", counts.2), ("before", counts.0), ("during", counts.1)] where count > 0 {
+            text += "\(phase):\n"
+            for _ in 0..<count {
+                text += "  step s\(i): Step *\(i)* of \(phase)\n    via: \(["desk", "phone", "chat"][i % 3])\n"
+                if i % 2 == 0 { text += "    need: a book about topic \(i)\n    recommend: the e-books on topic \(i)\n" }
+                if i % 3 != 1 { text += "    follow-up: a call about #\(i)\n" }
+                if i % 4 == 3 { text += "    note: ask at the desk\n    mood: \(i % 5 + 1)\n" }
+                i += 1
+            }
+        }
+        return text
+    }
+
+    /// Made and written on two threads, a checklist is the bytes of one made and written on
+    /// one: with two threads from one step on, the second thread's half starts in every
+    /// phase, at a phase's first step and within it, after phases with no steps and before.
+    @Test func twoThreadsMakeTheChecklistOfOne() throws {
+        let counts = [(0, 0, 1), (1, 0, 0), (0, 1, 0), (1, 0, 1), (2, 0, 2), (0, 3, 0), (3, 1, 0), (1, 1, 1), (2, 3, 4),
+                      (4, 0, 3), (5, 2, 0), (0, 0, 0), (1, 2, 0), (0, 2, 5)]
+        for count in counts {
+            let source = SourceFile(name: "phases.polku", text: Self.phasedJourney(count))
+            let result = Checker.check(Analysis(source))
+            #expect(!result.diagnostics.contains { $0.severity == .error }, "\(count)")
+            let one = Checklist(result, parallelFrom: .max), two = Checklist(result, parallelFrom: 1)
+            #expect(one.sections.map(\.items.count) == [count.0, count.1, count.2])
+            #expect(MarkdownChecklist.bytes(two) == MarkdownChecklist.bytes(one), "\(count)")
+            #expect(HTMLChecklist.bytes(two) == HTMLChecklist.bytes(one), "\(count)")
+            #expect(CSVChecklist.bytes(two) == CSVChecklist.bytes(one), "\(count)")
+            #expect(try XLSXChecklist.render(two) == XLSXChecklist.render(one), "\(count)")
+            // The steps in each phase in file order, as the one-thread checklist has them.
+            #expect(two.sections.map { $0.steps.map(\.number) } == one.sections.map { $0.steps.map(\.number) })
+        }
+    }
+
+    /// A checklist past the two-thread threshold, handed on in pieces, is the bytes of one
+    /// made and written on one thread.
+    @Test(arguments: [ChecklistFormat.md, .csv, .html])
+    func aLargeChecklistOnTwoThreadsIsTheOneOfOne(_ format: ChecklistFormat) throws {
+        let steps = Checklist.parallelSteps + 1000
+        let journey = try Pipeline().check(SourceFile(name: "long.polku", text: OutputTargetTests.longJourney(steps: steps)), path: nil).get()
+        var pieces: [[UInt8]] = []
+        let rest = try #require(Checklists.textDocument(journey, format: format, send: { pieces.append($0) }))
+        let one = Checklist(journey.result, parallelFrom: .max)
+        let whole = switch format {
+        case .md: MarkdownChecklist.bytes(one)
+        case .csv: CSVChecklist.bytes(one)
+        default: HTMLChecklist.bytes(one)
+        }
+        #expect(pieces.joined() + rest == whole)
+    }
+
     static let cases: [(String, KeywordLanguage?)] = [
         ("Examples/article-delivery.polku", nil), ("Examples/article-delivery.polku", .fi),
         ("Examples/kaukolaina-fi.polku", nil), ("Examples/lasecirkel-sv.polku", nil),
