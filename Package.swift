@@ -51,7 +51,7 @@ let package = Package(
         // Stage 4: checklists for workshops and planning documents (Markdown, HTML, CSV, .xlsx).
         .target(name: "PolkuChecklist", dependencies: ["PolkuEscaping", "PolkuLanes", "PolkuSyntax", "PolkuModel", "PolkuCheck", "CZlib"]),
         // Reports: rich, short, JSON, SARIF and workshop summary.
-        .target(name: "PolkuReport", dependencies: ["PolkuEscaping", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
+        .target(name: "PolkuReport", dependencies: ["PolkuEscaping", "PolkuLanes", "PolkuSyntax", "PolkuModel", "PolkuCheck"]),
         // Reading files (regular files, standard input), folder walks, writing outputs whole
         // or not at all, the terminal: the only code that calls the C library.
         .target(name: "PolkuIO", dependencies: ["PolkuLanes", "CPolkuMemory"]),

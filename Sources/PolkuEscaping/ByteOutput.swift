@@ -13,6 +13,14 @@ package struct ByteOutput {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Output kept in memory after `bytes` (taken over, not copied when it is the only
+    /// reference): a part written apart, whose bytes `finish()` gives back.
+    package init(appendingTo bytes: consuming [UInt8]) {
+        send = nil
+        chunk = .max
+        self.bytes = bytes
+    }
+
     /// Output handed to `send` about every `chunk` bytes, and the rest at `finish()`.
     package init(chunk: Int = 1 << 16, send: @escaping ([UInt8]) -> Void) {
         self.send = send

@@ -151,6 +151,19 @@ package struct PrettyJSON {
 
     package init(_ out: ByteOutput) { self.out = out }
 
+    /// A writer that goes on inside `depth` open lists or objects, the innermost with
+    /// something in it already unless `empty`: a part of a document written apart from
+    /// the rest (`continued` tells the rest).
+    package init(_ out: ByteOutput, depth: Int, empty: Bool) {
+        self.out = out
+        self.depth = depth
+        self.empty = empty
+    }
+
+    /// Says that the innermost open list or object has something in it, written apart and
+    /// appended to `out`.
+    package mutating func continued() { empty = false }
+
     package mutating func openObject() { open(UInt8(ascii: "{")) }
     package mutating func closeObject() { close(UInt8(ascii: "}")) }
     package mutating func openArray() { open(UInt8(ascii: "[")) }

@@ -150,34 +150,11 @@ package enum Reports {
     /// How many diagnostics ahead `fetchLine` asks for.
     private static let fetchAhead = 8
 
-    /// Lines of a report in a block. A report of more than two blocks is made two blocks
-    /// at a time, side by side on two threads, each block with its own cursor to find the
-    /// lines' places (for 40,000 findings, the short report took a sixth of `check`'s time).
-    package static let linesInBlock = 1024
-
     /// Writes `count` lines, made by `lines` for each block of them in turn, flushing after
-    /// each block (or pair of blocks).
+    /// each block (or pair of blocks), two blocks at a time on two threads for a long report.
     private static func writeLines(_ count: Int, to out: inout ByteOutput,
                                    _ lines: @Sendable (Range<Int>, inout [UInt8]) -> Void) {
-        let lanes = count > 2 * linesInBlock ? 2 : 1
-        let made = Lanes.Slots<[UInt8]>(count: lanes, empty: [])
-        var start = 0
-        while start < count {
-            let blocks = (0..<lanes).map { lane in
-                min(count, start + lane * linesInBlock)..<min(count, start + (lane + 1) * linesInBlock)
-            }
-            if lanes == 1 {
-                out.withBytes { lines(blocks[0], &$0) }
-            } else {
-                Lanes.run(lanes) { lane in lines(blocks[lane], &made.buffer[lane]) }
-                for lane in 0..<lanes {
-                    out.append(piece: made.buffer[lane])
-                    made.buffer[lane].removeAll(keepingCapacity: true)
-                }
-            }
-            out.flushIfFull()
-            start += lanes * linesInBlock
-        }
+        ReportBlocks.write(count, to: &out, lines)
     }
 
     /// A text report's closing lines: how many files, errors and warnings, and the files the

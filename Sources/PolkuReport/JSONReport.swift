@@ -28,50 +28,96 @@ package enum JSONReport {
     /// Writes the document straight to bytes, diagnostic by diagnostic, handing them on as
     /// `out` fills. The keys are written in sorted order and the text laid out as
     /// `JSONEncoder` wrote it (`.prettyPrinted`, `.sortedKeys`, `.withoutEscapingSlashes`;
-    /// no `help` key when there is no help), so the bytes are the same as they were.
+    /// no `help` key when there is no help), so the bytes are the same as they were. The
+    /// diagnostics are written in blocks (`ReportBlocks`), two at a time on two threads
+    /// for a long report; `blockSize` is `ReportBlocks.size` but in tests.
     package static func write(files: [String], _ items: [FileDiagnostic], language: KeywordLanguage? = nil,
-                              fallback: KeywordLanguage = .en, to out: inout ByteOutput) {
+                              fallback: KeywordLanguage = .en, blockSize: Int = ReportBlocks.size, to out: inout ByteOutput) {
         var json = PrettyJSON(out)
-        func position(_ l: SourceLocation) {
-            json.openObject()
-            json.member("column", l.column)
-            json.member("line", l.line)
-            json.closeObject()
-        }
         json.openObject()
         json.member("columnKind", ColumnUnit.reports.sarifName!)
         json.key("diagnostics")
         json.openArray()
+        ReportBlocks.write(items.count, blockSize: blockSize, to: &json.out) { block, bytes in
+            // The block's entries continue the list: after a comma, unless the first.
+            // The bytes taken over, not copied (moved out of `bytes` and back).
+            var taken: [UInt8] = []
+            swap(&taken, &bytes)
+            var entries = Entries(language: language, fallback: fallback)
+            entries.json = PrettyJSON(ByteOutput(appendingTo: consume taken), depth: 2, empty: block.lowerBound == 0)
+            for i in block { entries.write(items[i]) }
+            bytes = entries.json.out.finish()
+        }
+        if !items.isEmpty { json.continued() }
+        var errors = 0, warnings = 0, infos = 0
+        for item in items {
+            switch item.diagnostic.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+        }
+        json.closeArray()
+        json.member("errors", errors)
+        json.key("files")
+        json.openArray()
+        for file in files {
+            json.element()
+            json.string(file)
+        }
+        json.closeArray()
+        json.member("infos", infos)
+        json.member("version", 1)
+        json.member("warnings", warnings)
+        json.closeObject()
+        json.out.append(0x0A)
+        out = json.out
+    }
+
+    /// The entries of the list of diagnostics, one after another.
+    private struct Entries {
+        let language: KeywordLanguage?
+        let fallback: KeywordLanguage
+        var json = PrettyJSON(ByteOutput())
         // Diagnostics come file by file in position order: cursors count each line once.
-        var starts: LocationCursor?
-        var ends: LocationCursor?
-        func located(_ cursor: inout LocationCursor?, _ source: SourceFile, _ offset: Int) -> SourceLocation {
+        private var starts: LocationCursor?
+        private var ends: LocationCursor?
+        // Messages are filled on bytes and escaped from them, with no `String` between.
+        private var scratch: [UInt8] = []
+        private var templates = TemplateCache()
+        private var helps = HelpMemo()
+
+        init(language: KeywordLanguage?, fallback: KeywordLanguage) {
+            self.language = language
+            self.fallback = fallback
+        }
+
+        private static func located(_ cursor: inout LocationCursor?, _ source: SourceFile, _ offset: Int) -> SourceLocation {
             if cursor?.source.name != source.name || cursor?.source.bytes.count != source.bytes.count {
                 cursor = LocationCursor(source)
             }
             return cursor!.location(of: offset)
         }
-        // Messages are filled on bytes and escaped from them, with no `String` between.
-        var scratch: [UInt8] = []
-        var templates = TemplateCache()
-        func message(_ name: StaticString, _ message: Message, _ w: Wording) {
+
+        private mutating func position(_ l: SourceLocation) {
+            json.openObject()
+            json.member("column", l.column)
+            json.member("line", l.line)
+            json.closeObject()
+        }
+
+        private mutating func message(_ name: StaticString, _ message: Message, _ w: Wording) {
             scratch.removeAll(keepingCapacity: true)
             w.write(message, templates: &templates, into: &scratch)
             json.member(name, utf8: scratch)
         }
-        var helps = HelpMemo()
-        var errors = 0, warnings = 0, infos = 0
-        for item in items {
+
+        mutating func write(_ item: FileDiagnostic) {
             let d = item.diagnostic
             let s = item.source
             let w = item.wording(language, fallback: fallback)
-            switch d.severity {
-            case .error: errors += 1
-            case .warning: warnings += 1
-            case .info: infos += 1
-            }
-            let start = located(&starts, s, d.range.start)
-            let end = located(&ends, s, d.range.end)
+            let start = Self.located(&starts, s, d.range.start)
+            let end = Self.located(&ends, s, d.range.end)
             json.element()
             json.openObject()
             json.member("code", d.code.name)
@@ -109,22 +155,6 @@ package enum JSONReport {
             json.key("start")
             position(start)
             json.closeObject()
-            json.out.flushIfFull()
         }
-        json.closeArray()
-        json.member("errors", errors)
-        json.key("files")
-        json.openArray()
-        for file in files {
-            json.element()
-            json.string(file)
-        }
-        json.closeArray()
-        json.member("infos", infos)
-        json.member("version", 1)
-        json.member("warnings", warnings)
-        json.closeObject()
-        json.out.append(0x0A)
-        out = json.out
     }
 }

@@ -19,22 +19,18 @@ package enum SARIFReport {
     /// fills: no object tree of the whole document is ever built. The keys are written in
     /// sorted order and the text laid out as `JSONSerialization` wrote it (`.prettyPrinted`,
     /// `.sortedKeys`, `.withoutEscapingSlashes`), so the bytes are the same as they were.
+    /// The results are written in blocks (`ReportBlocks`); `blockSize` is
+    /// `ReportBlocks.size` but in tests.
     package static func write(_ results: [(SourceFile, CheckResult)], version: String, language: KeywordLanguage = .en,
-                              to out: inout ByteOutput) {
-        func level(_ s: Severity) -> String {
-            switch s {
-            case .error: "error"
-            case .warning: "warning"
-            case .info: "note"
-            }
-        }
+                              blockSize: Int = ReportBlocks.size, to out: inout ByteOutput) {
         // The reporting descriptors, every rule then every error; the texts are put into
         // words when the descriptors are written, after the results.
         let rules = RuleRegistry.infos
         let codes = ErrorCode.allCases.filter(\.comesFromChecking)
-        var index: [String: Int] = [:]
-        for (i, info) in rules.enumerated() { index[info.name] = i }
-        for (i, code) in codes.enumerated() { index[code.rawValue] = rules.count + i }
+        var places: [String: Int] = [:]
+        for (i, info) in rules.enumerated() { places[info.name] = i }
+        for (i, code) in codes.enumerated() { places[code.rawValue] = rules.count + i }
+        let index = places
 
         var json = PrettyJSON(out)
         json.openObject()
@@ -63,93 +59,33 @@ package enum SARIFReport {
 
         json.key("results")
         json.openArray()
+        // The results of each file, in blocks (`ReportBlocks`), two at a time on two threads
+        // for a long report; each block goes on inside the list (the runs, the run, the
+        // results: four deep), after a comma unless it starts the list.
+        var written = false
         for (source, result) in results {
-            let uri = Self.uri(source.name)
-            // Results come in position order: cursors count each line once.
-            var starts = LocationCursor(source)
-            var ends = LocationCursor(source)
-            func physicalLocation(_ range: SourceRange, inOrder: Bool) {
-                let start = inOrder ? starts.location(of: range.start) : source.location(of: range.start)
-                let end = inOrder ? ends.location(of: max(range.end, range.start)) : source.location(of: max(range.end, range.start))
-                json.key("physicalLocation")
-                json.openObject()
-                json.key("artifactLocation")
-                json.openObject()
-                json.member("uri", uri)
-                json.closeObject()
-                json.key("region")
-                json.openObject()
-                if end.line == start.line {
-                    json.member("endColumn", max(end.column, start.column + 1))
-                } else {
-                    json.member("endColumn", end.column)
-                    json.member("endLine", end.line)
-                }
-                json.member("startColumn", start.column)
-                json.member("startLine", start.line)
-                json.closeObject()
-                json.closeObject()
-            }
-            let w = Wording(language, keywords: result.analysis.tree.language)
-            var text: [UInt8] = []
-            var helps = HelpMemo()
-            var templates = TemplateCache()
-            func item(_ d: Diagnostic, suppression: String?) {
-                // The message and its help filled on bytes, with no `String` between.
-                text.removeAll(keepingCapacity: true)
-                w.write(d.text, templates: &templates, into: &text)
-                if let details = d.details, details.help != nil {
-                    text.append(contentsOf: ". ".utf8)
-                    helps.append(details, w, into: &text) { help, words in w.write(help, into: &words) }
-                }
-                json.element()
-                json.openObject()
-                json.member("level", level(d.severity))
-                json.key("locations")
-                json.openArray()
-                json.element()
-                json.openObject()
-                physicalLocation(d.range, inOrder: true)
-                json.closeObject()
-                json.closeArray()
-                json.member("message", textUTF8: text)
-                // The same finding keeps its fingerprint when lines are added above it.
-                if FindingKey.isFinding(d) {
-                    json.key("partialFingerprints")
-                    json.openObject()
-                    json.member("polkuFinding/v1", FindingKey.fingerprint(d, result.analysis.journey))
-                    json.closeObject()
-                }
-                if !d.secondary.isEmpty {
-                    json.key("relatedLocations")
-                    json.openArray()
-                    for (n, label) in d.secondary.enumerated() {
-                        json.element()
-                        json.openObject()
-                        json.member("id", n)
-                        json.member("message", text: w(label.text))
-                        physicalLocation(label.range, inOrder: false)
-                        json.closeObject()
+            let count = result.diagnostics.count + result.suppressed.count
+            let first = written
+            ReportBlocks.write(count, blockSize: blockSize, to: &json.out) { block, bytes in
+                var taken: [UInt8] = []
+                swap(&taken, &bytes)
+                var entries = Entries(source, result, language: language, index: index)
+                entries.json = PrettyJSON(ByteOutput(appendingTo: consume taken), depth: 4,
+                                          empty: !first && block.lowerBound == 0)
+                for i in block {
+                    if i < result.diagnostics.count {
+                        entries.write(result.diagnostics[i], suppression: nil)
+                    } else {
+                        let s = result.suppressed[i - result.diagnostics.count]
+                        entries.write(s.diagnostic, suppression: s.reason)
                     }
-                    json.closeArray()
                 }
-                json.member("ruleId", d.code.name)
-                if let i = index[d.code.name] { json.member("ruleIndex", i) }
-                if let suppression {
-                    json.key("suppressions")
-                    json.openArray()
-                    json.element()
-                    json.openObject()
-                    json.member("justification", suppression)
-                    json.member("kind", "inSource")
-                    json.closeObject()
-                    json.closeArray()
-                }
-                json.closeObject()
-                json.out.flushIfFull()
+                bytes = entries.json.out.finish()
             }
-            for d in result.diagnostics { item(d, suppression: nil) }
-            for s in result.suppressed { item(s.diagnostic, suppression: s.reason) }
+            if count > 0 {
+                json.continued()
+                written = true
+            }
         }
         json.closeArray()
 
@@ -165,7 +101,7 @@ package enum SARIFReport {
             json.openObject()
             json.key("defaultConfiguration")
             json.openObject()
-            json.member("level", level(severity))
+            json.member("level", Entries.level(severity))
             json.closeObject()
             json.member("fullDescription", text: explanation)
             json.member("help", text: explanation)
@@ -201,6 +137,117 @@ package enum SARIFReport {
         json.closeObject()
         json.out.append(0x0A)
         out = json.out
+    }
+
+    /// The results of one file, one after another.
+    private struct Entries {
+        let source: SourceFile
+        let result: CheckResult
+        let uri: String
+        let index: [String: Int]
+        let w: Wording
+        var json = PrettyJSON(ByteOutput())
+        // Results come in position order: cursors count each line once.
+        private var starts: LocationCursor
+        private var ends: LocationCursor
+        private var text: [UInt8] = []
+        private var helps = HelpMemo()
+        private var templates = TemplateCache()
+
+        init(_ source: SourceFile, _ result: CheckResult, language: KeywordLanguage, index: [String: Int]) {
+            self.source = source
+            self.result = result
+            self.index = index
+            uri = SARIFReport.uri(source.name)
+            w = Wording(language, keywords: result.analysis.tree.language)
+            starts = LocationCursor(source)
+            ends = LocationCursor(source)
+        }
+
+        static func level(_ s: Severity) -> String {
+            switch s {
+            case .error: "error"
+            case .warning: "warning"
+            case .info: "note"
+            }
+        }
+
+        private mutating func physicalLocation(_ range: SourceRange, inOrder: Bool) {
+            let start = inOrder ? starts.location(of: range.start) : source.location(of: range.start)
+            let end = inOrder ? ends.location(of: max(range.end, range.start)) : source.location(of: max(range.end, range.start))
+            json.key("physicalLocation")
+            json.openObject()
+            json.key("artifactLocation")
+            json.openObject()
+            json.member("uri", uri)
+            json.closeObject()
+            json.key("region")
+            json.openObject()
+            if end.line == start.line {
+                json.member("endColumn", max(end.column, start.column + 1))
+            } else {
+                json.member("endColumn", end.column)
+                json.member("endLine", end.line)
+            }
+            json.member("startColumn", start.column)
+            json.member("startLine", start.line)
+            json.closeObject()
+            json.closeObject()
+        }
+
+        mutating func write(_ d: Diagnostic, suppression: String?) {
+            // The message and its help filled on bytes, with no `String` between.
+            text.removeAll(keepingCapacity: true)
+            w.write(d.text, templates: &templates, into: &text)
+            if let details = d.details, details.help != nil {
+                text.append(contentsOf: ". ".utf8)
+                helps.append(details, w, into: &text) { [w] help, words in w.write(help, into: &words) }
+            }
+            json.element()
+            json.openObject()
+            json.member("level", Self.level(d.severity))
+            json.key("locations")
+            json.openArray()
+            json.element()
+            json.openObject()
+            physicalLocation(d.range, inOrder: true)
+            json.closeObject()
+            json.closeArray()
+            json.member("message", textUTF8: text)
+            // The same finding keeps its fingerprint when lines are added above it.
+            if FindingKey.isFinding(d) {
+                json.key("partialFingerprints")
+                json.openObject()
+                json.member("polkuFinding/v1", FindingKey.fingerprint(d, result.analysis.journey))
+                json.closeObject()
+            }
+            if !d.secondary.isEmpty {
+                json.key("relatedLocations")
+                json.openArray()
+                for (n, label) in d.secondary.enumerated() {
+                    json.element()
+                    json.openObject()
+                    json.member("id", n)
+                    json.member("message", text: w(label.text))
+                    physicalLocation(label.range, inOrder: false)
+                    json.closeObject()
+                }
+                json.closeArray()
+            }
+            json.member("ruleId", d.code.name)
+            if let i = index[d.code.name] { json.member("ruleIndex", i) }
+            if let suppression {
+                json.key("suppressions")
+                json.openArray()
+                json.element()
+                json.openObject()
+                json.member("justification", suppression)
+                json.member("kind", "inSource")
+                json.closeObject()
+                json.closeArray()
+            }
+            json.closeObject()
+        }
     }
 
     /// A relative URI reference for a path (spaces and other characters percent-encoded).

@@ -1,5 +1,6 @@
 import Foundation
 import PolkuCheck
+import PolkuEscaping
 import PolkuLanes
 import PolkuModel
 import PolkuPipeline
@@ -190,12 +191,12 @@ import Testing
         #expect(zip(found, found.dropFirst()).allSatisfy { $0.1.start <= $1.1.start }, "in file order")
     }
 
-    /// A report of more than two blocks of lines (`Reports.linesInBlock`), made two blocks at
+    /// A report of more than two blocks of lines (`ReportBlocks.size`), made two blocks at
     /// a time on two threads, is the lines each finding renders to on its own, in order: in
     /// the short and the text formats, in English and Finnish.
     @Test func reportBlocksOnTwoThreadsAreTheLinesInOrder() {
         let checked = Self.manyFindings()
-        #expect(checked.result.diagnostics.count > 2 * Reports.linesInBlock)
+        #expect(checked.result.diagnostics.count > 2 * ReportBlocks.size)
         for language in [KeywordLanguage.en, .fi] {
             for format in [ReportFormat.short, .text] {
                 var written: [UInt8] = []
@@ -207,5 +208,95 @@ import Testing
                 #expect(String(decoding: written, as: UTF8.self) == expected, "\(format) \(language)")
             }
         }
+    }
+
+    /// The JSON report of many findings, its entries made two blocks at a time on two
+    /// threads, is the report made in one block, in English and Finnish; and with blocks of
+    /// one to four entries, of findings from two files, whichever block the list's first entry
+    /// falls in and the comma before each other.
+    @Test func jsonBlocksOnTwoThreadsAreTheReportInOneBlock() throws {
+        let checked = Self.manyFindings()
+        func json(_ items: [FileDiagnostic], blockSize: Int, language: KeywordLanguage? = nil) -> [UInt8] {
+            var out = ByteOutput()
+            JSONReport.write(files: Array(Set(items.map(\.source.name))).sorted(), items, language: language,
+                             blockSize: blockSize, to: &out)
+            return out.finish()
+        }
+        #expect(checked.items.count > 2 * ReportBlocks.size)
+        for language in [nil, KeywordLanguage.fi] {
+            let whole = json(checked.items, blockSize: .max, language: language)
+            #expect(json(checked.items, blockSize: ReportBlocks.size, language: language) == whole)
+            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(whole)) as? [String: Any])
+            #expect((parsed["diagnostics"] as? [Any])?.count == checked.items.count)
+        }
+        let (source, result) = try checkExample("Examples/article-delivery.polku")
+        let other = result.diagnostics.map { FileDiagnostic(source, $0, keywords: .en) }
+        #expect(!other.isEmpty)
+        let mixed = Array(checked.items.prefix(5)) + other + Array(checked.items.suffix(2))
+        for size in [1, 2, 3, 4, Int.max] {
+            let report = json(mixed, blockSize: size)
+            #expect(report == json(mixed, blockSize: .max), "blocks of \(size)")
+            // Valid JSON with every finding, in order.
+            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(report)) as? [String: Any])
+            let codes = (parsed["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
+            #expect(codes == mixed.map(\.diagnostic.code.name), "blocks of \(size)")
+        }
+        #expect(json([], blockSize: 1) == json([], blockSize: .max))
+    }
+
+    /// The SARIF log of many findings, its results made two blocks at a time on two
+    /// threads, is the log made in one block; and with blocks of one to four results, for
+    /// files with findings, accepted findings (`allow:`) and none, whichever block the list's
+    /// first result falls in and the comma before each other.
+    @Test func sarifBlocksOnTwoThreadsAreTheLogInOneBlock() throws {
+        let checked = Self.manyFindings()
+        func sarif(_ results: [(SourceFile, CheckResult)], blockSize: Int, language: KeywordLanguage = .en) -> [UInt8] {
+            var out = ByteOutput()
+            SARIFReport.write(results, version: "1", language: language, blockSize: blockSize, to: &out)
+            return out.finish()
+        }
+        let many = [(checked.source, checked.result)]
+        #expect(checked.result.diagnostics.count > 2 * ReportBlocks.size)
+        for language in [KeywordLanguage.en, .sv] {
+            let whole = sarif(many, blockSize: .max, language: language)
+            #expect(sarif(many, blockSize: ReportBlocks.size, language: language) == whole)
+            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(whole)) as? [String: Any])
+            let runs = try #require(parsed["runs"] as? [[String: Any]])
+            #expect((runs.first?["results"] as? [Any])?.count == checked.result.diagnostics.count)
+        }
+        let clean = Checker.check(Analysis(SourceFile(name: "clean.polku", text: """
+            journey: Clean
+            via: desk
+            before:
+              step a: Asks
+                need: a book
+                recommend: a book
+                follow-up: a call
+            during:
+              step b: Borrows
+                by: librarian
+                recommend: a book
+                follow-up: a call
+            after:
+              step c: Returns
+                recommend: a book
+                follow-up: a call
+                feedback: a form
+
+            """)))
+        #expect(clean.diagnostics.isEmpty && clean.suppressed.isEmpty)
+        let files = try ["Examples/renew-by-phone.polku", "Examples/article-delivery.polku"].map { try checkExample($0) }
+        #expect(!files[0].1.suppressed.isEmpty)
+        let mixed = [(clean.analysis.source, clean)] + files + [(clean.analysis.source, clean)]
+        let results = mixed.reduce(0) { $0 + $1.1.diagnostics.count + $1.1.suppressed.count }
+        for size in [1, 2, 3, 4, Int.max] {
+            let log = sarif(mixed, blockSize: size)
+            #expect(log == sarif(mixed, blockSize: .max), "blocks of \(size)")
+            // Valid JSON with every result, whichever file the list starts in.
+            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(log)) as? [String: Any])
+            let runs = try #require(parsed["runs"] as? [[String: Any]])
+            #expect((runs.first?["results"] as? [Any])?.count == results, "blocks of \(size)")
+        }
+        #expect(sarif([(clean.analysis.source, clean)], blockSize: 1) == sarif([(clean.analysis.source, clean)], blockSize: .max))
     }
 }
