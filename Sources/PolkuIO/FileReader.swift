@@ -127,12 +127,25 @@ package enum FileReader {
         let source = mapping.map { Int(bitPattern: $0.base) }
         @Sendable func ready(_ start: Int, _ count: Int) -> Int {
             let pointer = UnsafeMutableRawPointer(bitPattern: target + start)!
-            if Pages.populates && count >= 1 << 20 { Pages.populate(pointer, bytes: count) }
-            guard let source, let from = UnsafeRawPointer(bitPattern: source + start) else { return 0 }
-            // The file's pages for this half, mapped in one call (they are in the system's
-            // cache): copied page by page, each page would be a fault of its own.
-            Pages.populate(from, bytes: count, reading: true)
-            return polku_copy_mapped(pointer, from, count) == 0 ? 0 : 1
+            let populate = Pages.populates && count >= 1 << 20
+            guard let source, let from = UnsafeRawPointer(bitPattern: source + start) else {
+                if populate { Pages.populate(pointer, bytes: count) }
+                return 0
+            }
+            // A piece at a time: its pages readied, then the file's pages for it mapped in one
+            // call (they are in the system's cache: copied page by page, each page would be a
+            // fault of its own), then copied while the cleared pages are still in the cache.
+            // Readied all at once, the half held the memory map's lock for several
+            // milliseconds, and the other thread, starting, waited for it.
+            var done = 0
+            while done < count {
+                let n = min(Self.readyPiece, count - done)
+                if populate { Pages.populate(pointer + done, bytes: n) }
+                Pages.populate(from + done, bytes: n, reading: true)
+                if polku_copy_mapped(pointer + done, from + done, n) != 0 { return 1 }
+                done += n
+            }
+            return 0
         }
         guard length >= splitSize else { return ready(0, length) }
         let half = length / 2
@@ -140,6 +153,8 @@ package enum FileReader {
         return first + second
     }
 
+    /// How much of a half `prefault` readies and copies at a time (2 MiB).
+    private static let readyPiece = 2 << 20
     /// From this size on (8 MiB), `prefault` readies a buffer on two threads.
     private static let splitSize = 8 << 20
     /// From this size on (1 MiB), a regular file is copied out of a mapping rather than read.
