@@ -221,12 +221,12 @@ package struct Checklist: Sendable {
 
     /// The items and columns of each phase's steps (`Phase.allCases`' order, in file order
     /// within a phase), and how many recommendations, follow-ups and questions each phase's
-    /// steps have. At `parallelFrom` steps or more, each of two threads makes half the steps', in
+    /// steps have. At `parallelFrom` steps or more, each of two threads makes half of them, in
     /// place, and they are moved into their sections' arrays without a copy.
     static func stepParts(_ journey: Journey, language: KeywordLanguage, questions: [[Item]], source: SourceFile,
                           parallelFrom: Int) -> (items: [[Item]], columns: [[StepColumns]], counts: [SummaryRow]) {
         let phases = Phase.allCases.count
-        // The steps in the sections' order, and where each section's start.
+        // The steps in the sections' order, and where each section starts in it.
         var order: [Int] = []
         var starts = [Int](repeating: 0, count: phases + 1)
         do {

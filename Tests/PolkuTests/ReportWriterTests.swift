@@ -247,7 +247,8 @@ import Testing
     }
 
     /// Streamed in small chunks, a report is the same bytes as written whole, and it goes
-    /// out in pieces: no report of a long journey waits in memory whole.
+    /// out in pieces: no report of a long journey waits in memory whole, only a block of
+    /// its findings at a time.
     @Test func streamedReportsAreTheSameBytes() throws {
         var text = "journey: Many steps\nvia: desk\nduring:\n"
         for n in 0..<200 { text += "  step s\(n): Step \(n) with ä and \u{1B} and /\n" }
@@ -259,9 +260,16 @@ import Testing
             #expect(String(decoding: chunks.joined(), as: UTF8.self) == whole, "\(format)")
             #expect(whole.utf8.count < 1 << 16 || chunks.count > 1, "\(format)")
         }
-        var out = ByteOutput(chunk: 1000) { #expect($0.count < 1000 + 8000) }
-        SARIFReport.write([(journey.source, journey.result)], version: "test", to: &out)
+        // Results are written a block at a time (`ReportBlocks`) and handed on after each:
+        // with blocks of 16, no piece holds much more than 16 results (about 1,200 bytes each).
+        var pieces = 0
+        var out = ByteOutput(chunk: 1000) {
+            pieces += 1
+            #expect($0.count < 1000 + 16 * 1500)
+        }
+        SARIFReport.write([(journey.source, journey.result)], version: "test", blockSize: 16, to: &out)
         #expect(out.finish().isEmpty)
+        #expect(journey.result.diagnostics.count >= 200 && pieces >= journey.result.diagnostics.count / 32)
     }
 }
 
