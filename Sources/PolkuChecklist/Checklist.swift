@@ -227,18 +227,18 @@ package struct Checklist: Sendable {
                           parallelFrom: Int) -> (items: [[Item]], columns: [[StepColumns]], counts: [SummaryRow]) {
         let phases = Phase.allCases.count
         // The steps in the sections' order, and where each section starts in it.
-        var order: [Int] = []
-        var starts = [Int](repeating: 0, count: phases + 1)
-        do {
+        let (order, starts) = {
             var byPhase = [[Int]](repeating: [], count: phases)
             for i in journey.steps.indices { byPhase[journey.steps[i].phase.order].append(i) }
+            var order: [Int] = [], starts: [Int] = []
             order.reserveCapacity(journey.steps.count)
             for p in 0..<phases {
-                starts[p] = order.count
+                starts.append(order.count)
                 order += byPhase[p]
             }
-            starts[phases] = order.count
-        }
+            starts.append(order.count)
+            return (order, starts)
+        }()
         let total = order.count
         let items = UnsafeMutablePointer<Item>.allocate(capacity: max(total, 1))
         let columns = UnsafeMutablePointer<StepColumns>.allocate(capacity: max(total, 1))
@@ -250,8 +250,6 @@ package struct Checklist: Sendable {
         // Each lane's counts, a row a phase.
         let counts = Lanes.Slots<[SummaryRow]>(count: lanes, empty: [])
         let itemParts = Lanes.Parts(items), columnParts = Lanes.Parts(columns)
-        let starts0 = starts
-        let order0 = order
         Lanes.run(lanes) { lane in
             var sums = [SummaryRow](repeating: SummaryRow(heading: ""), count: phases)
             // Lines are looked up mostly in file order: from the last one found, forward.
@@ -259,8 +257,8 @@ package struct Checklist: Sendable {
             func line(_ range: SourceRange) -> Int? { source.bytes.isEmpty ? nil : lines.line(of: range.start) }
             var p = 0
             for k in (total * lane / lanes)..<(total * (lane + 1) / lanes) {
-                while k >= starts0[p + 1] { p += 1 }
-                let step = journey.steps[order0[k]]
+                while k >= starts[p + 1] { p += 1 }
+                let step = journey.steps[order[k]]
                 var item = Item(kind: .step, text: step.title.value, number: step.index + 1, line: line(step.title.range))
                 let asked = questions[step.index]
                 item.children.reserveCapacity(step.texts.count + 1 + asked.count)

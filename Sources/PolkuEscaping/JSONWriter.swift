@@ -151,11 +151,14 @@ package struct PrettyJSON {
 
     package init(_ out: ByteOutput) { self.out = out }
 
-    /// A writer that goes on inside `depth` open lists or objects, the innermost with
-    /// something in it already unless `empty`: a part of a document written apart from
-    /// the rest (`continued` tells the rest).
-    package init(_ out: ByteOutput, depth: Int, empty: Bool) {
-        self.out = out
+    /// A writer of a part of a document written apart from the rest (`continued` tells the
+    /// rest), onto the end of `bytes`, inside `depth` open lists or objects, the innermost
+    /// with something in it already unless `empty`. The bytes are taken over, not copied
+    /// (`bytes` is left empty); `out.finish()` gives them back.
+    package init(continuing bytes: inout [UInt8], depth: Int, empty: Bool) {
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        self.out = ByteOutput(appendingTo: consume taken)
         self.depth = depth
         self.empty = empty
     }

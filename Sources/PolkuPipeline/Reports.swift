@@ -108,7 +108,7 @@ package enum Reports {
             let renderer = ShortRenderer(language: language, fallback: fallback)
             let file = Array(Escaping.terminal(source.name).utf8)
             let wording = FileDiagnostic.wording(language, keywords: c.language, fallback: fallback)
-            writeLines(diagnostics.count, to: &out) { lines, out in
+            ReportBlocks.write(diagnostics.count, to: &out) { lines, out in
                 var cursor = LocationCursor(source)
                 var scratch = SentenceScratch()
                 for i in lines {
@@ -120,7 +120,7 @@ package enum Reports {
         } else {
             let renderer = RichRenderer(color: color, language: language, fallback: fallback)
             let keywords = c.language
-            writeLines(diagnostics.count, to: &out) { lines, out in
+            ReportBlocks.write(diagnostics.count, to: &out) { lines, out in
                 var cursor = LocationCursor(source)
                 var scratch = SentenceScratch()
                 for i in lines {
@@ -149,13 +149,6 @@ package enum Reports {
 
     /// How many diagnostics ahead `fetchLine` asks for.
     private static let fetchAhead = 8
-
-    /// Writes `count` lines, made by `lines` for each block of them in turn, flushing after
-    /// each block (or pair of blocks), two blocks at a time on two threads for a long report.
-    private static func writeLines(_ count: Int, to out: inout ByteOutput,
-                                   _ lines: @Sendable (Range<Int>, inout [UInt8]) -> Void) {
-        ReportBlocks.write(count, to: &out, lines)
-    }
 
     /// A text report's closing lines: how many files, errors and warnings, and the files the
     /// rules did not run on. `language`: the run's (see `render`).

@@ -40,11 +40,8 @@ package enum JSONReport {
         json.openArray()
         ReportBlocks.write(items.count, blockSize: blockSize, to: &json.out) { block, bytes in
             // The block's entries continue the list: after a comma, unless the first.
-            // The bytes taken over, not copied (moved out of `bytes` and back).
-            var taken: [UInt8] = []
-            swap(&taken, &bytes)
             var entries = Entries(language: language, fallback: fallback)
-            entries.json = PrettyJSON(ByteOutput(appendingTo: consume taken), depth: 2, empty: block.lowerBound == 0)
+            entries.json = PrettyJSON(continuing: &bytes, depth: 2, empty: block.lowerBound == 0)
             for i in block { entries.write(items[i]) }
             bytes = entries.json.out.finish()
         }

@@ -67,11 +67,8 @@ package enum SARIFReport {
             let count = result.diagnostics.count + result.suppressed.count
             let first = written
             ReportBlocks.write(count, blockSize: blockSize, to: &json.out) { block, bytes in
-                var taken: [UInt8] = []
-                swap(&taken, &bytes)
                 var entries = Entries(source, result, language: language, index: index)
-                entries.json = PrettyJSON(ByteOutput(appendingTo: consume taken), depth: 4,
-                                          empty: !first && block.lowerBound == 0)
+                entries.json = PrettyJSON(continuing: &bytes, depth: 4, empty: !first && block.lowerBound == 0)
                 for i in block {
                     if i < result.diagnostics.count {
                         entries.write(result.diagnostics[i], suppression: nil)
