@@ -244,6 +244,40 @@ import Testing
         #expect(json([], blockSize: 1) == json([], blockSize: .max))
     }
 
+    /// The summary of many findings, its list made two blocks at a time on two threads, is
+    /// the summary made in one block, in three languages; and with blocks of one to four
+    /// findings, for journeys with findings about the whole journey and accepted findings
+    /// (`allow:`) after the list. Its table keeps numbers of four digits apart.
+    @Test func summaryBlocksOnTwoThreadsAreTheSummaryInOneBlock() throws {
+        let checked = Self.manyFindings()
+        #expect(checked.result.diagnostics.count > 2 * ReportBlocks.size)
+        for language in [KeywordLanguage.en, .fi, .sv] {
+            let whole = SummaryReport.render(checked.result, language: language, blockSize: .max)
+            #expect(SummaryReport.render(checked.result, language: language) == whole, "\(language)")
+            // Every finding listed once, numbered in order.
+            let numbers = whole.split(separator: "\n").compactMap { line -> Int? in
+                guard line.hasPrefix("  "), let dot = line.firstIndex(of: ".") else { return nil }
+                return Int(line[line.index(line.startIndex, offsetBy: 2)..<dot])
+            }
+            #expect(numbers == Array(1...checked.result.diagnostics.count), "\(language)")
+        }
+        // 2,600 steps in one channel and phase: the table's numbers stay apart.
+        let summary = SummaryReport.render(checked.result, language: .en)
+        let all = try #require(summary.split(separator: "\n").first { $0.hasPrefix("All ") })
+        let counts = all.split(separator: " ").dropFirst().compactMap { Int($0) }
+        #expect(counts.count == 8 && counts[0] == 2600 && counts[4] == 2600, "\(all)")
+        for path in ["Examples/renew-by-phone.polku", "Examples/new-resident-year.polku", "Examples/kaukolaina-fi.polku"] {
+            let (_, result) = try checkExample(path)
+            #expect(!result.diagnostics.isEmpty)
+            let whole = SummaryReport.render(result, blockSize: .max)
+            for size in [1, 2, 3, 4] {
+                #expect(SummaryReport.render(result, blockSize: size) == whole, "\(path), blocks of \(size)")
+            }
+        }
+        let (_, accepting) = try checkExample("Examples/renew-by-phone.polku")
+        #expect(!accepting.suppressed.isEmpty)
+    }
+
     /// The SARIF log of many findings, its results made two blocks at a time on two
     /// threads, is the log made in one block; and with blocks of one to four results, for
     /// files with findings, accepted findings (`allow:`) and none, whichever block the list's
