@@ -32,13 +32,14 @@ package enum SummaryReport {
     package static func write(_ result: CheckResult, language: KeywordLanguage? = nil, blockSize: Int = ReportBlocks.size,
                               to out: inout ByteOutput) {
         let language = language ?? result.analysis.tree.language
-        let (head, listed) = head(result, language: language)
+        // Which step each finding is about, for the table and the list.
+        let stepOf = result.diagnostics.map(FindingWords.step(of:))
+        let (head, listed) = head(result, language: language, stepOf: stepOf)
         tidy(head, to: &out)
         guard listed else { return }
         if !result.diagnostics.isEmpty {
-            let finding = FindingLines(result, language: language)
+            let lines = FindingLines(result, language: language, stepOf: stepOf)
             ReportBlocks.write(result.diagnostics.count, blockSize: blockSize, to: &out) { block, bytes in
-                var lines = finding
                 lines.write(block, into: &bytes)
             }
         }
@@ -80,7 +81,8 @@ package enum SummaryReport {
     /// The summary up to its list of findings: the title, the table and the line that
     /// introduces the list (or says there is nothing to talk about); `listed` is false when
     /// the rules did not run, and the head then lists the errors to fix first and is all.
-    static func head(_ result: CheckResult, language: KeywordLanguage) -> (text: String, listed: Bool) {
+    /// - Parameter stepOf: which step each finding is about (nil: the whole journey).
+    static func head(_ result: CheckResult, language: KeywordLanguage, stepOf: [Int?]) -> (text: String, listed: Bool) {
         let journey = result.analysis.journey
         let source = result.analysis.source
         let w = Wording(language, keywords: result.analysis.tree.language)
@@ -103,8 +105,6 @@ package enum SummaryReport {
             return (out, false)
         }
 
-        // Which step each finding is about.
-        let stepOf = result.diagnostics.map(FindingWords.step(of:))
         let phases = Phase.allCases
         var cells = [[Cell]](repeating: [Cell](repeating: Cell(), count: phases.count), count: journey.channels.count)
         // By index: copying a `Step` out of the array retains each of its texts.
@@ -184,11 +184,11 @@ package enum SummaryReport {
         let stepOf: [Int?]
         let phaseNames: [String]
 
-        init(_ result: CheckResult, language: KeywordLanguage) {
+        init(_ result: CheckResult, language: KeywordLanguage, stepOf: [Int?]) {
             self.result = result
             self.language = language
             w = Wording(language, keywords: result.analysis.tree.language)
-            stepOf = result.diagnostics.map(FindingWords.step(of:))
+            self.stepOf = stepOf
             phaseNames = Phase.allCases.map { Labels.phase($0, language) }
         }
 
