@@ -41,7 +41,7 @@ package enum XLSXChecklist {
     }
 
     /// zlib's level for every part: 2, not its default 6. The sheet of a 100,000-step
-    /// journey (then 190 MB of XML) is deflated in 0.4 s instead of 1.1 s, into 10.0 MB instead of
+    /// journey (190 MB of XML) is deflated in 0.4 s instead of 1.1 s, into 10.0 MB instead of
     /// 8.0 MB; the workbook of a journey of a few dozen steps grows by about 300 bytes (4.9
     /// instead of 4.6 KB for `Examples/kaukolaina-fi.polku`).
     static let level: Int32 = 2
@@ -147,13 +147,11 @@ package enum XLSXChecklist {
             """
     }
 
-    /// A cell's style, by its index among the style sheet's `cellXfs` (one digit): 0 text
-    /// (wrapped, at the top), 1 the header (bold, on a light grey band, wrapped), 2 a number
-    /// (at the top), 3 a rating shown as `4/5`. Text is the default, the style of a cell
-    /// that names none, so that the sheet's most common cell needs no `s`: a 100,000-step
-    /// sheet is 15 MB (a tenth) less XML to write and deflate.
+    /// A cell's style, by its index among the style sheet's `cellXfs` (one digit): 0 plain,
+    /// 1 the header (bold, on a light grey band, wrapped), 2 text (wrapped, at the top),
+    /// 3 a number (at the top), 4 a rating shown as `4/5`.
     enum Style: UInt8 {
-        case text = 0, header, number, rating
+        case plain = 0, header, text, number, rating
     }
 
     static let styles = declaration + """
@@ -164,9 +162,10 @@ package enum XLSXChecklist {
         <fill><patternFill patternType="solid"><fgColor rgb="FFE7E7E7"/><bgColor indexed="64"/></patternFill></fill></fills>\
         <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="4">\
-        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
+        <cellXfs count="5">\
+        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
         <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
+        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
         <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>\
         <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>\
         </cellXfs>\
@@ -175,7 +174,7 @@ package enum XLSXChecklist {
         """
 
     /// The sheet's XML as UTF-8 bytes, deflated as it is written, a row at a time: neither
-    /// the table nor its XML (131 MB at 100,000 steps) is ever held whole. Each full piece
+    /// the table nor its XML (190 MB at 100,000 steps) is ever held whole. Each full piece
     /// is deflated on another thread while the next is written (deflating is most of the
     /// work); a sheet of one piece, as every journey of a few hundred steps has, is
     /// deflated here.
@@ -214,8 +213,7 @@ package enum XLSXChecklist {
 
     /// The texts that repeat down a column, each once, in the order first met: the workbook's
     /// shared strings part, built while the sheet is written. A 100,000-step sheet is a quarter
-    /// smaller with them (146 instead of 195 MB of XML when measured, before text cells lost
-    /// their `s`), so a quarter less to deflate.
+    /// smaller with them (146 instead of 195 MB of XML), so a quarter less to deflate.
     package struct SharedStrings {
         /// Each text's place.
         private var indices: [String: Int] = [:]
@@ -353,22 +351,18 @@ package enum XLSXChecklist {
         }
 
         // Cells come in order, so they need no `r` of their own, only the ones after an
-        // empty cell; text, the default style, needs no `s`; texts are trimmed, so they need
-        // `xml:space` only when they are not.
+        // empty cell; texts are trimmed, so they need `xml:space` only when they are not.
         mutating func start(_ i: Int, _ n: Int, _ style: Style) {
             if i == next {
-                put("<c")
+                put("<c s=\"")
             } else {
                 put("<c r=\"")
                 columns[i].withUnsafeBufferPointer { out.append($0) }
                 number(n)
-                out.append(UInt8(ascii: "\""))
+                put("\" s=\"")
             }
-            if style != .text {
-                put(" s=\"")
-                out.append(UInt8(ascii: "0") + style.rawValue)
-                out.append(UInt8(ascii: "\""))
-            }
+            out.append(UInt8(ascii: "0") + style.rawValue)
+            out.append(UInt8(ascii: "\""))
             next = i + 1
         }
 

@@ -111,7 +111,7 @@ package struct ZIPArchive {
 }
 
 /// One file's raw deflate stream and its CRC-32, given its bytes a piece at a time: a part as
-/// large as a 100,000-step sheet (131 MB of XML) need never be held whole. zlib's output does
+/// large as a 100,000-step sheet (190 MB of XML) need never be held whole. zlib's output does
 /// not depend on how its input is cut into pieces.
 package final class Deflater {
     /// zlib's stream, at an address of its own: zlib keeps a pointer back to it.

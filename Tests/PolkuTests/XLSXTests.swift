@@ -106,33 +106,6 @@ import Testing
         #expect(doc["title"] as? String == "=HYPERLINK(\"http://example.invalid\",\"click\")")
     }
 
-    /// The cells' looks as a spreadsheet program reads them: the header bold on a grey band,
-    /// every text (written with no style of its own: text is the default) wrapped at the
-    /// top, numbers at the top and not wrapped, ratings shown as `n/5`.
-    @Test func cellsLookAsTheirKindSays() throws {
-        let journey = try Self.checked("Examples/kaukolaina-fi.polku")
-        let looks: [[[String]]] = try Self.python(on: try Checklists.document(journey, format: .xlsx),
-                                                  what: "openpyxl could not read the workbook", """
-            import json, sys, openpyxl
-            ws = openpyxl.load_workbook(sys.argv[1]).active
-            def look(c):
-                return [type(c.value).__name__, "bold" if c.font.b else "", c.fill.fgColor.rgb if c.fill.fill_type else "",
-                        c.alignment.vertical or "", "wrap" if c.alignment.wrap_text else "", c.number_format]
-            print(json.dumps([[look(c) for c in row if c.value is not None] for row in ws.iter_rows()]))
-            """)
-        #expect(looks[0].count == 10)
-        #expect(looks[0].allSatisfy { $0 == ["str", "bold", "FFE7E7E7", "top", "wrap", "General"] })
-        let body = looks.dropFirst().flatMap { $0 }
-        #expect(body.contains { $0[0] == "int" && $0[5] == "0\"/5\"" })
-        for cell in body {
-            switch cell[0] {
-            case "str": #expect(cell == ["str", "", "", "top", "wrap", "General"])
-            case "int": #expect(cell[1...4] == ["", "", "top", ""])
-            default: Issue.record("a cell of type \(cell[0])")
-            }
-        }
-    }
-
     @Test func theSameChecklistGivesTheSameBytes() throws {
         let journey = try Self.checked("Examples/new-resident-year.polku")
         let a = try Checklists.document(journey, format: .xlsx, language: .sv)
