@@ -106,6 +106,41 @@ import Testing
         #expect(doc["title"] as? String == "=HYPERLINK(\"http://example.invalid\",\"click\")")
     }
 
+    /// The cells' looks as a spreadsheet program reads them: the header bold on a grey band,
+    /// every text wrapped at the top, numbers at the top and not wrapped, ratings shown as
+    /// `n/5`. And every cell names its style: LibreOffice gives a cell that names none its
+    /// own default (not wrapped, at the bottom), not the workbook's first format, as Excel
+    /// and openpyxl do, so leaving out the commonest style would show only there.
+    @Test func cellsLookAsTheirKindSays() throws {
+        let journey = try Self.checked("Examples/kaukolaina-fi.polku")
+        let looks: [String: Any] = try Self.python(on: try Checklists.document(journey, format: .xlsx),
+                                                   what: "openpyxl could not read the workbook", """
+            import json, re, sys, zipfile, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1]).active
+            def look(c):
+                return [type(c.value).__name__, "bold" if c.font.b else "", c.fill.fgColor.rgb if c.fill.fill_type else "",
+                        c.alignment.vertical or "", "wrap" if c.alignment.wrap_text else "", c.number_format]
+            sheet = zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").decode()
+            cells = re.findall(r"<c\\b[^>]*>", sheet)
+            print(json.dumps({"rows": [[look(c) for c in row if c.value is not None] for row in ws.iter_rows()],
+                              "cells": len(cells), "unstyled": [c for c in cells if ' s="' not in c]}))
+            """)
+        let rows = try #require(looks["rows"] as? [[[String]]])
+        #expect(rows[0].count == 10)
+        #expect(rows[0].allSatisfy { $0 == ["str", "bold", "FFE7E7E7", "top", "wrap", "General"] })
+        let body = rows.dropFirst().flatMap { $0 }
+        #expect(body.contains { $0[0] == "int" && $0[5] == "0\"/5\"" })
+        for cell in body {
+            switch cell[0] {
+            case "str": #expect(cell == ["str", "", "", "top", "wrap", "General"])
+            case "int": #expect(cell[1...4] == ["", "", "top", ""])
+            default: Issue.record("a cell of type \(cell[0])")
+            }
+        }
+        #expect(looks["cells"] as? Int == rows.joined().count)
+        #expect((looks["unstyled"] as? [String])?.isEmpty == true, "\(looks["unstyled"] ?? "")")
+    }
+
     @Test func theSameChecklistGivesTheSameBytes() throws {
         let journey = try Self.checked("Examples/new-resident-year.polku")
         let a = try Checklists.document(journey, format: .xlsx, language: .sv)
