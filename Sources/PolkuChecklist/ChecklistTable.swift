@@ -75,14 +75,12 @@ package enum ChecklistTable {
         }
     }
 
-    /// How many rows `forEachRow` gives, counted from the checklist's lists without making
-    /// a row (going through 400,000 rows of a 100,000-step journey to count them took as
-    /// long as making its items): a row for each journey note, persona note and question
-    /// (`forEachJourneyRow`), and for each step its own and one a line under it that
-    /// `isRow` keeps (`forEachStepRow`).
+    /// How many rows `forEachRow` gives: the journey's few rows as `forEachJourneyRow` counts
+    /// them, and each step's counted without making them (going through 400,000 rows of a
+    /// 100,000-step journey to count them took as long as making its items): its own and one
+    /// a line under it that `isRow` keeps (`forEachStepRow`).
     package static func rowCount(_ c: Checklist) -> Int {
-        var count = c.journeyNotes.count + c.journeyQuestions.count
-        for notes in c.personaNotes { count += notes.count }
+        var count = forEachJourneyRow(c) { _ in }
         for s in c.sections.indices {
             for n in c.sections[s].items.indices {
                 count += 1

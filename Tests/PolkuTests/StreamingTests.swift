@@ -266,16 +266,17 @@ import Testing
         let all = try #require(summary.split(separator: "\n").first { $0.hasPrefix("All ") })
         let counts = all.split(separator: " ").dropFirst().compactMap { Int($0) }
         #expect(counts.count == 8 && counts[0] == 2600 && counts[4] == 2600, "\(all)")
+        var accepted = 0
         for path in ["Examples/renew-by-phone.polku", "Examples/new-resident-year.polku", "Examples/kaukolaina-fi.polku"] {
             let (_, result) = try checkExample(path)
             #expect(!result.diagnostics.isEmpty)
+            accepted += result.suppressed.count
             let whole = SummaryReport.render(result, blockSize: .max)
             for size in [1, 2, 3, 4] {
                 #expect(SummaryReport.render(result, blockSize: size) == whole, "\(path), blocks of \(size)")
             }
         }
-        let (_, accepting) = try checkExample("Examples/renew-by-phone.polku")
-        #expect(!accepting.suppressed.isEmpty)
+        #expect(accepted > 0)
     }
 
     /// The SARIF log of many findings, its results made two blocks at a time on two
