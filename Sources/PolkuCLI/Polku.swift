@@ -47,10 +47,17 @@ package struct Polku: ParsableCommand {
     /// it, so the command has one while it is parsed, unless it is asked for a completion script.
     /// The help, the errors and the completions are byte for byte what they were.
     package static func parse(_ arguments: [String]) throws -> ParsableCommand {
+        if let check = CheckCommand.withPathsOnly(arguments) { return check }
         if arguments.contains(where: { $0.hasPrefix("--generate-completion-script") }) {
             return try parseAsRoot(arguments)
         }
         return try $parsing.withValue(true) { try parseAsRoot(arguments) }
+    }
+
+    /// The `check` command made from a line of paths alone without ArgumentParser, or nil
+    /// (`CheckCommand.withPathsOnly`); for tests.
+    package static func checkWithPathsOnly(_ arguments: [String]) -> ParsableCommand? {
+        CheckCommand.withPathsOnly(arguments)
     }
 
     private static let shownConfiguration = CommandConfiguration(

@@ -98,6 +98,36 @@ import Testing
         #expect(Polku.configuration._superCommandName == nil)
     }
 
+    /// `polku check` with paths alone is made without ArgumentParser
+    /// (`CheckCommand.withPathsOnly`): the command must be, property by property, the one
+    /// ArgumentParser makes from the same paths (after `--`, so that it parses them), and
+    /// every line with an option, `-` or no path must still go to ArgumentParser.
+    @Test func checkWithPathsAloneIsTheCommandArgumentParserMakes() throws {
+        func described(_ command: Any) -> String {
+            var text = ""
+            dump(command, to: &text)
+            return text
+        }
+        for paths in [["a.polku"], ["Examples/", "b.polku", "help", "check"], [""], ["x y.polku", "ä=1.polku"]] {
+            let fast = try #require(Polku.checkWithPathsOnly(["check"] + paths), "\(paths)")
+            let parsed = try Polku.parseAsRoot(["check", "--"] + paths)
+            #expect(described(fast) == described(parsed), "\(paths)")
+            #expect(described(fast).contains("\(paths)"), "\(described(fast))")
+            #expect(type(of: try Polku.parse(["check"] + paths)) == type(of: fast))
+        }
+        for line in [[], ["check"], ["check", "-"], ["check", "a.polku", "--format", "json"], ["check", "--", "a.polku"],
+                     ["check", "a.polku", "-h"], ["check", "--strict", "a.polku"], ["render", "a.polku"], ["a.polku"]] {
+            #expect(Polku.checkWithPathsOnly(line) == nil, "\(line)")
+        }
+        // The same output and status either way, for journeys, a folder and a missing file.
+        let paths = ["Examples/article-delivery.polku", "Tests/PolkuTests/Golden/diagnostics/finnish-mistakes.polku", "Examples/", "missing.polku"]
+        let fast = try runPolku(["check"] + paths)
+        let parsed = try runPolku(["check", "--"] + paths)
+        #expect(fast.status == 2 && fast.stdout.contains("Checked "), "\(fast.status) \(fast.stdout)")
+        #expect(fast.stderr.contains("missing.polku"), "\(fast.stderr)")
+        #expect(fast.stdout == parsed.stdout && fast.stderr == parsed.stderr && fast.status == parsed.status)
+    }
+
     /// Graphviz starts early only for the commands that draw, and not for their help.
     @Test func onlyCommandsThatDrawStartGraphvizEarly() {
         #expect(Polku.willDraw(["render", "a.polku"]))
