@@ -149,7 +149,10 @@ package enum XLSXChecklist {
 
     /// A cell's style, by its index among the style sheet's `cellXfs` (one digit): 0 plain,
     /// 1 the header (bold, on a light grey band, wrapped), 2 text (wrapped, at the top),
-    /// 3 a number (at the top), 4 a rating shown as `4/5`.
+    /// 3 a number (centred, at the top), 4 a rating shown as `4/5` (likewise). Numbers are
+    /// centred rather than at the right: at the right, LibreOffice drew a step's number
+    /// against its id (`1haku`) and a rating against the finding beside it
+    /// (`2/5missing-recommendation`), both columns' text meeting at the line between them.
     enum Style: UInt8 {
         case plain = 0, header, text, number, rating
     }
@@ -166,8 +169,8 @@ package enum XLSXChecklist {
         <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
         <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
         <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
-        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>\
-        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>\
+        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>\
+        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>\
         </cellXfs>\
         <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
         </styleSheet>

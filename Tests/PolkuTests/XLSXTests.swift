@@ -107,8 +107,8 @@ import Testing
     }
 
     /// The cells' looks as a spreadsheet program reads them: the header bold on a grey band,
-    /// every text wrapped at the top, numbers at the top and not wrapped, ratings shown as
-    /// `n/5`. And every cell names its style: LibreOffice gives a cell that names none its
+    /// every text wrapped at the top, numbers centred at the top and not wrapped (at the
+    /// right, they met the next column's text), ratings shown as `n/5`. And every cell names its style: LibreOffice gives a cell that names none its
     /// own default (not wrapped, at the bottom), not the workbook's first format, as Excel
     /// and openpyxl do, so leaving out the commonest style would show only there.
     @Test func cellsLookAsTheirKindSays() throws {
@@ -119,7 +119,8 @@ import Testing
             ws = openpyxl.load_workbook(sys.argv[1]).active
             def look(c):
                 return [type(c.value).__name__, "bold" if c.font.b else "", c.fill.fgColor.rgb if c.fill.fill_type else "",
-                        c.alignment.vertical or "", "wrap" if c.alignment.wrap_text else "", c.number_format]
+                        c.alignment.vertical or "", "wrap" if c.alignment.wrap_text else "", c.number_format,
+                        c.alignment.horizontal or ""]
             sheet = zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").decode()
             cells = re.findall(r"<c\\b[^>]*>", sheet)
             print(json.dumps({"rows": [[look(c) for c in row if c.value is not None] for row in ws.iter_rows()],
@@ -127,13 +128,13 @@ import Testing
             """)
         let rows = try #require(looks["rows"] as? [[[String]]])
         #expect(rows[0].count == 10)
-        #expect(rows[0].allSatisfy { $0 == ["str", "bold", "FFE7E7E7", "top", "wrap", "General"] })
+        #expect(rows[0].allSatisfy { $0 == ["str", "bold", "FFE7E7E7", "top", "wrap", "General", ""] })
         let body = rows.dropFirst().flatMap { $0 }
         #expect(body.contains { $0[0] == "int" && $0[5] == "0\"/5\"" })
         for cell in body {
             switch cell[0] {
-            case "str": #expect(cell == ["str", "", "", "top", "wrap", "General"])
-            case "int": #expect(cell[1...4] == ["", "", "top", ""])
+            case "str": #expect(cell == ["str", "", "", "top", "wrap", "General", ""])
+            case "int": #expect(cell[1...4] == ["", "", "top", ""] && cell[6] == "center")
             default: Issue.record("a cell of type \(cell[0])")
             }
         }
