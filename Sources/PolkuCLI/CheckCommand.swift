@@ -166,8 +166,9 @@ extension CheckCommand {
     /// for its error. A test holds this command equal, property by property, to the one
     /// ArgumentParser makes from the same line.
     ///
-    /// (A function rather than an initializer: in an initializer, Swift makes an assignment to
-    /// an option a new option with that default, not a value.)
+    /// A function rather than an initializer: in an initializer (after `self.init()`), an
+    /// assignment to an option made it a new option with that value as its default, still
+    /// unparsed, and reading it stopped the process (seen in a release build).
     static func withPathsOnly(_ arguments: [String]) -> CheckCommand? {
         guard arguments.count > 1, arguments[0] == "check",
               !arguments.dropFirst().contains(where: { $0.utf8.first == UInt8(ascii: "-") }) else { return nil }

@@ -46,6 +46,8 @@ package struct Polku: ParsableCommand {
     /// 29.7 million instructions of a small `check`. Only a command with a super-command skips
     /// it, so the command has one while it is parsed, unless it is asked for a completion script.
     /// The help, the errors and the completions are byte for byte what they were.
+    /// `check` followed by paths alone does not go through ArgumentParser at all
+    /// (`CheckCommand.withPathsOnly`).
     package static func parse(_ arguments: [String]) throws -> ParsableCommand {
         if let check = CheckCommand.withPathsOnly(arguments) { return check }
         if arguments.contains(where: { $0.hasPrefix("--generate-completion-script") }) {

@@ -108,9 +108,10 @@ import Testing
 
     /// The cells' looks as a spreadsheet program reads them: the header bold on a grey band,
     /// every text wrapped at the top, numbers centred at the top and not wrapped (at the
-    /// right, they met the next column's text), ratings shown as `n/5`. And every cell names its style: LibreOffice gives a cell that names none its
-    /// own default (not wrapped, at the bottom), not the workbook's first format, as Excel
-    /// and openpyxl do, so leaving out the commonest style would show only there.
+    /// right, they met the next column's text), ratings shown as `n/5`. And every cell names
+    /// its style: LibreOffice gives a cell that names none its own default (not wrapped, at
+    /// the bottom), not the workbook's first format, as Excel and openpyxl do, so leaving out
+    /// the commonest style would show only there.
     @Test func cellsLookAsTheirKindSays() throws {
         let journey = try Self.checked("Examples/kaukolaina-fi.polku")
         let looks: [String: Any] = try Self.python(on: try Checklists.document(journey, format: .xlsx),
