@@ -10,9 +10,16 @@ import sys
 
 
 def main() -> None:
-    steps = int(sys.argv[1])
-    out = sys.argv[2]
-    seed = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--seed" else 1
+    args = sys.argv[1:]
+    seed = 1
+    if len(args) == 4 and args[2] == "--seed" and args[3].isdigit():
+        seed = int(args[3])
+        args = args[:2]
+    if len(args) != 2 or not args[0].isdigit():
+        sys.exit("usage: bench/generate.py STEPS OUT.polku [--seed S]\n"
+                 "  STEPS: how many steps, a whole number such as 10000")
+    steps = int(args[0])
+    out = args[1]
     rng = random.Random(seed)
     channels = ["desk", "premises", "phone", "email", "chat", "social", "web", "kiosk"]
     lines = [
