@@ -47,6 +47,10 @@ package struct KeywordBytes: Sendable {
 
     /// Open addressing, a power of two slots; a slot holds an index into `entries` plus one.
     private var slots: [Int32]
+    /// `slots` with each key of up to eight bytes beside its entry (`ShortSlot`), so that a
+    /// word of up to eight bytes, nearly every keyword, is compared with a slot's key in one
+    /// read instead of three reads one after another (slot, key start, key bytes).
+    private var shortSlots: [ShortSlot]
     /// Every key's bytes, one after another: key `k` is `keyBytes[keyStarts[k]..<keyStarts[k + 1]]`
     /// (one array, so comparing a key retains nothing).
     private var keyBytes: [UInt8] = []
@@ -83,6 +87,7 @@ package struct KeywordBytes: Sendable {
         var size = 16
         while size < meanings.count * 4 { size *= 2 }
         slots = [Int32](repeating: 0, count: size)
+        shortSlots = [ShortSlot](repeating: ShortSlot(key: 0, count: 0, entry: 0), count: size)
         for (spelling, m) in meanings {
             let key = Array(spelling.utf8)
             longest = max(longest, key.count)
@@ -92,6 +97,11 @@ package struct KeywordBytes: Sendable {
             keyStarts.append(Int32(keyBytes.count))
             entries.append(m)
             slots[slot] = Int32(entries.count)
+            // A longer key keeps count -1 here, which no word has.
+            var packed: UInt64 = 0
+            if key.count <= 8 { for (j, byte) in key.enumerated() { packed |= UInt64(byte) << UInt64(8 * j) } }
+            shortSlots[slot] = ShortSlot(key: packed, count: key.count <= 8 ? Int32(key.count) : -1,
+                                         entry: Int32(entries.count))
         }
         // So that eight bytes can be read from the start of any key (`lookup(ascii:)`).
         keyBytes.append(contentsOf: repeatElement(0, count: 8))
@@ -179,10 +189,9 @@ package struct KeywordBytes: Sendable {
     package func lookup(ascii word: UnsafePointer<UInt8>, count: Int, hash: UInt32, readable: Int) -> Meanings? {
         if readable >= (count + 7) & ~7 {
             if count <= 8 {
-                // Most keywords: one block.
-                let mask = Self.low(count)
-                let folded = Self.folded(eight: Self.eightBytes(word) & mask)
-                return find(hash: hash, count: count) { Self.eightBytes($0) & mask == folded }
+                // Most keywords: one block, compared with the keys kept in the slots.
+                let folded = Self.folded(eight: Self.eightBytes(word) & Self.low(count))
+                return findShort(hash: hash, count: Int32(count), folded: folded)
             }
             return find(hash: hash, count: count) { candidate in
                 var i = 0
@@ -208,6 +217,31 @@ package struct KeywordBytes: Sendable {
     static func folded(eight x: UInt64) -> UInt64 {
         let fromA = x &+ 0x3F3F_3F3F_3F3F_3F3F, pastZ = x &+ 0x2525_2525_2525_2525
         return x | ((fromA & ~pastZ & 0x8080_8080_8080_8080) >> 2)
+    }
+
+    /// The entry in `hash`'s chain whose key is the `count` bytes (one to eight) of `key`,
+    /// the first in the lowest place, the rest zero.
+    @inline(__always)
+    private func findShort(hash: UInt32, count: Int32, folded key: UInt64) -> Meanings? {
+        shortSlots.withUnsafeBufferPointer { table in
+            let mask = table.count - 1
+            var slot = Int(hash) & mask
+            while true {
+                let here = table[slot]
+                if here.entry == 0 { return nil }
+                if here.key == key && here.count == count { return entries[Int(here.entry) - 1] }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// A slot of `shortSlots`: the key's bytes (the first in the lowest place, zeros after
+    /// it), its length (-1 for a key of more than eight bytes) and its entry in `entries`
+    /// plus one (0 for an empty slot).
+    private struct ShortSlot: Sendable {
+        var key: UInt64
+        var count: Int32
+        var entry: Int32
     }
 
     /// The entry in `hash`'s chain whose key has `count` bytes and `matches`.
