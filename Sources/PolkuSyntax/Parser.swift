@@ -23,6 +23,10 @@ package struct JourneyParser {
     private var detached: [AttributeSyntax] = []
     /// The index in `declarations` that attributes currently attach to.
     private var current: Int?
+    /// The attributes the declaration at `current` takes, as bits by `AttributeKind.ordinal`
+    /// (`AllowedAttributes`), set when it opens: an attribute line is checked against them
+    /// without reading the declaration again.
+    private var currentAllows: UInt32 = 0
     /// The keyword of the first `journey:` line, once met.
     private var journeyKeyword: SourceRange?
     private var firstStatement: SourceRange?
@@ -36,6 +40,8 @@ package struct JourneyParser {
     /// `KeywordBytes.parser`, held here: reading the static for each line would make sure
     /// it is set up and retain its arrays, every time.
     private let keywords = KeywordBytes.parser
+    /// `allowed`, held here for the same reason: the static is made sure of on every read.
+    private let allowedHere = JourneyParser.allowed
     /// The attributes of the declarations from `chunkStart` on, in file order, in one array:
     /// a declaration's are the run from `attributeStarts[d - chunkStart]` to the next one's start. Each
     /// declaration is given its view of the array when the chunk is full or the file ends.
@@ -259,7 +265,7 @@ package struct JourneyParser {
         if firstStatement == nil { firstStatement = line }
         previousLineHadText = !text.isEmpty
         return header(kind, keyword: keyword, languages: languages, idWords: CollectionOfOne(SourceRange(idStart, idEnd)),
-                      text: text, line: line)
+                      idIsASCII: true, text: text, line: line)
     }
 
     /// The end of the word at `start` (the first colon or space) and the hash of its bytes
@@ -412,8 +418,11 @@ package struct JourneyParser {
         current.map { declarations[$0].kind }
     }
 
+    /// - Parameter idIsASCII: the id's bytes are known to be ASCII (`quickHeader` reads only
+    ///   such ids), so nothing in it can be invisible.
     private mutating func header(_ kind: HeaderKind, keyword: SourceRange, languages: KeywordLanguages,
-                                 idWords: some BidirectionalCollection<SourceRange>, text: SourceRange, line: SourceRange) -> LineNode {
+                                 idWords: some BidirectionalCollection<SourceRange>, idIsASCII: Bool = false,
+                                 text: SourceRange, line: SourceRange) -> LineNode {
         var id: SourceRange?
         if !idWords.isEmpty {
             let range = SourceRange(idWords.first!.start, idWords.last!.end)
@@ -423,7 +432,7 @@ package struct JourneyParser {
                 report(Catalog.idWithSpaces(source, range: range, words: Array(idWords)))
             } else if let bad = Self.firstInvalidIdByte(source.bytes, range) {
                 report(Catalog.invalidId(source, range: range, badOffset: bad))
-            } else if let (offset, scalar) = Self.firstInvisibleScalar(source, range) {
+            } else if !idIsASCII, let (offset, scalar) = Self.firstInvisibleScalar(source, range) {
                 report(Catalog.invisibleInId(range: range, offset: offset, scalar: scalar))
             } else {
                 id = range
@@ -457,6 +466,7 @@ package struct JourneyParser {
             attributes.reserveCapacity(handOff != nil ? Self.handedOffAttributes : Self.chunkSize)
         }
         current = declarations.count
+        currentAllows = allowedHere.bits(declaration.kind)
         declarations.append(declaration)
         attributeStarts.append(Int32(attributes.count))
         return LineNode(.header, first: declarations.count - 1, second: keywordWords)
@@ -468,8 +478,8 @@ package struct JourneyParser {
             report(Catalog.orphanAttribute(source, attribute))
             return detach(attribute)
         }
-        let owner = declarations[index].kind
-        guard Self.allows(owner, attribute.kind) else {
+        guard currentAllows & AllowedAttributes.bit(attribute.kind) != 0 else {
+            let owner = declarations[index].kind
             report(Catalog.misplacedAttribute(source, attribute, owner: owner,
                                                           ownerLine: declarations[index].keyword))
             return detach(attribute)
@@ -541,24 +551,41 @@ package struct JourneyParser {
     }
 
     static func allows(_ owner: DeclarationKind, _ kind: AttributeKind) -> Bool {
-        let bit = UInt32(1) << UInt32(kind.ordinal)
-        return switch owner {
-        case .journey: allowed.journey & bit != 0
-        case .persona: allowed.persona & bit != 0
-        case .channel: allowed.channel & bit != 0
-        case .step: allowed.step & bit != 0
-        case .phase: false
-        }
+        allowed.allows(owner, kind)
     }
 
     /// `allowedAttributes` as bit sets (by `AttributeKind.ordinal`), for the check on every
     /// attribute line.
-    private static let allowed = (journey: bits(.journey), persona: bits(.persona), channel: bits(.channel),
-                                  step: bits(.step))
+    private struct AllowedAttributes {
+        let journey = derived(.journey), persona = derived(.persona), channel = derived(.channel), step = derived(.step)
 
-    private static func bits(_ owner: DeclarationKind) -> UInt32 {
-        allowedAttributes(owner).reduce(0) { $0 | UInt32(1) << UInt32($1.ordinal) }
+        @inline(__always)
+        func allows(_ owner: DeclarationKind, _ kind: AttributeKind) -> Bool {
+            bits(owner) & Self.bit(kind) != 0
+        }
+
+        /// The attributes `owner` takes.
+        @inline(__always)
+        func bits(_ owner: DeclarationKind) -> UInt32 {
+            switch owner {
+            case .journey: journey
+            case .persona: persona
+            case .channel: channel
+            case .step: step
+            case .phase: 0
+            }
+        }
+
+        /// `kind`'s bit.
+        @inline(__always)
+        static func bit(_ kind: AttributeKind) -> UInt32 { UInt32(1) << UInt32(kind.ordinal) }
+
+        private static func derived(_ owner: DeclarationKind) -> UInt32 {
+            allowedAttributes(owner).reduce(0) { $0 | UInt32(1) << UInt32($1.ordinal) }
+        }
     }
+
+    private static let allowed = AllowedAttributes()
 
     // MARK: - Bytes
 
@@ -610,15 +637,24 @@ package struct JourneyParser {
     /// Ids are letters (any script), digits, `-` and `_`. Returns the offset of the first
     /// byte that breaks that rule, checking ASCII bytes only (non-ASCII letters are welcome).
     static func firstInvalidIdByte(_ bytes: [UInt8], _ range: SourceRange) -> Int? {
-        for i in range.start..<range.end {
-            let b = bytes[i]
-            if b >= 0x80 { continue }
-            let ok = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-                || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
-            if !ok { return i }
+        bytes.withUnsafeBufferPointer { b in
+            for i in range.start..<range.end {
+                let c = b[i]
+                // The ASCII bytes an id may hold, as two sets of 64 bits: `-` and the digits
+                // in the first, the letters and `_` in the second.
+                if c < 0x80 && (c < 0x40 ? Self.idBytesLow >> UInt64(c) : Self.idBytesHigh >> UInt64(c - 0x40)) & 1 == 0 {
+                    return i
+                }
+            }
+            return nil
         }
-        return nil
     }
+
+    /// `-` (0x2D) and the digits (0x30–0x39), by their bytes.
+    private static let idBytesLow: UInt64 = 1 << 0x2D | 0x3FF << 0x30
+    /// The capitals (0x41–0x5A), `_` (0x5F) and the small letters (0x61–0x7A), by their
+    /// bytes less 0x40.
+    private static let idBytesHigh: UInt64 = 0x3FF_FFFF << 0x01 | 1 << 0x1F | 0x3FF_FFFF << 0x21
 
     /// The first character in an id that a reader cannot see or that looks like a space:
     /// format characters (zero-width spaces, right-to-left overrides), controls and

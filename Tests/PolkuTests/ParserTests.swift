@@ -237,6 +237,45 @@ import Testing
         #expect(Fixture.codes("journey: T\nvia: desk\ncompetence: 3\n") == ["misplaced-attribute"])
     }
 
+    /// Every attribute under every kind of header, and under one header after another kind:
+    /// reported as misplaced exactly when its header does not take it (`allowedAttributes`),
+    /// through the shortcut, through the tokens, and with the lines not kept.
+    @Test func everyAttributeIsMisplacedExactlyWhereItsHeaderDoesNotTakeIt() {
+        let owners: [(DeclarationKind, String)] = [
+            (.journey, ""), (.persona, "persona p: P\n"), (.channel, "channel c: C\n"),
+            (.step, "before:\n  step s: S\n"), (.phase(.during), "during:\n"),
+            // The header before takes everything a step takes and more: what counts is the last.
+            (.channel, "before:\n  step s: S\nchannel c: C\n"),
+        ]
+        var misplacedSeen = 0
+        for (owner, header) in owners {
+            for kind in AttributeKind.allCases {
+                let source = SourceFile(name: "t", text: "journey: T\n" + header + "  \(kind.rawValue): 3\n")
+                let expected = !JourneyParser.allowedAttributes(owner).contains(kind)
+                for tree in [JourneyParser.parse(source), JourneyParser.parseTokenByToken(source),
+                             JourneyParser.parse(source, lines: false)] {
+                    let misplaced = tree.diagnostics.contains { $0.code.name == "misplaced-attribute" }
+                    #expect(misplaced == expected, "\(kind.rawValue) under \(header)")
+                }
+                if expected { misplacedSeen += 1 }
+            }
+        }
+        // Each kind of header refuses some attribute (a phase, every one).
+        #expect(misplacedSeen > 3 * AttributeKind.allCases.count)
+    }
+
+    /// An id takes exactly the ASCII letters, digits, `-` and `_` (the parser checks them as
+    /// two sets of bits): every ASCII byte, alone and between two letters.
+    @Test func anIdTakesExactlyTheASCIILettersDigitsDashAndUnderscore() {
+        for byte in UInt8(0)..<0x80 {
+            let c = Character(Unicode.Scalar(byte))
+            let expected = c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_")
+            #expect(JourneyParser.isValidId(String(c)) == expected, "byte \(byte)")
+            #expect(JourneyParser.isValidId("a\(c)b") == expected, "byte \(byte)")
+        }
+        #expect(JourneyParser.isValidId("kysy-ääneen_2") && !JourneyParser.isValidId(""))
+    }
+
     @Test func headersNeedIdsAndTitles() {
         #expect(Fixture.codes("journey:\n") == ["missing-title"])
         #expect(Fixture.codes("journey: T\npersona: someone\n") == ["missing-id"])
