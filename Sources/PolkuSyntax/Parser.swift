@@ -419,7 +419,8 @@ package struct JourneyParser {
     }
 
     /// - Parameter idIsASCII: the id's bytes are known to be ASCII (`quickHeader` reads only
-    ///   such ids), so nothing in it can be invisible.
+    ///   such ids): once they are all letters, digits, `-` and `_`, none is invisible, and
+    ///   the search for invisible characters is skipped.
     private mutating func header(_ kind: HeaderKind, keyword: SourceRange, languages: KeywordLanguages,
                                  idWords: some BidirectionalCollection<SourceRange>, idIsASCII: Bool = false,
                                  text: SourceRange, line: SourceRange) -> LineNode {
