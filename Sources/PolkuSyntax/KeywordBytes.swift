@@ -45,12 +45,11 @@ package struct KeywordBytes: Sendable {
         package var opensLonger = false
     }
 
-    /// Open addressing, a power of two slots; a slot holds an index into `entries` plus one.
-    private var slots: [Int32]
-    /// `slots` with each key of up to eight bytes beside its entry (`ShortSlot`), so that a
-    /// word of up to eight bytes, nearly every keyword, is compared with a slot's key in one
-    /// read instead of three reads one after another (slot, key start, key bytes).
-    private var shortSlots: [ShortSlot]
+    /// Open addressing, a power of two slots; a slot holds an index into `entries` plus one,
+    /// and a key of up to eight bytes beside it (`Slot`), so that a word of up to eight
+    /// bytes, nearly every keyword, is compared with a key in the same read as the slot's
+    /// (not three reads one after another: slot, key start, key bytes).
+    private var slots: [Slot]
     /// Every key's bytes, one after another: key `k` is `keyBytes[keyStarts[k]..<keyStarts[k + 1]]`
     /// (one array, so comparing a key retains nothing).
     private var keyBytes: [UInt8] = []
@@ -86,22 +85,19 @@ package struct KeywordBytes: Sendable {
         }
         var size = 16
         while size < meanings.count * 4 { size *= 2 }
-        slots = [Int32](repeating: 0, count: size)
-        shortSlots = [ShortSlot](repeating: ShortSlot(key: 0, count: 0, entry: 0), count: size)
+        slots = [Slot](repeating: Slot(key: 0, count: 0, entry: 0), count: size)
         for (spelling, m) in meanings {
             let key = Array(spelling.utf8)
             longest = max(longest, key.count)
             var slot = key.withUnsafeBufferPointer { Int(Self.hash(folded: $0.baseAddress!, count: $0.count)) } & (size - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            while slots[slot].entry != 0 { slot = (slot + 1) & (size - 1) }
             keyBytes.append(contentsOf: key)
             keyStarts.append(Int32(keyBytes.count))
             entries.append(m)
-            slots[slot] = Int32(entries.count)
-            // A longer key keeps count -1 here, which no word has.
-            var packed: UInt64 = 0
-            if key.count <= 8 { for (j, byte) in key.enumerated() { packed |= UInt64(byte) << UInt64(8 * j) } }
-            shortSlots[slot] = ShortSlot(key: packed, count: key.count <= 8 ? Int32(key.count) : -1,
-                                         entry: Int32(entries.count))
+            // A longer key keeps count -1, which no word has.
+            let short = key.count <= 8
+            let packed = short ? key.withUnsafeBufferPointer { Self.gathered($0.baseAddress!, $0.count) { $0 } } : 0
+            slots[slot] = Slot(key: packed, count: short ? Int32(key.count) : -1, entry: Int32(entries.count))
         }
         // So that eight bytes can be read from the start of any key (`lookup(ascii:)`).
         keyBytes.append(contentsOf: repeatElement(0, count: 8))
@@ -223,7 +219,7 @@ package struct KeywordBytes: Sendable {
     /// the first in the lowest place, the rest zero.
     @inline(__always)
     private func findShort(hash: UInt32, count: Int32, folded key: UInt64) -> Meanings? {
-        shortSlots.withUnsafeBufferPointer { table in
+        slots.withUnsafeBufferPointer { table in
             let mask = table.count - 1
             var slot = Int(hash) & mask
             while true {
@@ -235,10 +231,10 @@ package struct KeywordBytes: Sendable {
         }
     }
 
-    /// A slot of `shortSlots`: the key's bytes (the first in the lowest place, zeros after
-    /// it), its length (-1 for a key of more than eight bytes) and its entry in `entries`
-    /// plus one (0 for an empty slot).
-    private struct ShortSlot: Sendable {
+    /// A slot of `slots`: its entry in `entries` plus one (0 for an empty slot) and, for a
+    /// key of up to eight bytes, the key's bytes (the first in the lowest place, zeros after
+    /// it) and its length (-1 for a longer key).
+    private struct Slot: Sendable {
         var key: UInt64
         var count: Int32
         var entry: Int32
@@ -251,7 +247,7 @@ package struct KeywordBytes: Sendable {
         var slot = Int(hash) & mask
         return keyBytes.withUnsafeBufferPointer { keys in
             while true {
-                let entry = Int(slots[slot])
+                let entry = Int(slots[slot].entry)
                 if entry == 0 { return nil }
                 let start = Int(keyStarts[entry - 1])
                 if Int(keyStarts[entry]) - start == count && matches(keys.baseAddress! + start) {
